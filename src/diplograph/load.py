@@ -1,0 +1,630 @@
+"""Reading and writing a data folder of YAML records, with every problem located as ``file:line``.
+
+A data folder holds ``*.yaml`` files (subfolders included). Each file is a
+mapping whose keys are record kinds and whose values are lists of records::
+
+    events:
+      - id: summit-2018-06-12-singapore
+        label: Singapore summit
+        type: summit
+        time: 2018-06-12
+
+The canonical layout, the one :func:`dump` writes, is one file per kind:
+``sources.yaml``, ``actors.yaml``, ``places.yaml``, ``events.yaml`` and
+``statements.yaml``; but any file may hold any kinds.
+
+Source texts are not part of a data folder. Pass ``texts=`` (a folder) and
+every source whose ``file`` name or ``sha256`` matches a text there has every
+evidence offset checked against it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import LoadError, Problem
+from .kg import KnowledgeGraph, normalize_name
+from .model import RECORD_KINDS, Actor, Evidence, Record, Source
+
+__all__ = ["check_folder", "dump", "dumps_kind", "load", "load_texts"]
+
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Map(dict[Any, Any]):
+    """A YAML mapping that remembers the line of each of its keys."""
+
+    line: int
+    key_lines: dict[Any, int]
+
+
+class _Seq(list[Any]):
+    """A YAML sequence that remembers the line of each of its items."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: Any, line: int, first: int) -> None:
+        self.key, self.line, self.first = key, line, first
+
+
+class _LineLoader(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """Safe YAML loader that keeps line numbers and reads dates as plain strings."""
+
+
+# Dates stay strings: EDTF is parsed by the model, so "2019-02-30" is our error, not YAML's.
+_LineLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
+    out = _Map()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in out.key_lines:
+            raise _DuplicateKey(key, line, out.key_lines[key])
+        out.key_lines[key] = line
+        out[key] = loader.construct_object(value_node, deep=True)
+    return out
+
+
+def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _Seq:
+    out = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return out
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def _line_of(raw: Any, loc: tuple[int | str, ...], default: int) -> int:
+    """The line of the deepest part of ``raw`` that ``loc`` reaches."""
+    line = default
+    cur = raw
+    for part in loc:
+        if isinstance(cur, _Map) and part in cur:
+            line = cur.key_lines.get(part, line)
+            cur = cur[part]
+        elif isinstance(cur, _Seq) and isinstance(part, int) and 0 <= part < len(cur):
+            line = cur.item_lines[part]
+            cur = cur[part]
+        else:
+            break
+    return line
+
+
+def _loc_text(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part.startswith(("function-", "union[", "tagged-union[")) or part in {
+            "PartialDate",
+            "DateSpan",
+            "str",
+            "int",
+            "float",
+            "literal['A','B','C','D','E','F']",
+        }:
+            continue
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _error_text(err: dict[str, Any]) -> str:
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    kind = err["type"]
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling against the data model in the README"
+    if "(got" in msg:
+        return msg
+    return f"{msg[0].lower()}{msg[1:]} (got {err['input']!r})"
+
+
+@dataclass
+class _Located:
+    record: Record
+    raw: _Map
+    file: str
+
+
+_FAILED = object()
+
+
+def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
+    """The YAML document in ``path``, or ``_FAILED`` after adding a problem."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                shown,
+                line,
+                f"not UTF-8 text: byte 0x{data[e.start]:02x} cannot be decoded; "
+                "save the file as UTF-8",
+            )
+        )
+        return _FAILED
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except _DuplicateKey as e:
+        problems.append(
+            Problem(shown, e.line, f"duplicate key {e.key!r} (first given on line {e.first})")
+        )
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problems.append(Problem(shown, line, f"invalid YAML: {e.problem or e.context}"))
+    except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors
+        problems.append(Problem(shown, 1, f"invalid YAML: {e}"))
+    return _FAILED
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+
+
+def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
+    for path in _yaml_files(folder):
+        shown = str(path)
+        doc = _read_yaml(path, shown, problems)
+        if doc is _FAILED:
+            continue
+        if doc is None:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "empty file: expected a mapping of record kinds "
+                    f"({', '.join(RECORD_KINDS)}) to lists of records",
+                )
+            )
+            continue
+        if not isinstance(doc, _Map):
+            problems.append(
+                Problem(
+                    shown,
+                    getattr(doc, "line", 1),
+                    f"expected a mapping of record kinds ({', '.join(RECORD_KINDS)}) "
+                    f"to lists of records (got a {type(doc).__name__})",
+                )
+            )
+            continue
+        for kind, items in doc.items():
+            line = doc.key_lines[kind]
+            if kind not in RECORD_KINDS:
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"unknown record kind: expected one of {', '.join(RECORD_KINDS)} "
+                        f"(got {kind!r})",
+                    )
+                )
+                continue
+            if items is None:
+                continue
+            if not isinstance(items, _Seq):
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"{kind}: expected a list of records (got {_short(str(items))})",
+                    )
+                )
+                continue
+            cls = RECORD_KINDS[kind]
+            for i, raw in enumerate(items):
+                item_line = items.item_lines[i]
+                if not isinstance(raw, _Map):
+                    problems.append(
+                        Problem(
+                            shown,
+                            item_line,
+                            f"{kind}[{i}]: expected a record (a mapping of fields) "
+                            f"(got {_short(str(raw))})",
+                        )
+                    )
+                    continue
+                rid = raw.get("id")
+                label = f"{kind[:-1]} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
+                try:
+                    record = cls.model_validate(dict(raw))
+                except ValidationError as e:
+                    for err in e.errors():
+                        loc = tuple(err["loc"])
+                        problems.append(
+                            Problem(
+                                shown,
+                                _line_of(raw, loc, raw.line),
+                                f"{label}: {_loc_text(loc) or 'record'}: {_error_text(dict(err))}",
+                            )
+                        )
+                    continue
+                yield _Located(record, raw, shown)
+
+
+def _path_loc(field: str) -> tuple[int | str, ...]:
+    """``participants[0].actor`` -> ``("participants", 0, "actor")``."""
+    out: list[int | str] = []
+    for part in field.split("."):
+        name, _, rest = part.partition("[")
+        if name:
+            out.append(name)
+        while rest:
+            idx, _, rest = rest.partition("]")
+            out.append(int(idx))
+            rest = rest.lstrip("[")
+    return tuple(out)
+
+
+Texts = Path | str | Sequence[Path | str] | None
+"""One folder of source texts, several, or none."""
+
+
+def _folders(texts: Texts) -> list[Path]:
+    if texts is None:
+        return []
+    if isinstance(texts, Path | str):
+        return [Path(texts)]
+    return [Path(t) for t in texts]
+
+
+def load_texts(texts: Texts) -> tuple[dict[str, str], dict[str, str]]:
+    """Read folders of source texts: by file name, and by SHA-256 of the bytes."""
+    by_name: dict[str, str] = {}
+    by_hash: dict[str, str] = {}
+    for folder in _folders(texts):
+        if not folder.is_dir():
+            raise LoadError(
+                [Problem(str(folder), 0, "texts folder cannot be read: not a folder")],
+                unreadable=True,
+            )
+        _read_texts(folder, by_name, by_hash)
+    return by_name, by_hash
+
+
+def _read_texts(folder: Path, by_name: dict[str, str], by_hash: dict[str, str]) -> None:
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        by_name.setdefault(path.name, text)
+        by_hash[hashlib.sha256(data).hexdigest()] = text
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """``repr`` of ``text``, cut to ``limit`` characters with an ellipsis."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _check_evidence(
+    ev: Evidence, text: str, where: tuple[str, int], label: str, problems: list[Problem]
+) -> None:
+    file, line = where
+    if ev.quote is None:
+        return
+    if ev.start is None or ev.end is None:
+        if ev.quote not in text:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"{label}: quote not found in source {ev.source!r} (got {_short(ev.quote)})",
+                )
+            )
+        return
+    actual = text[ev.start : ev.end]
+    if actual != ev.quote:
+        hint = ""
+        found = text.find(ev.quote)
+        if found >= 0:
+            hint = f"; the quote is at start={found}, end={found + len(ev.quote)}"
+        problems.append(
+            Problem(
+                file,
+                line,
+                f"{label}: offsets {ev.start}:{ev.end} do not match the quote in source "
+                f"{ev.source!r} (expected {_short(ev.quote)}, "
+                f"the text there is {_short(actual)}){hint}",
+            )
+        )
+        return
+    if ev.prefix is not None and not text[: ev.start].endswith(ev.prefix):
+        problems.append(
+            Problem(
+                file,
+                line,
+                f"{label}: prefix does not match the text before the quote "
+                f"(got {ev.prefix!r}, the text has "
+                f"{text[max(0, ev.start - len(ev.prefix)) : ev.start]!r})",
+            )
+        )
+    if ev.suffix is not None and not text[ev.end :].startswith(ev.suffix):
+        problems.append(
+            Problem(
+                file,
+                line,
+                f"{label}: suffix does not match the text after the quote "
+                f"(got {ev.suffix!r}, the text has {text[ev.end : ev.end + len(ev.suffix)]!r})",
+            )
+        )
+
+
+def check_folder(
+    folder: Path | str, *, texts: Texts = None
+) -> tuple[KnowledgeGraph, list[Problem]]:
+    """Load what can be loaded from ``folder`` and list every problem found.
+
+    Returns the graph of the valid records and the problems, sorted by file and
+    line. :func:`load` is the strict form that raises when there are problems.
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise LoadError(
+            [Problem(str(root), 0, "data folder cannot be read: no such folder")], unreadable=True
+        )
+    try:
+        files = _yaml_files(root)
+    except OSError as e:
+        raise LoadError(
+            [Problem(str(root), 0, f"data folder cannot be read: {e}")], unreadable=True
+        ) from e
+    if not files:
+        raise LoadError(
+            [Problem(str(root), 0, "data folder holds no *.yaml files")], unreadable=True
+        )
+    problems: list[Problem] = []
+    kg = KnowledgeGraph()
+    where: dict[tuple[str, str], _Located] = {}
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the cyclic collector slows bulk validation several times over
+    try:
+        located = list(_records(root, problems))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    for loc in located:
+        kind = next(k for k, c in RECORD_KINDS.items() if isinstance(loc.record, c))
+        key = (kind, loc.record.id)
+        if key in where:
+            first = where[key]
+            problems.append(
+                Problem(
+                    loc.file,
+                    loc.raw.key_lines.get("id", loc.raw.line),
+                    f"duplicate id {loc.record.id!r}: another {kind[:-1]} has it "
+                    f"({first.file}:{first.raw.key_lines.get('id', first.raw.line)})",
+                )
+            )
+            continue
+        where[key] = loc
+        kg.add(loc.record)
+
+    def line_at(kind: str, rid: str, field: str) -> tuple[str, int]:
+        loc = where[(kind, rid)]
+        return loc.file, _line_of(loc.raw, _path_loc(field), loc.raw.line)
+
+    for d in kg.dangling():
+        file, line = line_at(d.kind, d.record, d.field)
+        problems.append(Problem(file, line, f"{d.kind[:-1]} {d.record!r}: {d}"))
+    for rid in kg.cycles():
+        file, line = line_at("events", rid, "part_of")
+        problems.append(Problem(file, line, f"event {rid!r}: part_of: the chain loops back"))
+    for folded, ids in kg.ambiguous_aliases().items():
+        later = sorted(
+            ids, key=lambda i: (where[("actors", i)].file, where[("actors", i)].raw.line)
+        )
+        actor = kg.actors[later[-1]]
+        name = next(n for n in (actor.name, *actor.aliases) if normalize_name(n) == folded)
+        field = "name" if normalize_name(actor.name) == folded else "aliases"
+        if field == "aliases":
+            field = f"aliases[{[normalize_name(a) for a in actor.aliases].index(folded)}]"
+        file, line = line_at("actors", actor.id, field)
+        problems.append(
+            Problem(
+                file,
+                line,
+                f"actor {actor.id!r}: {field}: ambiguous name {name!r}, also used by "
+                f"{', '.join(sorted(set(ids) - {actor.id}))}; give each actor distinct "
+                "names and aliases",
+            )
+        )
+    _check_texts(kg, texts, where, problems)
+    return kg, sorted(set(problems))
+
+
+def _check_texts(
+    kg: KnowledgeGraph,
+    texts: Texts,
+    where: dict[tuple[str, str], _Located],
+    problems: list[Problem],
+) -> None:
+    if texts is None:
+        return
+    by_name, by_hash = load_texts(texts)
+    source_text: dict[str, str] = {}
+    for src in kg.sources.values():
+        text = _find_text(src, by_name, by_hash)
+        if text is None:
+            continue
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if src.sha256 is not None and digest != src.sha256 and src.file is not None:
+            loc = where[("sources", src.id)]
+            problems.append(
+                Problem(
+                    loc.file,
+                    _line_of(loc.raw, ("sha256",), loc.raw.line),
+                    f"source {src.id!r}: sha256: the text {src.file!r} has changed "
+                    f"(expected {src.sha256}, got {digest})",
+                )
+            )
+            continue
+        source_text[src.id] = text
+    for kind in ("actors", "places", "events", "statements"):
+        for record in getattr(kg, kind).values():
+            loc = where[(kind, record.id)]
+            groups: list[tuple[str, tuple[Evidence, ...]]] = [("evidence", record.evidence)]
+            if isinstance(record, Actor):
+                groups += [
+                    (f"positions[{i}].evidence", p.evidence) for i, p in enumerate(record.positions)
+                ]
+            for prefix, evs in groups:
+                for i, ev in enumerate(evs):
+                    if ev.source not in source_text:
+                        continue
+                    field = f"{prefix}[{i}]"
+                    line = _line_of(loc.raw, _path_loc(field), loc.raw.line)
+                    _check_evidence(
+                        ev,
+                        source_text[ev.source],
+                        (loc.file, line),
+                        f"{kind[:-1]} {record.id!r}: {field}",
+                        problems,
+                    )
+
+
+def _find_text(src: Source, by_name: dict[str, str], by_hash: dict[str, str]) -> str | None:
+    if src.file is not None and src.file in by_name:
+        return by_name[src.file]
+    if src.sha256 is not None:
+        return by_hash.get(src.sha256)
+    return None
+
+
+def load(folder: Path | str, *, texts: Texts = None) -> KnowledgeGraph:
+    """Load a data folder into a :class:`~diplograph.kg.KnowledgeGraph`.
+
+    Parameters
+    ----------
+    folder
+        A folder of ``*.yaml`` record files (subfolders included).
+    texts
+        Optional folder of source texts; evidence offsets are checked against
+        every text found for a source.
+
+    Raises
+    ------
+    LoadError
+        Listing every problem in the folder as ``file:line: message``.
+
+    Examples
+    --------
+    >>> from diplograph import bundled_data
+    >>> kg = load(bundled_data())
+    >>> kg.resolve_actor("Kim Jong-un").name
+    'Kim Jong Un'
+    """
+    kg, problems = check_folder(folder, texts=texts)
+    if problems:
+        raise LoadError(problems)
+    return kg
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _sort_key(kind: str, record: Record) -> tuple[Any, ...]:
+    if kind == "events":
+        return (record.time.sort_key(), record.id)  # type: ignore[union-attr]
+    if kind == "statements":
+        return (record.date.sort_key(), record.id)  # type: ignore[union-attr]
+    return (record.id,)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML with multi-line strings as literal blocks."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value and all(line == line.rstrip() for line in value.split("\n")):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dumps_kind(kg: KnowledgeGraph, kind: str) -> str:
+    """The canonical YAML text of one record kind of ``kg`` (as :func:`dump` writes it)."""
+    records = sorted(getattr(kg, kind).values(), key=lambda r: _sort_key(kind, r))
+    data = {kind: [r.model_dump(mode="json", exclude_defaults=True) for r in records]}
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
+    """Write ``kg`` as canonical YAML, one file per non-empty record kind, atomically.
+
+    Records are sorted (events and statements by date, the rest by id) and
+    fields keep the model's order, so loading and dumping a folder that
+    :func:`dump` wrote changes nothing. Each file is written to a temporary
+    file and renamed into place. Returns the paths written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from diplograph import bundled_data
+    >>> kg = load(bundled_data())
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     written = dump(kg, d)
+    ...     load(d) == kg
+    True
+    """
+    root = Path(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for kind in RECORD_KINDS:
+        path = root / f"{kind}.yaml"
+        if not getattr(kg, kind):
+            if path.exists():
+                path.unlink()
+            continue
+        _write_atomic(path, dumps_kind(kg, kind))
+        written.append(path)
+    return written

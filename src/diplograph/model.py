@@ -1,0 +1,346 @@
+"""The records: actors, places, events, statements, sources and the evidence tying them together.
+
+These pydantic models are the schema and the only door into a knowledge graph.
+Each is frozen (so it hashes and can be a graph node) and forbids unknown
+fields, so a misspelt key in a data file is an error, not a silent loss.
+
+Examples
+--------
+>>> from diplograph.model import Event, Participant
+>>> ev = Event(
+...     id="singapore-summit",
+...     label="Singapore summit",
+...     type="summit",
+...     time="2018-06-12",
+...     participants=[Participant(actor="trump", role="attendee")],
+... )
+>>> ev.time.precision.name
+'DAY'
+>>> Event(id="x", label="x", type="picnic", time="2019")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Event
+type
+  Input should be ...
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import DateSpan, PartialDate, When, parse_date
+
+__all__ = [
+    "RECORD_KINDS",
+    "Actor",
+    "ActorKind",
+    "Date",
+    "Event",
+    "EventType",
+    "Evidence",
+    "Id",
+    "Participant",
+    "Place",
+    "Position",
+    "Record",
+    "Role",
+    "Source",
+    "SourceKind",
+    "Statement",
+    "StatementMode",
+]
+
+
+def _parse(value: Any) -> When:
+    return parse_date(value)
+
+
+Date = Annotated[
+    PartialDate | DateSpan,
+    BeforeValidator(_parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": "EDTF date, e.g. 2019, 2019-06, 2019-06-30?"}),
+]
+"""An EDTF date of year, month or day precision, possibly uncertain, or an interval."""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200),
+    Field(description="a record id: lower-case letters, digits, '.', '_' and '-'"),
+]
+"""A record id, e.g. ``kim-jong-un`` or ``summit-2018-06-12-singapore``."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class ActorKind(StrEnum):
+    """What kind of actor a record describes."""
+
+    PERSON = "person"
+    STATE = "state"
+    ORGANIZATION = "organization"
+    GOVERNMENT_BODY = "government_body"
+    MEDIA = "media"
+
+
+class EventType(StrEnum):
+    """The controlled list of event types (a SKOS scheme in ``ontology/event-types.ttl``)."""
+
+    SUMMIT = "summit"
+    MEETING = "meeting"
+    TALKS = "talks"
+    VISIT = "visit"
+    BORDER_CROSSING = "border_crossing"
+    AGREEMENT = "agreement"
+    DECLARATION = "declaration"
+    MEDIATION = "mediation"
+    MISSILE_TEST = "missile_test"
+    MILITARY_EXERCISE = "military_exercise"
+    SANCTIONS = "sanctions"
+    STATEMENT = "statement"
+    REPORT = "report"
+    PRESS_CONFERENCE = "press_conference"
+    ARMED_CONFLICT = "armed_conflict"
+
+
+MEETING_TYPES = frozenset({EventType.SUMMIT, EventType.MEETING, EventType.TALKS})
+"""Event types that count as a meeting between their principal participants."""
+
+
+class Role(StrEnum):
+    """The part an actor plays in an event (a SEM role type)."""
+
+    HOST = "host"
+    GUEST = "guest"
+    ATTENDEE = "attendee"
+    MEDIATOR = "mediator"
+    ACCOMPANYING = "accompanying"
+    OBSERVER = "observer"
+    SIGNATORY = "signatory"
+    AGENT = "agent"
+
+
+PRINCIPAL_ROLES = frozenset({Role.HOST, Role.GUEST, Role.ATTENDEE, Role.SIGNATORY, Role.AGENT})
+"""Roles that mean an actor took part itself (not as mediator, escort or observer)."""
+
+
+class StatementMode(StrEnum):
+    """How the words of a statement reach us."""
+
+    DIRECT_QUOTE = "direct_quote"
+    PARAPHRASE = "paraphrase"
+    REPORT = "report"
+
+
+class SourceKind(StrEnum):
+    """What kind of document a source is."""
+
+    NEWS_ARTICLE = "news_article"
+    PRESS_RELEASE = "press_release"
+    OFFICIAL_DOCUMENT = "official_document"
+    REPORT = "report"
+    REFERENCE = "reference"
+    DATASET = "dataset"
+    TRANSCRIPT = "transcript"
+    OTHER = "other"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Evidence(_Record):
+    """The words in a source that a fact rests on (a Web Annotation text quote and position).
+
+    ``start`` and ``end`` count Unicode code points into the source text, ``end``
+    excluded, so ``text[start:end] == quote``.
+    """
+
+    source: Annotated[Id, Field(description="id of the source record")]
+    quote: Annotated[
+        Text | None,
+        Field(default=None, description="the exact words quoted; none cites the whole source"),
+    ]
+    start: Annotated[int | None, Field(default=None, ge=0, description="offset of the quote")]
+    end: Annotated[int | None, Field(default=None, ge=0, description="offset after the quote")]
+    prefix: Annotated[str | None, Field(default=None, description="text just before the quote")]
+    suffix: Annotated[str | None, Field(default=None, description="text just after the quote")]
+    note: Annotated[
+        str | None,
+        Field(default=None, description="how the quote was read, e.g. 'Monday' resolved to a day"),
+    ]
+
+    @model_validator(mode="after")
+    def _offsets_fit(self) -> Evidence:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start and end go together: give both offsets or neither")
+        if self.start is not None and self.end is not None:
+            if self.quote is None:
+                raise ValueError("offsets need the quote they point at")
+            if self.end <= self.start:
+                raise ValueError(
+                    f"end must be after start (got start={self.start}, end={self.end})"
+                )
+            if self.end - self.start != len(self.quote):
+                raise ValueError(
+                    f"end - start must equal the length of the quote, {len(self.quote)} "
+                    f"(got {self.end - self.start})"
+                )
+        return self
+
+
+Evidences = Annotated[tuple[Evidence, ...], Field(default=(), description="what this rests on")]
+
+
+class Source(_Record):
+    """A document facts are drawn from, with an optional Admiralty grading."""
+
+    id: Id
+    title: Text
+    kind: SourceKind = SourceKind.NEWS_ARTICLE
+    publisher: str | None = None
+    url: str | None = None
+    published: Date | None = None
+    retrieved: Annotated[
+        Date | None, Field(default=None, description="when the copy at hand was captured")
+    ]
+    language: str | None = None
+    file: Annotated[
+        str | None, Field(default=None, description="file name of the text in a --texts folder")
+    ]
+    sha256: Annotated[
+        str | None,
+        StringConstraints(pattern=r"^[0-9a-f]{64}$"),
+        Field(default=None, description="SHA-256 of the source text, to find and check it"),
+    ]
+    reliability: Annotated[
+        Literal["A", "B", "C", "D", "E", "F"] | None,
+        Field(default=None, description="Admiralty source reliability, A (reliable) to F"),
+    ]
+    credibility: Annotated[
+        int | None,
+        Field(default=None, ge=1, le=6, description="Admiralty information credibility, 1 to 6"),
+    ]
+    note: str | None = None
+
+
+class Position(_Record):
+    """A post an actor held, e.g. spokesman of the Unification Ministry."""
+
+    post: Text
+    organization: Annotated[Id | None, Field(default=None, description="actor id of the body")]
+    start: Date | None = None
+    end: Date | None = None
+    evidence: Evidences
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Position:
+        if (
+            self.start is not None
+            and self.end is not None
+            and self.end.latest < self.start.earliest
+        ):
+            raise ValueError(f"end before start (got start={self.start}, end={self.end})")
+        return self
+
+
+class Actor(_Record):
+    """A person, state, organization, government body or news medium."""
+
+    id: Id
+    kind: ActorKind
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    wikidata: Annotated[str | None, StringConstraints(pattern=r"^Q[1-9]\d*$")] = None
+    country: Annotated[Id | None, Field(default=None, description="actor id of the state")]
+    positions: tuple[Position, ...] = ()
+    description: str | None = None
+    evidence: Evidences
+
+
+class Place(_Record):
+    """A place where events happen."""
+
+    id: Id
+    name: Text
+    country: Annotated[Id | None, Field(default=None, description="actor id of the state")]
+    part_of: Annotated[Id | None, Field(default=None, description="id of the enclosing place")]
+    lat: Annotated[float | None, Field(default=None, ge=-90, le=90)]
+    long: Annotated[float | None, Field(default=None, ge=-180, le=180)]
+    wikidata: Annotated[str | None, StringConstraints(pattern=r"^Q[1-9]\d*$")] = None
+    evidence: Evidences
+
+
+class Participant(_Record):
+    """An actor taking part in an event, in a role."""
+
+    actor: Id
+    role: Role = Role.ATTENDEE
+
+
+class Event(_Record):
+    """Something that happened at a time, perhaps at a place, with participants in roles."""
+
+    id: Id
+    label: Text
+    type: EventType
+    time: Date
+    place: Annotated[Id | None, Field(default=None, description="id of the place")]
+    participants: tuple[Participant, ...] = ()
+    part_of: Annotated[Id | None, Field(default=None, description="id of the enclosing event")]
+    follows: Annotated[tuple[Id, ...], Field(default=(), description="ids of events before it")]
+    leads_to: Annotated[tuple[Id, ...], Field(default=(), description="ids of events it led to")]
+    outcome: str | None = None
+    description: str | None = None
+    wikidata: Annotated[str | None, StringConstraints(pattern=r"^Q[1-9]\d*$")] = None
+    evidence: Evidences
+
+    @model_validator(mode="after")
+    def _one_role_each(self) -> Event:
+        seen: set[str] = set()
+        for p in self.participants:
+            if p.actor in seen:
+                raise ValueError(f"actor {p.actor!r} is listed twice among the participants")
+            seen.add(p.actor)
+        return self
+
+
+class Statement(_Record):
+    """Something an actor said, with the words, how they reach us, and where it is written."""
+
+    id: Id
+    speaker: Id
+    date: Date
+    text: Annotated[Text, Field(description="the words: a quote, a paraphrase or a report")]
+    mode: StatementMode = StatementMode.DIRECT_QUOTE
+    about_events: tuple[Id, ...] = ()
+    about_actors: tuple[Id, ...] = ()
+    channel: Annotated[
+        Id | None, Field(default=None, description="actor id of the medium, e.g. a news agency")
+    ]
+    language: str | None = None
+    evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+
+
+Record = Actor | Place | Event | Statement | Source
+
+RECORD_KINDS: dict[str, type[Actor | Place | Event | Statement | Source]] = {
+    "sources": Source,
+    "actors": Actor,
+    "places": Place,
+    "events": Event,
+    "statements": Statement,
+}
+"""Record kinds by the key that lists them in a data file, in dependency order."""
