@@ -184,7 +184,10 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else 1
-        problems.append(Problem(shown, line, f"invalid YAML: {e.problem or e.context}"))
+        context = ""
+        if e.context and e.context_mark is not None and e.context_mark is not mark:
+            context = f" ({e.context} on line {e.context_mark.line + 1})"
+        problems.append(Problem(shown, line, f"invalid YAML: {e.problem or e.context}{context}"))
     except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors
         problems.append(Problem(shown, 1, f"invalid YAML: {e}"))
     return _FAILED
@@ -446,24 +449,24 @@ def check_folder(
         file, line = line_at("events", rid, "part_of")
         problems.append(Problem(file, line, f"event {rid!r}: part_of: the chain loops back"))
     for folded, ids in kg.ambiguous_aliases().items():
-        later = sorted(
-            ids, key=lambda i: (where[("actors", i)].file, where[("actors", i)].raw.line)
-        )
-        actor = kg.actors[later[-1]]
-        name = next(n for n in (actor.name, *actor.aliases) if normalize_name(n) == folded)
-        field = "name" if normalize_name(actor.name) == folded else "aliases"
-        if field == "aliases":
-            field = f"aliases[{[normalize_name(a) for a in actor.aliases].index(folded)}]"
-        file, line = line_at("actors", actor.id, field)
-        problems.append(
-            Problem(
-                file,
-                line,
-                f"actor {actor.id!r}: {field}: ambiguous name {name!r}, also used by "
-                f"{', '.join(sorted(set(ids) - {actor.id}))}; give each actor distinct "
-                "names and aliases",
+        for aid in sorted(set(ids)):
+            actor = kg.actors[aid]
+            names = [actor.name, *actor.aliases]
+            i = next(i for i, n in enumerate(names) if normalize_name(n) == folded)
+            field = "name" if i == 0 else f"aliases[{i - 1}]"
+            file, line = line_at("actors", aid, field)
+            others = ", ".join(
+                f"{o} ({where[('actors', o)].file}:{where[('actors', o)].raw.line})"
+                for o in sorted(set(ids) - {aid})
             )
-        )
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"actor {aid!r}: {field}: ambiguous name {names[i]!r}, also used by {others}; "
+                    "give each actor distinct names and aliases",
+                )
+            )
     _check_texts(kg, texts, where, problems)
     return kg, sorted(set(problems))
 
