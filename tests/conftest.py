@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,58 @@ def corpus(shared: Path) -> Path:
 def korea() -> KnowledgeGraph:
     """The shipped Korea 2018-2019 dataset, loaded once."""
     return diplograph.load(diplograph.bundled_data())
+
+
+# -- a real Oxigraph server on a free loopback port (query tests) ----------------------------
+
+
+def _oxigraph_binary() -> str | None:
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start ``oxigraph serve`` on a free 127.0.0.1 port; yields the base URL, stops it after."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is absent: pip install oxigraph (a dev dependency)")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    log = (location.parent / "oxigraph-server.log").open("wb")
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            if proc.poll() is not None:
+                pytest.fail(f"oxigraph serve exited with status {proc.returncode}")
+            try:
+                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            pytest.fail(f"oxigraph serve did not answer on {url} within 10 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()

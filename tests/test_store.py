@@ -1,0 +1,79 @@
+"""The stores: embedded (memory, disk) and a real Oxigraph server behave alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.errors import QueryError
+from diplograph.rdf.store import EmbeddedStore, RemoteStore, Store
+
+EX = "http://example.org/"
+
+
+def _quads() -> list[ox.Quad]:
+    g1, g2 = ox.NamedNode(EX + "g1"), ox.NamedNode(EX + "g2")
+    p = ox.NamedNode(EX + "p")
+    return [
+        ox.Quad(ox.NamedNode(EX + "a"), p, ox.Literal('quote " { } # é'), g1),
+        ox.Quad(
+            ox.NamedNode(EX + "a"),
+            p,
+            ox.Literal(
+                "2019-02", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYearMonth")
+            ),
+            g2,
+        ),
+        ox.Quad(ox.NamedNode(EX + "b"), p, ox.NamedNode(EX + "a"), ox.DefaultGraph()),
+    ]
+
+
+@pytest.fixture(params=["memory", "disk", "server"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "memory":
+        yield EmbeddedStore()
+    elif request.param == "disk":
+        with EmbeddedStore(tmp_path / "db") as s:
+            yield s
+    else:
+        url = request.getfixturevalue("oxigraph_server")
+        remote = RemoteStore(url)
+        remote._request(
+            url + "/update",
+            data=b"CLEAR ALL",
+            method="POST",
+            headers={"Content-Type": "application/sparql-update"},
+        )
+        yield remote
+
+
+def test_add_is_idempotent(store: Store) -> None:
+    assert len(store) == 0
+    assert store.add(_quads()) == 3
+    assert store.add(_quads()) == 0
+    assert len(store) == 3
+
+
+def test_query_sees_the_union_of_graphs(store: Store) -> None:
+    store.add(_quads())
+    result = store.query(f"SELECT ?o WHERE {{ <{EX}a> ?p ?o }} ORDER BY STR(?o)")
+    assert result.kind == "select"
+    assert [o.value for o in result.values("o") if o is not None] == ["2019-02", 'quote " { } # é']
+    gym = result.values("o")[0]
+    assert isinstance(gym, ox.Literal) and gym.datatype.value.endswith("gYearMonth")
+
+
+def test_ask_and_construct(store: Store) -> None:
+    store.add(_quads())
+    assert store.query(f"ASK {{ <{EX}b> ?p <{EX}a> }}").boolean is True
+    graph = store.query(f"CONSTRUCT {{ ?s ?p <{EX}a> }} WHERE {{ ?s ?p <{EX}a> }}")
+    assert graph.kind == "graph"
+    assert [str(t) for t in graph.triples] == [f"<{EX}b> <{EX}p> <{EX}a>"]
+
+
+def test_bad_sparql_is_a_query_error(store: Store) -> None:
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        store.query("SELECT ?x WHERE {")
