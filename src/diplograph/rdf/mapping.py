@@ -1,0 +1,1087 @@
+"""One mapping between records and RDF, both ways.
+
+:func:`to_triples` and :func:`to_quads` turn one record at a time into
+pyoxigraph triples and quads, so any number of records stream to disk without
+a graph in memory; :func:`from_rdf` reads them back into a
+:class:`~diplograph.kg.KnowledgeGraph` with equal records.
+
+IRIs
+----
+Instances are ``{base}{kind}/{id}`` with ``base`` by default
+``https://w3id.org/diplograph/id/`` and ``kind`` one of ``source``, ``actor``,
+``place``, ``event``, ``statement``: ``<https://w3id.org/diplograph/id/event/hanoi-summit-2019>``.
+Nodes that belong to one record hang off its IRI with a fragment:
+``#role-1``, ``#evidence-2``, ``#evidence-2-quote``, ``#evidence-2-position``,
+``#position-1``, ``#position-1-evidence-1``, ``#aliases``, ``#follows``, ...
+(the number is the 1-based place in the record's list). No blank nodes are
+written. Ontology terms are ``dg:`` = ``https://w3id.org/diplograph/ontology#``;
+the controlled values are SKOS concepts: ``et:summit``
+(``https://w3id.org/diplograph/event-type/``), ``role:host``, ``mode:paraphrase``,
+``kind:news_article``.
+
+The main triples, by record kind (``?`` marks optional ones)
+------------------------------------------------------------
+Every record: ``dcterms:identifier "its-id"``; and for each source its evidence
+cites, ``prov:wasDerivedFrom <source/..>`` plus ``dg:evidence <..#evidence-N>``.
+
+Event::
+
+    <event/x> a sem:Event, schema:Event ;
+        rdfs:label "label" ;
+        sem:eventType et:summit ;                    # a skos:Concept of event-types.ttl
+        dg:edtf "2019-02-27/2019-02-28" ;            # the exact EDTF text, lossless
+        sem:hasBeginTimeStamp "2019-02-27"^^xsd:date ;   # typed by precision:
+        sem:hasEndTimeStamp "2019-02-28"^^xsd:date ;     #   xsd:date | xsd:gYearMonth | xsd:gYear
+        sem:hasEarliestBeginTimeStamp "2019-02-27"^^xsd:date ;  # day bounds, always xsd:date
+        sem:hasLatestBeginTimeStamp "2019-02-27"^^xsd:date ;
+        sem:hasEarliestEndTimeStamp "2019-02-28"^^xsd:date ;
+        sem:hasLatestEndTimeStamp "2019-02-28"^^xsd:date ;
+        sem:hasPlace <place/hanoi> ;                 # ?
+        sem:hasActor <actor/kim-jong-un> ;           # one per participant, plain
+        dg:hasRole <event/x#role-1> ;                # one n-ary sem:Role per participant
+        sem:subEventOf <event/y> ;                   # ? part_of
+        dg:follows <event/w> ; dg:leadsTo <event/z> ;   # ?
+        dg:outcome "..." ; schema:description "..." ; owl:sameAs wd:Q123 .   # ?
+    <event/x#role-1> a sem:Role ; rdf:value <actor/kim-jong-un> ; sem:roleType role:guest .
+
+A point date ("2019-06") has begin = end. An open end (``../2019-06``) has no
+begin stamps at all; ``2019-06/..`` has no end stamps.
+
+Statement (``dg:Statement`` is a ``sem:Event``, with the same date triples)::
+
+    <statement/s> a dg:Statement ;
+        dg:speaker <actor/kcna> ; dg:text "the words" ; dg:mode mode:direct_quote ;
+        dg:edtf "2019-07-01" ; sem:hasBeginTimeStamp ... (as for events) ;
+        dg:aboutEvent <event/x> ; dg:aboutActor <actor/y> ;   # ?
+        dg:channel <actor/kcna> ; dcterms:language "en" .      # ?
+
+Actor::
+
+    <actor/a> a sem:Actor, schema:Person ;   # | schema:Country | schema:Organization |
+        rdfs:label "name" ;      # | schema:GovernmentOrganization | schema:NewsMediaOrganization
+        skos:altLabel "alias" ; owl:sameAs wd:Q22686 ; dg:country <actor/united-states> ;
+        schema:description "..." ;
+        org:holds <actor/a#position-1> ; org:memberOf <actor/org> .
+    <actor/a#position-1> a org:Post ; rdfs:label "spokesman" ; org:postIn <actor/org> ;
+        schema:startDate "2017-01-20"^^xsd:date ; schema:endDate "2021"^^xsd:gYear .
+
+Place::
+
+    <place/p> a sem:Place, schema:Place ; rdfs:label "name" ;
+        geo:lat 38.0 ; geo:long 126.6 ;      # xsd:decimal
+        dg:country <actor/c> ; schema:containedInPlace <place/q> ; owl:sameAs wd:Q1 .
+
+Source (also the name of its named graph in TriG and N-Quads)::
+
+    <source/s> a prov:Entity, dg:Source, schema:NewsArticle ;
+        dcterms:title "title" ; dg:sourceKind kind:news_article ;
+        dcterms:publisher "..." ; schema:url "..."^^xsd:anyURI ;
+        dcterms:issued "2019-07-01"^^xsd:date ; dg:retrieved "2024-05-18"^^xsd:date ;
+        dcterms:language "en" ; dg:file "..." ; dg:sha256 "..." ;
+        dg:reliability "B" ; dg:credibility 2 ; rdfs:comment "note" .
+
+Evidence (Web Annotation)::
+
+    <event/x#evidence-1> a dg:Evidence ;     # dg:Evidence is an oa:SpecificResource
+        oa:hasSource <source/s> ; rdfs:comment "note" ;
+        oa:hasSelector <event/x#evidence-1-quote>, <event/x#evidence-1-position> .
+    <event/x#evidence-1-quote> a oa:TextQuoteSelector ;
+        oa:exact "quoted words" ; oa:prefix "before " ; oa:suffix " after" .
+    <event/x#evidence-1-position> a oa:TextPositionSelector ; oa:start 120 ; oa:end 132 .
+
+Order
+-----
+RDF values are sets. To give back lists in their order, role, position and
+evidence nodes carry their place in the IRI, and a list of two values or more
+(aliases, follows, leads_to, about_events, about_actors) is also written as an
+``rdf:Seq`` node (``dg:aliasOrder <actor/a#aliases>``; ``rdf:_1 "Kim"``, ...).
+A date that an xsd type cannot hold exactly (uncertain, approximate, an
+interval) is kept as EDTF text: always in ``dg:edtf`` for events and
+statements, and in ``dg:issuedEdtf``, ``dg:retrievedEdtf``, ``dg:startEdtf``,
+``dg:endEdtf`` where needed.
+
+Named graphs
+------------
+:func:`to_quads` puts a record in the named graph of each source its evidence
+cites (the graph is named by the source's IRI), and records citing none, and
+the sources themselves, in the default graph.
+
+Examples
+--------
+>>> from diplograph.model import Event
+>>> ev = Event(id="hanoi", label="Hanoi summit", type="summit", time="2019-02")
+>>> for t in to_triples(ev):
+...     if "TimeStamp" in t.predicate.value:
+...         p, o = t.predicate.value.rsplit("/", 1)[1], t.object
+...         print(p, o.value, o.datatype.value[-10:])
+hasBeginTimeStamp 2019-02 gYearMonth
+hasEndTimeStamp 2019-02 gYearMonth
+hasEarliestBeginTimeStamp 2019-02-01 chema#date
+hasLatestBeginTimeStamp 2019-02-28 chema#date
+hasEarliestEndTimeStamp 2019-02-01 chema#date
+hasLatestEndTimeStamp 2019-02-28 chema#date
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    Triple,
+)
+
+from ..dates import DateSpan, PartialDate, Precision, When, parse_date
+from ..errors import DateError, RDFError
+from ..kg import KnowledgeGraph
+from ..model import (
+    Actor,
+    ActorKind,
+    Event,
+    EventType,
+    Evidence,
+    Participant,
+    Place,
+    Position,
+    Record,
+    Role,
+    Source,
+    SourceKind,
+    Statement,
+    StatementMode,
+)
+from .vocab import (
+    BASE,
+    DCTERMS,
+    DG,
+    EVENT_TYPE,
+    GEO,
+    MODE,
+    OA,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE,
+    SCHEMA,
+    SEM,
+    SKOS,
+    SOURCE_KIND,
+    WIKIDATA,
+    XSD,
+)
+
+__all__ = [
+    "KINDS",
+    "from_rdf",
+    "graph_names",
+    "record_iri",
+    "to_quads",
+    "to_triples",
+]
+
+KINDS: dict[type[Record], str] = {
+    Source: "source",
+    Actor: "actor",
+    Place: "place",
+    Event: "event",
+    Statement: "statement",
+}
+"""The IRI path segment of each record class."""
+
+Term = NamedNode | BlankNode | Literal
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+# Terms as pyoxigraph nodes, built once.
+A = _n(RDF.type)
+_ID = _n(DCTERMS.identifier)
+_LABEL = _n(RDFS.label)
+_COMMENT = _n(RDFS.comment)
+_VALUE = _n(RDF.value)
+_SEQ = _n(RDF.Seq)
+_SAME_AS = _n(OWL.sameAs)
+_DERIVED = _n(PROV.wasDerivedFrom)
+_EVIDENCE = _n(DG.evidence)
+
+_XSD_DATE = _n(XSD.date)
+_XSD_BY_PRECISION = {
+    Precision.DAY: _XSD_DATE,
+    Precision.MONTH: _n(XSD.gYearMonth),
+    Precision.YEAR: _n(XSD.gYear),
+}
+_XSD_INT = _n(XSD.integer)
+_XSD_NNI = _n(XSD.nonNegativeInteger)
+_XSD_DECIMAL = _n(XSD.decimal)
+_XSD_ANYURI = _n(XSD.anyURI)
+
+_ACTOR_CLASS = {
+    ActorKind.PERSON: _n(SCHEMA.Person),
+    ActorKind.STATE: _n(SCHEMA.Country),
+    ActorKind.ORGANIZATION: _n(SCHEMA.Organization),
+    ActorKind.GOVERNMENT_BODY: _n(SCHEMA.GovernmentOrganization),
+    ActorKind.MEDIA: _n(SCHEMA.NewsMediaOrganization),
+}
+_SOURCE_CLASS = {
+    SourceKind.NEWS_ARTICLE: _n(SCHEMA.NewsArticle),
+    SourceKind.REPORT: _n(SCHEMA.Report),
+    SourceKind.DATASET: _n(SCHEMA.Dataset),
+    SourceKind.REFERENCE: _n(SCHEMA.Article),
+}
+_CREATIVE_WORK = _n(SCHEMA.CreativeWork)
+
+_TIME = {
+    "begin": _n(SEM.hasBeginTimeStamp),
+    "end": _n(SEM.hasEndTimeStamp),
+    "earliest_begin": _n(SEM.hasEarliestBeginTimeStamp),
+    "latest_begin": _n(SEM.hasLatestBeginTimeStamp),
+    "earliest_end": _n(SEM.hasEarliestEndTimeStamp),
+    "latest_end": _n(SEM.hasLatestEndTimeStamp),
+}
+
+
+def record_iri(kind: str, rid: str, *, base: str = BASE) -> str:
+    """The IRI of the record of ``kind`` (``event``, ``actor``, ...) with id ``rid``.
+
+    Examples
+    --------
+    >>> record_iri("event", "hanoi-summit-2019")
+    'https://w3id.org/diplograph/id/event/hanoi-summit-2019'
+    """
+    return f"{base}{kind}/{rid}"
+
+
+# -- records -> triples -------------------------------------------------------------------
+
+
+class _Out:
+    """The triples of one record, subject by subject."""
+
+    __slots__ = ("base", "later", "seen", "triples")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.triples: list[Triple] = []
+        self.later: list[Triple] = []
+        self.seen: set[tuple[NamedNode, NamedNode, Term]] = set()
+
+    def node(self, kind: str, rid: str) -> NamedNode:
+        return NamedNode(f"{self.base}{kind}/{rid}")
+
+    def add(self, s: NamedNode, p: NamedNode, o: Term) -> None:
+        self.triples.append(Triple(s, p, o))
+
+    def once(self, s: NamedNode, p: NamedNode, o: Term) -> None:
+        if (s, p, o) not in self.seen:
+            self.seen.add((s, p, o))
+            self.triples.append(Triple(s, p, o))
+
+    def text(self, s: NamedNode, p: NamedNode, value: str | None) -> None:
+        if value is not None:
+            self.triples.append(Triple(s, p, Literal(value)))
+
+
+def _typed(d: PartialDate) -> Literal:
+    """A partial date as an xsd literal of its precision (a qualifier is dropped)."""
+    text = f"{d.year:04d}"
+    if d.month is not None:
+        text += f"-{d.month:02d}"
+        if d.day is not None:
+            text += f"-{d.day:02d}"
+    return Literal(text, datatype=_XSD_BY_PRECISION[d.precision])
+
+
+def _day(d: Any) -> Literal:
+    return Literal(d.isoformat(), datatype=_XSD_DATE)
+
+
+def _exact(d: When) -> bool:
+    """True when an xsd literal holds ``d`` without loss."""
+    return isinstance(d, PartialDate) and not (d.uncertain or d.approximate)
+
+
+def _when(out: _Out, s: NamedNode, when: When) -> None:
+    out.add(s, _n(DG.edtf), Literal(str(when)))
+    start, end = when.start, when.end
+    if start is not None:
+        out.add(s, _TIME["begin"], _typed(start))
+    if end is not None:
+        out.add(s, _TIME["end"], _typed(end))
+    if start is not None:
+        out.add(s, _TIME["earliest_begin"], _day(start.earliest))
+        out.add(s, _TIME["latest_begin"], _day(start.latest))
+    if end is not None:
+        out.add(s, _TIME["earliest_end"], _day(end.earliest))
+        out.add(s, _TIME["latest_end"], _day(end.latest))
+
+
+def _date_field(out: _Out, s: NamedNode, p: NamedNode, edtf: NamedNode, d: When | None) -> None:
+    if d is None:
+        return
+    if isinstance(d, PartialDate):
+        out.add(s, p, _typed(d))
+    if not _exact(d):
+        out.add(s, edtf, Literal(str(d)))
+
+
+def _seq(out: _Out, s: NamedNode, p: NamedNode, name: str, values: list[Term]) -> None:
+    if len(values) < 2:
+        return
+    seq = NamedNode(f"{s.value}#{name}")
+    out.add(s, p, seq)
+    out.later.append(Triple(seq, A, _SEQ))
+    for i, v in enumerate(values, 1):
+        out.later.append(Triple(seq, NamedNode(f"{RDF}_{i}"), v))
+
+
+def _evidence(out: _Out, s: NamedNode, evidence: tuple[Evidence, ...], prefix: str = "") -> None:
+    """Link ``s`` to its sources and evidence nodes; the nodes go to ``out.later``."""
+    for ev in evidence:
+        out.once(s, _DERIVED, out.node("source", ev.source))
+    for i, ev in enumerate(evidence, 1):
+        node = NamedNode(f"{s.value.split('#', 1)[0]}#{prefix}evidence-{i}")
+        out.add(s, _EVIDENCE, node)
+        later = out.later
+        later.append(Triple(node, A, _n(DG.Evidence)))
+        later.append(Triple(node, _n(OA.hasSource), out.node("source", ev.source)))
+        has_quote = ev.quote is not None or ev.prefix is not None or ev.suffix is not None
+        quote = NamedNode(f"{node.value}-quote")
+        position = NamedNode(f"{node.value}-position")
+        if has_quote:
+            later.append(Triple(node, _n(OA.hasSelector), quote))
+        if ev.start is not None:
+            later.append(Triple(node, _n(OA.hasSelector), position))
+        if ev.note is not None:
+            later.append(Triple(node, _COMMENT, Literal(ev.note)))
+        if has_quote:
+            later.append(Triple(quote, A, _n(OA.TextQuoteSelector)))
+            for p, v in ((OA.exact, ev.quote), (OA.prefix, ev.prefix), (OA.suffix, ev.suffix)):
+                if v is not None:
+                    later.append(Triple(quote, _n(p), Literal(v)))
+        if ev.start is not None and ev.end is not None:
+            later.append(Triple(position, A, _n(OA.TextPositionSelector)))
+            later.append(Triple(position, _n(OA.start), Literal(str(ev.start), datatype=_XSD_NNI)))
+            later.append(Triple(position, _n(OA.end), Literal(str(ev.end), datatype=_XSD_NNI)))
+
+
+def _wikidata(out: _Out, s: NamedNode, qid: str | None) -> None:
+    if qid is not None:
+        out.add(s, _SAME_AS, NamedNode(f"{WIKIDATA}{qid}"))
+
+
+def _source(out: _Out, r: Source) -> NamedNode:
+    s = out.node("source", r.id)
+    out.add(s, A, _n(PROV.Entity))
+    out.add(s, A, _n(DG.Source))
+    out.add(s, A, _SOURCE_CLASS.get(r.kind, _CREATIVE_WORK))
+    out.add(s, _ID, Literal(r.id))
+    out.add(s, _n(DCTERMS.title), Literal(r.title))
+    out.add(s, _n(DG.sourceKind), NamedNode(f"{SOURCE_KIND}{r.kind.value}"))
+    out.text(s, _n(DCTERMS.publisher), r.publisher)
+    if r.url is not None:
+        out.add(s, _n(SCHEMA.url), Literal(r.url, datatype=_XSD_ANYURI))
+    _date_field(out, s, _n(DCTERMS.issued), _n(DG.issuedEdtf), r.published)
+    _date_field(out, s, _n(DG.retrieved), _n(DG.retrievedEdtf), r.retrieved)
+    out.text(s, _n(DCTERMS.language), r.language)
+    out.text(s, _n(DG.file), r.file)
+    out.text(s, _n(DG.sha256), r.sha256)
+    out.text(s, _n(DG.reliability), r.reliability)
+    if r.credibility is not None:
+        out.add(s, _n(DG.credibility), Literal(str(r.credibility), datatype=_XSD_INT))
+    out.text(s, _COMMENT, r.note)
+    return s
+
+
+def _actor(out: _Out, r: Actor) -> NamedNode:
+    s = out.node("actor", r.id)
+    out.add(s, A, _n(SEM.Actor))
+    out.add(s, A, _ACTOR_CLASS[r.kind])
+    out.add(s, _ID, Literal(r.id))
+    out.add(s, _LABEL, Literal(r.name))
+    aliases: list[Term] = [Literal(a) for a in r.aliases]
+    for alias in aliases:
+        out.once(s, _n(SKOS.altLabel), alias)
+    _seq(out, s, _n(DG.aliasOrder), "aliases", aliases)
+    _wikidata(out, s, r.wikidata)
+    if r.country is not None:
+        out.add(s, _n(DG.country), out.node("actor", r.country))
+    out.text(s, _n(SCHEMA.description), r.description)
+    for i, _ in enumerate(r.positions, 1):
+        out.add(s, _n(ORG.holds), NamedNode(f"{s.value}#position-{i}"))
+    for pos in r.positions:
+        if pos.organization is not None:
+            out.once(s, _n(ORG.memberOf), out.node("actor", pos.organization))
+    _evidence(out, s, r.evidence)
+    for i, pos in enumerate(r.positions, 1):
+        _position(out, NamedNode(f"{s.value}#position-{i}"), pos, i)
+    return s
+
+
+def _position(out: _Out, p: NamedNode, pos: Position, i: int) -> None:
+    out.later.append(Triple(p, A, _n(ORG.Post)))
+    out.later.append(Triple(p, _LABEL, Literal(pos.post)))
+    if pos.organization is not None:
+        out.later.append(Triple(p, _n(ORG.postIn), out.node("actor", pos.organization)))
+    sub = _Out(out.base)
+    _date_field(sub, p, _n(SCHEMA.startDate), _n(DG.startEdtf), pos.start)
+    _date_field(sub, p, _n(SCHEMA.endDate), _n(DG.endEdtf), pos.end)
+    _evidence(sub, p, pos.evidence, prefix=f"position-{i}-")
+    out.later.extend(sub.triples)
+    out.later.extend(sub.later)
+
+
+def _place(out: _Out, r: Place) -> NamedNode:
+    s = out.node("place", r.id)
+    out.add(s, A, _n(SEM.Place))
+    out.add(s, A, _n(SCHEMA.Place))
+    out.add(s, _ID, Literal(r.id))
+    out.add(s, _LABEL, Literal(r.name))
+    if r.country is not None:
+        out.add(s, _n(DG.country), out.node("actor", r.country))
+    if r.part_of is not None:
+        out.add(s, _n(SCHEMA.containedInPlace), out.node("place", r.part_of))
+    for p, v in ((GEO.lat, r.lat), (GEO.long, r.long)):
+        if v is not None:
+            out.add(s, _n(p), Literal(_decimal(v), datatype=_XSD_DECIMAL))
+    _wikidata(out, s, r.wikidata)
+    _evidence(out, s, r.evidence)
+    return s
+
+
+def _decimal(value: float) -> str:
+    """The shortest decimal text that reads back as ``value``."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text if "." in text else f"{text}.0"
+
+
+def _event(out: _Out, r: Event) -> NamedNode:
+    s = out.node("event", r.id)
+    out.add(s, A, _n(SEM.Event))
+    out.add(s, A, _n(SCHEMA.Event))
+    out.add(s, _ID, Literal(r.id))
+    out.add(s, _LABEL, Literal(r.label))
+    out.add(s, _n(SEM.eventType), NamedNode(f"{EVENT_TYPE}{r.type.value}"))
+    _when(out, s, r.time)
+    if r.place is not None:
+        out.add(s, _n(SEM.hasPlace), out.node("place", r.place))
+    for part in r.participants:
+        out.add(s, _n(SEM.hasActor), out.node("actor", part.actor))
+    for i, part in enumerate(r.participants, 1):
+        role = NamedNode(f"{s.value}#role-{i}")
+        out.add(s, _n(DG.hasRole), role)
+        out.later.append(Triple(role, A, _n(SEM.Role)))
+        out.later.append(Triple(role, _VALUE, out.node("actor", part.actor)))
+        out.later.append(Triple(role, _n(SEM.roleType), NamedNode(f"{ROLE}{part.role.value}")))
+    if r.part_of is not None:
+        out.add(s, _n(SEM.subEventOf), out.node("event", r.part_of))
+    _links(out, s, _n(DG.follows), _n(DG.followsOrder), "follows", "event", r.follows)
+    _links(out, s, _n(DG.leadsTo), _n(DG.leadsToOrder), "leads_to", "event", r.leads_to)
+    out.text(s, _n(DG.outcome), r.outcome)
+    out.text(s, _n(SCHEMA.description), r.description)
+    _wikidata(out, s, r.wikidata)
+    _evidence(out, s, r.evidence)
+    return s
+
+
+def _links(
+    out: _Out,
+    s: NamedNode,
+    p: NamedNode,
+    order: NamedNode,
+    name: str,
+    kind: str,
+    ids: tuple[str, ...],
+) -> None:
+    nodes: list[Term] = [out.node(kind, i) for i in ids]
+    for node in nodes:
+        out.once(s, p, node)
+    _seq(out, s, order, name, nodes)
+
+
+def _statement(out: _Out, r: Statement) -> NamedNode:
+    s = out.node("statement", r.id)
+    out.add(s, A, _n(DG.Statement))
+    out.add(s, _ID, Literal(r.id))
+    out.add(s, _n(DG.speaker), out.node("actor", r.speaker))
+    _when(out, s, r.date)
+    out.add(s, _n(DG.text), Literal(r.text))
+    out.add(s, _n(DG.mode), NamedNode(f"{MODE}{r.mode.value}"))
+    _links(
+        out, s, _n(DG.aboutEvent), _n(DG.aboutEventOrder), "about_events", "event", r.about_events
+    )
+    _links(
+        out, s, _n(DG.aboutActor), _n(DG.aboutActorOrder), "about_actors", "actor", r.about_actors
+    )
+    if r.channel is not None:
+        out.add(s, _n(DG.channel), out.node("actor", r.channel))
+    out.text(s, _n(DCTERMS.language), r.language)
+    _evidence(out, s, r.evidence)
+    return s
+
+
+_WRITERS: dict[type[Any], Any] = {
+    Source: _source,
+    Actor: _actor,
+    Place: _place,
+    Event: _event,
+    Statement: _statement,
+}
+
+
+def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
+    """The RDF triples of one record, grouped by subject (the record's own first).
+
+    Parameters
+    ----------
+    record
+        A source, actor, place, event or statement.
+    base
+        Base of instance IRIs; the record is ``{base}{kind}/{id}``.
+
+    Examples
+    --------
+    >>> from diplograph.model import Actor
+    >>> ts = to_triples(Actor(id="kcna", kind="media", name="KCNA"))
+    >>> [t.object.value for t in ts[:2]]
+    ['http://semanticweb.cs.vu.nl/2009/11/sem/Actor', 'https://schema.org/NewsMediaOrganization']
+    >>> ts[0].subject.value
+    'https://w3id.org/diplograph/id/actor/kcna'
+    """
+    writer = _WRITERS.get(type(record))
+    if writer is None:
+        raise RDFError(
+            f"not a record: expected a Source, Actor, Place, Event or Statement (got {record!r})"
+        )
+    out = _Out(base)
+    writer(out, record)
+    return out.triples + out.later
+
+
+def graph_names(record: Record, *, base: str = BASE) -> list[str]:
+    """IRIs of the named graphs ``record`` belongs to: the sources its evidence cites.
+
+    An empty list means the default graph.
+
+    Examples
+    --------
+    >>> from diplograph.model import Actor, Evidence
+    >>> graph_names(Actor(id="a", kind="state", name="A", evidence=[Evidence(source="s")]))
+    ['https://w3id.org/diplograph/id/source/s']
+    """
+    if isinstance(record, Source):
+        return []
+    ids: dict[str, None] = {}
+    for ev in getattr(record, "evidence", ()):
+        ids[ev.source] = None
+    if isinstance(record, Actor):
+        for pos in record.positions:
+            for ev in pos.evidence:
+                ids[ev.source] = None
+    return [record_iri("source", i, base=base) for i in ids]
+
+
+def to_quads(record: Record, *, base: str = BASE) -> Iterator[Quad]:
+    """The quads of one record: its triples in the named graph of each source it cites.
+
+    A record citing no source, and a source record itself, go to the default graph.
+
+    Examples
+    --------
+    >>> from diplograph.model import Actor, Evidence
+    >>> qs = list(to_quads(Actor(id="a", kind="state", name="A",
+    ...                          evidence=[Evidence(source="s"), Evidence(source="t")])))
+    >>> sorted({q.graph_name.value.rsplit("/", 1)[1] for q in qs})
+    ['s', 't']
+    """
+    triples = to_triples(record, base=base)
+    names = graph_names(record, base=base)
+    graphs: list[NamedNode | DefaultGraph] = (
+        [NamedNode(n) for n in names] if names else [DefaultGraph()]
+    )
+    for g in graphs:
+        for t in triples:
+            yield Quad(t.subject, t.predicate, t.object, g)
+
+
+# -- RDF -> records -----------------------------------------------------------------------
+
+_TYPES = {
+    "sources": _n(DG.Source),
+    "actors": _n(SEM.Actor),
+    "places": _n(SEM.Place),
+    "events": _n(SEM.Event),
+    "statements": _n(DG.Statement),
+}
+_INDEX = re.compile(r"-(\d+)$")
+_CURIES = {
+    str(v): k
+    for k, v in {
+        "dg": DG._NS,
+        "sem": SEM,
+        "schema": SCHEMA,
+        "prov": PROV,
+        "oa": OA,
+        "org": ORG,
+        "geo": GEO,
+        "dcterms": DCTERMS,
+        "skos": SKOS,
+        "owl": OWL,
+        "rdfs": RDFS,
+        "rdf": RDF,
+    }.items()
+}
+
+
+def _curie(iri: str) -> str:
+    for ns, prefix in _CURIES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
+
+
+def _show(node: Term) -> str:
+    if isinstance(node, NamedNode):
+        return f"<{node.value}>"
+    return str(node)
+
+
+def _from_rdflib(term: Any) -> Term:
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return BlankNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
+        return Literal(str(term))
+    raise RDFError(f"unsupported RDF term (got {term!r})")
+
+
+def _statements(data: Any) -> Iterator[tuple[Term, NamedNode, Term]]:
+    """(subject, predicate, object) of every triple or quad, graphs merged."""
+    try:
+        import rdflib
+    except ImportError:  # pragma: no cover - rdflib is a dependency
+        rdflib = None  # type: ignore[assignment]
+    if rdflib is not None and isinstance(data, rdflib.graph.Dataset):
+        for s, p, o, _g in data.quads((None, None, None, None)):
+            yield _from_rdflib(s), _from_rdflib(p), _from_rdflib(o)  # type: ignore[misc]
+        return
+    if rdflib is not None and isinstance(data, rdflib.Graph):
+        for s, p, o in data:
+            yield _from_rdflib(s), _from_rdflib(p), _from_rdflib(o)  # type: ignore[misc]
+        return
+    for item in data:
+        s, p, o = item.subject, item.predicate, item.object
+        if isinstance(s, Triple) or isinstance(o, Triple):
+            raise RDFError(f"RDF-star triples are not records (got {item})")
+        yield s, p, o
+
+
+class _Index:
+    """Subject -> predicate IRI -> objects (an ordered set)."""
+
+    def __init__(self, data: Any) -> None:
+        self.by_subject: dict[Term, dict[str, dict[Term, None]]] = {}
+        for s, p, o in _statements(data):
+            self.by_subject.setdefault(s, {}).setdefault(p.value, {})[o] = None
+
+    def all(self, s: Term, p: Any) -> list[Term]:
+        return list(self.by_subject.get(s, {}).get(str(p), {}))
+
+    def one(self, s: Term, p: Any, *, required: str | None = None) -> Term | None:
+        values = self.all(s, p)
+        if len(values) > 1:
+            shown = ", ".join(sorted(_show(v) for v in values))
+            raise RDFError(
+                f"{_show(s)}: {_curie(str(p))} must have one value (got {len(values)}: {shown})"
+            )
+        if not values:
+            if required is not None:
+                raise RDFError(f"{_show(s)}: missing {_curie(str(p))} ({required})")
+            return None
+        return values[0]
+
+    def text(self, s: Term, p: Any, *, required: str | None = None) -> str | None:
+        v = self.one(s, p, required=required)
+        if v is None:
+            return None
+        if not isinstance(v, Literal):
+            raise RDFError(f"{_show(s)}: {_curie(str(p))} must be a literal (got {_show(v)})")
+        return v.value
+
+    def typed(self, cls: NamedNode) -> list[Term]:
+        return [
+            subj for subj, props in self.by_subject.items() if cls in props.get(str(RDF.type), {})
+        ]
+
+
+def _order_key(node: Term) -> tuple[int, str]:
+    value = node.value if isinstance(node, NamedNode | BlankNode) else str(node)
+    m = _INDEX.search(value.rsplit("#", 1)[-1])
+    return (int(m.group(1)) if m else 1 << 30, value)
+
+
+class _Reader:
+    def __init__(self, index: _Index) -> None:
+        self.ix = index
+        self.ids: dict[Term, str] = {}
+        self.records: dict[str, list[Term]] = {}
+        for kind, cls in _TYPES.items():
+            nodes = index.typed(cls)
+            if kind == "events":  # statements are events too; leave them to their own kind
+                nodes = [n for n in nodes if not self._is(n, "statements")]
+            self.records[kind] = nodes
+            for node in nodes:
+                self.ids[node] = self._id(node)
+
+    def _is(self, node: Term, kind: str) -> bool:
+        return _TYPES[kind] in self.ix.by_subject.get(node, {}).get(str(RDF.type), {})
+
+    def _id(self, node: Term) -> str:
+        rid = self.ix.text(node, DCTERMS.identifier)
+        if rid is not None:
+            return rid
+        if isinstance(node, NamedNode):
+            return node.value.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        raise RDFError(f"{_show(node)}: missing dcterms:identifier (the record id)")
+
+    def ref(self, s: Term, node: Term | None, p: Any) -> str | None:
+        if node is None:
+            return None
+        if node in self.ids:
+            return self.ids[node]
+        if isinstance(node, NamedNode):
+            return node.value.rstrip("/").rsplit("/", 1)[-1]
+        raise RDFError(
+            f"{_show(s)}: {_curie(str(p))} must name a record by IRI (got {_show(node)})"
+        )
+
+    def refs(self, s: Term, p: Any, order: Any) -> tuple[str, ...]:
+        nodes = self.ix.all(s, p)
+        seq = self.seq(s, order)
+        if seq is not None and set(seq) == set(nodes):
+            nodes = seq
+        return tuple(r for n in nodes if (r := self.ref(s, n, p)) is not None)
+
+    def seq(self, s: Term, order: Any) -> list[Term] | None:
+        node = self.ix.one(s, order)
+        if node is None:
+            return None
+        props = self.ix.by_subject.get(node, {})
+        items: list[tuple[int, Term]] = []
+        for p, objs in props.items():
+            if p.startswith(f"{RDF}_") and p[len(f"{RDF}_") :].isdigit():
+                items.extend((int(p[len(f"{RDF}_") :]), o) for o in objs)
+        return [o for _, o in sorted(items, key=lambda t: t[0])]
+
+    def texts(self, s: Term, p: Any, order: Any) -> tuple[str, ...]:
+        values = self.ix.all(s, p)
+        seq = self.seq(s, order)
+        if seq is not None and set(seq) == set(values):
+            values = seq
+        out = []
+        for v in values:
+            if not isinstance(v, Literal):
+                raise RDFError(f"{_show(s)}: {_curie(str(p))} must be a literal (got {_show(v)})")
+            out.append(v.value)
+        return tuple(out)
+
+    def concept(self, s: Term, p: Any, ns: Any, enum: Any, what: str) -> Any:
+        node = self.ix.one(s, p, required=what)
+        prefix = str(ns)
+        if isinstance(node, NamedNode) and node.value.startswith(prefix):
+            value = node.value[len(prefix) :]
+            if value in {m.value for m in enum}:
+                return enum(value)
+        allowed = ", ".join(f"<{prefix}{m.value}>" for m in enum)
+        got = "nothing" if node is None else _show(node)
+        raise RDFError(f"{_show(s)}: {_curie(str(p))} must be one of {allowed} (got {got})")
+
+    def wikidata(self, s: Term) -> str | None:
+        for node in self.ix.all(s, OWL.sameAs):
+            if isinstance(node, NamedNode) and node.value.startswith(str(WIKIDATA)):
+                return node.value[len(str(WIKIDATA)) :]
+        return None
+
+    def when(self, s: Term, what: str) -> When:
+        edtf = self.ix.text(s, DG.edtf)
+        if edtf is not None:
+            return self.parse(s, DG.edtf, edtf)
+        begin = self.ix.text(s, SEM.hasBeginTimeStamp)
+        end = self.ix.text(s, SEM.hasEndTimeStamp)
+        if begin is None and end is None:
+            raise RDFError(f"{_show(s)}: missing dg:edtf or sem:hasBeginTimeStamp ({what})")
+        a = None if begin is None else self.parse(s, SEM.hasBeginTimeStamp, begin)
+        b = None if end is None else self.parse(s, SEM.hasEndTimeStamp, end)
+        if a is not None and a == b:
+            return a
+        return DateSpan(a, b)  # type: ignore[arg-type]
+
+    def date_field(self, s: Term, p: Any, edtf: Any) -> When | None:
+        text = self.ix.text(s, edtf)
+        if text is not None:
+            return self.parse(s, edtf, text)
+        text = self.ix.text(s, p)
+        return None if text is None else self.parse(s, p, text)
+
+    def parse(self, s: Term, p: Any, text: str) -> When:
+        try:
+            return parse_date(text)
+        except DateError as e:
+            raise RDFError(f"{_show(s)}: {_curie(str(p))}: {e}") from e
+
+    def integer(self, s: Term, p: Any) -> int | None:
+        text = self.ix.text(s, p)
+        if text is None:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            raise RDFError(
+                f"{_show(s)}: {_curie(str(p))} must be an integer (got {text!r})"
+            ) from None
+
+    def number(self, s: Term, p: Any) -> float | None:
+        text = self.ix.text(s, p)
+        if text is None:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            raise RDFError(
+                f"{_show(s)}: {_curie(str(p))} must be a number (got {text!r})"
+            ) from None
+
+    def evidence(self, s: Term) -> tuple[Evidence, ...]:
+        out = []
+        for node in sorted(self.ix.all(s, DG.evidence), key=_order_key):
+            src = self.ref(
+                node, self.ix.one(node, OA.hasSource, required="the source cited"), OA.hasSource
+            )
+            fields: dict[str, Any] = {"source": src, "note": self.ix.text(node, RDFS.comment)}
+            for sel in self.ix.all(node, OA.hasSelector):
+                types = self.ix.all(sel, RDF.type)
+                if _n(OA.TextQuoteSelector) in types:
+                    fields["quote"] = self.ix.text(sel, OA.exact)
+                    fields["prefix"] = self.ix.text(sel, OA.prefix)
+                    fields["suffix"] = self.ix.text(sel, OA.suffix)
+                if _n(OA.TextPositionSelector) in types:
+                    fields["start"] = self.integer(sel, OA.start)
+                    fields["end"] = self.integer(sel, OA.end)
+            out.append(self.build(Evidence, node, fields))
+        return tuple(out)
+
+    def build(self, cls: Any, node: Term, fields: dict[str, Any]) -> Any:
+        clean = {k: v for k, v in fields.items() if v is not None}
+        try:
+            return cls.model_validate(clean)
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = ".".join(str(x) for x in err["loc"]) or "record"
+            more = f" (and {len(e.errors()) - 1} more)" if len(e.errors()) > 1 else ""
+            raise RDFError(
+                f"{_show(node)}: {cls.__name__.lower()} {loc}: {err['msg']}{more}"
+            ) from None
+
+    # -- kinds --------------------------------------------------------------------------
+    def source(self, s: Term) -> Source:
+        ix = self.ix
+        kind = ix.one(s, DG.sourceKind)
+        fields: dict[str, Any] = {
+            "id": self.ids[s],
+            "title": ix.text(s, DCTERMS.title, required="the title"),
+            "kind": None
+            if kind is None
+            else self.concept(s, DG.sourceKind, SOURCE_KIND, SourceKind, "the source kind"),
+            "publisher": ix.text(s, DCTERMS.publisher),
+            "url": ix.text(s, SCHEMA.url),
+            "published": self.date_field(s, DCTERMS.issued, DG.issuedEdtf),
+            "retrieved": self.date_field(s, DG.retrieved, DG.retrievedEdtf),
+            "language": ix.text(s, DCTERMS.language),
+            "file": ix.text(s, DG.file),
+            "sha256": ix.text(s, DG.sha256),
+            "reliability": ix.text(s, DG.reliability),
+            "credibility": self.integer(s, DG.credibility),
+            "note": ix.text(s, RDFS.comment),
+        }
+        return self.build(Source, s, fields)  # type: ignore[no-any-return]
+
+    def actor(self, s: Term) -> Actor:
+        ix = self.ix
+        types = set(ix.all(s, RDF.type))
+        kinds = [k for k, c in _ACTOR_CLASS.items() if c in types]
+        if len(kinds) != 1:
+            allowed = ", ".join(_curie(c.value) for c in _ACTOR_CLASS.values())
+            raise RDFError(
+                f"{_show(s)}: an actor must have exactly one type of {allowed} (got {len(kinds)})"
+            )
+        positions = []
+        for p in sorted(ix.all(s, ORG.holds), key=_order_key):
+            positions.append(
+                self.build(
+                    Position,
+                    p,
+                    {
+                        "post": ix.text(p, RDFS.label, required="the post's name"),
+                        "organization": self.ref(p, ix.one(p, ORG.postIn), ORG.postIn),
+                        "start": self.date_field(p, SCHEMA.startDate, DG.startEdtf),
+                        "end": self.date_field(p, SCHEMA.endDate, DG.endEdtf),
+                        "evidence": self.evidence(p),
+                    },
+                )
+            )
+        fields: dict[str, Any] = {
+            "id": self.ids[s],
+            "kind": kinds[0],
+            "name": ix.text(s, RDFS.label, required="the actor's name"),
+            "aliases": self.texts(s, SKOS.altLabel, DG.aliasOrder),
+            "wikidata": self.wikidata(s),
+            "country": self.ref(s, ix.one(s, DG.country), DG.country),
+            "positions": tuple(positions),
+            "description": ix.text(s, SCHEMA.description),
+            "evidence": self.evidence(s),
+        }
+        return self.build(Actor, s, fields)  # type: ignore[no-any-return]
+
+    def place(self, s: Term) -> Place:
+        ix = self.ix
+        fields: dict[str, Any] = {
+            "id": self.ids[s],
+            "name": ix.text(s, RDFS.label, required="the place's name"),
+            "country": self.ref(s, ix.one(s, DG.country), DG.country),
+            "part_of": self.ref(s, ix.one(s, SCHEMA.containedInPlace), SCHEMA.containedInPlace),
+            "lat": self.number(s, GEO.lat),
+            "long": self.number(s, GEO.long),
+            "wikidata": self.wikidata(s),
+            "evidence": self.evidence(s),
+        }
+        return self.build(Place, s, fields)  # type: ignore[no-any-return]
+
+    def event(self, s: Term) -> Event:
+        ix = self.ix
+        participants: list[Participant] = []
+        seen: set[str] = set()
+        for role in sorted(ix.all(s, DG.hasRole), key=_order_key):
+            actor = self.ref(role, ix.one(role, RDF.value, required="the actor"), RDF.value)
+            kind = self.concept(role, SEM.roleType, ROLE, Role, "the role type")
+            participants.append(self.build(Participant, role, {"actor": actor, "role": kind}))
+            seen.add(str(actor))
+        for node in ix.all(s, SEM.hasActor):
+            actor = self.ref(s, node, SEM.hasActor)
+            if actor is not None and actor not in seen:
+                participants.append(Participant(actor=actor))
+                seen.add(actor)
+        fields: dict[str, Any] = {
+            "id": self.ids[s],
+            "label": ix.text(s, RDFS.label, required="the event's label"),
+            "type": self.concept(s, SEM.eventType, EVENT_TYPE, EventType, "the event type"),
+            "time": self.when(s, "the event's date"),
+            "place": self.ref(s, ix.one(s, SEM.hasPlace), SEM.hasPlace),
+            "participants": tuple(participants),
+            "part_of": self.ref(s, ix.one(s, SEM.subEventOf), SEM.subEventOf),
+            "follows": self.refs(s, DG.follows, DG.followsOrder),
+            "leads_to": self.refs(s, DG.leadsTo, DG.leadsToOrder),
+            "outcome": ix.text(s, DG.outcome),
+            "description": ix.text(s, SCHEMA.description),
+            "wikidata": self.wikidata(s),
+            "evidence": self.evidence(s),
+        }
+        return self.build(Event, s, fields)  # type: ignore[no-any-return]
+
+    def statement(self, s: Term) -> Statement:
+        ix = self.ix
+        fields: dict[str, Any] = {
+            "id": self.ids[s],
+            "speaker": self.ref(s, ix.one(s, DG.speaker, required="who spoke"), DG.speaker),
+            "date": self.when(s, "the statement's date"),
+            "text": ix.text(s, DG.text, required="the words"),
+            "mode": None
+            if ix.one(s, DG.mode) is None
+            else self.concept(s, DG.mode, MODE, StatementMode, "the mode"),
+            "about_events": self.refs(s, DG.aboutEvent, DG.aboutEventOrder),
+            "about_actors": self.refs(s, DG.aboutActor, DG.aboutActorOrder),
+            "channel": self.ref(s, ix.one(s, DG.channel), DG.channel),
+            "language": ix.text(s, DCTERMS.language),
+            "evidence": self.evidence(s),
+        }
+        return self.build(Statement, s, fields)  # type: ignore[no-any-return]
+
+
+def from_rdf(data: Any) -> KnowledgeGraph:
+    """Read records back from RDF written by :func:`to_triples` / :func:`to_quads`.
+
+    Parameters
+    ----------
+    data
+        Triples or quads: an iterable of pyoxigraph ``Triple``/``Quad`` (a
+        parser, a ``Store``), or an rdflib ``Graph``/``Dataset``. Named graphs
+        are merged. Records are found by type (``dg:Source``, ``sem:Actor``,
+        ``sem:Place``, ``sem:Event``, ``dg:Statement``) and their ids read from
+        ``dcterms:identifier`` (else the last segment of the IRI).
+
+    Returns
+    -------
+    KnowledgeGraph
+        Records of each kind sorted by id.
+
+    Raises
+    ------
+    RDFError
+        When a record lacks a required property, has two values for a
+        single-valued one, or a value the data model refuses; the message
+        names the subject IRI and the property.
+
+    Examples
+    --------
+    >>> from diplograph.model import Event
+    >>> ev = Event(id="hanoi", label="Hanoi summit", type="summit", time="2019-02-27/2019-02-28")
+    >>> from_rdf(to_triples(ev)).events["hanoi"] == ev
+    True
+    """
+    reader = _Reader(_Index(data))
+    kg = KnowledgeGraph()
+    build: dict[str, Callable[[Term], Record]] = {
+        "sources": reader.source,
+        "actors": reader.actor,
+        "places": reader.place,
+        "events": reader.event,
+        "statements": reader.statement,
+    }
+    for kind, nodes in reader.records.items():
+        records = [build[kind](n) for n in nodes]
+        for record in sorted(records, key=lambda r: r.id):
+            try:
+                kg.add(record)
+            except Exception as e:  # a duplicate id
+                raise RDFError(f"{kind}: {e}") from None
+    return kg
+
+
+def quads_of(records: Iterable[Record], *, base: str = BASE) -> Iterator[Quad]:
+    """Quads of many records, one record at a time (see :func:`to_quads`).
+
+    Examples
+    --------
+    >>> from diplograph.model import Actor
+    >>> len(list(quads_of([Actor(id="a", kind="state", name="A")])))
+    4
+    """
+    for record in records:
+        yield from to_quads(record, base=base)

@@ -1,0 +1,159 @@
+"""The RDF vocabulary: the ``dg:`` terms of ``ontology/diplograph.ttl`` and the standard namespaces.
+
+``DG`` is a closed namespace: a misspelt term raises ``AttributeError``
+instead of producing a wrong IRI. A test keeps it in step with the ontology.
+
+Examples
+--------
+>>> str(DG.Statement)
+'https://w3id.org/diplograph/ontology#Statement'
+>>> DG.Statment
+Traceback (most recent call last):
+...
+AttributeError: term 'Statment' not in namespace 'https://w3id.org/diplograph/ontology#'
+>>> str(SEM.hasActor)
+'http://semanticweb.cs.vu.nl/2009/11/sem/hasActor'
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import (
+    DCTERMS,
+    OWL,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
+from rdflib.term import URIRef
+
+__all__ = [
+    "BASE",
+    "DCTERMS",
+    "DG",
+    "EVENT_TYPE",
+    "GEO",
+    "MODE",
+    "OA",
+    "ONTOLOGY",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "ROLE",
+    "SCHEMA",
+    "SEM",
+    "SKOS",
+    "SOURCE_KIND",
+    "TIME",
+    "WIKIDATA",
+    "XSD",
+]
+
+ONTOLOGY = "https://w3id.org/diplograph/ontology#"
+"""The namespace of the diplograph ontology (prefix ``dg:``)."""
+
+BASE = "https://w3id.org/diplograph/id/"
+"""The default base of instance IRIs, ``{BASE}{kind}/{id}``: ``{BASE}event/hanoi-summit-2019``."""
+
+
+class DG(DefinedNamespace):
+    """The diplograph ontology ``https://w3id.org/diplograph/ontology#`` (diplograph.ttl)."""
+
+    _NS = Namespace(ONTOLOGY)
+    _fail = True
+
+    # classes
+    Statement: URIRef  # a speech act, itself an event (sem:Event)
+    Source: URIRef  # a document facts are drawn from (prov:Entity)
+    Evidence: URIRef  # the words in a source a fact rests on (oa:SpecificResource)
+    # identity and bookkeeping
+    edtf: URIRef  # the exact EDTF date of an event or statement
+    issuedEdtf: URIRef  # EDTF of a source's publication date, when xsd cannot say it
+    retrievedEdtf: URIRef  # EDTF of a source's capture date, when xsd cannot say it
+    startEdtf: URIRef  # EDTF of a post's start, when xsd cannot say it
+    endEdtf: URIRef  # EDTF of a post's end, when xsd cannot say it
+    retrieved: URIRef  # when the copy of a source at hand was captured
+    # events
+    hasRole: URIRef  # event -> its sem:Role nodes
+    follows: URIRef  # event -> an event before it
+    leadsTo: URIRef  # event -> an event it led to
+    outcome: URIRef  # what an event produced
+    # statements
+    speaker: URIRef
+    text: URIRef
+    mode: URIRef
+    about: URIRef
+    aboutEvent: URIRef
+    aboutActor: URIRef
+    channel: URIRef
+    # actors and places
+    country: URIRef
+    # sources
+    sourceKind: URIRef
+    file: URIRef
+    sha256: URIRef
+    reliability: URIRef
+    credibility: URIRef
+    # evidence
+    evidence: URIRef
+    # order of multi-valued fields (rdf:Seq nodes, written only for two values or more)
+    aliasOrder: URIRef
+    followsOrder: URIRef
+    leadsToOrder: URIRef
+    aboutEventOrder: URIRef
+    aboutActorOrder: URIRef
+
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+"""Simple Event Model."""
+SCHEMA = Namespace("https://schema.org/")
+"""schema.org (the https form, as in release 30.0)."""
+PROV = Namespace("http://www.w3.org/ns/prov#")
+"""W3C PROV-O."""
+OA = Namespace("http://www.w3.org/ns/oa#")
+"""W3C Web Annotation vocabulary."""
+ORG = Namespace("http://www.w3.org/ns/org#")
+"""W3C Organization ontology."""
+TIME = Namespace("http://www.w3.org/2006/time#")
+"""W3C/OGC OWL-Time."""
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+"""W3C Basic Geo (WGS84 lat/long)."""
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+"""Wikidata items, the objects of ``owl:sameAs``."""
+
+EVENT_TYPE = Namespace("https://w3id.org/diplograph/event-type/")
+"""SKOS concepts of the event types (``ontology/event-types.ttl``), e.g. ``EVENT_TYPE.summit``."""
+ROLE = Namespace("https://w3id.org/diplograph/role/")
+"""SKOS concepts of the roles an actor plays in an event (``sem:roleType`` values)."""
+MODE = Namespace("https://w3id.org/diplograph/mode/")
+"""SKOS concepts of how a statement's words reach us."""
+SOURCE_KIND = Namespace("https://w3id.org/diplograph/source-kind/")
+"""SKOS concepts of the kinds of source document."""
+
+PREFIXES: dict[str, str] = {
+    "dg": ONTOLOGY,
+    "sem": str(SEM),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "org": str(ORG),
+    "time": str(TIME),
+    "geo": str(GEO),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "wd": str(WIKIDATA),
+    "et": str(EVENT_TYPE),
+    "role": str(ROLE),
+    "mode": str(MODE),
+    "kind": str(SOURCE_KIND),
+}
+"""Prefixes declared in every Turtle, TriG and JSON-LD file diplograph writes."""
