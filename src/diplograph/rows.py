@@ -68,6 +68,8 @@ class EventRow:
     leads_to: tuple[str, ...] = ()
     outcome: str | None = None
     citations: tuple[Citation, ...] = ()
+    fit: str | None = None
+    """How the date sits in a query's date window: ``within``, ``overlaps``, or None (no window)."""
 
     def actors(self, *, roles: frozenset[str] | None = None) -> list[str]:
         """Ids of the participants, optionally only those in ``roles``."""
@@ -89,6 +91,8 @@ class StatementRow:
     channel: str | None = None
     channel_name: str | None = None
     citations: tuple[Citation, ...] = ()
+    fit: str | None = None
+    """How the date sits in a query's date window: ``within``, ``overlaps``, or None (no window)."""
 
 
 def _citations(kg: KnowledgeGraph, evidence: tuple[Evidence, ...]) -> tuple[Citation, ...]:
