@@ -214,10 +214,13 @@ class Store(ABC):
         """Add every record of ``kg`` through the RDF mapping. Returns how many quads were new.
 
         Loading the same graph again returns 0: nothing is added twice.
-        """
-        import importlib
 
-        to_quads = importlib.import_module("diplograph.rdf.mapping").to_quads
+        >>> from diplograph import load, bundled_data
+        >>> store = open_store()
+        >>> store.load(load(bundled_data())) > 0, store.load(load(bundled_data()))
+        (True, 0)
+        """
+        from .mapping import to_quads
 
         def quads() -> Iterator[ox.Quad]:
             for record in kg.records():
