@@ -1,0 +1,522 @@
+"""RDF files: a knowledge graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, and back.
+
+Writing streams record by record through pyoxigraph's serializers (JSON-LD
+through a small compact writer of our own), so no rdflib graph is ever built.
+Files are written atomically: to a temporary file beside the target, then
+renamed over it.
+
+Output is stable: records go out kind by kind (sources, actors, places,
+events, statements), each kind sorted by id, every subject's triples
+together, so the same records always give byte-identical files.
+
+Examples
+--------
+>>> from diplograph import load, bundled_data
+>>> kg = load(bundled_data())
+>>> text = to_rdf(kg, format="turtle")
+>>> text.splitlines()[0]
+'@prefix dg: <https://w3id.org/diplograph/ontology#> .'
+>>> parse_rdf(text, format="turtle") == kg
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from ..errors import RDFError
+from ..kg import KnowledgeGraph
+from ..model import RECORD_KINDS, Record
+from ..resources import shipped
+from .mapping import from_rdf, graph_names, to_triples
+from .vocab import BASE, PREFIXES, RDF
+
+__all__ = [
+    "CONTEXT_URL",
+    "FORMATS",
+    "context",
+    "guess_format",
+    "parse_rdf",
+    "read_rdf",
+    "serialize_rdf",
+    "to_rdf",
+    "write_rdf",
+]
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+"""The RDF formats diplograph writes and reads, by name."""
+
+_EXTENSIONS = {
+    ".ttl": "turtle",
+    ".nt": "ntriples",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+}
+
+CONTEXT_URL = "https://w3id.org/diplograph/context.jsonld"
+"""Where ``ontology/context.jsonld`` is published; JSON-LD naming it reads the shipped copy."""
+
+_KIND_SEGMENTS = ("source", "actor", "place", "event", "statement")
+
+
+def guess_format(path: Path | str) -> str:
+    """The format name for a file name's extension.
+
+    Examples
+    --------
+    >>> guess_format("out/korea.ttl")
+    'turtle'
+    >>> guess_format("korea.rdf")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.RDFError: cannot tell the RDF format of 'korea.rdf' from its extension; \
+expected one of .ttl, .nt, .nq, .trig, .jsonld, .json, or give the format
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        raise RDFError(
+            f"cannot tell the RDF format of {str(path)!r} from its extension; expected one of "
+            f"{', '.join(_EXTENSIONS)}, or give the format"
+        )
+    return _EXTENSIONS[suffix]
+
+
+def _check_format(format: str) -> ox.RdfFormat:
+    if format not in FORMATS:
+        raise RDFError(f"format must be one of {', '.join(FORMATS)} (got {format!r})")
+    return FORMATS[format]
+
+
+def _prefixes(base: str) -> dict[str, str]:
+    out = dict(PREFIXES)
+    for kind in _KIND_SEGMENTS:
+        out[kind] = f"{base}{kind}/"
+    return out
+
+
+def _ordered(records: KnowledgeGraph | Iterable[Record]) -> Iterable[Record]:
+    if isinstance(records, KnowledgeGraph):
+        return (
+            r
+            for kind in RECORD_KINDS
+            for r in sorted(getattr(records, kind).values(), key=lambda r: r.id)
+        )
+    return records
+
+
+def _triples(records: Iterable[Record], base: str) -> Iterator[ox.Triple]:
+    for record in records:
+        yield from to_triples(record, base=base)
+
+
+def _by_graph(
+    records: KnowledgeGraph | Iterable[Record], base: str
+) -> Iterator[tuple[str | None, Iterable[Record]]]:
+    """Records by named graph: the default graph first, then each source's graph by id."""
+    if not isinstance(records, KnowledgeGraph):
+        for record in records:  # a stream: one record at a time, graphs may repeat
+            names = graph_names(record, base=base)
+            for name in names or [None]:  # type: ignore[list-item]
+                yield name, (record,)
+        return
+    default: list[Record] = []
+    graphs: dict[str, list[Record]] = {}
+    for record in _ordered(records):
+        names = graph_names(record, base=base)
+        if not names:
+            default.append(record)
+        for name in names:
+            graphs.setdefault(name, []).append(record)
+    if default:
+        yield None, default
+    for name in sorted(graphs):
+        yield name, graphs[name]
+
+
+def _quads(records: KnowledgeGraph | Iterable[Record], base: str) -> Iterator[ox.Quad]:
+    for name, members in _by_graph(records, base):
+        graph: ox.NamedNode | ox.DefaultGraph = (
+            ox.DefaultGraph() if name is None else ox.NamedNode(name)
+        )
+        for record in members:
+            for t in to_triples(record, base=base):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+
+class _SkipPrefixes(io.RawIOBase):
+    """Pass bytes through to ``out``, dropping the ``@prefix`` lines at the very start."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.head = b""
+        self.done = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        if self.done:
+            self.out.write(chunk)
+            return len(chunk)
+        self.head += chunk
+        while b"\n" in self.head:
+            line, rest = self.head.split(b"\n", 1)
+            if not line.startswith(b"@prefix "):
+                self.done = True
+                self.out.write(self.head)
+                self.head = b""
+                break
+            self.head = rest
+        return len(chunk)
+
+    def close_head(self) -> None:
+        if self.head:
+            self.out.write(self.head)
+            self.head = b""
+
+
+def serialize_rdf(
+    records: KnowledgeGraph | Iterable[Record],
+    out: IO[bytes],
+    *,
+    format: str = "turtle",
+    base: str = BASE,
+) -> None:
+    """Write records to a binary stream in one of :data:`FORMATS`.
+
+    Parameters
+    ----------
+    records
+        A knowledge graph (written in stable order) or any iterable of records
+        (written as it comes, one record at a time).
+    out
+        A binary stream, e.g. ``open(path, "wb")`` or ``sys.stdout.buffer``.
+    format
+        ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``. The quad
+        formats put each record in the named graph of every source it cites.
+    base
+        Base of instance IRIs.
+
+    Examples
+    --------
+    >>> import io
+    >>> from diplograph import Actor
+    >>> buf = io.BytesIO()
+    >>> serialize_rdf([Actor(id="kcna", kind="media", name="KCNA")], buf, format="ntriples")
+    >>> buf.getvalue().splitlines()[0].decode()
+    '<https://w3id.org/diplograph/id/actor/kcna> \
+<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> .'
+    """
+    fmt = _check_format(format)
+    if format == "jsonld":
+        _write_jsonld(records, out, base)
+        return
+    if format in ("turtle", "trig"):
+        prefixes = _prefixes(base)
+        out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode())
+        out.write(b"\n")
+        skip = _SkipPrefixes(out)
+        data: Iterable[Any] = (
+            _triples(_ordered(records), base) if format == "turtle" else _quads(records, base)
+        )
+        ox.serialize(data, skip, fmt, prefixes=prefixes)  # type: ignore[arg-type]
+        skip.close_head()
+        return
+    if format == "ntriples":
+        ox.serialize(_triples(_ordered(records), base), out, fmt)
+    else:
+        ox.serialize(_quads(records, base), out, fmt)
+
+
+def write_rdf(
+    records: KnowledgeGraph | Iterable[Record],
+    path: Path | str,
+    *,
+    format: str | None = None,
+    base: str = BASE,
+) -> Path:
+    """Write records to ``path`` as RDF, atomically; the format defaults to the extension's.
+
+    See :func:`serialize_rdf` for the parameters. Returns the path written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from diplograph import load, bundled_data
+    >>> kg = load(bundled_data())
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = write_rdf(kg, f"{d}/korea.trig")
+    ...     read_rdf(path) == kg
+    True
+    """
+    target = Path(path)
+    fmt = format or guess_format(target)
+    _check_format(fmt)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            serialize_rdf(records, fh, format=fmt, base=base)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def to_rdf(
+    records: KnowledgeGraph | Iterable[Record], *, format: str = "turtle", base: str = BASE
+) -> str:
+    """The RDF text of records in one of :data:`FORMATS`.
+
+    Examples
+    --------
+    >>> from diplograph import Actor
+    >>> print(to_rdf([Actor(id="kcna", kind="media", name="KCNA")]).split("\\n\\n")[1])
+    actor:kcna a sem:Actor , schema:NewsMediaOrganization ;
+        dcterms:identifier "kcna" ;
+        rdfs:label "KCNA" .
+    <BLANKLINE>
+    """
+    buf = io.BytesIO()
+    serialize_rdf(records, buf, format=format, base=base)
+    return buf.getvalue().decode("utf-8")
+
+
+# -- JSON-LD --------------------------------------------------------------------------------
+
+
+@cache
+def context() -> dict[str, Any]:
+    """The published JSON-LD context (``ontology/context.jsonld``), its ``@context`` object.
+
+    Examples
+    --------
+    >>> context()["dg"]
+    'https://w3id.org/diplograph/ontology#'
+    """
+    path = shipped("ontology") / "context.jsonld"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return dict(data["@context"])
+
+
+@cache
+def _terms() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, str]]]:
+    """Predicate IRI -> (term, coerced type IRI or "@id"), and the prefixes, longest first."""
+    ctx = context()
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+
+    def expand(value: str) -> str:
+        if value.startswith("@"):
+            return value
+        prefix, _, rest = value.partition(":")
+        return prefixes[prefix] + rest if prefix in prefixes else value
+
+    terms: dict[str, tuple[str, str | None]] = {}
+    for key, value in ctx.items():
+        if key.startswith("@") or key in prefixes:
+            continue
+        if isinstance(value, str):
+            terms[expand(value)] = (key, None)
+        else:
+            coerce = value.get("@type")
+            terms[expand(value["@id"])] = (key, None if coerce is None else expand(coerce))
+    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    return terms, [(p, iri) for p, iri in ordered]
+
+
+def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
+    for prefix, ns in prefixes:
+        if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _node_objects(triples: list[ox.Triple]) -> Iterator[dict[str, Any]]:
+    terms, prefixes = _terms()
+    objs: dict[str, dict[str, Any]] = {}
+    for t in triples:
+        s = str(t.subject.value)  # type: ignore[union-attr]
+        obj = objs.get(s)
+        if obj is None:
+            obj = objs[s] = {"@id": _compact(s, prefixes)}
+        p, o = t.predicate.value, t.object
+        if p == str(RDF.type) and isinstance(o, ox.NamedNode):
+            obj.setdefault("@type", []).append(_compact(o.value, prefixes))
+            continue
+        term, coerce = terms.get(p, (_compact(p, prefixes), None))
+        value: Any
+        if isinstance(o, ox.NamedNode):
+            iri = _compact(o.value, prefixes)
+            value = iri if coerce == "@id" else {"@id": iri}
+        elif isinstance(o, ox.Literal):
+            dt = o.datatype.value
+            if o.language:
+                value = {"@value": o.value, "@language": o.language}
+            elif dt == (coerce or _XSD_STRING):
+                value = o.value
+            elif dt == _XSD_STRING:
+                value = {"@value": o.value}
+            else:
+                value = {"@value": o.value, "@type": _compact(dt, prefixes)}
+        else:  # pragma: no cover - the mapping writes no blank nodes
+            value = {"@id": str(o)}
+        obj.setdefault(term, []).append(value)
+    for obj in objs.values():
+        yield {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in obj.items()}
+
+
+def _dump(obj: dict[str, Any], indent: str) -> str:
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + indent)
+
+
+def _write_jsonld(records: KnowledgeGraph | Iterable[Record], out: IO[bytes], base: str) -> None:
+    """Compact JSON-LD: the context inline, a top-level ``@graph``, one entry per named graph."""
+    entries = ",\n".join(
+        f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in context().items()
+    )
+    out.write(('{\n  "@context": {\n' + entries + "\n  }").encode("utf-8"))
+    out.write(b',\n  "@graph": [')
+    first = True
+
+    def sep() -> bytes:
+        nonlocal first
+        mark = b"\n" if first else b",\n"
+        first = False
+        return mark
+
+    for name, members in _by_graph(records, base):
+        triples = [t for r in members for t in to_triples(r, base=base)]
+        if name is None:
+            for obj in _node_objects(triples):
+                out.write(sep() + b"    " + _dump(obj, "    ").encode("utf-8"))
+            continue
+        _, prefixes = _terms()
+        out.write(sep() + b'    {\n      "@id": ')
+        out.write(json.dumps(_compact(name, prefixes), ensure_ascii=False).encode("utf-8"))
+        out.write(b',\n      "@graph": [')
+        inner = ",".join("\n        " + _dump(obj, "        ") for obj in _node_objects(triples))
+        out.write(inner.encode("utf-8"))
+        out.write(b"\n      ]\n    }")
+    out.write(b"\n  ]\n}\n")
+
+
+def _local_contexts(value: Any, where: str) -> Any:
+    """Replace references to the published context by its shipped copy; refuse other remote ones."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key == "@context":
+                out[key] = _context_value(item, where)
+            else:
+                out[key] = _local_contexts(item, where)
+        return out
+    if isinstance(value, list):
+        return [_local_contexts(v, where) for v in value]
+    return value
+
+
+def _context_value(item: Any, where: str) -> Any:
+    if isinstance(item, list):
+        return [_context_value(i, where) for i in item]
+    if isinstance(item, str):
+        if item == CONTEXT_URL:
+            return context()
+        raise RDFError(
+            f"{where}: the JSON-LD names a remote @context, which is never fetched (got {item!r}); "
+            f"put the context inline, or use {CONTEXT_URL}"
+        )
+    return item
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
+    fmt = _check_format(format)
+    if format == "jsonld":
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            raise RDFError(f"{where}: not JSON: {e}") from None
+        data = json.dumps(_local_contexts(doc, where)).encode("utf-8")
+    try:
+        return list(ox.parse(data, fmt, base_iri=BASE))
+    except SyntaxError as e:
+        line = f":{e.lineno}" if e.lineno else ""
+        raise RDFError(f"{where}{line}: not valid {format}: {e.msg}") from None
+    except ValueError as e:
+        raise RDFError(f"{where}: not valid {format}: {e}") from None
+
+
+def parse_rdf(
+    text: str | bytes, *, format: str = "turtle", where: str = "<text>"
+) -> KnowledgeGraph:
+    """Read records from RDF text written by :func:`to_rdf` (or any RDF that fits the mapping).
+
+    Raises :class:`~diplograph.errors.RDFError` for text that does not parse,
+    or whose resources do not make valid records; ``where`` names the input in
+    the message.
+
+    Examples
+    --------
+    >>> parse_rdf('<x:a> <x:b> "c" .', format="ntriples")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.RDFError: <text>: no diplograph records found: expected resources typed \
+dg:Source, sem:Actor, sem:Place, sem:Event or dg:Statement
+    >>> parse_rdf("<x:a> <x:b> .", format="turtle")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.RDFError: <text>:1: not valid turtle: ...
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    quads = _parse_quads(data, format, where)
+    try:
+        kg = from_rdf(quads)
+    except RDFError as e:
+        raise RDFError(f"{where}: {e}") from None
+    if len(kg) == 0:
+        raise RDFError(
+            f"{where}: no diplograph records found: expected resources typed dg:Source, "
+            "sem:Actor, sem:Place, sem:Event or dg:Statement"
+        )
+    return kg
+
+
+def read_rdf(path: Path | str, *, format: str | None = None) -> KnowledgeGraph:
+    """Read a knowledge graph from an RDF file; the format defaults to the extension's.
+
+    Examples
+    --------
+    >>> read_rdf("no/such/file.ttl")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] No such file or directory: 'no/such/file.ttl'
+    """
+    p = Path(path)
+    fmt = format or guess_format(p)
+    return parse_rdf(p.read_bytes(), format=fmt, where=str(p))
