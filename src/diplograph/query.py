@@ -528,17 +528,22 @@ def events(
 
 @dataclass(frozen=True, slots=True)
 class MeetingRow:
-    """One meeting of two actors: its place in their series, the event, and their roles."""
+    """One meeting of two actors: its place in their series, the event, and their roles.
 
-    ordinal: int
+    ``ordinal`` counts only the meetings in which both took part in a
+    principal role; an event listed because one of them only mediated or
+    accompanied (``any_role``) has none.
+    """
+
+    ordinal: int | None
     event: EventRow
     role_a: str
     role_b: str
 
     @property
     def ordinal_text(self) -> str:
-        """``1st``, ``2nd``, ``3rd``, ..."""
-        return ordinal(self.ordinal)
+        """``1st``, ``2nd``, ``3rd``, ..., or ``-`` when the two did not both take part."""
+        return "-" if self.ordinal is None else ordinal(self.ordinal)
 
 
 def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[MeetingRow]:
@@ -546,7 +551,8 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
 
     Only principal roles count (host, guest, attendee, signatory, agent): an
     actor that mediated, accompanied or observed did not meet. ``any_role``
-    counts every role, so the rows show events where one only accompanied.
+    also lists the events where one of them was there in another role, with
+    no ordinal, so the numbers stay those of the real meetings.
 
     Examples
     --------
@@ -559,9 +565,13 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     1st 2018-04-27 host guest
     2nd 2018-05-26 guest host
     3rd 2018-09-18/2018-09-20 guest host
-    >>> [(m.event.time, m.role_a) for m in meetings(store, "moon-jae-in", "kim-jong-un",
-    ...                                            any_role=True) if m.role_a == "accompanying"]
-    [(PartialDate('2019-06-30'), 'accompanying')]
+    >>> for m in meetings(store, "moon-jae-in", "kim-jong-un", any_role=True):
+    ...     print(m.ordinal_text, m.event.time, m.role_a)
+    1st 2018-04-27 host
+    2nd 2018-05-26 guest
+    - 2018-06-12 mediator
+    3rd 2018-09-18/2018-09-20 guest
+    - 2019-06-30 accompanying
     """
     from .rdf.vocab import ROLE
 
@@ -581,9 +591,16 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     for r in result:
         role_of.setdefault(term_text(r["event"]), (_concept(r["roleA"]), _concept(r["roleB"])))
     rows = _event_rows(store, _named(result.values("event")))
-    return [
-        MeetingRow(i, row, *role_of[_iri("event", row.id).value]) for i, row in enumerate(rows, 1)
-    ]
+    out: list[MeetingRow] = []
+    n = 0
+    for row in rows:
+        role_a, role_b = role_of[_iri("event", row.id).value]
+        number = None
+        if role_a in _PRINCIPAL and role_b in _PRINCIPAL:
+            n += 1
+            number = n
+        out.append(MeetingRow(number, row, role_a, role_b))
+    return out
 
 
 def statements(
