@@ -23,7 +23,6 @@ from rdflib.namespace import (
     RDF,
     RDFS,
     SKOS,
-    XSD,
     DefinedNamespace,
     Namespace,
 )
@@ -109,6 +108,8 @@ class DG(DefinedNamespace):
     aboutActorOrder: URIRef
 
 
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+"""XML Schema datatypes (an open namespace: rdflib's closed one warns when probed)."""
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 """Simple Event Model."""
 SCHEMA = Namespace("https://schema.org/")
