@@ -27,7 +27,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
@@ -35,7 +35,7 @@ from ..dates import DateSpan, PartialDate
 from ..graph import to_networkx
 from ..kg import KnowledgeGraph
 
-__all__ = ["write_gexf", "write_graphml"]
+__all__ = ["serialize_gexf", "serialize_graphml", "write_gexf", "write_graphml"]
 
 
 # Characters XML 1.0 forbids in text: C0 controls except tab, line feed and carriage return.
@@ -150,3 +150,33 @@ def write_gexf(kg_or_graph: KnowledgeGraph | nx.Graph, path: Path | str) -> Path
     5.0
     """
     return _write_atomic(path, nx.write_gexf, _exportable(kg_or_graph))
+
+
+def serialize_graphml(kg_or_graph: KnowledgeGraph | nx.Graph, out: BinaryIO) -> None:
+    """Write GraphML to an open binary stream (``sys.stdout.buffer``), as :func:`write_graphml`.
+
+    Examples
+    --------
+    >>> import io
+    >>> from diplograph import load, bundled_data
+    >>> buf = io.BytesIO()
+    >>> serialize_graphml(load(bundled_data()), buf)
+    >>> buf.getvalue().count(b"<node ")
+    55
+    """
+    nx.write_graphml(_exportable(kg_or_graph), out)
+
+
+def serialize_gexf(kg_or_graph: KnowledgeGraph | nx.Graph, out: BinaryIO) -> None:
+    """Write GEXF to an open binary stream, as :func:`write_gexf`.
+
+    Examples
+    --------
+    >>> import io
+    >>> from diplograph import load, bundled_data
+    >>> buf = io.BytesIO()
+    >>> serialize_gexf(load(bundled_data()), buf)
+    >>> buf.getvalue().count(b"<edge ")
+    158
+    """
+    nx.write_gexf(_exportable(kg_or_graph), out)

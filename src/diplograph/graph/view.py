@@ -17,8 +17,8 @@ source     label (the title), source_kind, publisher, url, date, ...
 ``2019-02-27/2019-02-28``); ``earliest`` and ``latest`` are its ISO day
 bounds and ``precision`` is ``year``, ``month`` or ``day``, so a date keeps its
 precision in every exported file. Values are strings, ints, floats and bools
-only (lists are joined with ``"; "``, positions held are JSON), so the graph
-can be written as GraphML or GEXF as it is.
+only (aliases and positions held are JSON text), so the graph can be written
+as GraphML or GEXF as it is.
 
 Every edge has a ``relation`` (see :class:`Relation`) and a ``label`` for
 graph editors:
@@ -322,7 +322,7 @@ def to_networkx(
             node_key(NodeKind.ACTOR, a.id),
             **_set(
                 {"kind": NodeKind.ACTOR.value, "label": a.name, "actor_kind": a.kind.value},
-                aliases="; ".join(a.aliases) if a.aliases else None,
+                aliases=json.dumps(list(a.aliases), ensure_ascii=False) if a.aliases else None,
                 wikidata=a.wikidata,
                 country=a.country,
                 description=a.description,
@@ -476,7 +476,7 @@ def _record(node: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Record:
             id=rid,
             kind=a["actor_kind"],
             name=a["label"],
-            aliases=tuple(a["aliases"].split("; ")) if a.get("aliases") else (),
+            aliases=tuple(json.loads(a.get("aliases", "[]"))),
             positions=tuple(
                 Position.model_validate(p) for p in json.loads(a.get("positions", "[]"))
             ),
@@ -538,9 +538,9 @@ def _about_node(node: str) -> Iterator[None]:
 def from_networkx(G: nx.MultiDiGraph) -> KnowledgeGraph:
     """The records of a graph made by :func:`to_networkx`, or read back from its GraphML or GEXF.
 
-    The round trip is lossless: ``from_networkx(to_networkx(kg)) == kg``, as
-    long as no alias contains ``"; "`` (aliases are joined with it). After a
-    trip through GraphML, an empty string is read back as no value.
+    The round trip is lossless: ``from_networkx(to_networkx(kg)) == kg``.
+    Through a GraphML file it is too, except that an empty string is read
+    back as no value and XML turns a carriage return into a line feed.
 
     Raises
     ------
