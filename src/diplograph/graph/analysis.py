@@ -150,8 +150,8 @@ def _check_node(G: nx.MultiDiGraph, node: str, name: str, kinds: frozenset[NodeK
         raise QueryError(f"{name!r} ({node}) is not in this graph; is it outside the date window?")
     if G.nodes[node].get("kind") not in {k.value for k in kinds}:
         raise QueryError(
-            f"{name!r} is a {G.nodes[node].get('kind')}, and the graph is walked through "
-            f"{_kinds_text(kinds)} only"
+            f"{name!r} is a node of kind {G.nodes[node].get('kind')}, and the walk goes "
+            f"through {_kinds_text(kinds)} only"
         )
 
 
