@@ -311,11 +311,15 @@ def _draw_marks(
                     )
                     placer.add_obstacle((x0p[0], x0p[1] - hpx, x1p[0], x1p[1] + hpx))
                     anchor_list.append((it.x, y, hpx))
+                    if it.ext.uncertain:
+                        qmarks.append((c1 - epoch, y))
                     continue
                 if it.kind == "event" and not it.ext.exact:
                     # a band alone: the label attaches to its middle, clear of the band's height
                     ypx = abs(a.transData.transform((0, 0))[1] - a.transData.transform((0, 1))[1])
                     anchor_list.append((it.x, y, _BAND_H / 2 * ypx))
+                    if it.ext.uncertain:
+                        qmarks.append((hi - epoch, y))
                     continue
                 size = _MARKER_PT if it.kind == "event" else _STATEMENT_PT
                 points.setdefault((it.kind, it.type, hollow), []).append((it.x - epoch, y))

@@ -219,12 +219,14 @@ def extent(when: When) -> Extent:
     if isinstance(when, PartialDate):
         first = float(when.earliest.toordinal())
         last = float(when.latest.toordinal() + 1)
-        return Extent(first, last, None, when.is_exact_day, when.uncertain or when.approximate)
+        exact = when.precision is Precision.DAY
+        return Extent(first, last, None, exact, when.uncertain or when.approximate)
     a, b = when.start, when.end
     lo = float(a.earliest.toordinal()) if a is not None else None
     hi = float(b.latest.toordinal() + 1) if b is not None else None
     core = None
-    if a is not None and b is not None and a.is_exact_day and b.is_exact_day:
+    days = a is not None and b is not None and a.precision == b.precision == Precision.DAY
+    if days:
         core = (lo or 0.0, hi or 0.0)
     return Extent(lo, hi, core, False, when.uncertain or when.approximate)
 
