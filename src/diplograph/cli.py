@@ -144,7 +144,14 @@ def validate(ctx: Context, shacl: bool) -> None:
         click.echo(f"{len(problems)} problem(s) in {ctx.data_dir}", err=True)
         sys.exit(1)
     if shacl:
-        fail("--shacl is not available yet", 2)
+        from .rdf.shacl import check_shacl
+
+        violations = check_shacl(kg)
+        for violation in violations:
+            click.echo(str(violation))
+        if violations:
+            click.echo(f"{len(violations)} SHACL violation(s) in the RDF export", err=True)
+            sys.exit(1)
     checked = " (evidence checked against the texts)" if ctx.texts else ""
     click.echo(f"valid: {_summary(kg)}{checked}")
 
