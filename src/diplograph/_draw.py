@@ -10,16 +10,18 @@ readers) can find the markers, bands, bars, labels and axis breaks.
 
 from __future__ import annotations
 
+import heapq
 import math
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from matplotlib.ticker import Formatter
 
 from ._labels import Box, LabelPlacer
-from ._layout import Era, Extent, type_label
+from ._layout import Era, Extent, format_when, type_label
 from .rows import Citation, EventRow, StatementRow
 
 if TYPE_CHECKING:
@@ -78,7 +80,6 @@ class _Item:
     kind: str  # "event" or "statement"
     id: str
     type: str
-    text: str
     ext: Extent
     lanes: tuple[int, ...]
     weight: float
@@ -88,8 +89,19 @@ class _Item:
     members: list[StatementRow] = field(default_factory=list)
 
     @property
+    def text(self) -> str:
+        """The label: the event's name wrapped, then its date at its precision."""
+        if isinstance(self.row, EventRow):
+            return f"{_wrap(self.row.label)}\n{format_when(self.row.time)}"
+        return f"{self.row.speaker_name}, {format_when(self.row.date)}"
+
+    @property
     def x(self) -> float:
         return self.ext.mid
+
+
+def _wrap(text: str, width: int = 26) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
 def _style(item: _Item) -> tuple[str, str]:
@@ -149,6 +161,21 @@ class _DateTicks(Formatter):
                 text += f"\n{d.year}"
             out.append(text)
         return out
+
+
+class _Affine:
+    """Data to display pixels for a linear-scale Axes, without matplotlib's per-call overhead."""
+
+    def __init__(self, a: Axes) -> None:
+        m = a.transData.get_affine().get_matrix()
+        self.sx, self.tx = float(m[0, 0]), float(m[0, 2])
+        self.sy, self.ty = float(m[1, 1]), float(m[1, 2])
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return self.sx * x + self.tx, self.sy * y + self.ty
+
+    def inverse(self, px: float, py: float) -> tuple[float, float]:
+        return (px - self.tx) / self.sx, (py - self.ty) / self.sy
 
 
 def _frame(
@@ -261,6 +288,7 @@ def _draw_marks(
     by_id = {it.id: it for it in items if it.kind == "event"}
     for k, a in enumerate(axes):
         seg_items = [it for it in items if it.seg == k]
+        to_px = _Affine(a)
         bands: list[Any] = []
         band_fc: list[Any] = []
         band_ec: list[Any] = []
@@ -302,13 +330,9 @@ def _draw_marks(
                         ]
                     )
                     bar_fc.append(to_rgba(colour, 0.9))
-                    x0p = a.transData.transform((c0 - epoch, y))
-                    x1p = a.transData.transform((c1 - epoch, y))
-                    hpx = (
-                        _BAR_H
-                        / 2
-                        * abs(a.transData.transform((0, 0))[1] - a.transData.transform((0, 1))[1])
-                    )
+                    x0p = to_px(c0 - epoch, y)
+                    x1p = to_px(c1 - epoch, y)
+                    hpx = _BAR_H / 2 * abs(to_px.sy)
                     placer.add_obstacle((x0p[0], x0p[1] - hpx, x1p[0], x1p[1] + hpx))
                     anchor_list.append((it.x, y, hpx))
                     if it.ext.uncertain:
@@ -316,14 +340,13 @@ def _draw_marks(
                     continue
                 if it.kind == "event" and not it.ext.exact:
                     # a band alone: the label attaches to its middle, clear of the band's height
-                    ypx = abs(a.transData.transform((0, 0))[1] - a.transData.transform((0, 1))[1])
-                    anchor_list.append((it.x, y, _BAND_H / 2 * ypx))
+                    anchor_list.append((it.x, y, _BAND_H / 2 * abs(to_px.sy)))
                     if it.ext.uncertain:
                         qmarks.append((hi - epoch, y))
                     continue
                 size = _MARKER_PT if it.kind == "event" else _STATEMENT_PT
                 points.setdefault((it.kind, it.type, hollow), []).append((it.x - epoch, y))
-                cx, cy = a.transData.transform((it.x - epoch, y))
+                cx, cy = to_px(it.x - epoch, y)
                 rpx = size / 2 * dpp + 1
                 placer.add_obstacle((cx - rpx, cy - rpx, cx + rpx, cy + rpx))
                 anchor_list.append((it.x, y, rpx))
@@ -363,10 +386,10 @@ def _draw_marks(
                 _STATEMENT_STYLE if kind == "statement" else TYPE_STYLES.get(typ, _DEFAULT_STYLE)
             )
             size = _MARKER_PT if kind == "event" else _STATEMENT_PT
-            xs, ys2 = zip(*pts, strict=True)
+            xy = np.asarray(pts, dtype=float)
             a.scatter(
-                xs,
-                ys2,
+                xy[:, 0],
+                xy[:, 1],
                 s=size**2,
                 marker=marker,
                 facecolors="white" if hollow else colour,
@@ -417,12 +440,10 @@ def _draw_marks(
                 if ev is None or ev.seg != k:
                     continue
                 ln = min(ev.lanes, key=lambda n: abs(n - it.lanes[0]))
-                p0 = a.transData.transform((it.x - epoch, sy))
-                p1 = a.transData.transform((ev.x - epoch, ev.ys[ln]))
+                p0 = to_px(it.x - epoch, sy)
+                p1 = to_px(ev.x - epoch, ev.ys[ln])
                 bow = min(0.3 * abs(p1[1] - p0[1]), 40 * dpp)
-                ctrl = a.transData.inverted().transform(
-                    ((p0[0] + p1[0]) / 2 + bow, (p0[1] + p1[1]) / 2)
-                )
+                ctrl = to_px.inverse((p0[0] + p1[0]) / 2 + bow, (p0[1] + p1[1]) / 2)
                 lines.append(
                     Path(
                         [(it.x - epoch, sy), tuple(ctrl), (ev.x - epoch, ev.ys[ln])],
@@ -460,8 +481,8 @@ def _draw_marks(
                 continue
             common = sorted(set(s_it.lanes) & set(d_it.lanes))
             ls, ld = (common[0], common[0]) if common else (s_it.lanes[0], d_it.lanes[0])
-            p0 = a.transData.transform((s_it.x - epoch, s_it.ys[ls]))
-            p1 = a.transData.transform((d_it.x - epoch, d_it.ys[ld]))
+            p0 = to_px(s_it.x - epoch, s_it.ys[ls])
+            p1 = to_px(d_it.x - epoch, d_it.ys[ld])
             length = max(float(math.dist(p0, p1)), 1.0)
             rad = -min(0.35, 28 * dpp / length) if p1[0] >= p0[0] else min(0.35, 28 * dpp / length)
             arcs.append(((s_it.x - epoch, s_it.ys[ls]), (d_it.x - epoch, d_it.ys[ld]), rad))
@@ -502,7 +523,7 @@ def _draw_labels(
         if label_top is not None
         else (len(events) if len(events) <= _AUTO_LABELS else _AUTO_LABELS)
     )
-    ranked = sorted(events, key=lambda it: (-it.weight, it.ext.known[0], it.id))[:limit]
+    ranked = heapq.nsmallest(limit, events, key=lambda it: (-it.weight, it.ext.known[0], it.id))
     fig = axes[0].get_figure()
     assert fig is not None
     dpp = fig.dpi / 72.0
@@ -517,7 +538,8 @@ def _draw_labels(
         bbox = a.get_window_extent(renderer)
         bounds: Box = (bbox.x0 + 1, bbox.y0 + 1, bbox.x1 - 1, bbox.y1 - 1)
         pts = anchors.get(it.id, [])
-        disp = [tuple(a.transData.transform((x - epoch, y))) for x, y, _ in pts]
+        to_px = _Affine(a)
+        disp = [to_px(x - epoch, y) for x, y, _ in pts]
         if not pts:
             continue
         radius = max(r for _, _, r in pts)

@@ -43,7 +43,6 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -55,6 +54,7 @@ from ._draw import (
     _SUBROWS,
     OKABE_ITO,
     TYPE_STYLES,
+    _Affine,
     _draw_eras,
     _draw_labels,
     _draw_marks,
@@ -72,7 +72,6 @@ from ._layout import (
     assign_lanes,
     extent,
     find_segments,
-    format_when,
     importance,
     parse_era,
     statement_extent,
@@ -112,10 +111,6 @@ def timeline_axes(ax: Axes) -> list[Axes]:
     return sorted(siblings, key=lambda a: a.get_position().x0)
 
 
-def _wrap(text: str, width: int = 26) -> str:
-    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
-
-
 def _items(
     rows: Sequence[EventRow], statements: Sequence[StatementRow], lanes: Any, max_lanes: int
 ) -> tuple[list[str], list[_Item]]:
@@ -127,7 +122,6 @@ def _items(
                 "event",
                 r.id,
                 r.type,
-                f"{_wrap(r.label)}\n{format_when(r.time)}",
                 extent(r.time),
                 la.events[r.id],
                 importance(r),
@@ -145,7 +139,6 @@ def _items(
             "statement",
             s.id,
             "statement",
-            f"{s.speaker_name}, {format_when(s.date)}",
             statement_extent(s.date),
             (la.statements[s.id],),
             0.0,
@@ -196,13 +189,17 @@ def _widths(spans: list[float], total: float, minimum: float) -> list[float]:
             fixed[k] = minimum
 
 
-def _dodge(items: list[_Item], px: dict[int, Any], nlanes: int) -> None:
+def _dodge(items: list[_Item], px: dict[int, _Affine], epoch: int) -> None:
     """Give items that would touch on a lane their own sub-row (y offset within the lane)."""
     r = _MARKER_PT
     last: dict[tuple[int, int, bool], list[float]] = {}
     none = [-math.inf] * len(_SUBROWS)
     for it in sorted(items, key=lambda i: (i.seg, i.ext.known[0], i.id)):
-        to_px = px[it.seg]
+        f = px[it.seg]
+
+        def to_px(v: float, f: _Affine = f) -> float:
+            return f(v - epoch, 0.0)[0]
+
         lo, hi = it.ext.known
         band = it.ext.core is None and not it.ext.exact and it.kind == "event"
         x0 = to_px(lo) - (0 if band else r)
@@ -360,11 +357,7 @@ def plot_timeline(
         a.set_xlim(segs[k][0] - epoch, segs[k][1] - epoch)
         a.set_ylim(nl - 0.5, -0.5)
     _frame(axes, lane_names, segs, fig)
-    px = {
-        k: (lambda v, a=a: float(a.transData.transform((v - epoch, 0.0))[0]))
-        for k, a in enumerate(axes)
-    }
-    _dodge(items, px, nl)
+    _dodge(items, {k: _Affine(a) for k, a in enumerate(axes)}, epoch)
 
     placer = LabelPlacer()
     _draw_eras(axes, segs, era_list, epoch, renderer, placer)
