@@ -78,10 +78,9 @@ def _lane_of(ax: Any, name: str) -> int:
     return _lanes(ax).index(name)
 
 
-def _labels(ax: Any) -> list[Text]:
-    return [
-        t for a in timeline_axes(ax) for t in a.texts if (t.get_gid() or "").startswith("label:")
-    ]
+def _labels(ax: Any, *, statements: bool = False) -> list[Text]:
+    kinds = ("label:", "statement-label:") if statements else ("label:",)
+    return [t for a in timeline_axes(ax) for t in a.texts if (t.get_gid() or "").startswith(kinds)]
 
 
 # -- lanes and marks on the Korea dataset --------------------------------------------------
@@ -201,30 +200,35 @@ def test_labels_overlap_neither_each_other_nor_markers(chart: Any) -> None:
     ax, renderer, rows, _ = chart
     labels = _labels(ax)
     assert len(labels) == len(rows)  # 13 events: every one labelled at this size
+    said = [t.get_text() for t in _labels(ax, statements=True) if t not in labels]
+    assert "Lee Sang-min: 3 statements\n1 Jul 2019" in said
     _assert_no_overlaps(ax, renderer)
 
 
 def _assert_no_overlaps(ax: Any, renderer: Any) -> None:
-    boxes = [t.get_window_extent(renderer) for t in _labels(ax)]
+    labels = _labels(ax, statements=True)
+    boxes = [t.get_window_extent(renderer) for t in labels]
     boxes_t = [(b.x0, b.y0, b.x1, b.y1) for b in boxes]
     for (i, a), (j, b) in itertools.combinations(enumerate(boxes_t), 2):
-        assert not overlaps(a, b), (_labels(ax)[i].get_text(), _labels(ax)[j].get_text())
+        assert not overlaps(a, b), (labels[i].get_text(), labels[j].get_text())
     fig = ax.get_figure()
     for a in timeline_axes(ax):
         for c in a.collections:
             gid = c.get_gid() or ""
-            if not isinstance(c, PathCollection) or not gid.startswith(("events:", "statements:")):
+            if not isinstance(c, PathCollection) or not gid.startswith(
+                ("events:", "statements:", "roles")
+            ):
                 continue
             r = (c.get_sizes()[0] ** 0.5) / 2 * fig.dpi / 72
             for x, y in a.transData.transform(c.get_offsets()):
                 marker = (x - r, y - r, x + r, y + r)
-                for box, t in zip(boxes_t, _labels(ax), strict=True):
+                for box, t in zip(boxes_t, labels, strict=True):
                     assert not overlaps(box, marker), (t.get_text(), c.get_gid())
     # every label stays inside its panel
     for a in timeline_axes(ax):
         frame = a.get_window_extent(renderer)
         for t in a.texts:
-            if (t.get_gid() or "").startswith("label:"):
+            if (t.get_gid() or "").startswith(("label:", "statement-label:")):
                 b = t.get_window_extent(renderer)
                 assert frame.x0 - 1 <= b.x0 and b.x1 <= frame.x1 + 1
 
@@ -236,6 +240,14 @@ def test_era_is_shaded_over_its_dates(chart: Any) -> None:
     x0, width = spans[0].get_x(), spans[0].get_width()
     assert x0 == pytest.approx(_x(date(2019, 2, 28)))
     assert x0 + width == pytest.approx(_x(date(2019, 7, 1)))  # through 30 June
+
+
+def test_mediator_and_escort_are_rings_on_their_lane(chart: Any) -> None:
+    ax, *_ = chart
+    moon = _lane_of(ax, "Moon Jae-in")
+    rings = sorted((x, y) for _, x, y in _points(ax, "roles"))
+    assert rings == [(_x(date(2018, 6, 12)), moon), (_x(date(2019, 6, 30)), moon)]
+    assert moon not in {round(y) for _, x, y in _points(ax, "events:meeting")}
 
 
 def test_legend_and_footnote(chart: Any) -> None:

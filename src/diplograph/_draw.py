@@ -65,6 +65,7 @@ TYPE_STYLES: dict[str, tuple[str, str]] = {
 _DEFAULT_STYLE = ("#777777", "o")
 _STATEMENT_STYLE = ("#3b3b3b", "D")
 _MARKER_PT = 7.0
+_RING_PT = 5.0
 _STATEMENT_PT = 5.5
 _LABEL_PT = 7.0
 _LANE_PT = 9.0
@@ -87,13 +88,17 @@ class _Item:
     seg: int = 0
     ys: dict[int, float] = field(default_factory=dict)
     members: list[StatementRow] = field(default_factory=list)
+    side: dict[int, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         """The label: the event's name wrapped, then its date at its precision."""
         if isinstance(self.row, EventRow):
             return f"{_wrap(self.row.label)}\n{format_when(self.row.time)}"
-        return f"{self.row.speaker_name}, {format_when(self.row.date)}"
+        who = ", ".join(dict.fromkeys(m.speaker_name for m in self.members))
+        n = len(self.members)
+        said = f"{n} statements" if n > 1 else "statement"
+        return f"{_wrap(who + ': ' + said)}\n{format_when(self.row.date)}"
 
     @property
     def x(self) -> float:
@@ -295,6 +300,9 @@ def _draw_marks(
         bars: list[Any] = []
         bar_fc: list[Any] = []
         joins: list[Any] = []
+        side_joins: list[Any] = []
+        rings: list[tuple[float, float]] = []
+        ring_colours: list[str] = []
         points: dict[tuple[str, str, bool], list[tuple[float, float]]] = {}
         qmarks: list[tuple[float, float]] = []
         counts: list[tuple[float, float, int]] = []
@@ -305,6 +313,17 @@ def _draw_marks(
             ys = [it.ys[ln] for ln in it.lanes]
             if len(ys) > 1:
                 joins.append([(it.x - epoch, min(ys)), (it.x - epoch, max(ys))])
+            for ln in it.side:
+                near = ys[0]
+                for y in ys:
+                    if abs(y - ln) < abs(near - ln):
+                        near = y
+                side_joins.append([(it.x - epoch, near), (it.x - epoch, float(ln))])
+                rings.append((it.x - epoch, float(ln)))
+                ring_colours.append(colour)
+                rx, ry = to_px(it.x - epoch, float(ln))
+                rr = _RING_PT / 2 * dpp + 1
+                placer.add_obstacle((rx - rr, ry - rr, rx + rr, ry + rr))
             anchor_list = []
             for y in ys:
                 if not it.ext.exact and it.ext.core != it.ext.known:
@@ -380,6 +399,29 @@ def _draw_marks(
         if joins:
             a.add_collection(
                 LineCollection(joins, colors="#666666", linewidths=1.0, zorder=1.5, gid="joins")
+            )
+        if rings:
+            a.add_collection(
+                LineCollection(
+                    side_joins,
+                    colors="#888888",
+                    linewidths=0.9,
+                    linestyles=(0, (1, 1.5)),
+                    zorder=1.5,
+                    gid="side-joins",
+                )
+            )
+            ring_xy = np.asarray(rings, dtype=float)
+            a.scatter(
+                ring_xy[:, 0],
+                ring_xy[:, 1],
+                s=_RING_PT**2,
+                marker="o",
+                facecolors="white",
+                edgecolors=ring_colours,
+                linewidths=1.3,
+                zorder=3,
+                gid="roles",
             )
         for (kind, typ, hollow), pts in sorted(points.items()):
             colour, marker = (
@@ -524,6 +566,9 @@ def _draw_labels(
         else (len(events) if len(events) <= _AUTO_LABELS else _AUTO_LABELS)
     )
     ranked = heapq.nsmallest(limit, events, key=lambda it: (-it.weight, it.ext.known[0], it.id))
+    said = [it for it in items if it.kind == "statement"]
+    if label_top is None and len(events) <= _AUTO_LABELS and len(said) <= _AUTO_LABELS // 2:
+        ranked += sorted(said, key=lambda it: (it.ext.known[0], it.id))
     fig = axes[0].get_figure()
     assert fig is not None
     dpp = fig.dpi / 72.0
@@ -560,7 +605,7 @@ def _draw_labels(
             linespacing=1.15,
             color="#111111",
             zorder=6,
-            gid=f"label:{it.id}",
+            gid=f"label:{it.id}" if it.kind == "event" else f"statement-label:{it.id}",
             annotation_clip=False,
             path_effects=halo,
         )
@@ -648,6 +693,21 @@ def _handles(items: list[_Item], statements: list[StatementRow]) -> list[Any]:
     if any(len(it.lanes) > 1 for it in items):
         handles.append(
             Line2D([], [], color="#666666", lw=1.0, label="one event, several participants")
+        )
+    if any(it.side for it in items):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="#888888",
+                lw=0.9,
+                ls=(0, (1, 1.5)),
+                marker="o",
+                mfc="white",
+                mec="#555555",
+                ms=_RING_PT,
+                label="mediator, escort or observer",
+            )
         )
     if any(isinstance(it.row, EventRow) and (it.row.leads_to or it.row.follows) for it in items):
         handles.append(Line2D([], [], color="#8a8a8a", lw=0.9, marker=">", ms=4, label="led to"))

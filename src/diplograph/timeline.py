@@ -77,6 +77,7 @@ from ._layout import (
     statement_extent,
 )
 from .errors import ModelError
+from .model import PRINCIPAL_ROLES
 from .rows import EventRow, StatementRow
 
 if TYPE_CHECKING:
@@ -115,19 +116,20 @@ def _items(
     rows: Sequence[EventRow], statements: Sequence[StatementRow], lanes: Any, max_lanes: int
 ) -> tuple[list[str], list[_Item]]:
     la = assign_lanes(rows, statements, lanes=lanes, max_lanes=max_lanes)
+    own = {k: i for i, k in enumerate(la.keys) if k != "*"}
+    principal = {r.value for r in PRINCIPAL_ROLES}
+    by_actor = not isinstance(lanes, str) or lanes == "actor"
     items: list[_Item] = []
     for r in rows:
-        items.append(
-            _Item(
-                "event",
-                r.id,
-                r.type,
-                extent(r.time),
-                la.events[r.id],
-                importance(r),
-                r,
-            )
-        )
+        it = _Item("event", r.id, r.type, extent(r.time), la.events[r.id], importance(r), r)
+        if by_actor:
+            # mediators, escorts and observers: a small ring on their own lane, if they have one
+            it.side = {
+                own[p.actor]: p.role
+                for p in r.participants
+                if p.role not in principal and p.actor in own and own[p.actor] not in it.lanes
+            }
+        items.append(it)
     # statements on one lane with the same date share one mark
     groups: dict[tuple[int, str], _Item] = {}
     for s in statements:
