@@ -15,6 +15,20 @@ SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite the golden files in tests/data/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when run with --update-goldens: golden tests rewrite their file instead of comparing."""
+    return bool(request.config.getoption("--update-goldens"))
+
+
 @pytest.fixture(autouse=True)
 def _add_diplograph(doctest_namespace: dict[str, object]) -> None:
     doctest_namespace["diplograph"] = diplograph

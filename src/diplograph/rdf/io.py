@@ -26,6 +26,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -161,37 +162,59 @@ def _quads(records: KnowledgeGraph | Iterable[Record], base: str) -> Iterator[ox
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
 
-class _SkipPrefixes(io.RawIOBase):
-    """Pass bytes through to ``out``, dropping the ``@prefix`` lines at the very start."""
+_BLANK_AFTER = re.compile(rb"( \.|\})\n(?=[^}])")
+"""The end of a statement or a graph, unless a graph closes next."""
+
+
+class _Tidy(io.RawIOBase):
+    """Pass pyoxigraph's Turtle/TriG to ``out``, tidied on the way.
+
+    Drops its ``@prefix`` lines (ours are written first, in a fixed order) and
+    puts a blank line after every statement and every graph. pyoxigraph
+    escapes line breaks inside literals, so a raw line break always ends a
+    line of syntax and a line ending in `` .`` or ``}`` ends a statement or a
+    graph.
+    """
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
-        self.head = b""
-        self.done = False
+        self.carry = b""
+        self.at_start = True
+        self.pending = False  # the last line written ended a statement or a graph
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
         chunk = bytes(data)
-        if self.done:
-            self.out.write(chunk)
-            return len(chunk)
-        self.head += chunk
-        while b"\n" in self.head:
-            line, rest = self.head.split(b"\n", 1)
-            if not line.startswith(b"@prefix "):
-                self.done = True
-                self.out.write(self.head)
-                self.head = b""
-                break
-            self.head = rest
+        self._process(chunk, final=False)
         return len(chunk)
 
-    def close_head(self) -> None:
-        if self.head:
-            self.out.write(self.head)
-            self.head = b""
+    def finish(self) -> None:
+        self._process(b"", final=True)
+
+    def _process(self, data: bytes, *, final: bool) -> None:
+        buf = self.carry + data
+        while self.at_start:
+            end = buf.find(b"\n")
+            if end < 0:
+                if not final:
+                    self.carry = buf
+                    return
+                break
+            if not buf.startswith(b"@prefix "):
+                self.at_start = False
+                break
+            buf = buf[end + 1 :]
+        cut = len(buf) if final else buf.rfind(b"\n") + 1
+        portion, self.carry = buf[:cut], buf[cut:]
+        if not portion:
+            return
+        if self.pending and not portion.startswith(b"}"):
+            self.out.write(b"\n")
+        self.pending = portion.endswith((b" .\n", b"}\n"))
+        tidy = _BLANK_AFTER.sub(rb"\1\n\n", portion)
+        self.out.write(tidy)
 
 
 def serialize_rdf(
@@ -234,12 +257,12 @@ def serialize_rdf(
         prefixes = _prefixes(base)
         out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode())
         out.write(b"\n")
-        skip = _SkipPrefixes(out)
+        tidy = _Tidy(out)
         data: Iterable[Any] = (
             _triples(_ordered(records), base) if format == "turtle" else _quads(records, base)
         )
-        ox.serialize(data, skip, fmt, prefixes=prefixes)  # type: ignore[arg-type]
-        skip.close_head()
+        ox.serialize(data, tidy, fmt, prefixes=prefixes)  # type: ignore[arg-type]
+        tidy.finish()
         return
     if format == "ntriples":
         ox.serialize(_triples(_ordered(records), base), out, fmt)

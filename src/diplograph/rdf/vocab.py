@@ -17,13 +17,13 @@ AttributeError: term 'Statment' not in namespace 'https://w3id.org/diplograph/on
 
 from __future__ import annotations
 
+from rdflib import namespace as _namespace
 from rdflib.namespace import (
     DCTERMS,
     OWL,
     RDF,
     RDFS,
     SKOS,
-    DefinedNamespace,
     Namespace,
 )
 from rdflib.term import URIRef
@@ -60,7 +60,7 @@ BASE = "https://w3id.org/diplograph/id/"
 """The default base of instance IRIs, ``{BASE}{kind}/{id}``: ``{BASE}event/hanoi-summit-2019``."""
 
 
-class DG(DefinedNamespace):
+class DG(_namespace.DefinedNamespace):
     """The diplograph ontology ``https://w3id.org/diplograph/ontology#`` (diplograph.ttl)."""
 
     _NS = Namespace(ONTOLOGY)
@@ -143,7 +143,6 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "oa": str(OA),
     "org": str(ORG),
-    "time": str(TIME),
     "geo": str(GEO),
     "dcterms": str(DCTERMS),
     "skos": str(SKOS),
