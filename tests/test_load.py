@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, assume, given, settings
+from strategies import knowledge_graphs
 
 from diplograph import LoadError, bundled_data, check_folder, dump, load
 from diplograph.cli import cli
+from diplograph.kg import KnowledgeGraph
 from diplograph.load import dumps_kind
 from diplograph.model import RECORD_KINDS
 
@@ -157,3 +160,25 @@ def test_dump_is_atomic_and_keeps_the_old_file_on_failure(
         dump(kg, tmp_path)
     assert (tmp_path / "events.yaml").read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+# -- load, dump, load ---------------------------------------------------------------------
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(knowledge_graphs())
+def test_dump_then_load_gives_equal_records(tmp_path: Path, kg: KnowledgeGraph) -> None:
+    assume(not kg.ambiguous_aliases())
+    folder = tmp_path / "kg"
+    shutil.rmtree(folder, ignore_errors=True)
+    dump(kg, folder)
+    again = load(folder)
+    assert again == kg
+    # and the folder dump wrote is canonical: dumping again changes no byte
+    before = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
+    dump(again, folder)
+    assert {p.name: p.read_bytes() for p in folder.glob("*.yaml")} == before

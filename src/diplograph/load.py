@@ -573,7 +573,13 @@ class _Dumper(yaml.SafeDumper):
     """Block-style YAML with multi-line strings as literal blocks."""
 
 
+_UNSAFE = frozenset("\x85\u2028\u2029\r\ufeff") | {chr(c) for c in range(0x20) if c not in (9, 10)}
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(c in _UNSAFE for c in value):
+        # YAML folds these line breaks and drops control characters unless they are escaped
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value and all(line == line.rstrip() for line in value.split("\n")):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
