@@ -74,6 +74,8 @@ _SUBROWS = (0.0, -0.24, 0.24, -0.40, 0.40)
 _BAND_H = 0.30
 _BAR_H = 0.16
 _AUTO_LABELS = 40
+_DENSE_PER_INCH = 3.0
+"""Events per lane per inch of time axis above which a lane is drawn as one thin strip."""
 
 
 @dataclass
@@ -278,9 +280,18 @@ def _draw_eras(
 
 
 def _draw_marks(
-    axes: list[Axes], items: list[_Item], epoch: int, placer: LabelPlacer, links: bool
+    axes: list[Axes],
+    items: list[_Item],
+    epoch: int,
+    placer: LabelPlacer,
+    links: bool,
+    dense: bool = False,
 ) -> dict[str, list[tuple[float, float, float]]]:
-    """Draw every mark; return the label anchors of each item: (x data, y data, radius px)."""
+    """Draw every mark; return the label anchors of each item: (x data, y data, radius px).
+
+    ``dense``: thousands of marks, drawn smaller and half transparent, with
+    faint joins, so that the strips stay readable and labels find room.
+    """
     from matplotlib.collections import LineCollection, PathCollection, PolyCollection
     from matplotlib.colors import to_rgba
     from matplotlib.patches import FancyArrowPatch
@@ -291,6 +302,7 @@ def _draw_marks(
     dpp = fig.dpi / 72.0
     anchors: dict[str, list[tuple[float, float, float]]] = {}
     by_id = {it.id: it for it in items if it.kind == "event"}
+    shrink = 0.6 if dense else 1.0
     for k, a in enumerate(axes):
         seg_items = [it for it in items if it.seg == k]
         to_px = _Affine(a)
@@ -363,7 +375,7 @@ def _draw_marks(
                     if it.ext.uncertain:
                         qmarks.append((hi - epoch, y))
                     continue
-                size = _MARKER_PT if it.kind == "event" else _STATEMENT_PT
+                size = (_MARKER_PT if it.kind == "event" else _STATEMENT_PT) * shrink
                 points.setdefault((it.kind, it.type, hollow), []).append((it.x - epoch, y))
                 cx, cy = to_px(it.x - epoch, y)
                 rpx = size / 2 * dpp + 1
@@ -398,7 +410,14 @@ def _draw_marks(
             )
         if joins:
             a.add_collection(
-                LineCollection(joins, colors="#666666", linewidths=1.0, zorder=1.5, gid="joins")
+                LineCollection(
+                    joins,
+                    colors="#666666",
+                    linewidths=0.4 if dense else 1.0,
+                    alpha=0.2 if dense else 1.0,
+                    zorder=1.5,
+                    gid="joins",
+                )
             )
         if rings:
             a.add_collection(
@@ -427,7 +446,7 @@ def _draw_marks(
             colour, marker = (
                 _STATEMENT_STYLE if kind == "statement" else TYPE_STYLES.get(typ, _DEFAULT_STYLE)
             )
-            size = _MARKER_PT if kind == "event" else _STATEMENT_PT
+            size = (_MARKER_PT if kind == "event" else _STATEMENT_PT) * shrink
             xy = np.asarray(pts, dtype=float)
             a.scatter(
                 xy[:, 0],
@@ -436,7 +455,8 @@ def _draw_marks(
                 marker=marker,
                 facecolors="white" if hollow else colour,
                 edgecolors=colour if hollow else _EDGE,
-                linewidths=1.2 if hollow else 0.6,
+                linewidths=(1.2 if hollow else 0.6) * shrink,
+                alpha=0.7 if dense else None,
                 zorder=3,
                 gid=f"{'statements' if kind == 'statement' else 'events'}:{typ}"
                 + (":hollow" if hollow else ""),
@@ -731,16 +751,17 @@ def _legend_and_notes(
     fig_h = fig.get_figheight()
     fig_w = fig.get_figwidth()
     ncol = _ncol(fig_w, left, len(handles))
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(left - 0.01, bottom - 0.42 / fig_h),
-        ncol=ncol,
-        frameon=False,
-        fontsize=7.5,
-        handlelength=1.8,
-        columnspacing=1.4,
-    )
+    if handles:
+        fig.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(left - 0.01, bottom - 0.42 / fig_h),
+            ncol=ncol,
+            frameon=False,
+            fontsize=7.5,
+            handlelength=1.8,
+            columnspacing=1.4,
+        )
     rows_legend = math.ceil(len(handles) / ncol)
     if note:
         fig.text(

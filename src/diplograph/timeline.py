@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._draw import (
+    _DENSE_PER_INCH,
     _LANE_PT,
     _MARKER_PT,
     _SUBROWS,
@@ -191,11 +192,11 @@ def _widths(spans: list[float], total: float, minimum: float) -> list[float]:
             fixed[k] = minimum
 
 
-def _dodge(items: list[_Item], px: dict[int, _Affine], epoch: int) -> None:
+def _dodge(items: list[_Item], px: dict[int, _Affine], epoch: int, rows: int) -> None:
     """Give items that would touch on a lane their own sub-row (y offset within the lane)."""
     r = _MARKER_PT
     last: dict[tuple[int, int, bool], list[float]] = {}
-    none = [-math.inf] * len(_SUBROWS)
+    none = [-math.inf] * rows
     for it in sorted(items, key=lambda i: (i.seg, i.ext.known[0], i.id)):
         f = px[it.seg]
 
@@ -210,13 +211,13 @@ def _dodge(items: list[_Item], px: dict[int, _Affine], epoch: int) -> None:
             x0 = x1 = to_px(it.x)
             x0, x1 = x0 - r, x1 + r
         chosen = None
-        for row in range(len(_SUBROWS)):
+        for row in range(rows):
             if all(last.get((it.seg, ln, band), none)[row] < x0 for ln in it.lanes):
                 chosen = row
                 break
         if chosen is None:
             chosen = min(
-                range(len(_SUBROWS)),
+                range(rows),
                 key=lambda k: max(last.get((it.seg, ln, band), none)[k] for ln in it.lanes),
             )
         for ln in it.lanes:
@@ -236,6 +237,7 @@ def plot_timeline(
     label_top: int | None = None,
     max_lanes: int = 7,
     links: bool = True,
+    legend: bool = True,
     break_gap_days: float = 3 * 365,
     width: float = 12.0,
     height: float | None = None,
@@ -271,6 +273,9 @@ def plot_timeline(
         Most lanes with ``lanes="actor"``, the "Others" lane included.
     links
         Draw "leads to" / "follows" arcs.
+    legend
+        Draw the legend and the sources footnote below the chart (turn off
+        when drawing into an ``ax`` with other Axes below it).
     break_gap_days
         An empty stretch longer than this (and longer than the data around
         it) breaks the time axis.
@@ -312,12 +317,12 @@ def plot_timeline(
     segs = _segments(items, break_gap_days)
     nl = len(lane_names)
 
-    handles = _handles(items, sts)
+    handles = _handles(items, sts) if legend else []
     if ax is None:
         left = 0.25 + max(len(n) for n in lane_names) * _LANE_PT * 0.62 / 72
-        note = _note(rows, sts, width, left / width)
+        note = _note(rows, sts, width, left / width) if legend else ""
         legend_rows = math.ceil(len(handles) / _ncol(width, left / width, len(handles)))
-        bottom = 0.75 + 0.19 * legend_rows + 0.12 * (note.count("\n") + 1) + 0.2
+        bottom = 0.55 + (0.19 * legend_rows + 0.12 * (note.count("\n") + 1) + 0.4 if legend else 0)
         top = 0.35 + (0.35 if title else 0.0)
         fig_h = height if height is not None else top + 0.82 * nl + bottom
         fig = Figure(figsize=(width, fig_h), dpi=dpi)
@@ -359,14 +364,17 @@ def plot_timeline(
         a.set_xlim(segs[k][0] - epoch, segs[k][1] - epoch)
         a.set_ylim(nl - 0.5, -0.5)
     _frame(axes, lane_names, segs, fig)
-    _dodge(items, {k: _Affine(a) for k, a in enumerate(axes)}, epoch)
+    # thousands of marks: one thin strip per lane (no sub-rows), smaller marks, room for labels
+    plot_w = sum(a.get_position().width for a in axes) * fig_w_in
+    dense = sum(it.kind == "event" for it in items) / (nl * plot_w) > _DENSE_PER_INCH
+    _dodge(items, {k: _Affine(a) for k, a in enumerate(axes)}, epoch, 1 if dense else len(_SUBROWS))
 
     placer = LabelPlacer()
     _draw_eras(axes, segs, era_list, epoch, renderer, placer)
-    anchors = _draw_marks(axes, items, epoch, placer, links)
+    anchors = _draw_marks(axes, items, epoch, placer, links, dense)
     _draw_labels(axes, items, anchors, epoch, renderer, placer, label_top)
     note = _note(rows, sts, fig.get_figwidth(), axes[0].get_position().x0)
-    _legend_and_notes(fig, axes, handles, note, title)
+    _legend_and_notes(fig, axes, handles, note if legend else "", title)
     return ax
 
 
