@@ -356,8 +356,19 @@ def test_label_top_limits_labels_and_crowds_stay_unlabelled_rather_than_overlap(
     n = len(_labels(ax))
     assert 40 < n < 500  # many placed, the rest left as marks
     _assert_no_overlaps(ax, fig.canvas.get_renderer())
-    # the most important go first: every summit that was placed outranks unplaced visits
-    assert len(_points(ax, "events:")) >= 1
+    # so many marks: each lane is one thin strip (no sub-rows), leaving room for labels
+    assert all(y == round(y) for _, _, y in _points(ax, "events:"))
+
+
+def test_legend_can_be_left_out_when_drawing_into_a_shared_figure() -> None:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(10, 8))
+    top, below = fig.subplots(2, 1)
+    ax = plot_timeline([_row(1, "2019-06-30"), _row(2, "2019-02")], ax=top, legend=False)
+    assert ax is top and not fig.legends
+    assert not [t for t in fig.texts if t.get_gid() == "sources"]
+    assert plot_timeline([_row(1, "2019-06-30")], ax=below).get_figure().legends
 
 
 @settings(max_examples=40, deadline=None)
@@ -492,6 +503,10 @@ def test_cli_timeline_writes_png_svg_pdf_and_json(tmp_path: Path) -> None:
         (["-o", "x.png", "--actor", "Nobody"], "Error: no actor is called 'Nobody'"),
         (["-o", "x.png", "--type", "picnic"], "Error: event type must be one of"),
         (["-o", "x.png", "--from", "2019-13"], "Error: "),
+        (
+            ["-o", "x.png", "--height", "2"],
+            "Error: a chart of 7 lanes and 2 panel(s) needs at least",
+        ),
     ],
 )
 def test_cli_timeline_errors(

@@ -329,6 +329,13 @@ def plot_timeline(
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         FigureCanvasAgg(fig)
+        need_h, need_w = top + bottom + 0.25 * nl, left + 0.3 + 2.0 * len(segs)
+        if fig_h < need_h or width < need_w:
+            raise ModelError(
+                f"a chart of {nl} lanes and {len(segs)} panel(s) needs at least "
+                f"{need_w:.1f} x {need_h:.1f} inches (got {width:g} x {fig_h:g}); "
+                "give a larger --width/--height, or fewer lanes with --max-lanes"
+            )
         rect = (left / width, bottom / fig_h, 1 - (left + 0.3) / width, 1 - (top + bottom) / fig_h)
         ax = fig.add_axes(rect)
     got = ax.get_figure()
