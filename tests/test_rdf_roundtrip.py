@@ -10,7 +10,7 @@ from diplograph.kg import KnowledgeGraph
 from diplograph.rdf.io import FORMATS, parse_rdf, to_rdf
 from diplograph.rdf.mapping import from_rdf, to_triples
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
