@@ -1104,6 +1104,9 @@ _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
 @click.option("--from", "start", metavar="DATE", help="Only events that may fall on or after.")
 @click.option("--to", "end", metavar="DATE", help="Only events that may fall on or before.")
 @click.option(
+    "--limit", type=click.IntRange(min=1), help="At most this many events (the earliest)."
+)
+@click.option(
     "--lanes",
     type=click.Choice(["actor", "type", "none"]),
     default="actor",
@@ -1166,6 +1169,7 @@ def timeline(
     place: str | None,
     start: str | None,
     end: str | None,
+    limit: int | None,
     lanes: str,
     max_lanes: int,
     title: str | None,
@@ -1203,7 +1207,9 @@ def timeline(
     actor_ids = [kg.resolve_actor(a).id for a in actors]
     place_id = query.resolve_place(kg, place) if place is not None else None
     store = _open_store(ctx, store_path, endpoint)
-    rows = query.events(store, actors=actor_ids, types=types, place=place_id, start=start, end=end)
+    rows = query.events(
+        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
+    )
     sts = query.statements(store, start=start, end=end) if statements else []
     if actor_ids or types or place_id:
         shown = {r.id for r in rows}
