@@ -1211,7 +1211,8 @@ def timeline(
         store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
     )
     sts = query.statements(store, start=start, end=end) if statements else []
-    if actor_ids or types or place_id:
+    if actor_ids or types or place_id or limit:
+        # a filtered chart keeps the statements about what it shows, or by the actors asked for
         shown = {r.id for r in rows}
         sts = [s for s in sts if shown & set(s.about_events) or s.speaker in actor_ids]
     if not rows:
