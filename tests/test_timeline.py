@@ -518,3 +518,31 @@ def test_cli_timeline_errors(
     assert res.output.strip().splitlines()[-1].startswith(message)
     assert "Traceback" not in res.output
     assert not list(tmp_path.iterdir())  # nothing written, not even a temporary file
+
+
+def test_svg_is_identical_across_processes_with_different_hash_seeds(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"k{seed}.svg"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "diplograph",
+                "--data",
+                str(bundled_data()),
+                "timeline",
+                "-o",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
