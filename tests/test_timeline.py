@@ -297,6 +297,16 @@ def test_year_precision_band_spans_the_whole_year_and_uncertain_dates_say_so() -
     assert format_when(parse_date("2019-06~")) == "c. Jun 2019"
 
 
+def test_open_ended_dates_run_to_the_edge_of_the_panel() -> None:
+    rows = [_row(1, "../2019-07"), _row(2, "2019-03-01"), _row(3, "2018-05/..")]
+    ax = plot_timeline(rows, lanes="none")
+    lo, hi = ax.get_xlim()
+    bands = _polys(ax, "bands")
+    assert any(b[1] == pytest.approx(lo) and b[2] == _x(date(2019, 8, 1)) for b in bands)
+    assert any(b[1] == _x(date(2018, 5, 1)) and b[2] == pytest.approx(hi) for b in bands)
+    assert format_when(parse_date("2018-05/..")) == "from May 2018"
+
+
 def test_uncertain_unlabelled_events_carry_a_question_mark() -> None:
     rows = [_row(1, "2019-06-12?"), _row(2, "2019-08-01")]
     ax = plot_timeline(rows, label_top=0)

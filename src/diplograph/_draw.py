@@ -321,6 +321,11 @@ def _draw_marks(
         for it in seg_items:
             colour, marker = _style(it)
             lo, hi = it.ext.known
+            # an open end ("before July 2019") runs to the edge of the panel
+            if it.ext.lo is None:
+                lo = min(lo, a.get_xlim()[0] + epoch)
+            if it.ext.hi is None:
+                hi = max(hi, a.get_xlim()[1] + epoch)
             hollow = it.ext.uncertain or not it.ext.exact
             ys = [it.ys[ln] for ln in it.lanes]
             if len(ys) > 1:
