@@ -126,6 +126,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pyoxigraph import (
@@ -144,13 +145,16 @@ from ..model import (
     Actor,
     ActorKind,
     Event,
+    EventType,
     Evidence,
     Place,
     Position,
     Record,
+    Role,
     Source,
     SourceKind,
     Statement,
+    StatementMode,
 )
 from .vocab import (
     BASE,
@@ -236,6 +240,71 @@ _TIME = {
 }
 
 
+# Every other term the mapping writes, as pyoxigraph nodes built once (a namespace
+# attribute costs more than the triple it goes into).
+_DCTERMS_issued = _n(DCTERMS.issued)
+_DCTERMS_language = _n(DCTERMS.language)
+_DCTERMS_publisher = _n(DCTERMS.publisher)
+_DCTERMS_title = _n(DCTERMS.title)
+_DG_Evidence = _n(DG.Evidence)
+_DG_Source = _n(DG.Source)
+_DG_Statement = _n(DG.Statement)
+_DG_aboutActor = _n(DG.aboutActor)
+_DG_aboutActorOrder = _n(DG.aboutActorOrder)
+_DG_aboutEvent = _n(DG.aboutEvent)
+_DG_aboutEventOrder = _n(DG.aboutEventOrder)
+_DG_aliasOrder = _n(DG.aliasOrder)
+_DG_channel = _n(DG.channel)
+_DG_country = _n(DG.country)
+_DG_credibility = _n(DG.credibility)
+_DG_edtf = _n(DG.edtf)
+_DG_endEdtf = _n(DG.endEdtf)
+_DG_file = _n(DG.file)
+_DG_follows = _n(DG.follows)
+_DG_followsOrder = _n(DG.followsOrder)
+_DG_hasRole = _n(DG.hasRole)
+_DG_issuedEdtf = _n(DG.issuedEdtf)
+_DG_leadsTo = _n(DG.leadsTo)
+_DG_leadsToOrder = _n(DG.leadsToOrder)
+_DG_mode = _n(DG.mode)
+_DG_outcome = _n(DG.outcome)
+_DG_reliability = _n(DG.reliability)
+_DG_retrieved = _n(DG.retrieved)
+_DG_retrievedEdtf = _n(DG.retrievedEdtf)
+_DG_sourceKind = _n(DG.sourceKind)
+_DG_speaker = _n(DG.speaker)
+_DG_startEdtf = _n(DG.startEdtf)
+_DG_text = _n(DG.text)
+_OA_TextPositionSelector = _n(OA.TextPositionSelector)
+_OA_TextQuoteSelector = _n(OA.TextQuoteSelector)
+_OA_end = _n(OA.end)
+_OA_hasSelector = _n(OA.hasSelector)
+_OA_hasSource = _n(OA.hasSource)
+_OA_start = _n(OA.start)
+_ORG_Post = _n(ORG.Post)
+_ORG_holds = _n(ORG.holds)
+_ORG_memberOf = _n(ORG.memberOf)
+_ORG_postIn = _n(ORG.postIn)
+_PROV_Entity = _n(PROV.Entity)
+_SCHEMA_Event = _n(SCHEMA.Event)
+_SCHEMA_Place = _n(SCHEMA.Place)
+_SCHEMA_containedInPlace = _n(SCHEMA.containedInPlace)
+_SCHEMA_description = _n(SCHEMA.description)
+_SCHEMA_endDate = _n(SCHEMA.endDate)
+_SCHEMA_startDate = _n(SCHEMA.startDate)
+_SCHEMA_url = _n(SCHEMA.url)
+_SEM_Actor = _n(SEM.Actor)
+_SEM_Event = _n(SEM.Event)
+_SEM_Place = _n(SEM.Place)
+_SEM_Role = _n(SEM.Role)
+_SEM_eventType = _n(SEM.eventType)
+_SEM_hasActor = _n(SEM.hasActor)
+_SEM_hasPlace = _n(SEM.hasPlace)
+_SEM_roleType = _n(SEM.roleType)
+_SEM_subEventOf = _n(SEM.subEventOf)
+_SKOS_altLabel = _n(SKOS.altLabel)
+
+
 def record_iri(kind: str, rid: str, *, base: str = BASE) -> str:
     """The IRI of the record of ``kind`` (``event``, ``actor``, ...) with id ``rid``.
 
@@ -250,6 +319,31 @@ def record_iri(kind: str, rid: str, *, base: str = BASE) -> str:
 # -- records -> triples -------------------------------------------------------------------
 
 
+_DG_sha256 = _n(DG.sha256)
+_OA_exact = _n(OA.exact)
+_OA_prefix = _n(OA.prefix)
+_OA_suffix = _n(OA.suffix)
+_CONCEPTS: dict[Any, NamedNode] = {
+    **{v: _n(f"{EVENT_TYPE}{v.value}") for v in EventType},
+    **{v: _n(f"{ROLE}{v.value}") for v in Role},
+    **{v: _n(f"{MODE}{v.value}") for v in StatementMode},
+    **{v: _n(f"{SOURCE_KIND}{v.value}") for v in SourceKind},
+}
+"""The SKOS concept of each controlled value (event type, role, mode, source kind)."""
+
+
+@lru_cache(maxsize=64)
+def _member(i: int) -> NamedNode:
+    """``rdf:_i``, the i-th member of an rdf:Seq."""
+    return NamedNode(f"{RDF}_{i}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _node(base: str, kind: str, rid: str) -> NamedNode:
+    """A record's IRI node; cached, as actors, places and sources are named again and again."""
+    return NamedNode(f"{base}{kind}/{rid}")
+
+
 class _Out:
     """The triples of one record, subject by subject."""
 
@@ -262,7 +356,7 @@ class _Out:
         self.seen: set[tuple[NamedNode, NamedNode, Term]] = set()
 
     def node(self, kind: str, rid: str) -> NamedNode:
-        return NamedNode(f"{self.base}{kind}/{rid}")
+        return _node(self.base, kind, rid)
 
     def add(self, s: NamedNode, p: NamedNode, o: Term) -> None:
         self.triples.append(Triple(s, p, o))
@@ -297,7 +391,7 @@ def _exact(d: When) -> bool:
 
 
 def _when(out: _Out, s: NamedNode, when: When) -> None:
-    out.add(s, _n(DG.edtf), Literal(str(when)))
+    out.add(s, _DG_edtf, Literal(str(when)))
     start, end = when.start, when.end
     if start is not None:
         out.add(s, _TIME["begin"], _typed(start))
@@ -327,7 +421,7 @@ def _seq(out: _Out, s: NamedNode, p: NamedNode, name: str, values: list[Term]) -
     out.add(s, p, seq)
     out.later.append(Triple(seq, A, _SEQ))
     for i, v in enumerate(values, 1):
-        out.later.append(Triple(seq, NamedNode(f"{RDF}_{i}"), v))
+        out.later.append(Triple(seq, _member(i), v))
 
 
 def _evidence(out: _Out, s: NamedNode, evidence: tuple[Evidence, ...], prefix: str = "") -> None:
@@ -338,26 +432,26 @@ def _evidence(out: _Out, s: NamedNode, evidence: tuple[Evidence, ...], prefix: s
         node = NamedNode(f"{s.value.split('#', 1)[0]}#{prefix}evidence-{i}")
         out.add(s, _EVIDENCE, node)
         later = out.later
-        later.append(Triple(node, A, _n(DG.Evidence)))
-        later.append(Triple(node, _n(OA.hasSource), out.node("source", ev.source)))
+        later.append(Triple(node, A, _DG_Evidence))
+        later.append(Triple(node, _OA_hasSource, out.node("source", ev.source)))
         has_quote = ev.quote is not None or ev.prefix is not None or ev.suffix is not None
         quote = NamedNode(f"{node.value}-quote")
         position = NamedNode(f"{node.value}-position")
         if has_quote:
-            later.append(Triple(node, _n(OA.hasSelector), quote))
+            later.append(Triple(node, _OA_hasSelector, quote))
         if ev.start is not None:
-            later.append(Triple(node, _n(OA.hasSelector), position))
+            later.append(Triple(node, _OA_hasSelector, position))
         if ev.note is not None:
             later.append(Triple(node, _COMMENT, Literal(ev.note)))
         if has_quote:
-            later.append(Triple(quote, A, _n(OA.TextQuoteSelector)))
-            for p, v in ((OA.exact, ev.quote), (OA.prefix, ev.prefix), (OA.suffix, ev.suffix)):
+            later.append(Triple(quote, A, _OA_TextQuoteSelector))
+            for p, v in ((_OA_exact, ev.quote), (_OA_prefix, ev.prefix), (_OA_suffix, ev.suffix)):
                 if v is not None:
-                    later.append(Triple(quote, _n(p), Literal(v)))
+                    later.append(Triple(quote, p, Literal(v)))
         if ev.start is not None and ev.end is not None:
-            later.append(Triple(position, A, _n(OA.TextPositionSelector)))
-            later.append(Triple(position, _n(OA.start), Literal(str(ev.start), datatype=_XSD_NNI)))
-            later.append(Triple(position, _n(OA.end), Literal(str(ev.end), datatype=_XSD_NNI)))
+            later.append(Triple(position, A, _OA_TextPositionSelector))
+            later.append(Triple(position, _OA_start, Literal(str(ev.start), datatype=_XSD_NNI)))
+            later.append(Triple(position, _OA_end, Literal(str(ev.end), datatype=_XSD_NNI)))
 
 
 def _wikidata(out: _Out, s: NamedNode, qid: str | None) -> None:
@@ -367,46 +461,46 @@ def _wikidata(out: _Out, s: NamedNode, qid: str | None) -> None:
 
 def _source(out: _Out, r: Source) -> NamedNode:
     s = out.node("source", r.id)
-    out.add(s, A, _n(PROV.Entity))
-    out.add(s, A, _n(DG.Source))
+    out.add(s, A, _PROV_Entity)
+    out.add(s, A, _DG_Source)
     out.add(s, A, _SOURCE_CLASS.get(r.kind, _CREATIVE_WORK))
     out.add(s, _ID, Literal(r.id))
-    out.add(s, _n(DCTERMS.title), Literal(r.title))
-    out.add(s, _n(DG.sourceKind), NamedNode(f"{SOURCE_KIND}{r.kind.value}"))
-    out.text(s, _n(DCTERMS.publisher), r.publisher)
+    out.add(s, _DCTERMS_title, Literal(r.title))
+    out.add(s, _DG_sourceKind, _CONCEPTS[r.kind])
+    out.text(s, _DCTERMS_publisher, r.publisher)
     if r.url is not None:
-        out.add(s, _n(SCHEMA.url), Literal(r.url, datatype=_XSD_ANYURI))
-    _date_field(out, s, _n(DCTERMS.issued), _n(DG.issuedEdtf), r.published)
-    _date_field(out, s, _n(DG.retrieved), _n(DG.retrievedEdtf), r.retrieved)
-    out.text(s, _n(DCTERMS.language), r.language)
-    out.text(s, _n(DG.file), r.file)
-    out.text(s, _n(DG.sha256), r.sha256)
-    out.text(s, _n(DG.reliability), r.reliability)
+        out.add(s, _SCHEMA_url, Literal(r.url, datatype=_XSD_ANYURI))
+    _date_field(out, s, _DCTERMS_issued, _DG_issuedEdtf, r.published)
+    _date_field(out, s, _DG_retrieved, _DG_retrievedEdtf, r.retrieved)
+    out.text(s, _DCTERMS_language, r.language)
+    out.text(s, _DG_file, r.file)
+    out.text(s, _DG_sha256, r.sha256)
+    out.text(s, _DG_reliability, r.reliability)
     if r.credibility is not None:
-        out.add(s, _n(DG.credibility), Literal(str(r.credibility), datatype=_XSD_INT))
+        out.add(s, _DG_credibility, Literal(str(r.credibility), datatype=_XSD_INT))
     out.text(s, _COMMENT, r.note)
     return s
 
 
 def _actor(out: _Out, r: Actor) -> NamedNode:
     s = out.node("actor", r.id)
-    out.add(s, A, _n(SEM.Actor))
+    out.add(s, A, _SEM_Actor)
     out.add(s, A, _ACTOR_CLASS[r.kind])
     out.add(s, _ID, Literal(r.id))
     out.add(s, _LABEL, Literal(r.name))
     aliases: list[Term] = [Literal(a) for a in r.aliases]
     for alias in aliases:
-        out.once(s, _n(SKOS.altLabel), alias)
-    _seq(out, s, _n(DG.aliasOrder), "aliases", aliases)
+        out.once(s, _SKOS_altLabel, alias)
+    _seq(out, s, _DG_aliasOrder, "aliases", aliases)
     _wikidata(out, s, r.wikidata)
     if r.country is not None:
-        out.add(s, _n(DG.country), out.node("actor", r.country))
-    out.text(s, _n(SCHEMA.description), r.description)
+        out.add(s, _DG_country, out.node("actor", r.country))
+    out.text(s, _SCHEMA_description, r.description)
     for i, _ in enumerate(r.positions, 1):
-        out.add(s, _n(ORG.holds), NamedNode(f"{s.value}#position-{i}"))
+        out.add(s, _ORG_holds, NamedNode(f"{s.value}#position-{i}"))
     for pos in r.positions:
         if pos.organization is not None:
-            out.once(s, _n(ORG.memberOf), out.node("actor", pos.organization))
+            out.once(s, _ORG_memberOf, out.node("actor", pos.organization))
     _evidence(out, s, r.evidence)
     for i, pos in enumerate(r.positions, 1):
         _position(out, NamedNode(f"{s.value}#position-{i}"), pos, i)
@@ -414,13 +508,13 @@ def _actor(out: _Out, r: Actor) -> NamedNode:
 
 
 def _position(out: _Out, p: NamedNode, pos: Position, i: int) -> None:
-    out.later.append(Triple(p, A, _n(ORG.Post)))
+    out.later.append(Triple(p, A, _ORG_Post))
     out.later.append(Triple(p, _LABEL, Literal(pos.post)))
     if pos.organization is not None:
-        out.later.append(Triple(p, _n(ORG.postIn), out.node("actor", pos.organization)))
+        out.later.append(Triple(p, _ORG_postIn, out.node("actor", pos.organization)))
     sub = _Out(out.base)
-    _date_field(sub, p, _n(SCHEMA.startDate), _n(DG.startEdtf), pos.start)
-    _date_field(sub, p, _n(SCHEMA.endDate), _n(DG.endEdtf), pos.end)
+    _date_field(sub, p, _SCHEMA_startDate, _DG_startEdtf, pos.start)
+    _date_field(sub, p, _SCHEMA_endDate, _DG_endEdtf, pos.end)
     _evidence(sub, p, pos.evidence, prefix=f"position-{i}-")
     out.later.extend(sub.triples)
     out.later.extend(sub.later)
@@ -428,14 +522,14 @@ def _position(out: _Out, p: NamedNode, pos: Position, i: int) -> None:
 
 def _place(out: _Out, r: Place) -> NamedNode:
     s = out.node("place", r.id)
-    out.add(s, A, _n(SEM.Place))
-    out.add(s, A, _n(SCHEMA.Place))
+    out.add(s, A, _SEM_Place)
+    out.add(s, A, _SCHEMA_Place)
     out.add(s, _ID, Literal(r.id))
     out.add(s, _LABEL, Literal(r.name))
     if r.country is not None:
-        out.add(s, _n(DG.country), out.node("actor", r.country))
+        out.add(s, _DG_country, out.node("actor", r.country))
     if r.part_of is not None:
-        out.add(s, _n(SCHEMA.containedInPlace), out.node("place", r.part_of))
+        out.add(s, _SCHEMA_containedInPlace, out.node("place", r.part_of))
     for p, v in ((GEO.lat, r.lat), (GEO.long, r.long)):
         if v is not None:
             out.add(s, _n(p), Literal(_decimal(v), datatype=_XSD_DECIMAL))
@@ -452,28 +546,28 @@ def _decimal(value: float) -> str:
 
 def _event(out: _Out, r: Event) -> NamedNode:
     s = out.node("event", r.id)
-    out.add(s, A, _n(SEM.Event))
-    out.add(s, A, _n(SCHEMA.Event))
+    out.add(s, A, _SEM_Event)
+    out.add(s, A, _SCHEMA_Event)
     out.add(s, _ID, Literal(r.id))
     out.add(s, _LABEL, Literal(r.label))
-    out.add(s, _n(SEM.eventType), NamedNode(f"{EVENT_TYPE}{r.type.value}"))
+    out.add(s, _SEM_eventType, _CONCEPTS[r.type])
     _when(out, s, r.time)
     if r.place is not None:
-        out.add(s, _n(SEM.hasPlace), out.node("place", r.place))
+        out.add(s, _SEM_hasPlace, out.node("place", r.place))
     for part in r.participants:
-        out.add(s, _n(SEM.hasActor), out.node("actor", part.actor))
+        out.add(s, _SEM_hasActor, out.node("actor", part.actor))
     for i, part in enumerate(r.participants, 1):
         role = NamedNode(f"{s.value}#role-{i}")
-        out.add(s, _n(DG.hasRole), role)
-        out.later.append(Triple(role, A, _n(SEM.Role)))
+        out.add(s, _DG_hasRole, role)
+        out.later.append(Triple(role, A, _SEM_Role))
         out.later.append(Triple(role, _VALUE, out.node("actor", part.actor)))
-        out.later.append(Triple(role, _n(SEM.roleType), NamedNode(f"{ROLE}{part.role.value}")))
+        out.later.append(Triple(role, _SEM_roleType, _CONCEPTS[part.role]))
     if r.part_of is not None:
-        out.add(s, _n(SEM.subEventOf), out.node("event", r.part_of))
-    _links(out, s, _n(DG.follows), _n(DG.followsOrder), "follows", "event", r.follows)
-    _links(out, s, _n(DG.leadsTo), _n(DG.leadsToOrder), "leads_to", "event", r.leads_to)
-    out.text(s, _n(DG.outcome), r.outcome)
-    out.text(s, _n(SCHEMA.description), r.description)
+        out.add(s, _SEM_subEventOf, out.node("event", r.part_of))
+    _links(out, s, _DG_follows, _DG_followsOrder, "follows", "event", r.follows)
+    _links(out, s, _DG_leadsTo, _DG_leadsToOrder, "leads_to", "event", r.leads_to)
+    out.text(s, _DG_outcome, r.outcome)
+    out.text(s, _SCHEMA_description, r.description)
     _wikidata(out, s, r.wikidata)
     _evidence(out, s, r.evidence)
     return s
@@ -496,21 +590,17 @@ def _links(
 
 def _statement(out: _Out, r: Statement) -> NamedNode:
     s = out.node("statement", r.id)
-    out.add(s, A, _n(DG.Statement))
+    out.add(s, A, _DG_Statement)
     out.add(s, _ID, Literal(r.id))
-    out.add(s, _n(DG.speaker), out.node("actor", r.speaker))
+    out.add(s, _DG_speaker, out.node("actor", r.speaker))
     _when(out, s, r.date)
-    out.add(s, _n(DG.text), Literal(r.text))
-    out.add(s, _n(DG.mode), NamedNode(f"{MODE}{r.mode.value}"))
-    _links(
-        out, s, _n(DG.aboutEvent), _n(DG.aboutEventOrder), "about_events", "event", r.about_events
-    )
-    _links(
-        out, s, _n(DG.aboutActor), _n(DG.aboutActorOrder), "about_actors", "actor", r.about_actors
-    )
+    out.add(s, _DG_text, Literal(r.text))
+    out.add(s, _DG_mode, _CONCEPTS[r.mode])
+    _links(out, s, _DG_aboutEvent, _DG_aboutEventOrder, "about_events", "event", r.about_events)
+    _links(out, s, _DG_aboutActor, _DG_aboutActorOrder, "about_actors", "actor", r.about_actors)
     if r.channel is not None:
-        out.add(s, _n(DG.channel), out.node("actor", r.channel))
-    out.text(s, _n(DCTERMS.language), r.language)
+        out.add(s, _DG_channel, out.node("actor", r.channel))
+    out.text(s, _DCTERMS_language, r.language)
     _evidence(out, s, r.evidence)
     return s
 
