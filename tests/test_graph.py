@@ -31,7 +31,6 @@ from diplograph.export.graphml import (
 from diplograph.graph import (
     NodeKind,
     Relation,
-    analysis,
     centrality,
     co_participation,
     ego,
@@ -403,15 +402,14 @@ def test_ego_radius_must_not_be_negative(korea: KnowledgeGraph) -> None:
         ego(korea, "Kim", radius=-1)
 
 
-def test_the_undirected_view_is_built_once_per_graph(korea: KnowledgeGraph) -> None:
+def test_the_walk_sees_the_graph_as_it_is_now(korea: KnowledgeGraph) -> None:
     G = to_networkx(korea)
-    kinds = frozenset({NodeKind.ACTOR, NodeKind.EVENT, NodeKind.STATEMENT})
-    view = analysis._view(G, kinds)
-    ego(korea, "Kim", graph=G)
-    assert analysis._view(G, kinds) is view
+    assert "actor:kim-jong-un" not in ego(korea, "Lee Sang-min", graph=G)
     G.add_edge("actor:lee-sang-min", "actor:kim-jong-un", "test", relation="said")
-    assert analysis._view(G, kinds) is not view  # the graph changed: rebuilt
     assert "actor:kim-jong-un" in ego(korea, "Lee Sang-min", graph=G)
+    assert len(path(korea, "Lee Sang-min", "Kim Jong Un", graph=G)) == 2
+    G.remove_edge("actor:lee-sang-min", "actor:kim-jong-un", "test")
+    assert len(path(korea, "Lee Sang-min", "Kim Jong Un", graph=G)) == 4
 
 
 # -- co-participation ------------------------------------------------------------------------

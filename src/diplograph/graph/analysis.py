@@ -18,12 +18,11 @@ Examples
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any
 
 import networkx as nx
@@ -107,9 +106,6 @@ def resolve_node(kg: KnowledgeGraph, name: str) -> str:
 
 # -- the undirected view -------------------------------------------------------------------
 
-_Views = dict[frozenset[NodeKind], tuple[tuple[int, int], nx.Graph]]
-_VIEWS: weakref.WeakKeyDictionary[Any, _Views] = weakref.WeakKeyDictionary()
-
 
 def _kinds(through: Iterable[NodeKind | str]) -> frozenset[NodeKind]:
     kinds = []
@@ -125,24 +121,83 @@ def _kinds(through: Iterable[NodeKind | str]) -> frozenset[NodeKind]:
     return frozenset(kinds)
 
 
-def _view(G: nx.MultiDiGraph, kinds: frozenset[NodeKind]) -> nx.Graph:
-    """The simple undirected graph of ``G`` on nodes of ``kinds``, built once per graph.
+Neighbours = Callable[[str], Iterator[str]]
 
-    ``nx.ego_graph(G, undirected=True)`` copies the whole graph on every call;
-    this builds the undirected view once and keeps it (weakly) until ``G``
-    changes size.
+
+def _neighbours(G: nx.MultiDiGraph, kinds: frozenset[NodeKind]) -> Neighbours:
+    """The neighbours of a node along edges in either direction, of the given kinds only.
+
+    Nothing is copied and nothing is built: ``nx.ego_graph(G, undirected=True)``
+    copies the whole graph on every call, and even networkx's undirected *view*
+    of a MultiDiGraph costs a pass over every node; this reads the successor
+    and predecessor lists of the nodes a search reaches, and nothing else.
     """
-    views = _VIEWS.setdefault(G, {})
-    size = (G.number_of_nodes(), G.number_of_edges())
-    hit = views.get(kinds)
-    if hit is not None and hit[0] == size:
-        return hit[1]
     wanted = {k.value for k in kinds}
-    U = nx.Graph()
-    U.add_nodes_from(n for n, k in G.nodes(data="kind") if k in wanted)
-    U.add_edges_from((u, v) for u, v in G.edges() if u in U and v in U and u != v)
-    views[kinds] = (size, U)
-    return U
+    # The plain dicts behind G.succ, G.pred and G.nodes: their views cost more than the walk.
+    succ, pred, attrs = G._succ, G._pred, G._node
+
+    def neighbours(v: str) -> Iterator[str]:
+        for w in chain(succ[v], pred[v]):
+            if w != v and attrs[w].get("kind") in wanted:
+                yield w
+
+    return neighbours
+
+
+def _ball(nbrs: Neighbours, source: str, radius: int) -> dict[str, int]:
+    """Distances from ``source`` to every node within ``radius`` steps (breadth first)."""
+    dist = {source: 0}
+    frontier = [source]
+    for level in range(1, radius + 1):
+        reached = []
+        for v in frontier:
+            for w in nbrs(v):
+                if w not in dist:
+                    dist[w] = level
+                    reached.append(w)
+        if not reached:
+            break
+        frontier = reached
+    return dist
+
+
+def _meet(nbrs: Neighbours, src: str, dst: str) -> tuple[int, dict[str, int], dict[str, int]]:
+    """The distance between two nodes, searching from both ends, and the two searches.
+
+    Returns ``(length, from_src, from_dst)`` where ``from_src`` holds every node
+    within some radius ``r`` of ``src`` and ``from_dst`` every node within
+    ``length - r`` of ``dst``. Raises ``nx.NetworkXNoPath``.
+    """
+    sides = ({src: 0}, {dst: 0})
+    frontiers = ([src], [dst])
+    radius = [0, 0]
+    if src == dst:
+        return 0, *sides
+    while frontiers[0] and frontiers[1]:
+        i = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        mine, other = sides[i], sides[1 - i]
+        radius[i] += 1
+        reached, met = [], False
+        for v in frontiers[i]:
+            for w in nbrs(v):
+                if w not in mine:
+                    mine[w] = radius[i]
+                    reached.append(w)
+                    met = met or w in other
+        if met:
+            # No path is shorter than the two radii, or the searches would have met before.
+            return radius[0] + radius[1], *sides
+        frontiers = (reached, frontiers[1]) if i == 0 else (frontiers[0], reached)
+    raise nx.NetworkXNoPath
+
+
+def _simple(G: nx.MultiDiGraph, kinds: frozenset[NodeKind]) -> nx.Graph:
+    """A simple undirected copy on the nodes of ``kinds``, for whole-graph measures."""
+    wanted = {k.value for k in kinds}
+    S = nx.Graph()
+    S.add_nodes_from(n for n, k in G.nodes(data="kind") if k in wanted)
+    S.add_edges_from((u, v) for u, v in G.edges() if u != v and u in S and v in S)
+    return S
 
 
 def _check_node(G: nx.MultiDiGraph, node: str, name: str, kinds: frozenset[NodeKind]) -> None:
@@ -265,6 +320,32 @@ def _step(G: nx.MultiDiGraph, node: str, prev: str | None) -> Step:
     )
 
 
+def _preferred(nodes: Iterable[str]) -> str:
+    return min(nodes, key=lambda v: (_PATH_PREFERENCE[split_key(v)[0]], v))
+
+
+def _preferred_shortest(nbrs: Neighbours, src: str, dst: str) -> list[str]:
+    """The preferred shortest path between two nodes (see :func:`path`)."""
+    length, from_src, from_dst = _meet(nbrs, src, dst)
+    half = max(from_src.values())
+    # Nodes on some shortest path, layer by layer from src up to the middle layer.
+    layers: list[set[str]] = [set() for _ in range(half + 1)]
+    layers[half] = {
+        v for v, d in from_src.items() if d == half and from_dst.get(v) == length - half
+    }
+    for k in range(half - 1, -1, -1):
+        layers[k] = {
+            v for v, d in from_src.items() if d == k and any(w in layers[k + 1] for w in nbrs(v))
+        }
+    walk = [src]
+    for k in range(1, half + 1):
+        walk.append(_preferred(w for w in nbrs(walk[-1]) if w in layers[k]))
+    while walk[-1] != dst:
+        here = from_dst[walk[-1]]
+        walk.append(_preferred(w for w in nbrs(walk[-1]) if from_dst.get(w) == here - 1))
+    return walk
+
+
 def path(
     kg: KnowledgeGraph,
     a: str,
@@ -323,22 +404,14 @@ def path(
     src, dst = resolve_node(kg, a), resolve_node(kg, b)
     _check_node(G, src, a, kinds)
     _check_node(G, dst, b, kinds)
-    U = _view(G, kinds)
     try:
-        length = nx.shortest_path_length(U, src, dst)
+        steps = _preferred_shortest(_neighbours(G, kinds), src, dst)
     except nx.NetworkXNoPath:
         raise QueryError(
             f"no connection between {G.nodes[src]['label']} and {G.nodes[dst]['label']} "
             f"through {_kinds_text(kinds)} nodes"
         ) from None
-    # Distances to dst, then the preferred neighbour one step closer, each time.
-    dist = nx.single_source_shortest_path_length(U, dst, cutoff=length)
-    chain = [src]
-    while chain[-1] != dst:
-        here = dist[chain[-1]]
-        closer = [v for v in U[chain[-1]] if dist.get(v) == here - 1]
-        chain.append(min(closer, key=lambda v: (_PATH_PREFERENCE[split_key(v)[0]], v)))
-    return [_step(G, n, chain[i - 1] if i else None) for i, n in enumerate(chain)]
+    return [_step(G, n, steps[i - 1] if i else None) for i, n in enumerate(steps)]
 
 
 # -- ego -----------------------------------------------------------------------------------
@@ -355,9 +428,9 @@ def ego(
     """The ego network of an actor or event: every node within ``radius`` steps of it.
 
     Steps go along edges in either direction and through nodes of the kinds in
-    ``through`` only. The undirected view this needs is built once per graph
-    and reused, so many ego networks of one big graph cost one copy, not one
-    each.
+    ``through`` only. The search walks a view of the graph and copies only the
+    ego network, so it costs what the ego network costs, however big the
+    graph.
 
     Parameters
     ----------
@@ -394,7 +467,7 @@ def ego(
     kinds = _kinds(through)
     center = resolve_node(kg, name)
     _check_node(G, center, name, kinds)
-    dist = nx.single_source_shortest_path_length(_view(G, kinds), center, cutoff=radius)
+    dist = _ball(_neighbours(G, kinds), center, radius)
     sub = G.subgraph(dist).copy()
     nx.set_node_attributes(sub, dist, "distance")
     sub.graph.update(center=center, radius=radius)
@@ -569,7 +642,7 @@ def centrality(
         raise QueryError("pass either a graph or a date window, not both")
     G = graph if graph is not None else to_networkx(kg, start=start, end=end)
     wanted = {k.value for k in _kinds(kinds)}
-    U = _view(G, _kinds(through))
+    U = _simple(G, _kinds(through))
     scores: dict[str, float]
     if measure == "degree":
         scores = {n: float(d) for n, d in U.degree()}
