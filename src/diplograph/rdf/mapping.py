@@ -323,13 +323,12 @@ _DG_sha256 = _n(DG.sha256)
 _OA_exact = _n(OA.exact)
 _OA_prefix = _n(OA.prefix)
 _OA_suffix = _n(OA.suffix)
-_CONCEPTS: dict[Any, NamedNode] = {
-    **{v: _n(f"{EVENT_TYPE}{v.value}") for v in EventType},
-    **{v: _n(f"{ROLE}{v.value}") for v in Role},
-    **{v: _n(f"{MODE}{v.value}") for v in StatementMode},
-    **{v: _n(f"{SOURCE_KIND}{v.value}") for v in SourceKind},
-}
-"""The SKOS concept of each controlled value (event type, role, mode, source kind)."""
+# The SKOS concept of each controlled value. One dict per enum: the enums are StrEnums, so
+# "report" the event type, the statement mode and the source kind are equal keys.
+_EVENT_TYPES = {v: _n(f"{EVENT_TYPE}{v.value}") for v in EventType}
+_ROLES = {v: _n(f"{ROLE}{v.value}") for v in Role}
+_MODES = {v: _n(f"{MODE}{v.value}") for v in StatementMode}
+_SOURCE_KINDS = {v: _n(f"{SOURCE_KIND}{v.value}") for v in SourceKind}
 
 
 @lru_cache(maxsize=64)
@@ -466,7 +465,7 @@ def _source(out: _Out, r: Source) -> NamedNode:
     out.add(s, A, _SOURCE_CLASS.get(r.kind, _CREATIVE_WORK))
     out.add(s, _ID, Literal(r.id))
     out.add(s, _DCTERMS_title, Literal(r.title))
-    out.add(s, _DG_sourceKind, _CONCEPTS[r.kind])
+    out.add(s, _DG_sourceKind, _SOURCE_KINDS[r.kind])
     out.text(s, _DCTERMS_publisher, r.publisher)
     if r.url is not None:
         out.add(s, _SCHEMA_url, Literal(r.url, datatype=_XSD_ANYURI))
@@ -550,7 +549,7 @@ def _event(out: _Out, r: Event) -> NamedNode:
     out.add(s, A, _SCHEMA_Event)
     out.add(s, _ID, Literal(r.id))
     out.add(s, _LABEL, Literal(r.label))
-    out.add(s, _SEM_eventType, _CONCEPTS[r.type])
+    out.add(s, _SEM_eventType, _EVENT_TYPES[r.type])
     _when(out, s, r.time)
     if r.place is not None:
         out.add(s, _SEM_hasPlace, out.node("place", r.place))
@@ -561,7 +560,7 @@ def _event(out: _Out, r: Event) -> NamedNode:
         out.add(s, _DG_hasRole, role)
         out.later.append(Triple(role, A, _SEM_Role))
         out.later.append(Triple(role, _VALUE, out.node("actor", part.actor)))
-        out.later.append(Triple(role, _SEM_roleType, _CONCEPTS[part.role]))
+        out.later.append(Triple(role, _SEM_roleType, _ROLES[part.role]))
     if r.part_of is not None:
         out.add(s, _SEM_subEventOf, out.node("event", r.part_of))
     _links(out, s, _DG_follows, _DG_followsOrder, "follows", "event", r.follows)
@@ -595,7 +594,7 @@ def _statement(out: _Out, r: Statement) -> NamedNode:
     out.add(s, _DG_speaker, out.node("actor", r.speaker))
     _when(out, s, r.date)
     out.add(s, _DG_text, Literal(r.text))
-    out.add(s, _DG_mode, _CONCEPTS[r.mode])
+    out.add(s, _DG_mode, _MODES[r.mode])
     _links(out, s, _DG_aboutEvent, _DG_aboutEventOrder, "about_events", "event", r.about_events)
     _links(out, s, _DG_aboutActor, _DG_aboutActorOrder, "about_actors", "actor", r.about_actors)
     if r.channel is not None:
