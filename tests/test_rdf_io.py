@@ -429,3 +429,16 @@ def test_cli_import_errors_are_one_line(tmp_path: Path, korea: KnowledgeGraph) -
     code, err = _invoke_import([str(tmp_path / "missing.ttl"), "-o", str(folder)])
     assert code == 1
     assert err.startswith("Error: No such file or directory")
+
+
+def test_cli_import_reads_stdin_with_a_format(tmp_path: Path, korea: KnowledgeGraph) -> None:
+    text = to_rdf(korea, format="nquads")
+    out = tmp_path / "data"
+    result = CliRunner().invoke(
+        cli, ["import", "rdf", "-", "-f", "nquads", "-o", str(out)], input=text
+    )
+    assert result.exit_code == 0, result.output
+    assert load(out) == korea
+    result = CliRunner().invoke(cli, ["import", "rdf", "-", "-o", str(out)], input=text)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: reading RDF from stdin needs --format\n"
