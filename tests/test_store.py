@@ -57,9 +57,11 @@ def test_add_is_idempotent(store: Store) -> None:
     assert len(store) == 3
 
 
-def test_query_sees_the_union_of_graphs(store: Store) -> None:
+def test_query_reads_the_default_graph_unless_asked_for_the_union(store: Store) -> None:
     store.add(_quads())
-    result = store.query(f"SELECT ?o WHERE {{ <{EX}a> ?p ?o }} ORDER BY STR(?o)")
+    assert len(store.query(f"SELECT ?o WHERE {{ <{EX}a> ?p ?o }}")) == 0
+    assert len(store.query(f"SELECT ?s WHERE {{ ?s ?p <{EX}a> }}")) == 1
+    result = store.query(f"SELECT ?o WHERE {{ <{EX}a> ?p ?o }} ORDER BY STR(?o)", union=True)
     assert result.kind == "select"
     assert [o.value for o in result.values("o") if o is not None] == ["2019-02", 'quote " { } # é']
     gym = result.values("o")[0]

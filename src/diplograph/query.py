@@ -397,12 +397,10 @@ def _statement_rows(
     base: dict[str, dict[str, Term | None]] = {}
     about: dict[tuple[str, str], set[tuple[int, str]]] = {}
     for r in run(store, "statement-details", statement=list(iris)):
-        key = term_text(r["statement"])
-        base.setdefault(key, r)
-        if r["link"] is not None:
-            about.setdefault((key, term_text(r["link"])), set()).add(
-                (_slot(r["slot"]), _id(r["target"]))
-            )
+        base.setdefault(term_text(r["statement"]), r)
+    for r in run(store, "statement-about", statement=list(iris)):
+        about_key = (term_text(r["statement"]), term_text(r["link"]))
+        about.setdefault(about_key, set()).add((_slot(r["slot"]), _id(r["target"])))
     cites = _citations(store, iris)
     rows = []
     for iri in iris:
@@ -441,6 +439,21 @@ def _named(values: Iterable[Term | None]) -> list[ox.NamedNode]:
 
 
 # -- the questions -------------------------------------------------------------------------
+
+
+def _rarest_first(store: Store, actors: list[ox.NamedNode]) -> list[ox.NamedNode]:
+    """The actors ordered by how many events they took part in (counted up to 5000), fewest first.
+
+    A query that starts from the rarer actor reads its few events instead of a
+    busy actor's many; the order changes the cost, never the answer.
+    """
+    if len(actors) < 2:
+        return actors
+    counts = {}
+    for a in actors:
+        n = run(store, "actor-event-count", actor=a).values("n")[0]
+        counts[a.value] = int(term_text(n))
+    return sorted(actors, key=lambda a: (counts[a.value], a.value))
 
 
 def _types(types: Iterable[str | EventType]) -> list[ox.NamedNode]:
@@ -515,8 +528,15 @@ def events(
         "to": _day(window_end) if window_end is not None else None,
     }
     if actor_iris:
+        actor_iris = _rarest_first(store, actor_iris)
+        second = actor_iris[1] if len(actor_iris) > 1 else actor_iris[0]
         result = run(
-            store, "events-with-actors", first=actor_iris[0], other=actor_iris[1:], **params
+            store,
+            "events-with-actors",
+            first=actor_iris[0],
+            second=second,
+            other=actor_iris[2:],
+            **params,
         )
     else:
         result = run(store, "events", **params)
@@ -578,18 +598,22 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     if a == b:
         raise QueryError(f"a meeting needs two different actors (got {a!r} twice)")
     roles: Value = None if any_role else [ox.NamedNode(f"{ROLE}{r}") for r in sorted(_PRINCIPAL)]
+    iri_a, iri_b = _iri("actor", a), _iri("actor", b)
+    swapped = _rarest_first(store, [iri_a, iri_b])[0] != iri_a
+    first, second = (iri_b, iri_a) if swapped else (iri_a, iri_b)
     result = run(
         store,
         "meetings",
-        a=_iri("actor", a),
-        b=_iri("actor", b),
+        a=first,
+        b=second,
         type=_types(sorted(MEETING_TYPES)),
         roleA=roles,
         roleB=roles,
     )
     role_of: dict[str, tuple[str, str]] = {}
     for r in result:
-        role_of.setdefault(term_text(r["event"]), (_concept(r["roleA"]), _concept(r["roleB"])))
+        pair = (_concept(r["roleA"]), _concept(r["roleB"]))
+        role_of.setdefault(term_text(r["event"]), (pair[1], pair[0]) if swapped else pair)
     rows = _event_rows(store, _named(result.values("event")))
     out: list[MeetingRow] = []
     n = 0

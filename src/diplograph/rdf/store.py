@@ -14,11 +14,16 @@ and on a server:
 A store is a set of quads, so loading the same data twice adds nothing:
 :meth:`Store.add` returns how many quads are new.
 
-Queries look for triples in the union of all graphs (the mapping puts each
-record in named graphs). For an embedded store this is pyoxigraph's
-``use_default_graph_as_union``; for an endpoint it is the
-``union-default-graph`` request parameter that Oxigraph understands, which
-other servers ignore (configure their default graph as the union instead).
+:meth:`Store.load` puts the triples of every record in the default graph,
+and queries read the default graph, as every SPARQL server does without
+configuration. (The per-source named graphs of the mapping are for export:
+in a store, a record citing three sources would be in three graphs, and a
+query over their union would see each of its triples three times; which
+sources a record rests on stays in ``prov:wasDerivedFrom``.) ``union=True``
+asks for the union of all graphs instead, for quads added with
+:meth:`Store.add`: pyoxigraph's ``use_default_graph_as_union``, or the
+``union-default-graph`` request parameter that the Oxigraph server
+understands.
 
 Examples
 --------
@@ -28,13 +33,12 @@ Examples
 ...                ox.Literal("x"), ox.NamedNode("http://example.org/g"))
 >>> store.add([quad]), store.add([quad])
 (1, 0)
->>> store.query("SELECT ?o WHERE { ?s ?p ?o }").values("o")
+>>> store.query("SELECT ?o WHERE { ?s ?p ?o }", union=True).values("o")
 [<Literal value=x datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>]
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -195,8 +199,8 @@ class Store(ABC):
     """A place where SPARQL runs: the interface every backend offers."""
 
     @abstractmethod
-    def query(self, sparql: str) -> Solutions:
-        """Run a SPARQL 1.1 query over the union of all graphs.
+    def query(self, sparql: str, *, union: bool = False) -> Solutions:
+        """Run a SPARQL 1.1 query over the default graph (``union``: over all graphs).
 
         Raises :class:`~diplograph.errors.QueryError` for a malformed query
         or a store that cannot answer.
@@ -211,8 +215,9 @@ class Store(ABC):
         """The number of quads in the store."""
 
     def load(self, kg: KnowledgeGraph, *, base: str | None = None) -> int:
-        """Add every record of ``kg`` through the RDF mapping. Returns how many quads were new.
+        """Add the triples of every record of ``kg`` to the default graph; returns how many are new.
 
+        The triples come from the RDF mapping (:func:`~diplograph.rdf.mapping.to_triples`).
         Loading the same graph again returns 0: nothing is added twice.
 
         >>> from diplograph import load, bundled_data
@@ -220,14 +225,13 @@ class Store(ABC):
         >>> store.load(load(bundled_data())) > 0, store.load(load(bundled_data()))
         (True, 0)
         """
-        from .mapping import to_quads
+        from .mapping import to_triples
 
         def quads() -> Iterator[ox.Quad]:
             for record in kg.records():
-                if base is None:
-                    yield from to_quads(record)
-                else:
-                    yield from to_quads(record, base=base)
+                triples = to_triples(record) if base is None else to_triples(record, base=base)
+                for t in triples:
+                    yield ox.Quad(t.subject, t.predicate, t.object)
 
         return self.add(quads())
 
@@ -264,6 +268,7 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -286,8 +291,8 @@ class EmbeddedStore(Store):
         """The underlying :class:`pyoxigraph.Store`."""
         return self._store
 
-    def query(self, sparql: str) -> Solutions:
-        """Run a SPARQL query over the union of all graphs.
+    def query(self, sparql: str, *, union: bool = False) -> Solutions:
+        """Run a SPARQL query over the default graph (``union``: over all graphs).
 
         >>> EmbeddedStore().query("ASK { ?s ?p ?o }").boolean
         False
@@ -297,7 +302,7 @@ class EmbeddedStore(Store):
         diplograph.errors.QueryError: invalid SPARQL: ...
         """
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            result = self._store.query(sparql, use_default_graph_as_union=union)
             return _from_pyoxigraph(result)
         except SyntaxError as e:
             raise QueryError(f"invalid SPARQL: {e}") from e
@@ -322,9 +327,8 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         """Flush an on-disk store; the folder stays and can be opened again."""
-        if self.path is not None:
-            with contextlib.suppress(OSError):  # a read-only store has nothing to flush
-                self._store.flush()
+        if self.path is not None and not self.read_only:
+            self._store.flush()
 
 
 class RemoteStore(Store):
@@ -380,11 +384,8 @@ class RemoteStore(Store):
                 f"cannot reach the SPARQL endpoint {url}: {reason}; is the server running?"
             ) from e
 
-    def query(self, sparql: str) -> Solutions:
+    def query(self, sparql: str, *, union: bool = False) -> Solutions:
         """Run a query through the SPARQL protocol (``POST application/sparql-query``)."""
-        return self._query(sparql, union=True)
-
-    def _query(self, sparql: str, *, union: bool) -> Solutions:
         url = self.endpoint
         if union:
             url += ("&" if "?" in url else "?") + "union-default-graph"
@@ -431,10 +432,9 @@ class RemoteStore(Store):
         return len(self) - before
 
     def __len__(self) -> int:
-        # the real default graph (no union here) plus every named graph: the number of quads
-        result = self._query(
-            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
-            union=False,
+        # the default graph plus every named graph: the number of quads
+        result = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
         )
         n = result.values("n")[0]
         return int(term_text(n))

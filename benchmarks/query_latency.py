@@ -1,0 +1,254 @@
+"""Query latency: the analysts' questions on a synthetic graph in the on-disk store, against rdflib.
+
+Builds a synthetic collection (``synthetic.py``: real records, Zipf-skewed
+actors, mixed date precision), turns it into quads with the real RDF mapping,
+bulk-loads it once into an on-disk pyoxigraph store (kept, so later runs reuse
+it), then times the three questions through the public functions of
+``diplograph.query``, exactly as the CLI runs them:
+
+- ``events --actor A --actor B --from --to``  (``query.events``)
+- ``meetings A B``                          (``query.meetings``)
+- ``statements --by A``                     (``query.statements``)
+
+for two pairs of actors: the two busiest (tens of thousands of events each at
+1M) and a pair from the middle of the distribution. Each figure is the median
+of ``--repeat`` runs after one warm-up run.
+
+The baseline is rdflib's in-memory SPARQL running the very same query texts
+(through a small ``Store`` adapter defined here), on a smaller collection when
+``--rdflib-events`` is below ``--events`` (rdflib needs ~1 KB per triple and
+builds at ~50k triples/s, so 1M events, ~35M triples, does not fit a 24 GB
+machine); the on-disk store is then timed at that size too, so the ratio is
+measured on the same data.
+
+    .venv/bin/python benchmarks/query_latency.py --events 1000000 --rdflib-events 50000
+    .venv/bin/python benchmarks/query_latency.py --events 20000      # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import shutil
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import records, sizes
+
+from diplograph import query
+from diplograph.rdf.mapping import to_triples
+from diplograph.rdf.store import EmbeddedStore, Solutions, Store
+
+SEED = 0
+
+
+def quads(events: int) -> Iterable[ox.Quad]:
+    """Every triple of the synthetic collection through the real mapping, in the default graph.
+
+    This is what :meth:`Store.load` adds for a knowledge graph, without holding
+    a million records in memory first.
+    """
+    for record in records(events, seed=SEED):
+        for t in to_triples(record):
+            yield ox.Quad(t.subject, t.predicate, t.object)
+
+
+def disk_store(events: int, folder: Path, *, rebuild: bool) -> tuple[EmbeddedStore, str]:
+    """The on-disk store of ``events`` events in ``folder``, bulk-loaded unless already there."""
+    marker = folder / "diplograph-benchmark.json"
+    expected = {"events": events, "seed": SEED, "graph": "default"}
+    if rebuild and folder.exists():
+        shutil.rmtree(folder)
+    if marker.is_file() and json.loads(marker.read_text()) == expected:
+        store = EmbeddedStore(folder, read_only=True)
+        return store, f"reused {folder} ({len(store):,} quads)"
+    if folder.exists():
+        shutil.rmtree(folder)
+    store = EmbeddedStore(folder)
+    gc.disable()
+    t0 = time.perf_counter()
+    try:
+        added = store.add(quads(events))
+    finally:
+        gc.enable()
+    seconds = time.perf_counter() - t0
+    store.native.optimize()
+    store.close()
+    del store
+    marker.write_text(json.dumps(expected))
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    note = (
+        f"bulk-loaded {added:,} quads into {folder} in {seconds:.0f} s "
+        f"({added / seconds:,.0f} quads/s, generation and mapping included; {size / 2**30:.1f} GiB)"
+    )
+    return EmbeddedStore(folder, read_only=True), note
+
+
+class RdflibStore(Store):
+    """rdflib's in-memory Dataset behind the same interface, for the baseline."""
+
+    def __init__(self) -> None:
+        from rdflib import Dataset
+
+        self.ds = Dataset(default_union=True)
+
+    @staticmethod
+    def _to_rdflib(term: Any) -> Any:
+        from rdflib import Literal, URIRef
+
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return Literal(term.value, lang=term.language)
+            return Literal(term.value, datatype=URIRef(term.datatype.value))
+        raise TypeError(term)
+
+    @staticmethod
+    def _to_ox(term: Any) -> Any:
+        from rdflib import Literal, URIRef
+
+        if term is None:
+            return None
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            dt = term.datatype or "http://www.w3.org/2001/XMLSchema#string"
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(dt)))
+        return ox.BlankNode(str(term))
+
+    def add(self, quads: Iterable[ox.Quad]) -> int:
+        from rdflib import URIRef
+
+        before = len(self)
+        graphs: dict[str, Any] = {}
+        for q in quads:
+            g = q.graph_name
+            key = "" if isinstance(g, ox.DefaultGraph) else g.value
+            if key not in graphs:
+                graphs[key] = self.ds.default_graph if key == "" else self.ds.graph(URIRef(key))
+            graphs[key].add(
+                (
+                    self._to_rdflib(q.subject),
+                    self._to_rdflib(q.predicate),
+                    self._to_rdflib(q.object),
+                )
+            )
+        return len(self) - before
+
+    def __len__(self) -> int:
+        return sum(len(g) for g in self.ds.graphs())
+
+    def query(self, sparql: str) -> Solutions:
+        result = self.ds.query(sparql)
+        if result.type == "ASK":
+            return Solutions("ask", boolean=bool(result.askAnswer))
+        variables = tuple(str(v) for v in result.vars or ())
+        rows = [tuple(self._to_ox(row[v]) for v in variables) for row in result]
+        return Solutions("select", variables, rows)
+
+
+def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, int]:
+    """Median time of ``fn`` in ms over ``repeat`` runs (after a warm-up), and its row count."""
+    n = len(fn())
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), n
+
+
+def questions(events: int) -> list[tuple[str, Callable[[Store], Any]]]:
+    """The timed questions: the busiest pair of actors and a pair from the middle."""
+    n_actors = sizes(events)["actors"]
+    mid = n_actors // 20
+    out: list[tuple[str, Callable[[Store], Any]]] = []
+    for a, b, what in (
+        ("actor-0", "actor-1", "busiest"),
+        (f"actor-{mid}", f"actor-{mid + 1}", "mid"),
+    ):
+        out += [
+            (
+                f"events --actor {a} --actor {b} --from 2010 --to 2014 ({what})",
+                lambda s, a=a, b=b: query.events(s, actors=[a, b], start="2010", end="2014"),
+            ),
+            (f"meetings {a} {b} ({what})", lambda s, a=a, b=b: query.meetings(s, a, b)),
+            (f"statements --by {a} ({what})", lambda s, a=a: query.statements(s, by=a)),
+        ]
+    return out
+
+
+def run(label: str, store: Store, events: int, repeat: int) -> dict[str, tuple[float, int]]:
+    print(f"\n{label}")
+    out = {}
+    for i, (name, fn) in enumerate(questions(events)):
+        ms, n = median_ms(lambda fn=fn: fn(store), repeat)
+        out[f"q{i}"] = (ms, n)
+        print(f"  {ms:9.1f} ms  {n:>6} rows  {name}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000, help="events in the big graph")
+    parser.add_argument(
+        "--rdflib-events",
+        type=int,
+        default=50_000,
+        help="events for the rdflib baseline (and the on-disk store at the same size)",
+    )
+    parser.add_argument("--store", type=Path, default=None, help="folder of the on-disk store")
+    parser.add_argument("--repeat", type=int, default=11, help="timed runs per query")
+    parser.add_argument("--rebuild", action="store_true", help="reload even if the store exists")
+    args = parser.parse_args()
+
+    print(f"diplograph query latency; pyoxigraph {ox.__version__}; median of {args.repeat} runs")
+    folder = args.store or Path(f"/tmp/diplograph-bench-{args.events}")
+    store, note = disk_store(args.events, folder, rebuild=args.rebuild)
+    print(f"on-disk store: {note}")
+    print(f"synthetic sizes at {args.events:,} events: {sizes(args.events)}")
+    big = run(f"pyoxigraph on disk, {args.events:,} events", store, args.events, args.repeat)
+    store.close()
+
+    small_n = min(args.rdflib_events, args.events)
+    if small_n < args.events:
+        print(
+            f"\nrdflib cannot hold {args.events:,} events in memory here (~1 KB per triple); "
+            f"the baseline runs at {small_n:,} events, beside the on-disk store at that size."
+        )
+        small_store, note = disk_store(small_n, Path(f"{folder}-{small_n}"), rebuild=args.rebuild)
+        print(f"on-disk store: {note}")
+        small = run(f"pyoxigraph on disk, {small_n:,} events", small_store, small_n, args.repeat)
+        small_store.close()
+    else:
+        small = big
+    rdf = RdflibStore()
+    gc.disable()
+    t0 = time.perf_counter()
+    added = rdf.add(quads(small_n))
+    gc.enable()
+    print(f"\nrdflib Dataset: {added:,} quads built in {time.perf_counter() - t0:.0f} s")
+    base = run(f"rdflib in memory, {small_n:,} events", rdf, small_n, max(3, args.repeat // 3))
+    print(f"\nrdflib / pyoxigraph on disk at {small_n:,} events (same data, same query texts):")
+    for (name, _), key in zip(questions(small_n), small, strict=True):
+        ratio = base[key][0] / small[key][0]
+        same = "same rows" if base[key][1] == small[key][1] else "ROW COUNTS DIFFER"
+        print(f"  {ratio:7.1f}x  {same:<9}  {name}")
+    worst = max(ms for ms, _ in big.values())
+    print(f"\nslowest median at {args.events:,} events: {worst:.1f} ms (target: under 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
