@@ -432,17 +432,19 @@ def _write_jsonld(records: KnowledgeGraph | Iterable[Record], out: IO[bytes], ba
         return mark
 
     for name, members in _by_graph(records, base):
-        triples = [t for r in members for t in to_triples(r, base=base)]
+        objects = (obj for r in members for obj in _node_objects(to_triples(r, base=base)))
         if name is None:
-            for obj in _node_objects(triples):
+            for obj in objects:
                 out.write(sep() + b"    " + _dump(obj, "    ").encode("utf-8"))
             continue
         _, prefixes = _terms()
         out.write(sep() + b'    {\n      "@id": ')
         out.write(json.dumps(_compact(name, prefixes), ensure_ascii=False).encode("utf-8"))
         out.write(b',\n      "@graph": [')
-        inner = ",".join("\n        " + _dump(obj, "        ") for obj in _node_objects(triples))
-        out.write(inner.encode("utf-8"))
+        mark = b"\n        "
+        for obj in objects:  # one record at a time: a record's nodes are its own subjects
+            out.write(mark + _dump(obj, "        ").encode("utf-8"))
+            mark = b",\n        "
         out.write(b"\n      ]\n    }")
     out.write(b"\n  ]\n}\n")
 
