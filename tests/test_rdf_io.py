@@ -299,6 +299,9 @@ def test_jsonld_never_fetches_a_remote_context() -> None:
     nested = {"@context": {"x": "http://x/"}, "@graph": [{"@context": ["http://a/b.jsonld"]}]}
     with pytest.raises(RDFError, match="never fetched"):
         parse_rdf(json.dumps(nested), format="jsonld")
+    imported = {"@context": {"@version": 1.1, "@import": "http://127.0.0.1:9/c.jsonld"}}
+    with pytest.raises(RDFError, match="imports a remote context, which is never fetched"):
+        parse_rdf(json.dumps(imported), format="jsonld")
 
 
 # -- files ---------------------------------------------------------------------------------

@@ -474,6 +474,11 @@ def _context_value(item: Any, where: str) -> Any:
             f"{where}: the JSON-LD names a remote @context, which is never fetched (got {item!r}); "
             f"put the context inline, or use {CONTEXT_URL}"
         )
+    if isinstance(item, dict) and "@import" in item:
+        raise RDFError(
+            f"{where}: the JSON-LD context imports a remote context, which is never fetched "
+            f"(got {item['@import']!r}); put the context inline"
+        )
     return item
 
 
