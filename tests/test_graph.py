@@ -354,6 +354,28 @@ def test_names_resolve_like_everywhere_else(korea: KnowledgeGraph) -> None:
         resolve_node(korea, "actor:nobody")
 
 
+@SETTINGS
+@given(kg=knowledge_graphs())
+def test_paths_and_egos_agree_with_record_links_on_any_graph(kg: KnowledgeGraph) -> None:
+    adj = record_links(kg)
+    nodes = sorted(n for n in adj if n.startswith(("actor:", "event:")))
+    reverse = KnowledgeGraph.from_records(reversed(list(kg.records())))
+    G = to_networkx(kg)
+    for a, b in itertools.combinations(nodes[:4], 2):
+        dist = distances(adj, a)
+        if b not in dist:
+            with pytest.raises(QueryError, match="no connection"):
+                path(kg, a, b, graph=G)
+            continue
+        steps = [s.node for s in path(kg, a, b, graph=G)]
+        assert len(steps) - 1 == dist[b]
+        assert all(y in adj[x] for x, y in itertools.pairwise(steps))
+        assert [s.node for s in path(reverse, a, b)] == steps
+    for center in nodes[:2]:
+        ball = {n for n, d in distances(adj, center).items() if d <= 2}
+        assert set(ego(kg, center, radius=2, graph=G)) == ball
+
+
 # -- ego -----------------------------------------------------------------------------------
 
 

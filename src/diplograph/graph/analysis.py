@@ -104,7 +104,7 @@ def resolve_node(kg: KnowledgeGraph, name: str) -> str:
             raise
 
 
-# -- the undirected view -------------------------------------------------------------------
+# -- walking edges both ways ----------------------------------------------------------------
 
 
 def _kinds(through: Iterable[NodeKind | str]) -> frozenset[NodeKind]:
@@ -428,7 +428,7 @@ def ego(
     """The ego network of an actor or event: every node within ``radius`` steps of it.
 
     Steps go along edges in either direction and through nodes of the kinds in
-    ``through`` only. The search walks a view of the graph and copies only the
+    ``through`` only. The search reads only the nodes it reaches and copies only the
     ego network, so it costs what the ego network costs, however big the
     graph.
 
@@ -591,7 +591,7 @@ def centrality(
 ) -> list[Rank]:
     """Rank actors (or events, statements) by their centrality in the graph.
 
-    Computed on the undirected view of the graph through the ``through``
+    Computed on an undirected copy of the graph restricted to the ``through``
     kinds (actors, events and statements by default), so an actor's links are
     the events it took part in, what it said, what was said about it and the
     posts it held.
@@ -612,7 +612,7 @@ def centrality(
     graph
         ``to_networkx(kg)``, when already built; not together with a window.
     through
-        Node kinds of the view the measure is computed on.
+        Node kinds of the graph the measure is computed on.
     top
         Keep the first ``top`` ranks only.
 
