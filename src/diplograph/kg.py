@@ -253,18 +253,31 @@ class KnowledgeGraph:
         return {k: v for k, v in self._name_index().items() if len(set(v)) > 1}
 
     def resolve_event(self, name: str) -> Event:
-        """The one event whose id is ``name``, or whose label contains it (case-insensitive).
+        """The one event whose id is ``name``, or whose label holds it.
+
+        ``name`` matches a label that contains it (case, spaces and hyphens
+        ignored) or that holds each of its words, in any order.
 
         >>> from diplograph.model import Event
-        >>> kg = KnowledgeGraph.from_records([Event(id="hanoi", label="Hanoi summit",
+        >>> kg = KnowledgeGraph.from_records([Event(id="hanoi", label="Trump-Kim summit in Hanoi",
         ...     type="summit", time="2019-02-27/2019-02-28")])
-        >>> kg.resolve_event("hanoi").label
-        'Hanoi summit'
+        >>> kg.resolve_event("hanoi").id
+        'hanoi'
+        >>> kg.resolve_event("Hanoi summit").label
+        'Trump-Kim summit in Hanoi'
         """
         if name in self.events:
             return self.events[name]
         key = normalize_name(name)
-        hits = [e for e in self.events.values() if key and key in normalize_name(e.label)]
+        words = {normalize_name(w) for w in re.split(r"[\s\-–]+", name)} - {""}
+
+        def matches(label: str) -> bool:
+            if key and key in normalize_name(label):
+                return True
+            label_words = {normalize_name(w) for w in re.split(r"[\s\-–]+", label)}
+            return bool(words) and words <= label_words
+
+        hits = [e for e in self.events.values() if matches(e.label)]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
