@@ -44,8 +44,9 @@ Event::
         dg:outcome "..." ; schema:description "..." ; owl:sameAs wd:Q123 .   # ?
     <event/x#role-1> a sem:Role ; rdf:value <actor/kim-jong-un> ; sem:roleType role:guest .
 
-A point date ("2019-06") has begin = end. An open end (``../2019-06``) has no
-begin stamps at all; ``2019-06/..`` has no end stamps.
+A point date ("2019-06") has begin = end. An interval open at the start
+(``../2019-06``, "before July 2019") has no begin stamps at all; one open at the
+end (``2019-06/..``) has no end stamps.
 
 Statement (``dg:Statement`` is a ``sem:Event``, with the same date triples)::
 
@@ -63,7 +64,8 @@ Actor::
         schema:description "..." ;
         org:holds <actor/a#position-1> ; org:memberOf <actor/org> .
     <actor/a#position-1> a org:Post ; rdfs:label "spokesman" ; org:postIn <actor/org> ;
-        schema:startDate "2017-01-20"^^xsd:date ; schema:endDate "2021"^^xsd:gYear .
+        schema:startDate "2017-01-20"^^xsd:date ; schema:endDate "2021"^^xsd:gYear ;
+        prov:wasDerivedFrom <source/s> ; dg:evidence <actor/a#position-1-evidence-1> .
 
 Place::
 
@@ -113,13 +115,13 @@ Examples
 >>> for t in to_triples(ev):
 ...     if "TimeStamp" in t.predicate.value:
 ...         p, o = t.predicate.value.rsplit("/", 1)[1], t.object
-...         print(p, o.value, o.datatype.value[-10:])
+...         print(p, o.value, o.datatype.value.split("#")[1])
 hasBeginTimeStamp 2019-02 gYearMonth
 hasEndTimeStamp 2019-02 gYearMonth
-hasEarliestBeginTimeStamp 2019-02-01 chema#date
-hasLatestBeginTimeStamp 2019-02-28 chema#date
-hasEarliestEndTimeStamp 2019-02-01 chema#date
-hasLatestEndTimeStamp 2019-02-28 chema#date
+hasEarliestBeginTimeStamp 2019-02-01 date
+hasLatestBeginTimeStamp 2019-02-28 date
+hasEarliestEndTimeStamp 2019-02-01 date
+hasLatestEndTimeStamp 2019-02-28 date
 """
 
 from __future__ import annotations
