@@ -368,13 +368,27 @@ def _terms() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, str]]]:
 
 
 def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
-    for prefix, ns in prefixes:
-        if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
-            return f"{prefix}:{iri[len(ns) :]}"
-    return iri
+    """``prefix:local`` for the longest namespace of ``prefixes`` that ``iri`` starts with."""
+    by_ns = _namespaces(tuple(prefixes))
+    end = len(iri)
+    while True:  # namespaces end in '/' or '#': try each such cut, longest first
+        cut = max(iri.rfind("/", 0, end), iri.rfind("#", 0, end))
+        if cut < 0:
+            return iri
+        prefix = by_ns.get(iri[: cut + 1])
+        local = iri[cut + 1 :]
+        if prefix is not None and local and not local.startswith("//"):
+            return f"{prefix}:{local}"
+        end = cut
+
+
+@cache
+def _namespaces(prefixes: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {ns: prefix for prefix, ns in reversed(prefixes)}
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = str(RDF.type)
 
 
 def _node_objects(triples: list[ox.Triple]) -> Iterator[dict[str, Any]]:
@@ -386,7 +400,7 @@ def _node_objects(triples: list[ox.Triple]) -> Iterator[dict[str, Any]]:
         if obj is None:
             obj = objs[s] = {"@id": _compact(s, prefixes)}
         p, o = t.predicate.value, t.object
-        if p == str(RDF.type) and isinstance(o, ox.NamedNode):
+        if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
             obj.setdefault("@type", []).append(_compact(o.value, prefixes))
             continue
         term, coerce = terms.get(p, (_compact(p, prefixes), None))
