@@ -153,6 +153,8 @@ def validate(ctx: Context, shacl: bool) -> None:
             click.echo(f"{len(violations)} SHACL violation(s) in the RDF export", err=True)
             sys.exit(1)
     checked = " (evidence checked against the texts)" if ctx.texts else ""
+    if shacl:
+        checked += " (the RDF export conforms to the SHACL shapes)"
     click.echo(f"valid: {_summary(kg)}{checked}")
 
 
