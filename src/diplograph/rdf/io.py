@@ -343,8 +343,8 @@ def context() -> dict[str, Any]:
 
 
 @cache
-def _terms() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, str]]]:
-    """Predicate IRI -> (term, coerced type IRI or "@id"), and the prefixes, longest first."""
+def _terms() -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
+    """Predicate IRI -> (term, coerced type IRI or "@id"); namespace IRI -> its prefix."""
     ctx = context()
     prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))}
 
@@ -363,13 +363,14 @@ def _terms() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, str]]]:
         else:
             coerce = value.get("@type")
             terms[expand(value["@id"])] = (key, None if coerce is None else expand(coerce))
-    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-    return terms, [(p, iri) for p, iri in ordered]
+    by_ns: dict[str, str] = {}
+    for prefix, ns in prefixes.items():
+        by_ns.setdefault(ns, prefix)
+    return terms, by_ns
 
 
-def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
-    """``prefix:local`` for the longest namespace of ``prefixes`` that ``iri`` starts with."""
-    by_ns = _namespaces(tuple(prefixes))
+def _compact(iri: str, by_ns: dict[str, str]) -> str:
+    """``prefix:local`` for the longest namespace (a key of ``by_ns``) that ``iri`` starts with."""
     end = len(iri)
     while True:  # namespaces end in '/' or '#': try each such cut, longest first
         cut = max(iri.rfind("/", 0, end), iri.rfind("#", 0, end))
@@ -380,11 +381,6 @@ def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
         if prefix is not None and local and not local.startswith("//"):
             return f"{prefix}:{local}"
         end = cut
-
-
-@cache
-def _namespaces(prefixes: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {ns: prefix for prefix, ns in reversed(prefixes)}
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -403,7 +399,8 @@ def _node_objects(triples: list[ox.Triple]) -> Iterator[dict[str, Any]]:
         if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
             obj.setdefault("@type", []).append(_compact(o.value, prefixes))
             continue
-        term, coerce = terms.get(p, (_compact(p, prefixes), None))
+        hit = terms.get(p)
+        term, coerce = hit if hit is not None else (_compact(p, prefixes), None)
         value: Any
         if isinstance(o, ox.NamedNode):
             iri = _compact(o.value, prefixes)
