@@ -356,8 +356,11 @@ def _event_rows(
         )
     links: dict[tuple[str, str], set[tuple[int, str]]] = {}
     for r in run(store, "event-links", event=list(iris)):
-        link_key = (term_text(r["event"]), term_text(r["link"]))
-        links.setdefault(link_key, set()).add((_slot(r["slot"]), _id(r["target"])))
+        for var, link in (("follows", "follows"), ("leadsTo", "leads_to")):
+            if r[var] is not None:
+                links.setdefault((term_text(r["event"]), link), set()).add(
+                    (_slot(r[f"{var}Slot"]), _id(r[var]))
+                )
     cites = _citations(store, iris)
     rows = []
     for iri in iris:
@@ -399,8 +402,11 @@ def _statement_rows(
     for r in run(store, "statement-details", statement=list(iris)):
         base.setdefault(term_text(r["statement"]), r)
     for r in run(store, "statement-about", statement=list(iris)):
-        about_key = (term_text(r["statement"]), term_text(r["link"]))
-        about.setdefault(about_key, set()).add((_slot(r["slot"]), _id(r["target"])))
+        for var, link in (("aboutEvent", "event"), ("aboutActor", "actor")):
+            if r[var] is not None:
+                about.setdefault((term_text(r["statement"]), link), set()).add(
+                    (_slot(r[var.replace("about", "").lower() + "Slot"]), _id(r[var]))
+                )
     cites = _citations(store, iris)
     rows = []
     for iri in iris:
