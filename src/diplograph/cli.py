@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -23,6 +23,7 @@ from .errors import DiplographError, LoadError
 from .kg import KnowledgeGraph
 from .load import check_folder, load
 from .resources import bundled_data
+from .rows import Citation
 
 __all__ = ["cli", "main"]
 
@@ -189,16 +190,71 @@ def stats(ctx: Context, as_json: bool) -> None:
 )
 @pass_ctx
 def demo(ctx: Context, out: Path) -> None:
-    """The tour: validate the shipped dataset and summarise it."""
+    """The tour: validate, ask three questions with citations, export RDF, draw the timeline.
+
+    Runs on the shipped Korea 2018-2019 dataset (or --data), and writes
+    korea.ttl, korea.jsonld, korea.trig, korea.graphml, timeline.png,
+    timeline.svg and timeline.json into --out.
+    """
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from .demo import STEPS, run_demo
+
     kg = ctx.kg()
     click.echo(f"diplograph {__version__}: {ctx.data_dir}")
-    click.echo(f"valid: {_summary(kg)}")
-    if ctx.texts:
-        click.echo("every evidence offset checked against the source texts")
-    click.echo("")
-    click.echo("Events in order:")
-    for ev in kg.events_in_order():
-        click.echo(f"  {ev.time!s:<24} {ev.type.value:<16} {ev.label}")
+    checked = " (every evidence offset checked against the source texts)" if ctx.texts else ""
+    click.echo(f"records valid: {_summary(kg)}{checked}")
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True
+    ) as progress:
+        task = progress.add_task("starting", total=len(STEPS))
+
+        def step(name: str) -> None:
+            progress.update(task, description=name, advance=1)
+
+        result = run_demo(kg, out, step=step)
+    click.echo("RDF conforms to the SHACL shapes")
+    click.echo(f"loaded {result.quads:,} quads into an embedded SPARQL store")
+
+    click.echo("\n1. Every meeting between Trump and Kim, in order")
+    for m in result.meetings:
+        place = f" ({m.event.place_name})" if m.event.place_name else ""
+        click.echo(f"   {m.ordinal_text:<4} {m.event.time!s:<22} {m.event.label}{place}")
+        _echo_citation(m.event.citations)
+
+    click.echo("\n2. What Seoul said after the Panmunjom meeting")
+    for row in result.seoul_said:
+        mode = row.mode.replace("_", " ")
+        click.echo(f"   {row.date!s:<22} {row.speaker_name} ({mode}): {_quoted(row.text)}")
+        _echo_citation(row.citations, said=row.text)
+
+    click.echo("\n3. Who brokered the Singapore summit")
+    for event, mediators in result.brokered:
+        who = ", ".join(mediators) or "no mediator recorded"
+        click.echo(f"   {who}, mediator of the {event.label} ({event.time})")
+        _echo_citation([c for c in event.citations if c.quote and "broker" in c.quote])
+
+    click.echo("\nFiles written:")
+    for path in result.files:
+        click.echo(f"   {path}  ({path.stat().st_size:,} bytes)")
+
+
+def _quoted(text: str) -> str:
+    return f"\u201c{text}\u201d"
+
+
+def _echo_citation(citations: Sequence[Citation], *, said: str | None = None) -> None:
+    """Print the first citation that quotes words: the source's title, then the words.
+
+    The words are left out when they are those already printed (``said``).
+    """
+    for c in citations:
+        if c.quote:
+            words = "" if c.quote == said else f": {_quoted(c.quote)}"
+            click.echo(f"        source: {c.title}{words}")
+            return
 
 
 # -- rdf: export, import -------------------------------------------------------------------
