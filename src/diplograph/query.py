@@ -447,19 +447,26 @@ def _named(values: Iterable[Term | None]) -> list[ox.NamedNode]:
 # -- the questions -------------------------------------------------------------------------
 
 
-def _rarest_first(store: Store, actors: list[ox.NamedNode]) -> list[ox.NamedNode]:
-    """The actors ordered by how many events they took part in (counted up to 5000), fewest first.
+_BUSY = 2000
+"""Two actors with this many events each are joined list to list (a hash join), not by lookups."""
 
-    A query that starts from the rarer actor reads its few events instead of a
-    busy actor's many; the order changes the cost, never the answer.
+
+def _rarest_first(store: Store, actors: list[ox.NamedNode]) -> tuple[list[ox.NamedNode], bool]:
+    """The actors by how many events they took part in (counted up to 5000), fewest first.
+
+    Also says whether the two rarest are both busy (:data:`_BUSY` events or
+    more). A query that starts from the rarer actor reads its few events
+    instead of a busy actor's many, and two busy actors are better joined as
+    two lists; either choice changes the cost, never the answer.
     """
     if len(actors) < 2:
-        return actors
+        return actors, False
     counts = {}
     for a in actors:
         n = run(store, "actor-event-count", actor=a).values("n")[0]
         counts[a.value] = int(term_text(n))
-    return sorted(actors, key=lambda a: (counts[a.value], a.value))
+    ordered = sorted(actors, key=lambda a: (counts[a.value], a.value))
+    return ordered, counts[ordered[0].value] >= _BUSY
 
 
 def _types(types: Iterable[str | EventType]) -> list[ox.NamedNode]:
@@ -534,11 +541,11 @@ def events(
         "to": _day(window_end) if window_end is not None else None,
     }
     if actor_iris:
-        actor_iris = _rarest_first(store, actor_iris)
+        actor_iris, busy = _rarest_first(store, actor_iris)
         second = actor_iris[1] if len(actor_iris) > 1 else actor_iris[0]
         result = run(
             store,
-            "events-with-actors",
+            "events-with-busy-actors" if busy else "events-with-actors",
             first=actor_iris[0],
             second=second,
             other=actor_iris[2:],
@@ -599,28 +606,26 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     3rd 2018-09-18/2018-09-20 guest
     - 2019-06-30 accompanying
     """
-    from .rdf.vocab import ROLE
-
     if a == b:
         raise QueryError(f"a meeting needs two different actors (got {a!r} twice)")
-    roles: Value = None if any_role else [ox.NamedNode(f"{ROLE}{r}") for r in sorted(_PRINCIPAL)]
     iri_a, iri_b = _iri("actor", a), _iri("actor", b)
-    swapped = _rarest_first(store, [iri_a, iri_b])[0] != iri_a
+    ordered, busy = _rarest_first(store, [iri_a, iri_b])
+    swapped = ordered[0] != iri_a
     first, second = (iri_b, iri_a) if swapped else (iri_a, iri_b)
     result = run(
         store,
-        "meetings",
+        "meetings-busy" if busy else "meetings",
         a=first,
         b=second,
         type=_types(sorted(MEETING_TYPES)),
-        roleA=roles,
-        roleB=roles,
     )
     role_of: dict[str, tuple[str, str]] = {}
     for r in result:
         pair = (_concept(r["roleA"]), _concept(r["roleB"]))
+        if not any_role and not (pair[0] in _PRINCIPAL and pair[1] in _PRINCIPAL):
+            continue
         role_of.setdefault(term_text(r["event"]), (pair[1], pair[0]) if swapped else pair)
-    rows = _event_rows(store, _named(result.values("event")))
+    rows = _event_rows(store, _named(v for v in result.values("event") if term_text(v) in role_of))
     out: list[MeetingRow] = []
     n = 0
     for row in rows:
