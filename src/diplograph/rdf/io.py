@@ -39,7 +39,7 @@ from ..errors import RDFError
 from ..kg import KnowledgeGraph
 from ..model import RECORD_KINDS, Record
 from ..resources import shipped
-from .mapping import from_rdf, graph_names, to_triples
+from .mapping import Spo, from_rdf, graph_names, spo_of, to_triples
 from .vocab import BASE, PREFIXES, RDF
 
 __all__ = [
@@ -158,8 +158,8 @@ def _quads(records: KnowledgeGraph | Iterable[Record], base: str) -> Iterator[ox
             ox.DefaultGraph() if name is None else ox.NamedNode(name)
         )
         for record in members:
-            for t in to_triples(record, base=base):
-                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+            for s, p, o in spo_of(record, base=base):
+                yield ox.Quad(s, p, o, graph)
 
 
 _BLANK_AFTER = re.compile(rb"( \.|\})\n(?=[^}])")
@@ -387,15 +387,15 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_TYPE = str(RDF.type)
 
 
-def _node_objects(triples: list[ox.Triple]) -> Iterator[dict[str, Any]]:
+def _node_objects(triples: list[Spo]) -> Iterator[dict[str, Any]]:
     terms, prefixes = _terms()
     objs: dict[str, dict[str, Any]] = {}
-    for t in triples:
-        s = str(t.subject.value)  # type: ignore[union-attr]
+    for subject, predicate, o in triples:
+        s = subject.value
         obj = objs.get(s)
         if obj is None:
             obj = objs[s] = {"@id": _compact(s, prefixes)}
-        p, o = t.predicate.value, t.object
+        p = predicate.value
         if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
             obj.setdefault("@type", []).append(_compact(o.value, prefixes))
             continue
@@ -443,7 +443,7 @@ def _write_jsonld(records: KnowledgeGraph | Iterable[Record], out: IO[bytes], ba
         return mark
 
     for name, members in _by_graph(records, base):
-        objects = (obj for r in members for obj in _node_objects(to_triples(r, base=base)))
+        objects = (obj for r in members for obj in _node_objects(spo_of(r, base=base)))
         if name is None:
             for obj in objects:
                 out.write(sep() + b"    " + _dump(obj, "    ").encode("utf-8"))
