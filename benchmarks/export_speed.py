@@ -60,6 +60,12 @@ def main() -> None:
     parser.add_argument(
         "--rdflib-max", type=int, default=20_000, help="skip the rdflib baseline above this size"
     )
+    parser.add_argument(
+        "--rdflib-turtle-max",
+        type=int,
+        default=2_000,
+        help="skip rdflib's Turtle serializer above this size (it ran over 8 minutes at 10k)",
+    )
     args = parser.parse_args()
     for n in args.events:
         kg = generate(n)
@@ -98,7 +104,10 @@ def main() -> None:
 
             t = best_of(1, build)
             print(f"  baseline rdflib Graph build         {rate(t)}")
-            for fmt in ("turtle", "nt"):
+            for fmt in ("nt", "turtle"):
+                if fmt == "turtle" and n > args.rdflib_turtle_max:
+                    print(f"  (rdflib Turtle skipped above {args.rdflib_turtle_max:,} events)")
+                    continue
                 t = best_of(1, lambda fmt=fmt, g=g: g.serialize(format=fmt))
                 print(f"  baseline rdflib serialize {fmt:<9}  {rate(t)}")
         else:
