@@ -15,13 +15,14 @@ for two pairs of actors: the two busiest (tens of thousands of events each at
 of ``--repeat`` runs after one warm-up run.
 
 The baseline is rdflib's in-memory SPARQL running the very same query texts
-(through a small ``Store`` adapter defined here), on a smaller collection when
-``--rdflib-events`` is below ``--events`` (rdflib needs ~1 KB per triple and
-builds at ~50k triples/s, so 1M events, ~35M triples, does not fit a 24 GB
-machine); the on-disk store is then timed at that size too, so the ratio is
-measured on the same data.
+(through a small ``Store`` adapter defined here), on a smaller collection
+(``--rdflib-events``, default 5,000): rdflib needs ~1 KB per triple, so 1M
+events (~37M triples) do not fit a 24 GB machine, and its engine evaluates
+these queries in seconds to tens of seconds already at a few thousand events.
+The on-disk store is timed at that size too, so the ratio is measured on the
+same data and the same query texts.
 
-    .venv/bin/python benchmarks/query_latency.py --events 1000000 --rdflib-events 50000
+    .venv/bin/python benchmarks/query_latency.py --events 1000000 --rdflib-events 5000
     .venv/bin/python benchmarks/query_latency.py --events 20000      # a quick run
 """
 
@@ -45,8 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import records, sizes
 
 from diplograph import query
-from diplograph.rdf.mapping import to_triples
-from diplograph.rdf.store import EmbeddedStore, Solutions, Store
+from diplograph.rdf.mapping import record_iri, to_triples
+from diplograph.rdf.store import EmbeddedStore, Solutions, Store, term_text
 
 SEED = 0
 
@@ -170,15 +171,30 @@ def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, int]:
     return statistics.median(times), n
 
 
-def questions(events: int) -> list[tuple[str, Callable[[Store], Any]]]:
-    """The timed questions: the busiest pair of actors and a pair from the middle."""
+def pairs(store: Store, events: int) -> list[tuple[str, str, str]]:
+    """Three pairs of actors who share events: the two busiest, a middle one, a rare one.
+
+    The second actor of the middle and rare pairs is the first actor's most
+    frequent counterpart among actors no busier than it, found with the
+    shipped ``counterparts`` query.
+    """
     n_actors = sizes(events)["actors"]
-    mid = n_actors // 20
+    out = [("actor-0", "actor-1", "busiest")]
+    for k, what in ((n_actors // 200, "middle"), (n_actors // 10, "rare")):
+        a = f"actor-{k}"
+        mates = query.run(store, "counterparts", actor=ox.NamedNode(record_iri("actor", a)))
+        for row in mates:
+            other = term_text(row["other"]).rsplit("/", 1)[1]
+            if int(other.split("-")[1]) > k:
+                out.append((a, other, what))
+                break
+    return out
+
+
+def questions(pairs: list[tuple[str, str, str]]) -> list[tuple[str, Callable[[Store], Any]]]:
+    """The timed questions for each pair of actors."""
     out: list[tuple[str, Callable[[Store], Any]]] = []
-    for a, b, what in (
-        ("actor-0", "actor-1", "busiest"),
-        (f"actor-{mid}", f"actor-{mid + 1}", "mid"),
-    ):
+    for a, b, what in pairs:
         out += [
             (
                 f"events --actor {a} --actor {b} --from 2010 --to 2014 ({what})",
@@ -190,10 +206,12 @@ def questions(events: int) -> list[tuple[str, Callable[[Store], Any]]]:
     return out
 
 
-def run(label: str, store: Store, events: int, repeat: int) -> dict[str, tuple[float, int]]:
+def run(
+    label: str, store: Store, asked: list[tuple[str, str, str]], repeat: int
+) -> dict[str, tuple[float, int]]:
     print(f"\n{label}")
     out = {}
-    for i, (name, fn) in enumerate(questions(events)):
+    for i, (name, fn) in enumerate(questions(asked)):
         ms, n = median_ms(lambda fn=fn: fn(store), repeat)
         out[f"q{i}"] = (ms, n)
         print(f"  {ms:9.1f} ms  {n:>6} rows  {name}")
@@ -206,11 +224,14 @@ def main() -> None:
     parser.add_argument(
         "--rdflib-events",
         type=int,
-        default=50_000,
+        default=5_000,
         help="events for the rdflib baseline (and the on-disk store at the same size)",
     )
     parser.add_argument("--store", type=Path, default=None, help="folder of the on-disk store")
     parser.add_argument("--repeat", type=int, default=11, help="timed runs per query")
+    parser.add_argument(
+        "--rdflib-repeat", type=int, default=1, help="timed runs per query on rdflib (slow)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="reload even if the store exists")
     args = parser.parse_args()
 
@@ -219,20 +240,26 @@ def main() -> None:
     store, note = disk_store(args.events, folder, rebuild=args.rebuild)
     print(f"on-disk store: {note}")
     print(f"synthetic sizes at {args.events:,} events: {sizes(args.events)}")
-    big = run(f"pyoxigraph on disk, {args.events:,} events", store, args.events, args.repeat)
+    big_pairs = pairs(store, args.events)
+    big = run(f"pyoxigraph on disk, {args.events:,} events", store, big_pairs, args.repeat)
     store.close()
 
     small_n = min(args.rdflib_events, args.events)
     if small_n < args.events:
         print(
-            f"\nrdflib cannot hold {args.events:,} events in memory here (~1 KB per triple); "
-            f"the baseline runs at {small_n:,} events, beside the on-disk store at that size."
+            f"\nThe rdflib baseline runs at {small_n:,} events, not {args.events:,}: rdflib needs "
+            "~1 KB per triple in memory, and its engine takes seconds per query already at a "
+            "few thousand events. The on-disk store is timed at that size too, for the ratio."
         )
         small_store, note = disk_store(small_n, Path(f"{folder}-{small_n}"), rebuild=args.rebuild)
         print(f"on-disk store: {note}")
-        small = run(f"pyoxigraph on disk, {small_n:,} events", small_store, small_n, args.repeat)
+        small_pairs = pairs(small_store, small_n)
+        small = run(
+            f"pyoxigraph on disk, {small_n:,} events", small_store, small_pairs, args.repeat
+        )
         small_store.close()
     else:
+        small_pairs = big_pairs
         small = big
     rdf = RdflibStore()
     gc.disable()
@@ -240,14 +267,16 @@ def main() -> None:
     added = rdf.add(quads(small_n))
     gc.enable()
     print(f"\nrdflib Dataset: {added:,} quads built in {time.perf_counter() - t0:.0f} s")
-    base = run(f"rdflib in memory, {small_n:,} events", rdf, small_n, max(3, args.repeat // 3))
+    base = run(f"rdflib in memory, {small_n:,} events", rdf, small_pairs, args.rdflib_repeat)
     print(f"\nrdflib / pyoxigraph on disk at {small_n:,} events (same data, same query texts):")
-    for (name, _), key in zip(questions(small_n), small, strict=True):
+    for (name, _), key in zip(questions(small_pairs), small, strict=True):
         ratio = base[key][0] / small[key][0]
         same = "same rows" if base[key][1] == small[key][1] else "ROW COUNTS DIFFER"
         print(f"  {ratio:7.1f}x  {same:<9}  {name}")
-    worst = max(ms for ms, _ in big.values())
-    print(f"\nslowest median at {args.events:,} events: {worst:.1f} ms (target: under 50 ms)")
+    under = sum(ms < 50 for ms, _ in big.values())
+    print(
+        f"\nat {args.events:,} events, {under} of {len(big)} medians are under 50 ms (the target)"
+    )
 
 
 if __name__ == "__main__":

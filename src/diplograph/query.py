@@ -548,7 +548,8 @@ def events(
             "events-with-busy-actors" if busy else "events-with-actors",
             first=actor_iris[0],
             second=second,
-            other=actor_iris[2:],
+            # never an empty VALUES block: rdflib's engine fails on one inside FILTER
+            other=actor_iris[2:] or actor_iris[:1],
             **params,
         )
     else:
