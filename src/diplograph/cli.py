@@ -721,6 +721,11 @@ def actor(
     show_default=True,
     help="table for people; json, csv, tsv are the W3C SPARQL results formats.",
 )
+@click.option(
+    "--union",
+    is_flag=True,
+    help="Read the union of all named graphs, for data loaded as quads by other means.",
+)
 @_store_options
 @pass_ctx
 def sparql(
@@ -728,13 +733,19 @@ def sparql(
     file: Any,
     text: str | None,
     fmt: str,
+    union: bool,
     store_path: Path | None,
     endpoint: str | None,
 ) -> None:
     """Run any SPARQL 1.1 query (from FILE, '-' for stdin, or -e QUERY) over the store.
 
-    Queries see the union of all graphs. The shipped templates in queries/
-    run too, unbound.
+    Queries read the default graph, where 'diplograph load' puts every
+    record's triples. The shipped templates in queries/ run too, unbound.
+
+    \b
+    Example:
+      diplograph sparql --format csv \\
+        -e 'SELECT ?t (COUNT(*) AS ?n) WHERE { ?e a ?t } GROUP BY ?t'
     """
     from .rdf.store import term_text
 
@@ -745,7 +756,7 @@ def sparql(
         )
     query_text = text if text is not None else file.read()
     store = _open_store(ctx, store_path, endpoint)
-    result = store.query(query_text)
+    result = store.query(query_text, union=union)
     if fmt == "json":
         click.echo(result.to_json())
     elif fmt == "csv":
