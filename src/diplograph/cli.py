@@ -48,6 +48,13 @@ class Context:
             return local
         return bundled_data()
 
+    @property
+    def data_label(self) -> str:
+        """The data folder as a person reads it: the shipped dataset by name, else its path."""
+        if self.data_dir.resolve() == bundled_data().resolve():
+            return "the shipped Korea 2018-2019 dataset"
+        return str(self.data_dir)
+
     def kg(self) -> KnowledgeGraph:
         """The knowledge graph of the data folder, loaded once."""
         if self._kg is None:
@@ -202,12 +209,16 @@ def demo(ctx: Context, out: Path) -> None:
     from .demo import STEPS, run_demo
 
     kg = ctx.kg()
-    click.echo(f"diplograph {__version__}: {ctx.data_dir}")
+    click.echo(f"diplograph {__version__}: {ctx.data_label}")
     checked = " (every evidence offset checked against the source texts)" if ctx.texts else ""
     click.echo(f"records valid: {_summary(kg)}{checked}")
     console = Console(stderr=True)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
     ) as progress:
         task = progress.add_task("starting", total=len(STEPS))
 
@@ -471,7 +482,7 @@ def load_cmd(ctx: Context, store_path: Path | None, endpoint: str | None) -> Non
         added = store.load(kg)
         total = len(store)
     where = store_path if store_path is not None else endpoint
-    click.echo(f"loaded {ctx.data_dir} into {where}: {added} new quads, {total} in all")
+    click.echo(f"loaded {ctx.data_label} into {where}: {added:,} new quads, {total:,} in all")
 
 
 @cli.command()
