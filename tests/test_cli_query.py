@@ -104,6 +104,10 @@ def test_actor_dossier() -> None:
         (["events", "--from", "2019-13"], "Error: impossible date: month must be 01 to 12"),
         (["events", "--place", "Atlantis"], "Error: no place is called 'Atlantis'"),
         (["load"], "Error: say where to load the data: --store PATH or --endpoint URL"),
+        (
+            ["load", "--store", "/tmp/x", "--graph-store", "http://h/store"],
+            "Error: --graph-store goes with --endpoint (got 'http://h/store' without it)",
+        ),
         (["sparql"], "Error: give the query as FILE or -e QUERY, one of the two (got neither)"),
         (["sparql", "-e", "SELECT ?x WHERE {"], "Error: invalid SPARQL:"),
         (["meetings", "Moon", "Kim", "--store", "/nonexistent/db"], "Error: no store at /nonexist"),
@@ -184,7 +188,13 @@ def test_load_endpoint_then_query_it(oxigraph_server: str) -> None:
     urllib.request.urlopen(req, timeout=10).close()
     first = run("load", "--endpoint", oxigraph_server)
     assert first.exit_code == 0, first.output
-    second = run("load", "--endpoint", oxigraph_server + "/query")
+    second = run(
+        "load",
+        "--endpoint",
+        oxigraph_server + "/query",
+        "--graph-store",
+        oxigraph_server + "/store",
+    )
     assert ": 0 new quads" in second.stdout
     remote = run("statements", "--about", "Hanoi", "--endpoint", oxigraph_server, "--json")
     local = run("statements", "--about", "Hanoi", "--json")

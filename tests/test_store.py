@@ -79,3 +79,26 @@ def test_ask_and_construct(store: Store) -> None:
 def test_bad_sparql_is_a_query_error(store: Store) -> None:
     with pytest.raises(QueryError, match="invalid SPARQL"):
         store.query("SELECT ?x WHERE {")
+
+
+def test_remote_load_in_small_batches_adds_everything_once(oxigraph_server: str) -> None:
+    remote = RemoteStore(oxigraph_server)
+    remote._request(
+        oxigraph_server + "/update",
+        data=b"CLEAR ALL",
+        method="POST",
+        headers={"Content-Type": "application/sparql-update"},
+    )
+    remote.batch = 1
+    assert remote.add(_quads()) == 3
+    assert remote.add(_quads()) == 0
+    assert len(remote) == 3
+
+
+def test_errors_name_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(QueryError, match="create it with 'diplograph load --store"):
+        EmbeddedStore(tmp_path / "missing", read_only=True)
+    with pytest.raises(QueryError, match="a SPARQL endpoint is an http"):
+        RemoteStore("ftp://example.org/sparql")
+    assert RemoteStore("http://127.0.0.1:7878").endpoint == "http://127.0.0.1:7878/query"
+    assert RemoteStore("http://h:3030/ds/query").graph_store == "http://h:3030/ds/store"

@@ -462,8 +462,16 @@ def _source_cell(citations: Any) -> str:
 
 @cli.command("load")
 @_store_options
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="Graph Store protocol URL of the endpoint, when it is not the sibling 'store' of "
+    "the query URL (Oxigraph's layout), e.g. http://127.0.0.1:3030/ds/data on Fuseki.",
+)
 @pass_ctx
-def load_cmd(ctx: Context, store_path: Path | None, endpoint: str | None) -> None:
+def load_cmd(
+    ctx: Context, store_path: Path | None, endpoint: str | None, graph_store: str | None
+) -> None:
     """Load the data folder into an on-disk store or a SPARQL endpoint.
 
     Loading the same data again adds nothing.
@@ -473,12 +481,17 @@ def load_cmd(ctx: Context, store_path: Path | None, endpoint: str | None) -> Non
       diplograph load --store graph.db
       diplograph events --store graph.db --actor Trump
     """
-    from .rdf.store import open_store
+    from .rdf.store import RemoteStore, open_store
 
     if store_path is None and endpoint is None:
         fail("say where to load the data: --store PATH or --endpoint URL (got neither)")
+    if graph_store is not None and endpoint is None:
+        fail(f"--graph-store goes with --endpoint (got {graph_store!r} without it)")
     kg = ctx.kg()
-    with open_store(store_path, endpoint=endpoint) as store:
+    target = open_store(store_path, endpoint=endpoint)
+    if graph_store is not None and isinstance(target, RemoteStore):
+        target.graph_store = graph_store
+    with target as store:
         added = store.load(kg)
         total = len(store)
     where = store_path if store_path is not None else endpoint

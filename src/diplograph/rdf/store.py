@@ -364,6 +364,7 @@ class RemoteStore(Store):
             graph_store = f"{base}/store"
         self.graph_store = graph_store
         self.timeout = timeout
+        self.batch = 100_000
 
     def _request(
         self, url: str, *, data: bytes | None, headers: dict[str, str], method: str
@@ -413,23 +414,35 @@ class RemoteStore(Store):
         )
 
     def add(self, quads: Iterable[ox.Quad]) -> int:
-        """Send quads by Graph Store protocol ``POST``, one per graph; returns how many were new."""
-        by_graph: dict[str, list[ox.Triple]] = {}
+        """Send quads by Graph Store protocol ``POST`` (N-Triples, per graph, in batches).
+
+        Returns how many were new. Each batch holds at most :attr:`batch`
+        triples, so a large load never builds one huge request.
+        """
+        before = len(self)
+        pending: dict[str, list[ox.Triple]] = {}
         for q in quads:
             g = q.graph_name
             key = "" if isinstance(g, ox.DefaultGraph) else g.value
-            by_graph.setdefault(key, []).append(q.triple)
-        before = len(self)
-        for graph, triples in by_graph.items():
-            param = "default" if graph == "" else "graph=" + urllib.parse.quote(graph, safe="")
-            url = self.graph_store + ("&" if "?" in self.graph_store else "?") + param
-            self._request(
-                url,
-                data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                headers={"Content-Type": "application/n-triples"},
-                method="POST",
-            )
+            batch = pending.setdefault(key, [])
+            batch.append(q.triple)
+            if len(batch) >= self.batch:
+                self._post(key, batch)
+                pending[key] = []
+        for key, batch in pending.items():
+            if batch:
+                self._post(key, batch)
         return len(self) - before
+
+    def _post(self, graph: str, triples: list[ox.Triple]) -> None:
+        param = "default" if graph == "" else "graph=" + urllib.parse.quote(graph, safe="")
+        url = self.graph_store + ("&" if "?" in self.graph_store else "?") + param
+        self._request(
+            url,
+            data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+            headers={"Content-Type": "application/n-triples"},
+            method="POST",
+        )
 
     def __len__(self) -> int:
         # the default graph plus every named graph: the number of quads
