@@ -116,8 +116,8 @@ def test_write_is_atomic_and_stable(korea: KnowledgeGraph, tmp_path: Path) -> No
     first = write_timelinejs(rows, out, statements=sts).read_bytes()
     assert write_timelinejs(rows, out, statements=sts).read_bytes() == first
     assert [p.name for p in tmp_path.iterdir()] == ["t.json"]
-    with pytest.raises(FileNotFoundError):
-        write_timelinejs(rows, tmp_path / "missing" / "t.json")
+    nested = write_timelinejs(rows, tmp_path / "new" / "t.json", statements=sts)
+    assert nested.read_bytes() == first  # a missing folder is created
 
 
 def test_cli_export_and_timeline_json(tmp_path: Path) -> None:

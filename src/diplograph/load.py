@@ -20,11 +20,8 @@ evidence offset checked against it.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +30,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ._atomic import atomic_write
 from .errors import LoadError, Problem
 from .kg import KnowledgeGraph, normalize_name
 from .model import RECORD_KINDS, Actor, Evidence, Record, Source
@@ -595,18 +593,6 @@ def dumps_kind(kg: KnowledgeGraph, kind: str) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
     """Write ``kg`` as canonical YAML, one file per non-empty record kind, atomically.
 
@@ -634,6 +620,7 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
             if path.exists():
                 path.unlink()
             continue
-        _write_atomic(path, dumps_kind(kg, kind))
+        with atomic_write(path, text=True) as fh:
+            fh.write(dumps_kind(kg, kind))
         written.append(path)
     return written

@@ -42,12 +42,12 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._atomic import atomic_write
 from ._draw import (
     _DENSE_PER_INCH,
     _LANE_PT,
@@ -431,16 +431,6 @@ def save_figure(
         "pdf": {"CreationDate": None, "ModDate": None},
         "png": {},
     }[fmt]
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh, matplotlib.rc_context({"svg.hashsalt": "diplograph"}):
-            figure.savefig(fh, format=fmt, dpi=dpi, metadata=metadata)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(target) as fh, matplotlib.rc_context({"svg.hashsalt": "diplograph"}):
+        figure.savefig(fh, format=fmt, dpi=dpi, metadata=metadata)
     return target

@@ -19,10 +19,7 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -31,6 +28,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from .._atomic import atomic_path
 from ..dates import DateSpan, PartialDate
 from ..graph import to_networkx
 from ..kg import KnowledgeGraph
@@ -89,19 +87,9 @@ def _exportable(kg_or_graph: KnowledgeGraph | nx.Graph) -> nx.Graph:
 
 
 def _write_atomic(path: Path | str, write: Callable[[Any, Path], None], G: nx.Graph) -> Path:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(G, Path(tmp))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return target
+    with atomic_path(path) as tmp:
+        write(G, tmp)
+    return Path(path)
 
 
 def write_graphml(kg_or_graph: KnowledgeGraph | nx.Graph, path: Path | str) -> Path:

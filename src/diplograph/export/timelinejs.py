@@ -29,11 +29,11 @@ from __future__ import annotations
 import html
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._atomic import atomic_write
 from .._layout import Era, assign_lanes, format_when, parse_era, type_label
 from ..dates import PartialDate, When
 from ..errors import ModelError
@@ -237,15 +237,6 @@ def write_timelinejs(
     )
     target = Path(path)
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(target, text=True) as fh:
+        fh.write(text)
     return target
