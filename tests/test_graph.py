@@ -166,7 +166,11 @@ def test_edges_are_typed_by_the_record_that_makes_them(G: nx.MultiDiGraph) -> No
     assert set(kcna) == {"channel"}  # KCNA is the channel; it also said it (the other way)
     assert "said" in relations("actor:kcna", "statement:kcna-warm-greetings")
     post = relations("actor:lee-sang-min", "actor:unification-ministry")["holds_position"]
-    assert (post["post"], post["post_end"]) == ("Spokesman", "2019-07-01")
+    assert (post["post"], post["post_start"], post["post_end"]) == (
+        "Spokesman",
+        "../2019-07-01",  # took the post on or before the day he spoke
+        "2019-07-01/..",  # and held it until then or later
+    )
     cites = [
         d
         for d in (

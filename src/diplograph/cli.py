@@ -711,7 +711,7 @@ def actor(
     click.echo("\nPositions:")
     for p in d.positions:
         org = f", {p.organization_name}" if p.organization_name else ""
-        span = f" {p.start or '..'}/{p.end or '..'}" if p.start or p.end else ""
+        span = "".join([f" from {p.start}" if p.start else "", f" to {p.end}" if p.end else ""])
         click.echo(f"  {p.post}{org}{span}")
     if not d.positions:
         click.echo("  (none recorded)")
