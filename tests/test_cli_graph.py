@@ -193,7 +193,7 @@ def test_export_knows_graphml_and_gexf(korea: KnowledgeGraph, tmp_path: Path) ->
 
 
 def test_the_cli_lists_the_kinds_the_library_knows() -> None:
-    from diplograph import cli as cli_module
+    from diplograph.cli import _graph as cli_module
 
     assert [k.value for k in NodeKind] == cli_module._NODE_KINDS
     assert set(cli_module._DEFAULT_THROUGH) == {k.value for k in DEFAULT_THROUGH}

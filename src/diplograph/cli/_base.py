@@ -1,0 +1,236 @@
+"""The ``diplograph`` group, its context, and what the command modules share.
+
+Every command parses its arguments, calls the library and prints a table or
+``--json``. Errors the user can fix print one ``Error: ...`` line and exit 1;
+``validate`` exits 0 when valid, 1 when invalid and 2 when the folder cannot
+be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+from pydantic import ValidationError
+
+from .. import __version__
+from ..errors import DiplographError, LoadError
+from ..kg import KnowledgeGraph
+from ..load import load
+from ..resources import bundled_data
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "Context",
+    "cli",
+    "exporter",
+    "fail",
+    "main",
+    "pass_ctx",
+    "print_json",
+    "summary",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    """What the global options say, and the graph once loaded."""
+
+    data: Path | None = None
+    texts: tuple[Path, ...] = ()
+    _kg: KnowledgeGraph | None = field(default=None, repr=False)
+
+    @property
+    def data_dir(self) -> Path:
+        """``--data``, else ``./data`` when present, else the shipped dataset."""
+        if self.data is not None:
+            return self.data
+        local = Path("data")
+        if local.is_dir() and any(local.rglob("*.yaml")):
+            return local
+        return bundled_data()
+
+    @property
+    def data_label(self) -> str:
+        """The data folder as a person reads it: the shipped dataset by name, else its path."""
+        if self.data_dir.resolve() == bundled_data().resolve():
+            return "the shipped Korea 2018-2019 dataset"
+        return str(self.data_dir)
+
+    def kg(self) -> KnowledgeGraph:
+        """The knowledge graph of the data folder, loaded once."""
+        if self._kg is None:
+            self._kg = load(self.data_dir, texts=self.texts)
+        return self._kg
+
+
+pass_ctx = click.make_pass_decorator(Context, ensure=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``Error: message`` on stderr and exit with ``code``."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented JSON (dates and paths as strings)."""
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+class _Group(click.Group):
+    """A group whose commands turn library errors into one ``Error:`` line, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LoadError as e:
+            if e.unreadable:
+                fail(str(e), 2)
+            for problem in e.problems:
+                click.echo(str(problem), err=True)
+            fail(
+                f"{len(e.problems)} problem(s) in the data; run 'diplograph validate' to list them"
+            )
+        except (DiplographError, ValidationError) as e:
+            fail(str(e))
+        except BrokenPipeError:
+            sys.exit(0)
+        except OSError as e:
+            where = f" ({e.filename})" if getattr(e, "filename", None) else ""
+            fail(f"{e.strerror or e}{where}")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="DIPLOGRAPH_DATA",
+    help="Data folder of YAML records. Default: ./data when present, else the shipped "
+    "Korea 2018-2019 dataset.",
+)
+@click.option(
+    "--texts",
+    type=click.Path(path_type=Path, file_okay=False),
+    multiple=True,
+    help="Folder of source texts (repeatable); every evidence offset is checked against them.",
+)
+@pass_ctx
+def cli(ctx: Context, data: Path | None, texts: tuple[Path, ...]) -> None:
+    """Diplomatic events, their actors and what they said, as a knowledge graph.
+
+    Load curated records, ask questions with cited answers, export RDF and draw
+    timelines. Run 'diplograph demo' for a tour of the shipped dataset.
+    """
+    ctx.data = data
+    ctx.texts = texts
+
+
+def main() -> None:
+    """Entry point of the ``diplograph`` console script."""
+    cli(prog_name="diplograph")
+
+
+# -- shared by the command modules ------------------------------------------------------
+
+
+Exporter = Callable[[KnowledgeGraph, str, "Path | None"], None]
+"""Writes the graph in the named format to a path, or to stdout when the path is None."""
+
+EXPORT_FORMATS: dict[str, Exporter] = {}
+"""``diplograph export --format`` choices, in --help order, and the writer of each.
+
+RDF comes first; a section adds its own formats with ``@exporter("name")``.
+"""
+
+
+def exporter(*names: str) -> Callable[[Exporter], Exporter]:
+    """Register ``fn`` as the writer of the export formats ``names``."""
+
+    def register(fn: Exporter) -> Exporter:
+        for name in names:
+            EXPORT_FORMATS[name] = fn
+        return fn
+
+    return register
+
+
+class _Formats(click.Choice[str]):
+    """A Choice over the export formats registered so far (read when the command runs)."""
+
+    def __init__(self, registry: dict[str, Exporter]) -> None:
+        super().__init__(())
+        self.registry = registry
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self.registry)
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass
+
+
+def _store_options(f: F) -> F:
+    """``--store PATH`` / ``--endpoint URL``: where the query commands run (default: in memory)."""
+    f = click.option(
+        "--endpoint",
+        metavar="URL",
+        envvar="DIPLOGRAPH_ENDPOINT",
+        help="Query this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead.",
+    )(f)
+    f = click.option(
+        "--store",
+        "store_path",
+        type=click.Path(path_type=Path, file_okay=False),
+        envvar="DIPLOGRAPH_STORE",
+        help="Query the on-disk store in this folder (made by 'diplograph load --store'). "
+        "Default: the data folder, loaded into memory.",
+    )(f)
+    return f
+
+
+def _open_store(ctx: Context, store_path: Path | None, endpoint: str | None) -> Any:
+    """The store a query command runs on: on disk, remote, or the data folder in memory."""
+    from ..rdf.store import open_store
+
+    if store_path is not None or endpoint is not None:
+        return open_store(store_path, endpoint=endpoint, read_only=True)
+    store = open_store()
+    store.load(ctx.kg())
+    return store
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> None:
+    """Print aligned columns; the last column is not padded."""
+    if not rows:
+        click.echo("(no results)", err=True)
+        return
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    for line in [headers, ["-" * w for w in widths], *rows]:
+        cells = [c.ljust(w) for c, w in zip(line[:-1], widths, strict=False)] + [line[-1]]
+        click.echo("  ".join(cells).rstrip())
+
+
+def _actors_cell(row: Any) -> str:
+    parts = []
+    for p in row.participants:
+        parts.append(p.name if p.role == "attendee" else f"{p.name} ({p.role})")
+    return ", ".join(parts)
+
+
+def _source_cell(citations: Any) -> str:
+    return "; ".join(dict.fromkeys(c.title for c in citations))
+
+
+def summary(kg: KnowledgeGraph) -> str:
+    """Counts of a graph's records, as one line: ``11 sources, 14 actors, ...``."""
+    return ", ".join(f"{n} {kind}" for kind, n in kg.counts().items())

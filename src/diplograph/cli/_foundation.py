@@ -1,0 +1,148 @@
+"""Commands for the records themselves: validate, stats, and the demo."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..errors import LoadError
+from ..load import check_folder
+from ..rows import Citation
+from ._base import Context, cli, fail, pass_ctx, print_json, summary
+
+# -- foundation: validate, stats ---------------------------------------------------------
+
+
+@cli.command()
+@click.option("--shacl", is_flag=True, help="Also check the exported RDF against the SHACL shapes.")
+@pass_ctx
+def validate(ctx: Context, shacl: bool) -> None:
+    """Check a data folder: every problem as file:line: message.
+
+    Exit status 0 when valid, 1 when the data has problems, 2 when the folder
+    cannot be read.
+    """
+    try:
+        kg, problems = check_folder(ctx.data_dir, texts=ctx.texts)
+    except LoadError as e:
+        fail(str(e), 2)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {ctx.data_dir}", err=True)
+        sys.exit(1)
+    if shacl:
+        from ..rdf.shacl import check_shacl
+
+        violations = check_shacl(kg)
+        for violation in violations:
+            click.echo(str(violation))
+        if violations:
+            click.echo(f"{len(violations)} SHACL violation(s) in the RDF export", err=True)
+            sys.exit(1)
+    checked = " (evidence checked against the texts)" if ctx.texts else ""
+    if shacl:
+        checked += " (the RDF export conforms to the SHACL shapes)"
+    click.echo(f"valid: {summary(kg)}{checked}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of a table.")
+@pass_ctx
+def stats(ctx: Context, as_json: bool) -> None:
+    """Count the records of each kind."""
+    counts = ctx.kg().counts()
+    if as_json:
+        print_json(counts)
+        return
+    width = max(len(k) for k in counts)
+    for kind, n in counts.items():
+        click.echo(f"{kind:<{width}}  {n:>7}")
+
+
+# -- demo ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the files the demo writes.",
+)
+@pass_ctx
+def demo(ctx: Context, out: Path) -> None:
+    """The tour: validate, ask three questions with citations, export RDF, draw the timeline.
+
+    Runs on the shipped Korea 2018-2019 dataset (or --data), and writes
+    korea.ttl, korea.jsonld, korea.trig, korea.graphml, timeline.png,
+    timeline.svg and timeline.json into --out.
+    """
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from ..demo import STEPS, run_demo
+
+    kg = ctx.kg()
+    click.echo(f"diplograph {__version__}: {ctx.data_label}")
+    checked = " (every evidence offset checked against the source texts)" if ctx.texts else ""
+    click.echo(f"records valid: {summary(kg)}{checked}")
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("starting", total=len(STEPS))
+
+        def step(name: str) -> None:
+            progress.update(task, description=name, advance=1)
+
+        result = run_demo(kg, out, step=step)
+    click.echo("RDF conforms to the SHACL shapes")
+    click.echo(f"loaded {result.quads:,} quads into an embedded SPARQL store")
+
+    click.echo("\n1. Every meeting between Trump and Kim, in order")
+    for m in result.meetings:
+        place = f" ({m.event.place_name})" if m.event.place_name else ""
+        click.echo(f"   {m.ordinal_text:<4} {m.event.time!s:<22} {m.event.label}{place}")
+        _echo_citation(m.event.citations)
+
+    click.echo("\n2. What Seoul said after the Panmunjom meeting")
+    for row in result.seoul_said:
+        mode = row.mode.replace("_", " ")
+        click.echo(f"   {row.date!s:<22} {row.speaker_name} ({mode}): {_quoted(row.text)}")
+        _echo_citation(row.citations, said=row.text)
+
+    click.echo("\n3. Who brokered the Singapore summit")
+    for event, mediators in result.brokered:
+        who = ", ".join(mediators) or "no mediator recorded"
+        click.echo(f"   {who}, mediator of the {event.label} ({event.time})")
+        _echo_citation([c for c in event.citations if c.quote and "broker" in c.quote])
+
+    click.echo("\nFiles written:")
+    for path in result.files:
+        click.echo(f"   {path}  ({path.stat().st_size:,} bytes)")
+
+
+def _quoted(text: str) -> str:
+    return f"\u201c{text}\u201d"
+
+
+def _echo_citation(citations: Sequence[Citation], *, said: str | None = None) -> None:
+    """Print the first citation that quotes words: the source's title, then the words.
+
+    The words are left out when they are those already printed (``said``).
+    """
+    for c in citations:
+        if c.quote:
+            words = "" if c.quote == said else f": {_quoted(c.quote)}"
+            click.echo(f"        source: {c.title}{words}")
+            return

@@ -1,0 +1,357 @@
+"""Query commands: load, events, meetings, statements, actor, sparql."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ._base import (
+    Context,
+    _actors_cell,
+    _open_store,
+    _source_cell,
+    _store_options,
+    _table,
+    cli,
+    fail,
+    pass_ctx,
+    print_json,
+)
+
+# -- query: load, events, meetings, statements, actor, sparql ------------------------------
+
+
+@cli.command("load")
+@_store_options
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="Graph Store protocol URL of the endpoint, when it is not the sibling 'store' of "
+    "the query URL (Oxigraph's layout), e.g. http://127.0.0.1:3030/ds/data on Fuseki.",
+)
+@pass_ctx
+def load_cmd(
+    ctx: Context, store_path: Path | None, endpoint: str | None, graph_store: str | None
+) -> None:
+    """Load the data folder into an on-disk store or a SPARQL endpoint.
+
+    Loading the same data again adds nothing.
+
+    \b
+    Example:
+      diplograph load --store graph.db
+      diplograph events --store graph.db --actor Trump
+    """
+    from ..rdf.store import RemoteStore, open_store
+
+    if store_path is None and endpoint is None:
+        fail("say where to load the data: --store PATH or --endpoint URL (got neither)")
+    if graph_store is not None and endpoint is None:
+        fail(f"--graph-store goes with --endpoint (got {graph_store!r} without it)")
+    kg = ctx.kg()
+    target = open_store(store_path, endpoint=endpoint)
+    if graph_store is not None and isinstance(target, RemoteStore):
+        target.graph_store = graph_store
+    with target as store:
+        added = store.load(kg)
+        total = len(store)
+    where = store_path if store_path is not None else endpoint
+    click.echo(f"loaded {ctx.data_label} into {where}: {added:,} new quads, {total:,} in all")
+
+
+@cli.command()
+@click.option(
+    "--actor",
+    "actors",
+    multiple=True,
+    metavar="NAME",
+    help="Only events this actor took part in (repeatable: all of them took part).",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help="Only events of this type (repeatable: any of them), e.g. summit.",
+)
+@click.option("--place", metavar="PLACE", help="Only events at this place (name or id).")
+@click.option(
+    "--from",
+    "start",
+    metavar="DATE",
+    help="Only events that may fall on or after this date (2019, 2019-02, 2019-02-15).",
+)
+@click.option(
+    "--to",
+    "end",
+    metavar="DATE",
+    help="Only events that may fall on or before this date (the last day of a month or year).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
+@pass_ctx
+def events(
+    ctx: Context,
+    actors: tuple[str, ...],
+    types: tuple[str, ...],
+    place: str | None,
+    start: str | None,
+    end: str | None,
+    limit: int | None,
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Events in date order, filtered by actors, types, place and dates.
+
+    A date window keeps every event that may fall inside it, and the FIT
+    column says how sure: 'within' (every possible day is inside) or
+    'overlaps' (only some are, e.g. an event dated "2019-02" for --from
+    2019-02-15).
+    """
+    from .. import query
+
+    kg = ctx.kg()
+    actor_ids = [kg.resolve_actor(a).id for a in actors]
+    place_id = query.resolve_place(kg, place) if place is not None else None
+    store = _open_store(ctx, store_path, endpoint)
+    rows = query.events(
+        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
+    )
+    if as_json:
+        print_json([query.row_dict(r) for r in rows])
+        return
+    window = start is not None or end is not None
+    headers = ["DATE", *(["FIT"] if window else []), "TYPE", "EVENT", "PLACE", "ACTORS"]
+    _table(
+        headers,
+        [
+            [
+                str(r.time),
+                *([r.fit or ""] if window else []),
+                r.type,
+                r.label,
+                r.place_name or "",
+                _actors_cell(r),
+            ]
+            for r in rows
+        ],
+    )
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option(
+    "--any-role",
+    is_flag=True,
+    help="Also count events where either was only mediator, accompanying or observer.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
+@pass_ctx
+def meetings(
+    ctx: Context,
+    a: str,
+    b: str,
+    any_role: bool,
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Every summit, meeting or talks in which both A and B took part, in order, numbered.
+
+    Only principal roles count (host, guest, attendee, signatory, agent):
+    someone who mediated or accompanied did not meet. --any-role counts every
+    role and shows it.
+    """
+    from .. import query
+
+    kg = ctx.kg()
+    actor_a, actor_b = kg.resolve_actor(a), kg.resolve_actor(b)
+    store = _open_store(ctx, store_path, endpoint)
+    rows = query.meetings(store, actor_a.id, actor_b.id, any_role=any_role)
+    if as_json:
+        print_json([query.row_dict(r) for r in rows])
+        return
+    _table(
+        ["#", "DATE", "TYPE", "EVENT", "PLACE", "ROLES"],
+        [
+            [
+                m.ordinal_text,
+                str(m.event.time),
+                m.event.type,
+                m.event.label,
+                m.event.place_name or "",
+                f"{actor_a.name}: {m.role_a}; {actor_b.name}: {m.role_b}",
+            ]
+            for m in rows
+        ],
+    )
+
+
+@cli.command()
+@click.option("--by", metavar="NAME", help="Only statements by this actor.")
+@click.option(
+    "--about",
+    metavar="EVENT_OR_NAME",
+    help="Only statements about this actor or event (an actor's name wins).",
+)
+@click.option("--from", "start", metavar="DATE", help="Only statements that may be on or after.")
+@click.option("--to", "end", metavar="DATE", help="Only statements that may be on or before.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
+@pass_ctx
+def statements(
+    ctx: Context,
+    by: str | None,
+    about: str | None,
+    start: str | None,
+    end: str | None,
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Who said what, when, with the source and the quoted words."""
+    from .. import query
+
+    kg = ctx.kg()
+    speaker = kg.resolve_actor(by).id if by is not None else None
+    about_kind, about_id = query.resolve_about(kg, about) if about is not None else ("", "")
+    store = _open_store(ctx, store_path, endpoint)
+    rows = query.statements(
+        store,
+        by=speaker,
+        about_event=about_id if about_kind == "event" else None,
+        about_actor=about_id if about_kind == "actor" else None,
+        start=start,
+        end=end,
+    )
+    if as_json:
+        print_json([query.row_dict(r) for r in rows])
+        return
+    window = start is not None or end is not None
+    _table(
+        ["DATE", *(["FIT"] if window else []), "SPEAKER", "MODE", "WORDS", "SOURCE"],
+        [
+            [
+                str(r.date),
+                *([r.fit or ""] if window else []),
+                r.speaker_name,
+                r.mode.replace("_", " "),
+                f"“{r.text}”" if r.mode == "direct_quote" else r.text,
+                _source_cell(r.citations),
+            ]
+            for r in rows
+        ],
+    )
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@_store_options
+@pass_ctx
+def actor(
+    ctx: Context, name: str, as_json: bool, store_path: Path | None, endpoint: str | None
+) -> None:
+    """An actor's dossier: positions, events by role, statements, counterparts."""
+    from .. import query
+
+    kg = ctx.kg()
+    actor_id = kg.resolve_actor(name).id
+    store = _open_store(ctx, store_path, endpoint)
+    d = query.actor_dossier(store, actor_id)
+    if as_json:
+        print_json(query.row_dict(d))
+        return
+    click.echo(f"{d.name} ({d.kind}, {d.id})")
+    if d.aliases:
+        click.echo(f"also called: {', '.join(d.aliases)}")
+    click.echo("\nPositions:")
+    for p in d.positions:
+        org = f", {p.organization_name}" if p.organization_name else ""
+        span = "".join([f" from {p.start}" if p.start else "", f" to {p.end}" if p.end else ""])
+        click.echo(f"  {p.post}{org}{span}")
+    if not d.positions:
+        click.echo("  (none recorded)")
+    click.echo("\nEvents by role:")
+    for role, evs in d.events_by_role.items():
+        click.echo(f"  {role}:")
+        for e in evs:
+            click.echo(f"    {e.time!s:<24} {e.type:<16} {e.label}")
+    if not d.events_by_role:
+        click.echo("  (none)")
+    click.echo("\nStatements:")
+    for s in d.statements:
+        click.echo(f"  {s.date!s:<24} {s.text}")
+    if not d.statements:
+        click.echo("  (none)")
+    click.echo("\nCounterparts (shared events):")
+    for c in d.counterparts:
+        click.echo(f"  {c.shared:>4}  {c.name}")
+    if not d.counterparts:
+        click.echo("  (none)")
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.File("r", encoding="utf-8"))
+@click.option("-e", "--expression", "text", metavar="QUERY", help="The query text itself.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv"]),
+    default="table",
+    show_default=True,
+    help="table for people; json, csv, tsv are the W3C SPARQL results formats.",
+)
+@click.option(
+    "--union",
+    is_flag=True,
+    help="Read the union of all named graphs, for data loaded as quads by other means.",
+)
+@_store_options
+@pass_ctx
+def sparql(
+    ctx: Context,
+    file: Any,
+    text: str | None,
+    fmt: str,
+    union: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Run any SPARQL 1.1 query (from FILE, '-' for stdin, or -e QUERY) over the store.
+
+    Queries read the default graph, where 'diplograph load' puts every
+    record's triples. The shipped templates in queries/ run too, unbound.
+
+    \b
+    Example:
+      diplograph sparql --format csv \\
+        -e 'SELECT ?t (COUNT(*) AS ?n) WHERE { ?e a ?t } GROUP BY ?t'
+    """
+    from ..rdf.store import term_text
+
+    if (file is None) == (text is None):
+        fail(
+            "give the query as FILE or -e QUERY, one of the two (got "
+            f"{'both' if file is not None else 'neither'})"
+        )
+    query_text = text if text is not None else file.read()
+    store = _open_store(ctx, store_path, endpoint)
+    result = store.query(query_text, union=union)
+    if fmt == "json":
+        click.echo(result.to_json())
+    elif fmt == "csv":
+        click.echo(result.to_csv(), nl=False)
+    elif fmt == "tsv" or result.kind != "select":
+        click.echo(result.to_tsv(), nl=False)
+    else:
+        _table(
+            list(result.variables),
+            [[term_text(t) for t in row] for row in result.rows],
+        )

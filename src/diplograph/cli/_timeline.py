@@ -1,0 +1,207 @@
+"""The timeline command, and the TimelineJS export format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..kg import KnowledgeGraph
+from ._base import Context, _open_store, _store_options, cli, exporter, fail, pass_ctx, print_json
+
+# -- timeline ------------------------------------------------------------------------------
+
+
+@exporter("timelinejs")
+def _export_timelinejs(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
+    """TimelineJS3 JSON of every event and statement (``diplograph timeline -o X.json`` filters)."""
+    from ..export.timelinejs import to_timelinejs, write_timelinejs
+    from ..rows import event_rows, statement_rows
+
+    rows, sts = event_rows(kg), statement_rows(kg)
+    if out is None:
+        print_json(to_timelinejs(rows, statements=sts))
+    else:
+        write_timelinejs(rows, out, statements=sts)
+
+
+_CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (atomically): .png, .svg or .pdf for a chart, .json for TimelineJS3.",
+)
+@click.option(
+    "--actor",
+    "actors",
+    multiple=True,
+    metavar="NAME",
+    help="Only events this actor took part in (repeatable: all of them took part).",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help="Only events of this type (repeatable: any of them), e.g. summit.",
+)
+@click.option("--place", metavar="PLACE", help="Only events at this place (name or id).")
+@click.option("--from", "start", metavar="DATE", help="Only events that may fall on or after.")
+@click.option("--to", "end", metavar="DATE", help="Only events that may fall on or before.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="At most this many events (the earliest)."
+)
+@click.option(
+    "--lanes",
+    type=click.Choice(["actor", "type", "none"]),
+    default="actor",
+    show_default=True,
+    help="One lane per principal actor, per event type, or a single lane.",
+)
+@click.option(
+    "--max-lanes",
+    type=click.IntRange(min=1),
+    default=7,
+    show_default=True,
+    help="Most lanes with --lanes actor; the rest share an 'Others' lane.",
+)
+@click.option("--title", help="Title above the chart (and of the TimelineJS title slide).")
+@click.option(
+    "--statements/--no-statements",
+    default=True,
+    show_default=True,
+    help="Draw statements on the speakers' lanes, joined to the events they are about.",
+)
+@click.option(
+    "--era",
+    "eras",
+    multiple=True,
+    metavar="LABEL:FROM/TO",
+    help="Shade a period (repeatable), e.g. 'Hanoi to Panmunjom:2019-02-28/2019-06-30'.",
+)
+@click.option(
+    "--width",
+    type=click.FloatRange(min=4, max=60),
+    default=12.0,
+    show_default=True,
+    help="Width in inches.",
+)
+@click.option(
+    "--height",
+    type=click.FloatRange(min=2, max=60),
+    help="Height in inches. Default: from the number of lanes.",
+)
+@click.option(
+    "--dpi",
+    type=click.FloatRange(min=30, max=1200),
+    default=150.0,
+    show_default=True,
+    help="Resolution of a PNG.",
+)
+@click.option(
+    "--label-top",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Label at most the N most important events. Default: all up to 40.",
+)
+@_store_options
+@pass_ctx
+def timeline(
+    ctx: Context,
+    output: Path,
+    actors: tuple[str, ...],
+    types: tuple[str, ...],
+    place: str | None,
+    start: str | None,
+    end: str | None,
+    limit: int | None,
+    lanes: str,
+    max_lanes: int,
+    title: str | None,
+    statements: bool,
+    eras: tuple[str, ...],
+    width: float,
+    height: float | None,
+    dpi: float,
+    label_top: int | None,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Draw the events as a swimlane timeline (PNG, SVG, PDF) or write TimelineJS3 JSON.
+
+    Takes the filters of 'diplograph events'. Each principal actor gets a
+    lane; an event with several participants sits on each of their lanes,
+    joined by a vertical line. A date known only to the month or year is a
+    band over the whole month or year; statements are diamonds joined to the
+    events they are about; a long empty gap breaks the time axis.
+
+    \b
+    Example:
+      diplograph timeline -o korea.png --title "Korea 2018-2019" \\
+        --era "Hanoi to Panmunjom:2019-02-28/2019-06-30"
+      diplograph timeline -o korea.json
+    """
+    from .. import query
+    from .._layout import parse_era
+
+    suffix = output.suffix.lower()
+    if suffix not in _CHART_SUFFIXES:
+        fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
+    era_list = [parse_era(e) for e in eras]
+    kg = ctx.kg()
+    actor_ids = [kg.resolve_actor(a).id for a in actors]
+    place_id = query.resolve_place(kg, place) if place is not None else None
+    store = _open_store(ctx, store_path, endpoint)
+    rows = query.events(
+        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
+    )
+    sts = query.statements(store, start=start, end=end) if statements else []
+    if actor_ids or types or place_id or limit:
+        # a filtered chart keeps the statements about what it shows, or by the actors asked for
+        shown = {r.id for r in rows}
+        sts = [s for s in sts if shown & set(s.about_events) or s.speaker in actor_ids]
+    if not rows:
+        fail("no events match the filters, so there is nothing to draw (got 0 events)")
+    if suffix == ".json":
+        from ..export.timelinejs import write_timelinejs
+
+        write_timelinejs(
+            rows,
+            output,
+            statements=sts,
+            eras=era_list,
+            title=title,
+            lanes=lanes,
+            max_lanes=max_lanes,
+        )
+        click.echo(
+            f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements", err=True
+        )
+        return
+    from ..timeline import plot_timeline, save_figure, timeline_axes
+
+    ax = plot_timeline(
+        rows,
+        statements=sts,
+        lanes=lanes,
+        max_lanes=max_lanes,
+        eras=era_list,
+        title=title,
+        label_top=label_top,
+        width=width,
+        height=height,
+        dpi=dpi,
+    )
+    save_figure(ax, output, dpi=dpi)
+    panels = timeline_axes(ax)
+    nlanes = len(panels[0].get_yticks())
+    broken = f", time axis broken into {len(panels)} panels" if len(panels) > 1 else ""
+    click.echo(
+        f"wrote {output}: {len(rows)} events, {len(sts)} statements on {nlanes} lanes{broken}",
+        err=True,
+    )
