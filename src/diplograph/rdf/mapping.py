@@ -44,6 +44,14 @@ Event::
         dg:outcome "..." ; schema:description "..." ; owl:sameAs wd:Q123 .   # ?
     <event/x#role-1> a sem:Role ; rdf:value <actor/kim-jong-un> ; sem:roleType role:guest .
 
+The same dates as OWL-Time, for tools that read it::
+
+    <event/x> time:hasTime <event/x#time> .
+    <event/x#time> a time:Interval ;
+        time:hasBeginning <event/x#time-begin> ; time:hasEnd <event/x#time-end> .
+    <event/x#time-begin> a time:Instant ; time:inXSDDate "2019-02-27"^^xsd:date .
+    # time:inXSDgYearMonth / time:inXSDgYear for month and year precision
+
 A point date ("2019-06") has begin = end. An interval open at the start
 (``../2019-06``, "before July 2019") has no begin stamps at all; one open at the
 end (``2019-06/..``) has no end stamps.
@@ -176,6 +184,7 @@ from .vocab import (
     SEM,
     SKOS,
     SOURCE_KIND,
+    TIME,
     WIKIDATA,
     XSD,
 )
@@ -234,6 +243,18 @@ _SOURCE_CLASS = {
     SourceKind.REFERENCE: _n(SCHEMA.Article),
 }
 _CREATIVE_WORK = _n(SCHEMA.CreativeWork)
+
+# OWL-Time: the same dates as a time:Interval with instants typed by precision.
+_OT_HAS_TIME = _n(TIME.hasTime)
+_OT_INTERVAL = _n(TIME.Interval)
+_OT_INSTANT = _n(TIME.Instant)
+_OT_BEGINNING = _n(TIME.hasBeginning)
+_OT_END = _n(TIME.hasEnd)
+_OT_IN_XSD = {
+    Precision.DAY: _n(TIME.inXSDDate),
+    Precision.MONTH: _n(TIME.inXSDgYearMonth),
+    Precision.YEAR: _n(TIME.inXSDgYear),
+}
 
 _TIME = {
     "begin": _n(SEM.hasBeginTimeStamp),
@@ -407,6 +428,19 @@ def _when(out: _Out, s: NamedNode, when: When) -> None:
     if end is not None:
         out.add(s, _TIME["earliest_end"], _day(end.earliest))
         out.add(s, _TIME["latest_end"], _day(end.latest))
+    interval = NamedNode(f"{s.value}#time")
+    out.add(s, _OT_HAS_TIME, interval)
+    later = out.later  # the interval and its instants follow the record's own triples
+    later.append((interval, A, _OT_INTERVAL))
+    ends = [
+        (NamedNode(f"{s.value}#time-{name}"), link, point)
+        for name, link, point in (("begin", _OT_BEGINNING, start), ("end", _OT_END, end))
+        if point is not None
+    ]
+    later.extend((interval, link, instant) for instant, link, _ in ends)
+    for instant, _, point in ends:
+        later.append((instant, A, _OT_INSTANT))
+        later.append((instant, _OT_IN_XSD[point.precision], _typed(point)))
 
 
 def _date_field(out: _Out, s: NamedNode, p: NamedNode, edtf: NamedNode, d: When | None) -> None:

@@ -143,6 +143,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "oa": str(OA),
     "org": str(ORG),
+    "time": str(TIME),
     "geo": str(GEO),
     "dcterms": str(DCTERMS),
     "skos": str(SKOS),
