@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import AmbiguousNameError, ModelError, UnknownNameError
 from .model import (
@@ -154,6 +155,21 @@ class KnowledgeGraph:
                 for position in record.positions:
                     for ev in position.evidence:
                         yield record, ev
+
+    def to_rdflib(self) -> Any:
+        """The graph's triples as an ``rdflib.Graph``, for users of rdflib and pyshacl.
+
+        The whole graph is built in memory; to write a large collection, stream
+        it with :func:`diplograph.rdf.io.write_rdf` instead.
+
+        >>> from diplograph import load, bundled_data
+        >>> g = load(bundled_data()).to_rdflib()
+        >>> len(g) > 1000
+        True
+        """
+        from .rdf.shacl import to_rdflib
+
+        return to_rdflib(self)
 
     # -- integrity ----------------------------------------------------------------
     def dangling(self) -> list[Dangling]:
