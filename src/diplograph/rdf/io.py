@@ -22,12 +22,9 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -35,6 +32,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
+from .._atomic import atomic_write
 from ..errors import RDFError
 from ..kg import KnowledgeGraph
 from ..model import RECORD_KINDS, Record
@@ -294,15 +292,8 @@ def write_rdf(
     target = Path(path)
     fmt = format or guess_format(target)
     _check_format(fmt)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            serialize_rdf(records, fh, format=fmt, base=base)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_write(target) as fh:
+        serialize_rdf(records, fh, format=fmt, base=base)
     return target
 
 
