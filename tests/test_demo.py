@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import struct
 from pathlib import Path
 from xml.etree import ElementTree
@@ -46,9 +47,13 @@ def test_demo_answers_the_three_questions(demo_run: tuple[str, Path]) -> None:
 def test_demo_lists_every_file_it_writes(demo_run: tuple[str, Path]) -> None:
     stdout, out = demo_run
     listed = stdout.split("Files written:")[1].split()
+    umask = os.umask(0)
+    os.umask(umask)
     for name in DEMO_FILES:
         assert str(out / name) in listed
         assert (out / name).stat().st_size > 0
+        # ordinary permissions, not those of the temporary file it was written as
+        assert (out / name).stat().st_mode & 0o777 == 0o666 & ~umask, name
 
 
 def test_demo_rdf_parses_with_rdflib_and_agrees(demo_run: tuple[str, Path]) -> None:
