@@ -209,6 +209,68 @@ def _open_store(ctx: Context, store_path: Path | None, endpoint: str | None) -> 
     return store
 
 
+def _event_filter_options(f: F) -> F:
+    """The filters of ``events``, which ``timeline`` shares: actors, types, place, dates, limit."""
+    options = [
+        click.option(
+            "--actor",
+            "actors",
+            multiple=True,
+            metavar="NAME",
+            help="Only events this actor took part in (repeatable: all of them took part).",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            metavar="TYPE",
+            help="Only events of this type (repeatable: any of them), e.g. summit.",
+        ),
+        click.option("--place", metavar="PLACE", help="Only events at this place (name or id)."),
+        click.option(
+            "--from",
+            "start",
+            metavar="DATE",
+            help="Only events that may fall on or after this date (2019, 2019-02, 2019-02-15).",
+        ),
+        click.option(
+            "--to",
+            "end",
+            metavar="DATE",
+            help="Only events that may fall on or before this date (the last day of a month "
+            "or year).",
+        ),
+        click.option(
+            "--limit", type=click.IntRange(min=1), help="At most this many events (the earliest)."
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filtered_events(
+    ctx: Context,
+    store: Any,
+    actors: tuple[str, ...],
+    types: tuple[str, ...],
+    place: str | None,
+    start: str | None,
+    end: str | None,
+    limit: int | None,
+) -> tuple[list[Any], list[str], str | None]:
+    """Run ``query.events`` with names resolved: the rows, the actor ids and the place id."""
+    from .. import query
+
+    kg = ctx.kg()
+    actor_ids = [kg.resolve_actor(a).id for a in actors]
+    place_id = query.resolve_place(kg, place) if place is not None else None
+    rows = query.events(
+        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
+    )
+    return rows, actor_ids, place_id
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> None:
     """Print aligned columns; the last column is not padded."""
     if not rows:

@@ -10,6 +10,8 @@ import click
 from ._base import (
     Context,
     _actors_cell,
+    _event_filter_options,
+    _filtered_events,
     _open_store,
     _source_cell,
     _store_options,
@@ -62,34 +64,7 @@ def load_cmd(
 
 
 @cli.command()
-@click.option(
-    "--actor",
-    "actors",
-    multiple=True,
-    metavar="NAME",
-    help="Only events this actor took part in (repeatable: all of them took part).",
-)
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help="Only events of this type (repeatable: any of them), e.g. summit.",
-)
-@click.option("--place", metavar="PLACE", help="Only events at this place (name or id).")
-@click.option(
-    "--from",
-    "start",
-    metavar="DATE",
-    help="Only events that may fall on or after this date (2019, 2019-02, 2019-02-15).",
-)
-@click.option(
-    "--to",
-    "end",
-    metavar="DATE",
-    help="Only events that may fall on or before this date (the last day of a month or year).",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@_event_filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
 @_store_options
 @pass_ctx
@@ -114,13 +89,8 @@ def events(
     """
     from .. import query
 
-    kg = ctx.kg()
-    actor_ids = [kg.resolve_actor(a).id for a in actors]
-    place_id = query.resolve_place(kg, place) if place is not None else None
     store = _open_store(ctx, store_path, endpoint)
-    rows = query.events(
-        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
-    )
+    rows, _, _ = _filtered_events(ctx, store, actors, types, place, start, end, limit)
     if as_json:
         print_json([query.row_dict(r) for r in rows])
         return

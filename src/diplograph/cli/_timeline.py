@@ -7,7 +7,18 @@ from pathlib import Path
 import click
 
 from ..kg import KnowledgeGraph
-from ._base import Context, _open_store, _store_options, cli, exporter, fail, pass_ctx, print_json
+from ._base import (
+    Context,
+    _event_filter_options,
+    _filtered_events,
+    _open_store,
+    _store_options,
+    cli,
+    exporter,
+    fail,
+    pass_ctx,
+    print_json,
+)
 
 # -- timeline ------------------------------------------------------------------------------
 
@@ -36,26 +47,7 @@ _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
     type=click.Path(path_type=Path, dir_okay=False),
     help="File to write (atomically): .png, .svg or .pdf for a chart, .json for TimelineJS3.",
 )
-@click.option(
-    "--actor",
-    "actors",
-    multiple=True,
-    metavar="NAME",
-    help="Only events this actor took part in (repeatable: all of them took part).",
-)
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help="Only events of this type (repeatable: any of them), e.g. summit.",
-)
-@click.option("--place", metavar="PLACE", help="Only events at this place (name or id).")
-@click.option("--from", "start", metavar="DATE", help="Only events that may fall on or after.")
-@click.option("--to", "end", metavar="DATE", help="Only events that may fall on or before.")
-@click.option(
-    "--limit", type=click.IntRange(min=1), help="At most this many events (the earliest)."
-)
+@_event_filter_options
 @click.option(
     "--lanes",
     type=click.Choice(["actor", "type", "none"]),
@@ -153,12 +145,9 @@ def timeline(
     if suffix not in _CHART_SUFFIXES:
         fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
     era_list = [parse_era(e) for e in eras]
-    kg = ctx.kg()
-    actor_ids = [kg.resolve_actor(a).id for a in actors]
-    place_id = query.resolve_place(kg, place) if place is not None else None
     store = _open_store(ctx, store_path, endpoint)
-    rows = query.events(
-        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
+    rows, actor_ids, place_id = _filtered_events(
+        ctx, store, actors, types, place, start, end, limit
     )
     sts = query.statements(store, start=start, end=end) if statements else []
     if actor_ids or types or place_id or limit:
