@@ -17,7 +17,8 @@ class BuildWithData(build_py):
         for name in SHIPPED:
             src = HERE / name
             if src.is_dir():
-                shutil.copytree(src, target / name, dirs_exist_ok=True)
+                shutil.rmtree(target / name, ignore_errors=True)  # no stale files from a past build
+                shutil.copytree(src, target / name)
 
 
 setup(cmdclass={"build_py": BuildWithData})
