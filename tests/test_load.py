@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, given, settings
 from strategies import knowledge_graphs
 
-from diplograph import LoadError, bundled_data, check_folder, dump, load
+from diplograph import LoadError, ModelError, bundled_data, check_folder, dump, load
 from diplograph.cli import cli
 from diplograph.kg import KnowledgeGraph
 from diplograph.load import dumps_kind
@@ -180,3 +180,16 @@ def test_dump_then_load_gives_equal_records(tmp_path: Path, kg: KnowledgeGraph) 
     before = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
     dump(again, folder)
     assert {p.name: p.read_bytes() for p in folder.glob("*.yaml")} == before
+
+
+def test_dump_refuses_a_folder_with_other_yaml_files(tmp_path: Path) -> None:
+    """Records in a file dump does not write would be loaded twice beside the new ones."""
+    shutil.copy(BROKEN / "base.yaml", tmp_path)
+    kg = load(tmp_path)
+    with pytest.raises(ModelError, match=r"holds other YAML files, .*\(got base\.yaml\)"):
+        dump(kg, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.yaml"]
+    tidy = tmp_path / "tidy"
+    dump(kg, tidy)
+    dump(load(tidy), tidy)  # a canonical folder can be dumped over again
+    assert load(tidy) == kg

@@ -31,7 +31,7 @@ import yaml
 from pydantic import ValidationError
 
 from ._atomic import atomic_write
-from .errors import LoadError, Problem
+from .errors import LoadError, ModelError, Problem
 from .kg import KnowledgeGraph, normalize_name
 from .model import RECORD_KINDS, Actor, Evidence, Record, Source
 
@@ -612,6 +612,18 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
     True
     """
     root = Path(folder)
+    canonical = {f"{kind}.yaml" for kind in RECORD_KINDS}
+    if root.is_dir():
+        others = sorted(
+            str(p.relative_to(root))
+            for p in _yaml_files(root)
+            if p.name not in canonical or p.parent != root
+        )
+        if others:
+            raise ModelError(
+                f"{root} holds other YAML files, whose records would be loaded twice beside the "
+                f"ones written: dump into a new folder, or move them away (got {', '.join(others)})"
+            )
     root.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for kind in RECORD_KINDS:
