@@ -46,18 +46,7 @@ DEMO_FILES = (
 )
 """The files :func:`run_demo` writes, in order."""
 
-STEPS = (
-    "validate",
-    "load",
-    "ask",
-    "korea.ttl",
-    "korea.jsonld",
-    "korea.trig",
-    "korea.graphml",
-    "timeline.png",
-    "timeline.svg",
-    "timeline.json",
-)
+STEPS = ("validate", "load", "ask", *DEMO_FILES)
 """The steps of the demo, as passed to the progress callback."""
 
 Step = Callable[[str], None]
