@@ -179,13 +179,32 @@ class _Formats(click.Choice[str]):
         pass
 
 
+def _remember_timeout(ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    ctx.meta["diplograph.timeout"] = value
+    return value
+
+
 def _store_options(f: F) -> F:
-    """``--store PATH`` / ``--endpoint URL``: where the query commands run (default: in memory)."""
+    """``--store PATH`` / ``--endpoint URL``: where the query commands run (default: in memory).
+
+    ``--timeout SECONDS`` goes with ``--endpoint``; :func:`_open_store` reads it.
+    """
+    f = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=30.0,
+        show_default=True,
+        metavar="SECONDS",
+        expose_value=False,
+        callback=_remember_timeout,
+        help="With --endpoint: give up when the server has not answered after this long.",
+    )(f)
     f = click.option(
         "--endpoint",
         metavar="URL",
         envvar="DIPLOGRAPH_ENDPOINT",
-        help="Query this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead.",
+        help="Query this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead; "
+        "add ?default-graph-uri=IRI to query (and load) one graph of a shared server.",
     )(f)
     f = click.option(
         "--store",
@@ -203,9 +222,19 @@ def _open_store(ctx: Context, store_path: Path | None, endpoint: str | None) -> 
     from ..rdf.store import open_store
 
     if store_path is not None or endpoint is not None:
-        return open_store(store_path, endpoint=endpoint, read_only=True)
+        return _with_timeout(open_store(store_path, endpoint=endpoint, read_only=True))
     store = open_store()
     store.load(ctx.kg())
+    return store
+
+
+def _with_timeout(store: Any) -> Any:
+    """``store``, given the ``--timeout`` of the command when it is a SPARQL endpoint."""
+    from ..rdf.store import RemoteStore
+
+    timeout = click.get_current_context().meta.get("diplograph.timeout")
+    if isinstance(store, RemoteStore) and timeout is not None:
+        store.timeout = timeout
     return store
 
 

@@ -16,6 +16,7 @@ from ._base import (
     _source_cell,
     _store_options,
     _table,
+    _with_timeout,
     cli,
     fail,
     pass_ctx,
@@ -31,7 +32,8 @@ from ._base import (
     "--graph-store",
     metavar="URL",
     help="Graph Store protocol URL of the endpoint, when it is not the sibling 'store' of "
-    "the query URL (Oxigraph's layout), e.g. http://127.0.0.1:3030/ds/data on Fuseki.",
+    "the query URL (Oxigraph's layout), e.g. http://127.0.0.1:3030/ds/data on Fuseki, "
+    "http://127.0.0.1:8890/sparql-graph-crud on Virtuoso.",
 )
 @pass_ctx
 def load_cmd(
@@ -53,7 +55,7 @@ def load_cmd(
     if graph_store is not None and endpoint is None:
         fail(f"--graph-store goes with --endpoint (got {graph_store!r} without it)")
     kg = ctx.kg()
-    target = open_store(store_path, endpoint=endpoint)
+    target = _with_timeout(open_store(store_path, endpoint=endpoint))
     if graph_store is not None and isinstance(target, RemoteStore):
         target.graph_store = graph_store
     with target as store:

@@ -42,6 +42,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -334,21 +335,41 @@ class EmbeddedStore(Store):
 class RemoteStore(Store):
     """A SPARQL 1.1 endpoint: queries over the SPARQL protocol, loads over the Graph Store protocol.
 
+    Queries use the request forms every SPARQL 1.1 server answers: ``GET``
+    with ``query=`` when the URL stays short, otherwise a URL-encoded
+    ``POST`` (``application/x-www-form-urlencoded``, ``query=...``). The
+    direct ``POST`` of ``application/sparql-query`` is never sent: some
+    servers (Virtuoso 7) leave it unanswered.
+
     Parameters
     ----------
     endpoint
         The query URL (``http://host:7878/query`` on Oxigraph,
-        ``http://host:3030/ds/query`` on Fuseki). A URL with no path is taken
-        as an Oxigraph server: queries go to ``/query``, data to ``/store``.
+        ``http://host:3030/ds/query`` on Fuseki, ``http://host:8890/sparql``
+        on Virtuoso). A URL with no path is taken as an Oxigraph server:
+        queries go to ``/query``, data to ``/store``. Protocol parameters in
+        the URL go with every query; ``default-graph-uri=IRI`` also names
+        the graph that :meth:`load` fills, for servers whose default graph
+        is the union of every graph (Virtuoso) or cannot be written.
     graph_store
         The Graph Store protocol URL. By default the sibling ``store`` of the
         query URL (``.../query`` -> ``.../store``).
     timeout
-        Seconds to wait for an answer.
+        Seconds to wait for the server before giving up with a
+        :class:`~diplograph.errors.QueryError`.
+
+    Examples
+    --------
+    >>> remote = RemoteStore("http://127.0.0.1:8890/sparql?default-graph-uri=urn:x-korea")
+    >>> remote.endpoint, remote.graph, remote.graph_store
+    ('http://127.0.0.1:8890/sparql', 'urn:x-korea', 'http://127.0.0.1:8890/store')
     """
 
+    max_get = 2000
+    """Longest URL sent as ``GET``; a longer query goes as a URL-encoded ``POST``."""
+
     def __init__(
-        self, endpoint: str, *, graph_store: str | None = None, timeout: float = 60.0
+        self, endpoint: str, *, graph_store: str | None = None, timeout: float = 30.0
     ) -> None:
         parsed = urllib.parse.urlsplit(endpoint)
         if parsed.scheme not in {"http", "https"} or not parsed.netloc:
@@ -357,10 +378,18 @@ class RemoteStore(Store):
                 f"(got {endpoint!r})"
             )
         if parsed.path in {"", "/"}:
-            endpoint = urllib.parse.urlunsplit(parsed._replace(path="/query"))
-        self.endpoint = endpoint
+            parsed = parsed._replace(path="/query")
+        self.params = urllib.parse.parse_qsl(parsed.query, keep_blank_values=True)
+        graphs = [v for k, v in self.params if k == "default-graph-uri"]
+        if len(graphs) > 1:
+            raise QueryError(
+                f"give one default-graph-uri in the endpoint URL, the graph to load and "
+                f"query (got {len(graphs)}: {', '.join(graphs)})"
+            )
+        self.graph = graphs[0] if graphs else None
+        self.endpoint = urllib.parse.urlunsplit(parsed._replace(query="", fragment=""))
         if graph_store is None:
-            base = endpoint.rsplit("/", 1)[0]
+            base = self.endpoint.rsplit("/", 1)[0]
             graph_store = f"{base}/store"
         self.graph_store = graph_store
         self.timeout = timeout
@@ -370,41 +399,50 @@ class RemoteStore(Store):
         self, url: str, *, data: bytes | None, headers: dict[str, str], method: str
     ) -> tuple[str, bytes]:
         req = urllib.request.Request(url, data=data, headers=headers, method=method)
+        where = _location(url)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.headers.get("Content-Type", ""), resp.read()
         except urllib.error.HTTPError as e:
             body = e.read().decode("utf-8", "replace").strip()
-            detail = body.splitlines()[0] if body else e.reason
+            detail = _first_line(body) or e.reason
             if e.code == 400:
-                raise QueryError(f"invalid SPARQL: {detail} ({url} said {e.code})") from e
-            raise QueryError(f"the SPARQL endpoint {url} said {e.code}: {detail}") from e
+                raise QueryError(f"invalid SPARQL: {detail} ({where} said {e.code})") from e
+            raise QueryError(f"the SPARQL endpoint {where} said {e.code}: {detail}") from e
         except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
             reason = getattr(e, "reason", e)
+            if isinstance(reason, TimeoutError):
+                raise QueryError(
+                    f"the SPARQL endpoint {where} did not answer within {self.timeout:g} s; "
+                    f"is it the right URL, or is the server busy? (--timeout SECONDS waits "
+                    f"longer)"
+                ) from e
             raise QueryError(
-                f"cannot reach the SPARQL endpoint {url}: {reason}; is the server running?"
+                f"cannot reach the SPARQL endpoint {where}: {reason}; is the server running?"
             ) from e
 
     def query(self, sparql: str, *, union: bool = False) -> Solutions:
-        """Run a query through the SPARQL protocol (``POST application/sparql-query``)."""
-        url = self.endpoint
+        """Run a query through the SPARQL protocol (``GET``, or URL-encoded ``POST`` if long)."""
+        params = [*self.params, ("query", sparql)]
         if union:
-            url += ("&" if "?" in url else "?") + "union-default-graph"
-        ctype, body = self._request(
-            url,
-            data=sparql.encode("utf-8"),
-            headers={
-                "Content-Type": "application/sparql-query; charset=utf-8",
-                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
-            },
-            method="POST",
-        )
+            params.append(("union-default-graph", ""))
+        form = urllib.parse.urlencode(params).encode("ascii")
+        # one media type per query form: some servers (Virtuoso) answer a CONSTRUCT
+        # with a table of ?s ?p ?o when a results format is acceptable at all
+        accept = "application/n-triples" if _is_graph_query(sparql) else _RESULTS_MEDIA
+        headers = {"Accept": accept}
+        if len(self.endpoint) + 1 + len(form) <= self.max_get:
+            url, data, method = f"{self.endpoint}?{form.decode('ascii')}", None, "GET"
+        else:
+            url, data, method = self.endpoint, form, "POST"
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        ctype, body = self._request(url, data=data, headers=headers, method=method)
         media = ctype.split(";")[0].strip().lower()
         try:
             if media in {"application/sparql-results+json", "application/json"}:
                 parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
                 return _from_pyoxigraph(parsed)
-            if media in {"application/n-triples", "text/plain"}:
+            if media in {"application/n-triples", "text/plain", "text/ntriples"}:
                 triples = [q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
                 return Solutions("graph", triples=triples)
         except SyntaxError as e:
@@ -416,14 +454,15 @@ class RemoteStore(Store):
     def add(self, quads: Iterable[ox.Quad]) -> int:
         """Send quads by Graph Store protocol ``POST`` (N-Triples, per graph, in batches).
 
-        Returns how many were new. Each batch holds at most :attr:`batch`
-        triples, so a large load never builds one huge request.
+        Quads of the default graph go to :attr:`graph` when the endpoint URL
+        names one. Returns how many were new. Each batch holds at most
+        :attr:`batch` triples, so a large load never builds one huge request.
         """
         before = len(self)
         pending: dict[str, list[ox.Triple]] = {}
         for q in quads:
             g = q.graph_name
-            key = "" if isinstance(g, ox.DefaultGraph) else g.value
+            key = (self.graph or "") if isinstance(g, ox.DefaultGraph) else g.value
             batch = pending.setdefault(key, [])
             batch.append(q.triple)
             if len(batch) >= self.batch:
@@ -437,23 +476,73 @@ class RemoteStore(Store):
     def _post(self, graph: str, triples: list[ox.Triple]) -> None:
         param = "default" if graph == "" else "graph=" + urllib.parse.quote(graph, safe="")
         url = self.graph_store + ("&" if "?" in self.graph_store else "?") + param
-        self._request(
-            url,
-            data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-            headers={"Content-Type": "application/n-triples"},
-            method="POST",
-        )
+        try:
+            self._request(
+                url,
+                data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                headers={"Content-Type": "application/n-triples"},
+                method="POST",
+            )
+        except QueryError as e:
+            raise QueryError(
+                f"{e}; loading goes through the Graph Store protocol: give its URL with "
+                f"--graph-store (Fuseki: .../ds/data, Virtuoso: .../sparql-graph-crud, with "
+                f"default-graph-uri=IRI in the endpoint URL)"
+            ) from e
 
     def __len__(self) -> int:
-        # the default graph plus every named graph: the number of quads
-        result = self.query(
-            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-        )
-        n = result.values("n")[0]
+        # the default graph plus every named graph: the number of quads; with a
+        # default-graph-uri, the triples of that graph (the server's other graphs are not ours)
+        if self.graph is not None:
+            sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        else:
+            sparql = (
+                "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            )
+        n = self.query(sparql).values("n")[0]
         return int(term_text(n))
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
+
+
+_RESULTS_MEDIA = "application/sparql-results+json"
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.I)
+_GRAPH_FORM = re.compile(r"(?:CONSTRUCT|DESCRIBE)\b", re.I)
+
+
+def _is_graph_query(sparql: str) -> bool:
+    """Whether ``sparql`` is a CONSTRUCT or DESCRIBE query (its answer is triples).
+
+    >>> _is_graph_query("# who\\nPREFIX s: <https://schema.org/#x>\\nconstruct {} WHERE {}")
+    True
+    >>> _is_graph_query("SELECT ?describe WHERE { ?s ?p ?describe }")
+    False
+    """
+    prologue = _PROLOGUE.match(sparql)
+    return _GRAPH_FORM.match(sparql, prologue.end() if prologue else 0) is not None
+
+
+def _location(url: str) -> str:
+    """``url`` without its query string, to name a server in a message.
+
+    >>> _location("http://h:8890/sparql?query=ASK+%7B%7D")
+    'http://h:8890/sparql'
+    """
+    return url.split("?", 1)[0]
+
+
+def _first_line(text: str) -> str:
+    """The first non-blank line of a server's error page, without HTML tags.
+
+    >>> _first_line("<html><body>\\n<h1>Virtuoso 37000 Error</h1>")
+    'Virtuoso 37000 Error'
+    """
+    for line in text.splitlines():
+        plain = " ".join(re.sub(r"<[^>]*>", " ", line).split())
+        if plain:
+            return plain
+    return ""
 
 
 def open_store(
