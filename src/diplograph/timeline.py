@@ -431,6 +431,7 @@ def save_figure(
         "pdf": {"CreationDate": None, "ModDate": None},
         "png": {},
     }[fmt]
-    with atomic_write(target) as fh, matplotlib.rc_context({"svg.hashsalt": "diplograph"}):
+    rc = {"svg.hashsalt": "diplograph", "svg.fonttype": "none"}  # SVG text stays text
+    with atomic_write(target) as fh, matplotlib.rc_context(rc):
         figure.savefig(fh, format=fmt, dpi=dpi, metadata=metadata)
     return target
