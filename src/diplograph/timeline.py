@@ -431,7 +431,10 @@ def save_figure(
         "pdf": {"CreationDate": None, "ModDate": None},
         "png": {},
     }[fmt]
-    rc = {"svg.hashsalt": "diplograph", "svg.fonttype": "none"}  # SVG text stays text
-    with atomic_write(target) as fh, matplotlib.rc_context(rc):
+    # fixed ids, and text kept as <text> (searchable, selectable) rather than glyph outlines
+    with (
+        atomic_write(target) as fh,
+        matplotlib.rc_context({"svg.hashsalt": "diplograph", "svg.fonttype": "none"}),
+    ):
         figure.savefig(fh, format=fmt, dpi=dpi, metadata=metadata)
     return target
