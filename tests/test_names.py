@@ -82,3 +82,32 @@ def test_graph_store_needs_an_endpoint() -> None:
         open_store("db", graph_store="http://127.0.0.1:3030/ds/data")
     remote = open_store(endpoint="http://127.0.0.1:1/query", graph_store="http://h/ds/data")
     assert getattr(remote, "graph_store", None) == "http://h/ds/data"
+
+
+def test_event_words_narrowed_in_sparql_lose_no_match() -> None:
+    """The store reads only labels that may match: accents, hyphens and case still match."""
+    kg = KnowledgeGraph.from_records(
+        [
+            Event(id="a", label="Séoul talks", type="talks", time="2019"),
+            Event(id="b", label="Hanoi Summit", type="summit", time="2019"),
+            Event(id="c", label="Kim Jong-un visit", type="visit", time="2019"),
+            Event(id="d", label="Talks_in_Hanoi", type="talks", time="2019"),
+        ]
+    )
+    s = open_store()
+    s.load(kg)
+    for name, expected in [
+        ("seoul", "a"),
+        ("SEOUL TALKS", "a"),
+        ("summit hanoi", "b"),
+        ("jongun", "c"),
+        ("kim jong un visit", "c"),
+        ("talks in hanoi", "d"),
+    ]:
+        assert Names(s).event(name).id == expected, name
+        assert Names(kg).event(name).id == expected, name
+    with pytest.raises(AmbiguousNameError) as caught:
+        Names(s).event("hanoi")
+    assert caught.value.candidates == ["b (Hanoi Summit)", "d (Talks_in_Hanoi)"]
+    with pytest.raises(UnknownNameError, match="did you mean Hanoi Summit"):
+        Names(s).event("Hanoi Sumit x")
