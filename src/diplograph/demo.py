@@ -32,6 +32,7 @@ from .rows import EventRow, StatementRow
 
 if TYPE_CHECKING:
     from .query import MeetingRow
+    from .rdf.store import Store
 
 __all__ = ["DEMO_FILES", "DemoResult", "Step", "run_demo"]
 
@@ -100,13 +101,9 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
         When the records break the SHACL shapes, or the graph lacks the actors
         and events the questions are about.
     """
-    from .export.graphml import write_graphml
-    from .export.timelinejs import write_timelinejs
     from .query import events, meetings, statements
-    from .rdf.io import write_rdf
     from .rdf.shacl import check_shacl
     from .rdf.store import open_store
-    from .timeline import plot_timeline, save_figure
 
     def tell(name: str) -> None:
         if step is not None:
@@ -144,7 +141,21 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
             mediators = [p.name for p in row.participants if p.role == "mediator"]
             result.brokered.append((row, mediators))
 
-    folder = Path(out)
+    _write_files(kg, store, Path(out), result, tell)
+    store.close()
+    return result
+
+
+def _write_files(
+    kg: KnowledgeGraph, store: Store, folder: Path, result: DemoResult, tell: Step
+) -> None:
+    """Write the demo files into ``folder`` (created when missing); their paths go to ``result``."""
+    from .export.graphml import write_graphml
+    from .export.timelinejs import write_timelinejs
+    from .query import events, statements
+    from .rdf.io import write_rdf
+    from .timeline import plot_timeline, save_figure
+
     folder.mkdir(parents=True, exist_ok=True)
     for name, fmt in (("korea.ttl", "turtle"), ("korea.jsonld", "jsonld"), ("korea.trig", "trig")):
         tell(name)
@@ -163,5 +174,3 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
     result.files.append(
         write_timelinejs(rows, folder / "timeline.json", statements=said, eras=[ERA], title=title)
     )
-    store.close()
-    return result

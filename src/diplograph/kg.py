@@ -13,14 +13,11 @@ Examples
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import AmbiguousNameError, ModelError, UnknownNameError
+from .errors import ModelError
 from .model import (
     RECORD_KINDS,
     Actor,
@@ -31,19 +28,9 @@ from .model import (
     Source,
     Statement,
 )
+from .names import Names, normalize_name
 
 __all__ = ["Dangling", "KnowledgeGraph", "normalize_name"]
-
-
-def normalize_name(name: str) -> str:
-    """Fold a name for matching: case, accents, spaces, hyphens and punctuation do not count.
-
-    >>> normalize_name("Kim Jong-un") == normalize_name("KIM JONG UN")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", stripped.casefold())
 
 
 @dataclass(frozen=True)
@@ -250,19 +237,10 @@ class KnowledgeGraph:
         """The one actor whose id, name or alias is ``name`` (case, spaces, hyphens ignored).
 
         Raises :class:`~diplograph.errors.UnknownNameError` (with near matches)
-        or :class:`~diplograph.errors.AmbiguousNameError` (with the candidates).
+        or :class:`~diplograph.errors.AmbiguousNameError` (with the candidates);
+        the rules are those of :mod:`diplograph.names`.
         """
-        if name in self.actors:
-            return self.actors[name]
-        key = normalize_name(name)
-        ids = self._name_index().get(key, [])
-        if len(ids) == 1:
-            return self.actors[ids[0]]
-        if len(ids) > 1:
-            raise AmbiguousNameError(name, [f"{i} ({self.actors[i].name})" for i in sorted(ids)])
-        names = sorted({n for a in self.actors.values() for n in (a.name, *a.aliases)})
-        near = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-        raise UnknownNameError(name, near)
+        return self.actors[Names(self).actor(name).id]
 
     def ambiguous_aliases(self) -> dict[str, list[str]]:
         """Names (folded) that several actors answer to, with their ids."""
@@ -282,29 +260,4 @@ class KnowledgeGraph:
         >>> kg.resolve_event("Hanoi summit").label
         'Trump-Kim summit in Hanoi'
         """
-        if name in self.events:
-            return self.events[name]
-        key = normalize_name(name)
-        words = {normalize_name(w) for w in re.split(r"[\s\-–]+", name)} - {""}
-
-        def matches(label: str) -> bool:
-            if key and key in normalize_name(label):
-                return True
-            label_words = {normalize_name(w) for w in re.split(r"[\s\-–]+", label)}
-            return bool(words) and words <= label_words
-
-        hits = [e for e in self.events.values() if matches(e.label)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            exact = [e for e in hits if normalize_name(e.label) == key]
-            if len(exact) == 1:
-                return exact[0]
-            raise AmbiguousNameError(
-                name,
-                [f"{e.id} ({e.label})" for e in sorted(hits, key=lambda e: e.id)],
-                what="event",
-            )
-        labels = sorted(e.label for e in self.events.values())
-        near = difflib.get_close_matches(name, labels, n=3, cutoff=0.5)
-        raise UnknownNameError(name, near, what="event")
+        return self.events[Names(self).event(name).id]

@@ -238,6 +238,15 @@ def _with_timeout(store: Any) -> Any:
     return store
 
 
+def _records(ctx: Context, store_path: Path | None, endpoint: str | None) -> KnowledgeGraph:
+    """The records a command reads: from the store or endpoint when given, else the data folder."""
+    if store_path is None and endpoint is None:
+        return ctx.kg()
+    with _open_store(ctx, store_path, endpoint) as store:
+        kg: KnowledgeGraph = store.knowledge_graph()
+    return kg
+
+
 def _event_filter_options(f: F) -> F:
     """The filters of ``events``, which ``timeline`` shares: actors, types, place, dates, limit."""
     options = [
@@ -279,7 +288,6 @@ def _event_filter_options(f: F) -> F:
 
 
 def _filtered_events(
-    ctx: Context,
     store: Any,
     actors: tuple[str, ...],
     types: tuple[str, ...],
@@ -290,10 +298,11 @@ def _filtered_events(
 ) -> tuple[list[Any], list[str], str | None]:
     """Run ``query.events`` with names resolved: the rows, the actor ids and the place id."""
     from .. import query
+    from ..names import Names
 
-    kg = ctx.kg()
-    actor_ids = [kg.resolve_actor(a).id for a in actors]
-    place_id = query.resolve_place(kg, place) if place is not None else None
+    names = Names(store)
+    actor_ids = [names.actor(a).id for a in actors]
+    place_id = names.place(place).id if place is not None else None
     rows = query.events(
         store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
     )

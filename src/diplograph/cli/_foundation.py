@@ -12,7 +12,7 @@ from .. import __version__
 from ..errors import LoadError
 from ..load import check_folder
 from ..rows import Citation
-from ._base import Context, cli, fail, pass_ctx, print_json, summary
+from ._base import Context, _records, _store_options, cli, fail, pass_ctx, print_json, summary
 
 # -- foundation: validate, stats ---------------------------------------------------------
 
@@ -52,10 +52,11 @@ def validate(ctx: Context, shacl: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of a table.")
+@_store_options
 @pass_ctx
-def stats(ctx: Context, as_json: bool) -> None:
+def stats(ctx: Context, as_json: bool, store_path: Path | None, endpoint: str | None) -> None:
     """Count the records of each kind."""
-    counts = ctx.kg().counts()
+    counts = _records(ctx, store_path, endpoint).counts()
     if as_json:
         print_json(counts)
         return

@@ -10,7 +10,18 @@ from typing import Any
 import click
 
 from ..kg import KnowledgeGraph
-from ._base import Context, F, cli, exporter, fail, pass_ctx, print_json
+from ._base import (
+    Context,
+    F,
+    _records,
+    _store_options,
+    _table,
+    cli,
+    exporter,
+    fail,
+    pass_ctx,
+    print_json,
+)
 
 # -- graph: path, ego, network, centrality -------------------------------------------------
 
@@ -58,14 +69,6 @@ def _export_graph(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
         (graphml.write_graphml if fmt == "graphml" else graphml.write_gexf)(kg, out)
 
 
-def _graph_table(headers: list[str], rows: list[list[str]]) -> None:
-    """Aligned columns; the last one is not padded."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    for line in [headers, ["-" * w for w in widths], *rows]:
-        cells = [c.ljust(w) for c, w in zip(line[:-1], widths, strict=False)] + [line[-1]]
-        click.echo("  ".join(cells).rstrip())
-
-
 def _node_text(kind: str, type_: str | None, date: str | None, label: str, rid: str) -> str:
     what = type_ if kind == "event" and type_ else kind
     words = f'"{label}"' if kind == "statement" else label
@@ -77,8 +80,17 @@ def _node_text(kind: str, type_: str | None, date: str | None, label: str, rid: 
 @click.argument("b")
 @_through_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@_store_options
 @pass_ctx
-def path(ctx: Context, a: str, b: str, through: tuple[str, ...], as_json: bool) -> None:
+def path(
+    ctx: Context,
+    a: str,
+    b: str,
+    through: tuple[str, ...],
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
     """The shortest connection between two actors or events, with the records along it.
 
     A and B are names, aliases or ids of actors, or words of an event's label.
@@ -87,7 +99,7 @@ def path(ctx: Context, a: str, b: str, through: tuple[str, ...], as_json: bool) 
     """
     from .. import graph
 
-    kg = ctx.kg()
+    kg = _records(ctx, store_path, endpoint)
     steps = graph.path(kg, a, b, through=through or _DEFAULT_THROUGH)
     if as_json:
         print_json(
@@ -117,12 +129,21 @@ def path(ctx: Context, a: str, b: str, through: tuple[str, ...], as_json: bool) 
 )
 @_through_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@_store_options
 @pass_ctx
-def ego(ctx: Context, name: str, radius: int, through: tuple[str, ...], as_json: bool) -> None:
+def ego(
+    ctx: Context,
+    name: str,
+    radius: int,
+    through: tuple[str, ...],
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
     """The ego network of an actor or event: everything within --radius steps of it."""
     from .. import graph
 
-    kg = ctx.kg()
+    kg = _records(ctx, store_path, endpoint)
     E = graph.ego(kg, name, radius=radius, through=through or _DEFAULT_THROUGH)
     nodes = sorted(
         E.nodes(data=True),
@@ -154,7 +175,7 @@ def ego(ctx: Context, name: str, radius: int, through: tuple[str, ...], as_json:
     click.echo(
         f"{center}, radius {radius}: {E.number_of_nodes()} nodes, {E.number_of_edges()} edges"
     )
-    _graph_table(
+    _table(
         ["STEPS", "KIND", "DATE", "NAME", "ID"],
         [
             [
@@ -185,6 +206,7 @@ def ego(ctx: Context, name: str, radius: int, through: tuple[str, ...], as_json:
     help="Only pairs with at least this many shared events.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
 @pass_ctx
 def co_participation(
     ctx: Context,
@@ -193,6 +215,8 @@ def co_participation(
     principal: bool,
     min_weight: int,
     as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Pairs of actors who took part in the same events, by how many.
 
@@ -203,7 +227,7 @@ def co_participation(
     from .. import graph
     from ..model import PRINCIPAL_ROLES
 
-    kg = ctx.kg()
+    kg = _records(ctx, store_path, endpoint)
     C = graph.co_participation(
         kg, start=start, end=end, roles=PRINCIPAL_ROLES if principal else None
     )
@@ -242,7 +266,7 @@ def co_participation(
         return
     windowed = start is not None or end is not None
     headers = ["ACTOR", "ACTOR", "EVENTS", *(["WITHIN"] if windowed else []), "EVENT IDS"]
-    _graph_table(
+    _table(
         headers,
         [
             [
@@ -276,6 +300,7 @@ def co_participation(
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N.")
 @_window_options("events and statements")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
 @pass_ctx
 def centrality(
     ctx: Context,
@@ -285,13 +310,20 @@ def centrality(
     start: str | None,
     end: str | None,
     as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Rank actors (or events, statements) by centrality in the graph of actors, events
     and statements."""
     from .. import graph
 
     ranks = graph.centrality(
-        ctx.kg(), measure=measure, kinds=kinds or ("actor",), start=start, end=end, top=top
+        _records(ctx, store_path, endpoint),
+        measure=measure,
+        kinds=kinds or ("actor",),
+        start=start,
+        end=end,
+        top=top,
     )
     if as_json:
         print_json([r.to_dict() for r in ranks])
@@ -303,7 +335,7 @@ def centrality(
     def score(value: float) -> str:
         return str(int(value)) if measure == "degree" else f"{value:.4f}"
 
-    _graph_table(
+    _table(
         ["RANK", measure.upper(), "KIND", "NAME", "ID"],
         [[str(r.rank), score(r.score), r.kind, r.label, r.id] for r in ranks],
     )
@@ -337,6 +369,7 @@ def centrality(
     help="With --co-participation: count only principal roles.",
 )
 @_window_options("events and statements")
+@_store_options
 @pass_ctx
 def network(
     ctx: Context,
@@ -346,6 +379,8 @@ def network(
     principal: bool,
     start: str | None,
     end: str | None,
+    store_path: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Write the graph for Gephi: every record a node, every link a typed edge.
 
@@ -356,7 +391,7 @@ def network(
     from ..export.graphml import write_gexf, write_graphml
     from ..model import PRINCIPAL_ROLES
 
-    kg = ctx.kg()
+    kg = _records(ctx, store_path, endpoint)
     if co:
         G: Any = graph.co_participation(
             kg, start=start, end=end, roles=PRINCIPAL_ROLES if principal else None

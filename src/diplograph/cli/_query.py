@@ -48,16 +48,14 @@ def load_cmd(
       diplograph load --store graph.db
       diplograph events --store graph.db --actor Trump
     """
-    from ..rdf.store import RemoteStore, open_store
+    from ..rdf.store import open_store
 
     if store_path is None and endpoint is None:
         fail("say where to load the data: --store PATH or --endpoint URL (got neither)")
     if graph_store is not None and endpoint is None:
         fail(f"--graph-store goes with --endpoint (got {graph_store!r} without it)")
     kg = ctx.kg()
-    target = _with_timeout(open_store(store_path, endpoint=endpoint))
-    if graph_store is not None and isinstance(target, RemoteStore):
-        target.graph_store = graph_store
+    target = _with_timeout(open_store(store_path, endpoint=endpoint, graph_store=graph_store))
     with target as store:
         added = store.load(kg)
         total = len(store)
@@ -92,7 +90,7 @@ def events(
     from .. import query
 
     store = _open_store(ctx, store_path, endpoint)
-    rows, _, _ = _filtered_events(ctx, store, actors, types, place, start, end, limit)
+    rows, _, _ = _filtered_events(store, actors, types, place, start, end, limit)
     if as_json:
         print_json([query.row_dict(r) for r in rows])
         return
@@ -141,10 +139,11 @@ def meetings(
     role and shows it.
     """
     from .. import query
+    from ..names import Names
 
-    kg = ctx.kg()
-    actor_a, actor_b = kg.resolve_actor(a), kg.resolve_actor(b)
     store = _open_store(ctx, store_path, endpoint)
+    names = Names(store)
+    actor_a, actor_b = names.actor(a), names.actor(b)
     rows = query.meetings(store, actor_a.id, actor_b.id, any_role=any_role)
     if as_json:
         print_json([query.row_dict(r) for r in rows])
@@ -189,11 +188,12 @@ def statements(
 ) -> None:
     """Who said what, when, with the source and the quoted words."""
     from .. import query
+    from ..names import Names
 
-    kg = ctx.kg()
-    speaker = kg.resolve_actor(by).id if by is not None else None
-    about_kind, about_id = query.resolve_about(kg, about) if about is not None else ("", "")
     store = _open_store(ctx, store_path, endpoint)
+    names = Names(store)
+    speaker = names.actor(by).id if by is not None else None
+    about_kind, about_id = names.about(about) if about is not None else ("", "")
     rows = query.statements(
         store,
         by=speaker,
@@ -232,11 +232,10 @@ def actor(
 ) -> None:
     """An actor's dossier: positions, events by role, statements, counterparts."""
     from .. import query
+    from ..names import Names
 
-    kg = ctx.kg()
-    actor_id = kg.resolve_actor(name).id
     store = _open_store(ctx, store_path, endpoint)
-    d = query.actor_dossier(store, actor_id)
+    d = query.actor_dossier(store, Names(store).actor(name).id)
     if as_json:
         print_json(query.row_dict(d))
         return

@@ -8,7 +8,18 @@ from pathlib import Path
 import click
 
 from ..kg import KnowledgeGraph
-from ._base import EXPORT_FORMATS, Context, _Formats, cli, exporter, pass_ctx, summary
+from ._base import (
+    EXPORT_FORMATS,
+    Context,
+    _Formats,
+    _records,
+    _store_options,
+    cli,
+    exporter,
+    fail,
+    pass_ctx,
+    summary,
+)
 
 # -- rdf: export, import -------------------------------------------------------------------
 
@@ -46,14 +57,17 @@ def _export_rdf(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
     show_default=True,
     help="File to write (atomically); '-' for stdout.",
 )
+@_store_options
 @pass_ctx
-def export(ctx: Context, fmt: str, output: Path) -> None:
+def export(
+    ctx: Context, fmt: str, output: Path, store_path: Path | None, endpoint: str | None
+) -> None:
     """Write the knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and more.
 
     The quad formats (N-Quads, TriG, JSON-LD) put each record in the named
     graph of every source it cites.
     """
-    kg = ctx.kg()
+    kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
     EXPORT_FORMATS[fmt](kg, fmt, out)
     if out is not None:
@@ -89,22 +103,16 @@ def import_rdf(file: Path, fmt: str | None, output: Path, force: bool) -> None:
     every record it names must be in the file. JSON-LD contexts are never
     fetched from the network.
     """
-    from ..errors import RDFError
-    from ..load import dump
-    from ..rdf.io import guess_format, parse_rdf
+    from ..importers import import_rdf
 
-    if str(file) == "-":
-        if fmt is None:
-            raise RDFError("reading RDF from stdin needs --format")
-        data = sys.stdin.buffer.read()
-        kg = parse_rdf(data, format=fmt, where="<stdin>")
-    else:
-        kg = parse_rdf(file.read_bytes(), format=fmt or guess_format(file), where=str(file))
-    dangling = kg.dangling()
-    if dangling:
-        more = f" (and {len(dangling) - 1} more)" if len(dangling) > 1 else ""
-        raise RDFError(f"{file}: a record names one that is not in the file: {dangling[0]}{more}")
-    if output.is_dir() and any(output.glob("*.yaml")) and not force:
-        raise RDFError(f"{output} already holds YAML files; choose an empty folder or pass --force")
-    written = dump(kg, output)
+    stdin = str(file) == "-"
+    if stdin and fmt is None:
+        fail("reading RDF from stdin needs --format")
+    source = sys.stdin.buffer.read() if stdin else file
+    try:
+        kg, written = import_rdf(
+            source, output, format=fmt, force=force, where="<stdin>" if stdin else None
+        )
+    except FileExistsError:
+        fail(f"{output} already holds YAML files; choose an empty folder or pass --force")
     click.echo(f"wrote {len(written)} file(s) to {output}: {summary(kg)}")

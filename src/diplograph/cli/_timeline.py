@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -146,47 +147,41 @@ def timeline(
         fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
     era_list = [parse_era(e) for e in eras]
     store = _open_store(ctx, store_path, endpoint)
-    rows, actor_ids, place_id = _filtered_events(
-        ctx, store, actors, types, place, start, end, limit
+    rows, actor_ids, place_id = _filtered_events(store, actors, types, place, start, end, limit)
+    narrowed = bool(actor_ids or types or place_id or limit)
+    sts = (
+        query.timeline_statements(
+            store, rows, actors=actor_ids, narrowed=narrowed, start=start, end=end
+        )
+        if statements
+        else []
     )
-    sts = query.statements(store, start=start, end=end) if statements else []
-    if actor_ids or types or place_id or limit:
-        # a filtered chart keeps the statements about what it shows, or by the actors asked for
-        shown = {r.id for r in rows}
-        sts = [s for s in sts if shown & set(s.about_events) or s.speaker in actor_ids]
     if not rows:
         fail("no events match the filters, so there is nothing to draw (got 0 events)")
+    chart = {"eras": era_list, "title": title, "lanes": lanes, "max_lanes": max_lanes}
     if suffix == ".json":
         from ..export.timelinejs import write_timelinejs
 
-        write_timelinejs(
-            rows,
-            output,
-            statements=sts,
-            eras=era_list,
-            title=title,
-            lanes=lanes,
-            max_lanes=max_lanes,
-        )
+        write_timelinejs(rows, output, statements=sts, **chart)  # type: ignore[arg-type]
         click.echo(
             f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements", err=True
         )
         return
+    _draw(rows, sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
+
+
+def _draw(
+    rows: list[Any],
+    sts: list[Any],
+    output: Path,
+    chart: dict[str, Any],
+    **figure: Any,
+) -> None:
+    """Plot the timeline, save it to ``output`` and say what was drawn."""
     from ..timeline import plot_timeline, save_figure, timeline_axes
 
-    ax = plot_timeline(
-        rows,
-        statements=sts,
-        lanes=lanes,
-        max_lanes=max_lanes,
-        eras=era_list,
-        title=title,
-        label_top=label_top,
-        width=width,
-        height=height,
-        dpi=dpi,
-    )
-    save_figure(ax, output, dpi=dpi)
+    ax = plot_timeline(rows, statements=sts, **chart, **figure)
+    save_figure(ax, output, dpi=figure["dpi"])
     panels = timeline_axes(ax)
     nlanes = len(panels[0].get_yticks())
     broken = f", time axis broken into {len(panels)} panels" if len(panels) > 1 else ""

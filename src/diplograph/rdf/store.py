@@ -236,6 +236,28 @@ class Store(ABC):
 
         return self.add(quads())
 
+    def triples(self) -> Iterable[ox.Triple]:
+        """Every triple of the default graph, where :meth:`load` puts the records."""
+        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples
+
+    def knowledge_graph(self) -> KnowledgeGraph:
+        """The records in the store, read back through the RDF mapping (the inverse of `load`).
+
+        Commands that need whole records (the graph algorithms, the timeline,
+        export, stats) use this to work from a store alone, with no data folder.
+        Records come back sorted by id within each kind.
+
+        >>> from diplograph import load, bundled_data
+        >>> kg = load(bundled_data())
+        >>> store = open_store()
+        >>> _ = store.load(kg)
+        >>> store.knowledge_graph() == kg
+        True
+        """
+        from .mapping import from_rdf
+
+        return from_rdf(self.triples())
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store (flush to disk, close connections)."""
 
@@ -309,6 +331,12 @@ class EmbeddedStore(Store):
             raise QueryError(f"invalid SPARQL: {e}") from e
         except OSError as e:
             raise QueryError(f"the store could not answer: {e}") from e
+
+    def triples(self) -> Iterable[ox.Triple]:
+        """Every triple of the default graph, read straight from pyoxigraph."""
+        return (
+            q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
 
     def add(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads (the bulk loader for an on-disk store); returns how many were new."""
@@ -550,8 +578,13 @@ def open_store(
     *,
     endpoint: str | None = None,
     read_only: bool = False,
+    graph_store: str | None = None,
 ) -> Store:
     """The store to use: a SPARQL ``endpoint``, an on-disk store at ``path``, or one in memory.
+
+    ``graph_store`` is the endpoint's Graph Store protocol URL, where loads go,
+    when it is not the sibling ``store`` of the query URL (Oxigraph's layout):
+    ``http://127.0.0.1:3030/ds/data`` on Fuseki. It needs an ``endpoint``.
 
     >>> type(open_store()).__name__
     'EmbeddedStore'
@@ -564,6 +597,8 @@ def open_store(
         raise QueryError(
             f"give a store folder or an endpoint, not both (got {str(path)!r} and {endpoint!r})"
         )
+    if graph_store is not None and endpoint is None:
+        raise QueryError(f"a Graph Store URL goes with an endpoint (got {graph_store!r} alone)")
     if endpoint is not None:
-        return RemoteStore(endpoint)
+        return RemoteStore(endpoint, graph_store=graph_store)
     return EmbeddedStore(path, read_only=read_only)

@@ -1,0 +1,314 @@
+"""Rows built from query solutions: events, statements, meetings, dossiers, with citations.
+
+The row types of :mod:`diplograph.rows` (events, statements) and those only the
+questions return (meetings, positions, counterparts, dossiers), built from the
+solutions of the shipped templates. Values go in as RDF terms and come out as
+record ids, texts and partial dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyoxigraph as ox
+
+from ..dates import DateSpan, PartialDate, parse_date
+from ..rdf.store import Store, Term, term_text
+from ..rows import Citation, EventRow, ParticipantRow, StatementRow
+from .templates import run
+
+__all__ = [
+    "ActorDossier",
+    "Counterpart",
+    "MeetingRow",
+    "PositionRow",
+    "event_rows",
+    "fit",
+    "ordinal",
+    "statement_rows",
+]
+
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+# -- values in and out ---------------------------------------------------------------------
+
+
+def iri_of(kind: str, record_id: str) -> ox.NamedNode:
+    """The IRI node of the record ``record_id`` of ``kind`` (``actor``, ``event``, ...)."""
+    from ..rdf.mapping import record_iri
+
+    return ox.NamedNode(record_iri(kind, record_id))
+
+
+def id_of(term: Term | None) -> str:
+    """The record id at the end of an instance IRI."""
+    return term_text(term).rsplit("/", 1)[-1]
+
+
+def text_of(term: Term | None) -> str | None:
+    """The text of a term, ``None`` for an unbound one."""
+    return None if term is None else term_text(term)
+
+
+def day_literal(value: date) -> ox.Literal:
+    """A day as an ``xsd:date`` literal."""
+    return ox.Literal(value.isoformat(), datatype=XSD_DATE)
+
+
+def window_day(value: object, *, end: bool) -> date | None:
+    """The first (``end=False``) or last day of a window bound given as a date or EDTF text."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    when = parse_date(value)
+    return when.latest if end else when.earliest
+
+
+def fit(when: PartialDate | DateSpan, start: date | None, end: date | None) -> str | None:
+    """How a date sits in the window ``[start, end]``: ``within``, ``overlaps`` or ``None``.
+
+    ``None`` means no window was given, or the date cannot fall in it.
+
+    >>> fit(parse_date("2019-02"), date(2019, 2, 15), None)
+    'overlaps'
+    >>> fit(parse_date("2019-02-27/2019-02-28"), date(2019, 2, 1), date(2019, 2, 28))
+    'within'
+    >>> fit(parse_date("2019-02"), None, None) is None
+    True
+    """
+    if start is None and end is None:
+        return None
+    if when.within(start, end):
+        return "within"
+    if when.may_overlap(start, end):
+        return "overlaps"
+    return None
+
+
+def ordinal(n: int) -> str:
+    """English ordinal of ``n``: 1st, 2nd, 3rd, 4th, 11th, 21st.
+
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 103)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '103rd']
+    """
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def concept_of(term: Term | None) -> str:
+    """The local name of a SKOS concept IRI: ``.../role/host`` -> ``host``."""
+    return term_text(term).rsplit("/", 1)[-1]
+
+
+def slot_of(term: Term | None) -> int:
+    """The number of an ``rdf:_N`` slot, or a large number for none."""
+    text = term_text(term)
+    tail = text.rsplit("_", 1)[-1] if "#_" in text else ""
+    return int(tail) if tail.isdigit() else 1 << 30
+
+
+def index_of(term: Term | None) -> int:
+    """The 1-based place a node's IRI fragment gives it (``#role-2`` -> 2)."""
+    m = re.search(r"-(\d+)$", term_text(term).rsplit("#", 1)[-1])
+    return int(m.group(1)) if m else 1 << 30
+
+
+def in_order(items: Iterable[tuple[int, str]]) -> tuple[str, ...]:
+    """The values of ``(place, value)`` pairs, once each, by place."""
+    return tuple(v for _, v in sorted(set(items)))
+
+
+def _citations(store: Store, records: Sequence[ox.NamedNode]) -> dict[str, tuple[Citation, ...]]:
+    out: dict[str, list[tuple[int, Citation]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in run(store, "citations", record=list(records)):
+        record, evidence = term_text(row["record"]), term_text(row["evidence"])
+        if (record, evidence) in seen:  # a second selector or graph adds nothing
+            continue
+        seen.add((record, evidence))
+        source = text_of(row["sourceId"]) or id_of(row["source"])
+        out.setdefault(record, []).append(
+            (
+                index_of(row["evidence"]),
+                Citation(
+                    source=source,
+                    title=text_of(row["title"]) or source,
+                    quote=text_of(row["quote"]),
+                    url=text_of(row["url"]),
+                    publisher=text_of(row["publisher"]),
+                ),
+            )
+        )
+    return {k: tuple(c for _, c in sorted(v, key=lambda t: t[0])) for k, v in out.items()}
+
+
+def event_rows(
+    store: Store, iris: Sequence[ox.NamedNode], start: date | None = None, end: date | None = None
+) -> list[EventRow]:
+    """Full rows for the events ``iris``, in date order."""
+    if not iris:
+        return []
+    details = {term_text(r["event"]): r for r in run(store, "event-details", event=list(iris))}
+    people: dict[str, set[tuple[int, str, str, str]]] = {}
+    for r in run(store, "event-participants", event=list(iris)):
+        people.setdefault(term_text(r["event"]), set()).add(
+            (
+                index_of(r["node"]),
+                id_of(r["actor"]),
+                text_of(r["name"]) or id_of(r["actor"]),
+                concept_of(r["role"]),
+            )
+        )
+    links: dict[tuple[str, str], set[tuple[int, str]]] = {}
+    for r in run(store, "event-links", event=list(iris)):
+        for var, link in (("follows", "follows"), ("leadsTo", "leads_to")):
+            if r[var] is not None:
+                links.setdefault((term_text(r["event"]), link), set()).add(
+                    (slot_of(r[f"{var}Slot"]), id_of(r[var]))
+                )
+    cites = _citations(store, iris)
+    rows = []
+    for iri in iris:
+        key = iri.value
+        d = details.get(key)
+        if d is None:
+            continue
+        time = parse_date(term_text(d["edtf"]))
+        rows.append(
+            EventRow(
+                id=term_text(d["id"]),
+                label=term_text(d["label"]),
+                type=concept_of(d["type"]),
+                time=time,
+                place=id_of(d["place"]) if d["place"] is not None else None,
+                place_name=text_of(d["placeName"]),
+                participants=tuple(
+                    ParticipantRow(actor, name, role)
+                    for _, actor, name, role in sorted(people.get(key, ()))
+                ),
+                part_of=id_of(d["partOf"]) if d["partOf"] is not None else None,
+                follows=in_order(links.get((key, "follows"), ())),
+                leads_to=in_order(links.get((key, "leads_to"), ())),
+                outcome=text_of(d["outcome"]),
+                citations=cites.get(key, ()),
+                fit=fit(time, start, end),
+            )
+        )
+    return sorted(rows, key=lambda r: (r.time.sort_key(), r.id))
+
+
+def statement_rows(
+    store: Store, iris: Sequence[ox.NamedNode], start: date | None = None, end: date | None = None
+) -> list[StatementRow]:
+    """Full rows for the statements ``iris``, in date order."""
+    if not iris:
+        return []
+    base: dict[str, dict[str, Term | None]] = {}
+    about: dict[tuple[str, str], set[tuple[int, str]]] = {}
+    for r in run(store, "statement-details", statement=list(iris)):
+        base.setdefault(term_text(r["statement"]), r)
+    for r in run(store, "statement-about", statement=list(iris)):
+        for var, link in (("aboutEvent", "event"), ("aboutActor", "actor")):
+            if r[var] is not None:
+                about.setdefault((term_text(r["statement"]), link), set()).add(
+                    (slot_of(r[var.replace("about", "").lower() + "Slot"]), id_of(r[var]))
+                )
+    cites = _citations(store, iris)
+    rows = []
+    for iri in iris:
+        key = iri.value
+        d = base.get(key)
+        if d is None:
+            continue
+        when = parse_date(term_text(d["edtf"]))
+        rows.append(
+            StatementRow(
+                id=term_text(d["id"]),
+                speaker=id_of(d["speaker"]),
+                speaker_name=text_of(d["speakerName"]) or id_of(d["speaker"]),
+                date=when,
+                text=term_text(d["text"]),
+                mode=concept_of(d["mode"]) if d["mode"] is not None else "direct_quote",
+                about_events=in_order(about.get((key, "event"), ())),
+                about_actors=in_order(about.get((key, "actor"), ())),
+                channel=id_of(d["channel"]) if d["channel"] is not None else None,
+                channel_name=text_of(d["channelName"]),
+                citations=cites.get(key, ()),
+                fit=fit(when, start, end),
+            )
+        )
+    return sorted(rows, key=lambda r: (r.date.sort_key(), r.id))
+
+
+def named_nodes(values: Iterable[Term | None]) -> list[ox.NamedNode]:
+    """The IRIs among ``values``, once each, in their first order."""
+    out: list[ox.NamedNode] = []
+    seen: set[str] = set()
+    for v in values:
+        if isinstance(v, ox.NamedNode) and v.value not in seen:
+            seen.add(v.value)
+            out.append(v)
+    return out
+
+
+# -- row types the questions return ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    """One meeting of two actors: its place in their series, the event, and their roles.
+
+    ``ordinal`` counts only the meetings in which both took part in a
+    principal role; an event listed because one of them only mediated or
+    accompanied (``any_role``) has none.
+    """
+
+    ordinal: int | None
+    event: EventRow
+    role_a: str
+    role_b: str
+
+    @property
+    def ordinal_text(self) -> str:
+        """``1st``, ``2nd``, ``3rd``, ..., or ``-`` when the two did not both take part."""
+        return "-" if self.ordinal is None else ordinal(self.ordinal)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionRow:
+    """A post an actor held, with the dates as EDTF text."""
+
+    post: str
+    organization: str | None = None
+    organization_name: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """Another actor and the number of events the two shared."""
+
+    actor: str
+    name: str
+    shared: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDossier:
+    """Everything the graph says about one actor."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    positions: tuple[PositionRow, ...] = ()
+    events_by_role: Mapping[str, tuple[EventRow, ...]] = field(default_factory=dict)
+    statements: tuple[StatementRow, ...] = ()
+    counterparts: tuple[Counterpart, ...] = ()
