@@ -139,7 +139,7 @@ def timeline(
       diplograph timeline -o korea.json
     """
     from .. import query
-    from .._layout import parse_era
+    from ..timeline.layout import parse_era
 
     suffix = output.suffix.lower()
     if suffix not in _CHART_SUFFIXES:
