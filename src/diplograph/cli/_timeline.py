@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..kg import KnowledgeGraph
 from ._base import (
     Context,
     _event_filter_options,
@@ -14,26 +13,11 @@ from ._base import (
     _open_store,
     _store_options,
     cli,
-    exporter,
     fail,
     pass_ctx,
-    print_json,
 )
 
 # -- timeline ------------------------------------------------------------------------------
-
-
-@exporter("timelinejs")
-def _export_timelinejs(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
-    """TimelineJS3 JSON of every event and statement (``diplograph timeline -o X.json`` filters)."""
-    from ..export.timelinejs import to_timelinejs, write_timelinejs
-    from ..rows import event_rows, statement_rows
-
-    rows, sts = event_rows(kg), statement_rows(kg)
-    if out is None:
-        print_json(to_timelinejs(rows, statements=sts))
-    else:
-        write_timelinejs(rows, out, statements=sts)
 
 
 _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
