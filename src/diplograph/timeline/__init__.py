@@ -1,7 +1,7 @@
 """Timeline charts: swimlanes of events and statements, at the true precision of every date.
 
-The package draws query rows with matplotlib. Its modules, from the data to
-the picture:
+The package draws query rows with matplotlib (imported only when a chart is
+drawn). Its modules, from the data to the picture:
 
 - :mod:`~diplograph.timeline.layout`: lanes, date extents, eras, axis-break
   gaps and date formatting, without matplotlib (TimelineJS export shares it);
@@ -9,7 +9,8 @@ the picture:
   and marker, mark sizes;
 - :mod:`~diplograph.timeline.items`: one item per event or statement group,
   its panel and sub-row;
-- :mod:`~diplograph.timeline.frame`: panels, lanes, date ticks, axis breaks, eras;
+- :mod:`~diplograph.timeline.frame`: panels, lanes, axis breaks, eras;
+- :mod:`~diplograph.timeline.ticks`: date tick labels at their precision;
 - :mod:`~diplograph.timeline.marks`: one function per kind of mark;
 - :mod:`~diplograph.timeline.labels`: label placement without overlaps;
 - :mod:`~diplograph.timeline.legend`: the legend, the sources footnote, the title;

@@ -14,8 +14,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from matplotlib.ticker import Formatter
-
 from .labels import LabelPlacer
 from .layout import Era
 from .style import LANE_PT
@@ -25,34 +23,12 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
-    "DateTicks",
     "draw_eras",
     "draw_frame",
     "epoch",
     "make_panels",
     "timeline_axes",
 ]
-
-
-class DateTicks(Formatter):
-    """Tick labels at the ticks' precision; the year on the first tick and each new year."""
-
-    def __call__(self, x: float, pos: int | None = None) -> str:
-        return self.format_ticks([x])[0]
-
-    def format_ticks(self, values: Any) -> list[str]:
-        import matplotlib.dates as mdates
-
-        days = [mdates.num2date(v).date() for v in values]  # type: ignore[no-untyped-call]
-        if all(d.month == 1 and d.day == 1 for d in days):
-            return [str(d.year) for d in days]
-        out = []
-        for i, d in enumerate(days):
-            text = f"{d:%b}" if all(x.day == 1 for x in days) else f"{d.day} {d:%b}"
-            if i == 0 or d.year != days[i - 1].year:
-                text += f"\n{d.year}"
-            out.append(text)
-        return out
 
 
 def epoch() -> int:
@@ -141,6 +117,8 @@ def draw_frame(
 ) -> None:
     """Lane stripes, date ticks and grid on every panel, lane titles on the first, then breaks."""
     import matplotlib.dates as mdates
+
+    from .ticks import DateTicks
 
     nl = len(lane_names)
     for k, a in enumerate(axes):

@@ -15,8 +15,6 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from ..rows import EventRow
 from .items import Affine, Item
 from .labels import Anchors, LabelPlacer
@@ -215,6 +213,7 @@ def draw_joins(p: _Panel, dense: bool) -> None:
 
 def draw_roles(p: _Panel) -> None:
     """Rings on the lanes of mediators, escorts and observers, dotted to their event."""
+    import numpy as np
     from matplotlib.collections import LineCollection
 
     if not p.rings:
@@ -245,6 +244,8 @@ def draw_roles(p: _Panel) -> None:
 
 def draw_points(p: _Panel, dense: bool) -> None:
     """Markers of events and statements on a known day, by type; hollow when unsure."""
+    import numpy as np
+
     for (kind, typ, hollow), pts in sorted(p.points.items()):
         colour, marker = mark_style(kind, typ)
         size = (MARKER_PT if kind == "event" else STATEMENT_PT) * p.shrink
