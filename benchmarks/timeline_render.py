@@ -26,10 +26,10 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 
-from diplograph._labels import overlaps
 from diplograph.dates import PartialDate, parse_date
 from diplograph.rows import EventRow, ParticipantRow
 from diplograph.timeline import plot_timeline, timeline_axes
+from diplograph.timeline.labels import overlaps
 
 TYPES = ["summit", "meeting", "talks", "visit", "missile_test", "statement", "sanctions"]
 

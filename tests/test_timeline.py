@@ -20,8 +20,6 @@ from hypothesis import strategies as st
 from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.text import Text
 
-from diplograph._labels import LabelPlacer, overlaps
-from diplograph._layout import assign_lanes, find_segments, format_when
 from diplograph.cli import cli
 from diplograph.dates import parse_date
 from diplograph.errors import ModelError
@@ -29,6 +27,8 @@ from diplograph.kg import KnowledgeGraph
 from diplograph.resources import bundled_data
 from diplograph.rows import EventRow, ParticipantRow, StatementRow, event_rows, statement_rows
 from diplograph.timeline import plot_timeline, save_figure, timeline_axes
+from diplograph.timeline.labels import LabelPlacer, overlaps
+from diplograph.timeline.layout import assign_lanes, find_segments, format_when
 
 D = mdates.date2num
 

@@ -8,14 +8,13 @@ beside it adds the commands of one part of the library. This package is the
 only place that imports click.
 """
 
-from ._base import EXPORT_FORMATS, cli, main
+from ._base import cli, main
 
-# Each module adds its commands to the group; the RDF formats register first, so
-# ``export --format`` lists them before the graph and timeline formats.
+# Each module adds its commands to the group.
 # isort: split
 from . import _foundation, _rdf  # noqa: F401
 
 # isort: split
 from . import _graph, _query, _timeline  # noqa: F401
 
-__all__ = ["EXPORT_FORMATS", "cli", "main"]
+__all__ = ["cli", "main"]

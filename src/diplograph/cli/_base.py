@@ -25,10 +25,8 @@ from ..load import load
 from ..resources import bundled_data
 
 __all__ = [
-    "EXPORT_FORMATS",
     "Context",
     "cli",
-    "exporter",
     "fail",
     "main",
     "pass_ctx",
@@ -140,43 +138,6 @@ def main() -> None:
 
 
 # -- shared by the command modules ------------------------------------------------------
-
-
-Exporter = Callable[[KnowledgeGraph, str, "Path | None"], None]
-"""Writes the graph in the named format to a path, or to stdout when the path is None."""
-
-EXPORT_FORMATS: dict[str, Exporter] = {}
-"""``diplograph export --format`` choices, in --help order, and the writer of each.
-
-RDF comes first; a section adds its own formats with ``@exporter("name")``.
-"""
-
-
-def exporter(*names: str) -> Callable[[Exporter], Exporter]:
-    """Register ``fn`` as the writer of the export formats ``names``."""
-
-    def register(fn: Exporter) -> Exporter:
-        for name in names:
-            EXPORT_FORMATS[name] = fn
-        return fn
-
-    return register
-
-
-class _Formats(click.Choice[str]):
-    """A Choice over the export formats registered so far (read when the command runs)."""
-
-    def __init__(self, registry: dict[str, Exporter]) -> None:
-        super().__init__(())
-        self.registry = registry
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        return tuple(self.registry)
-
-    @choices.setter
-    def choices(self, value: Any) -> None:
-        pass
 
 
 def _remember_timeout(ctx: click.Context, _param: click.Parameter, value: float) -> float:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..kg import KnowledgeGraph
 from ._base import (
     Context,
     F,
@@ -17,7 +15,6 @@ from ._base import (
     _store_options,
     _table,
     cli,
-    exporter,
     fail,
     pass_ctx,
     print_json,
@@ -55,18 +52,6 @@ def _window_options(what: str) -> Callable[[F], F]:
         )(f)
 
     return decorate
-
-
-@exporter("graphml", "gexf")
-def _export_graph(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
-    from ..export import graphml
-
-    if out is None:
-        serialize = graphml.serialize_graphml if fmt == "graphml" else graphml.serialize_gexf
-        serialize(kg, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    else:
-        (graphml.write_graphml if fmt == "graphml" else graphml.write_gexf)(kg, out)
 
 
 def _node_text(kind: str, type_: str | None, date: str | None, label: str, rid: str) -> str:

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ..kg import KnowledgeGraph
-from ._base import (
-    EXPORT_FORMATS,
-    Context,
-    _Formats,
-    _records,
-    _store_options,
-    cli,
-    exporter,
-    fail,
-    pass_ctx,
-    summary,
-)
+from ..export import registry
+from ._base import Context, _records, _store_options, cli, fail, pass_ctx, summary
 
 # -- rdf: export, import -------------------------------------------------------------------
 
@@ -28,15 +18,19 @@ RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 """The RDF formats ``export`` writes and ``import rdf`` reads."""
 
 
-@exporter(*RDF_FORMATS)
-def _export_rdf(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
-    from ..rdf.io import serialize_rdf, write_rdf
+class _Formats(click.Choice[str]):
+    """A Choice over the registered export formats, read when the command runs."""
 
-    if out is None:
-        serialize_rdf(kg, sys.stdout.buffer, format=fmt)
-        sys.stdout.buffer.flush()
-    else:
-        write_rdf(kg, out, format=fmt)
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(registry.formats())
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass
 
 
 @cli.command()
@@ -44,7 +38,7 @@ def _export_rdf(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
     "-f",
     "--format",
     "fmt",
-    type=_Formats(EXPORT_FORMATS),
+    type=_Formats(),
     default="turtle",
     show_default=True,
     help="Output format.",
@@ -69,7 +63,11 @@ def export(
     """
     kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
-    EXPORT_FORMATS[fmt](kg, fmt, out)
+    if out is None:
+        registry.serialize(kg, sys.stdout.buffer, format=fmt)
+        sys.stdout.buffer.flush()
+    else:
+        registry.write(kg, out, format=fmt)
     if out is not None:
         click.echo(f"wrote {out} ({fmt}): {summary(kg)}", err=True)
 

@@ -7,7 +7,6 @@ from typing import Any
 
 import click
 
-from ..kg import KnowledgeGraph
 from ._base import (
     Context,
     _event_filter_options,
@@ -15,26 +14,11 @@ from ._base import (
     _open_store,
     _store_options,
     cli,
-    exporter,
     fail,
     pass_ctx,
-    print_json,
 )
 
 # -- timeline ------------------------------------------------------------------------------
-
-
-@exporter("timelinejs")
-def _export_timelinejs(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
-    """TimelineJS3 JSON of every event and statement (``diplograph timeline -o X.json`` filters)."""
-    from ..export.timelinejs import to_timelinejs, write_timelinejs
-    from ..rows import event_rows, statement_rows
-
-    rows, sts = event_rows(kg), statement_rows(kg)
-    if out is None:
-        print_json(to_timelinejs(rows, statements=sts))
-    else:
-        write_timelinejs(rows, out, statements=sts)
 
 
 _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
@@ -140,7 +124,7 @@ def timeline(
       diplograph timeline -o korea.json
     """
     from .. import query
-    from .._layout import parse_era
+    from ..timeline.layout import parse_era
 
     suffix = output.suffix.lower()
     if suffix not in _CHART_SUFFIXES:

@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import atomic_write
-from .._layout import Era, assign_lanes, format_when, parse_era, type_label
 from ..dates import PartialDate, When
 from ..errors import ModelError
 from ..rows import Citation, EventRow, StatementRow
+from ..timeline.layout import Era, assign_lanes, format_when, parse_era, type_label
 
 __all__ = ["to_timelinejs", "write_timelinejs"]
 
@@ -145,7 +145,7 @@ def to_timelinejs(
         Statement rows: quoted in the slide of each event they are about; a
         statement about none of ``rows`` gets a slide of its own.
     eras
-        Shaded periods, ``"LABEL:FROM/TO"`` or :class:`~diplograph._layout.Era`.
+        Shaded periods, ``"LABEL:FROM/TO"`` or :class:`~diplograph.timeline.Era`.
     title
         The title slide's headline; no title slide when None.
     lanes, max_lanes

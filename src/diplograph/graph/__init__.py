@@ -2,11 +2,12 @@
 
 :func:`to_networkx` turns the records into a ``networkx.MultiDiGraph`` with
 typed nodes and typed edges (:mod:`diplograph.graph.view` lists them) and
-:func:`from_networkx` turns it back into records. On top of it
-(:mod:`diplograph.graph.analysis`): the shortest connection between two actors
-or events (:func:`path`), ego networks (:func:`ego`), the co-participation
+:func:`from_networkx` turns it back into records. On top of it:
+the shortest connection between two actors or events (:func:`path`) and ego
+networks (:func:`ego`) in :mod:`diplograph.graph.paths`; the co-participation
 network of actors weighted by shared events (:func:`co_participation`) and
-centrality rankings (:func:`centrality`). :mod:`diplograph.export.graphml`
+centrality rankings (:func:`centrality`) in :mod:`diplograph.graph.networks`;
+both walk the graph with :mod:`diplograph.graph.walk`. :mod:`diplograph.export.graphml`
 writes any of these graphs for Gephi.
 
 Examples
@@ -17,17 +18,8 @@ Examples
 ['Inter-Korean relations have been at a lull since the Hanoi summit', 'Trump-Kim summit in Hanoi']
 """
 
-from .analysis import (
-    CENTRALITY_MEASURES,
-    DEFAULT_THROUGH,
-    Rank,
-    Step,
-    centrality,
-    co_participation,
-    ego,
-    path,
-    resolve_node,
-)
+from .networks import CENTRALITY_MEASURES, Rank, centrality, co_participation
+from .paths import Step, ego, path, resolve_node
 from .view import (
     NodeKind,
     Relation,
@@ -37,6 +29,7 @@ from .view import (
     split_key,
     to_networkx,
 )
+from .walk import DEFAULT_THROUGH
 
 __all__ = [
     "CENTRALITY_MEASURES",

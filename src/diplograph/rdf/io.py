@@ -1,7 +1,8 @@
 """RDF files: a knowledge graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, and back.
 
 Writing streams record by record through pyoxigraph's serializers (JSON-LD
-through a small compact writer of our own), so no rdflib graph is ever built.
+through the compact writer of :mod:`diplograph.rdf.jsonld`), so no rdflib
+graph is ever built.
 Files are written atomically: to a temporary file beside the target, then
 renamed over it.
 
@@ -26,7 +27,6 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,9 +36,9 @@ from .._atomic import atomic_write
 from ..errors import RDFError
 from ..kg import KnowledgeGraph
 from ..model import RECORD_KINDS, Record
-from ..resources import shipped
-from .mapping import Spo, from_rdf, graph_names, spo_of, to_triples
-from .vocab import BASE, PREFIXES, RDF
+from .jsonld import CONTEXT_URL, context, local_contexts, write_jsonld
+from .mapping import from_rdf, graph_names, spo_of, to_triples
+from .vocab import BASE, PREFIXES
 
 __all__ = [
     "CONTEXT_URL",
@@ -69,9 +69,6 @@ _EXTENSIONS = {
     ".jsonld": "jsonld",
     ".json": "jsonld",
 }
-
-CONTEXT_URL = "https://w3id.org/diplograph/context.jsonld"
-"""Where ``ontology/context.jsonld`` is published; JSON-LD naming it reads the shipped copy."""
 
 _KIND_SEGMENTS = ("source", "actor", "place", "event", "statement")
 
@@ -249,7 +246,7 @@ def serialize_rdf(
     """
     fmt = _check_format(format)
     if format == "jsonld":
-        _write_jsonld(records, out, base)
+        write_jsonld(_by_graph(records, base), out, base)
         return
     if format in ("turtle", "trig"):
         prefixes = _prefixes(base)
@@ -316,174 +313,6 @@ def to_rdf(
     return buf.getvalue().decode("utf-8")
 
 
-# -- JSON-LD --------------------------------------------------------------------------------
-
-
-@cache
-def context() -> dict[str, Any]:
-    """The published JSON-LD context (``ontology/context.jsonld``), its ``@context`` object.
-
-    Examples
-    --------
-    >>> context()["dg"]
-    'https://w3id.org/diplograph/ontology#'
-    """
-    path = shipped("ontology") / "context.jsonld"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return dict(data["@context"])
-
-
-@cache
-def _terms() -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
-    """Predicate IRI -> (term, coerced type IRI or "@id"); namespace IRI -> its prefix."""
-    ctx = context()
-    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))}
-
-    def expand(value: str) -> str:
-        if value.startswith("@"):
-            return value
-        prefix, _, rest = value.partition(":")
-        return prefixes[prefix] + rest if prefix in prefixes else value
-
-    terms: dict[str, tuple[str, str | None]] = {}
-    for key, value in ctx.items():
-        if key.startswith("@") or key in prefixes:
-            continue
-        if isinstance(value, str):
-            terms[expand(value)] = (key, None)
-        else:
-            coerce = value.get("@type")
-            terms[expand(value["@id"])] = (key, None if coerce is None else expand(coerce))
-    by_ns: dict[str, str] = {}
-    for prefix, ns in prefixes.items():
-        by_ns.setdefault(ns, prefix)
-    return terms, by_ns
-
-
-def _compact(iri: str, by_ns: dict[str, str]) -> str:
-    """``prefix:local`` for the longest namespace (a key of ``by_ns``) that ``iri`` starts with."""
-    end = len(iri)
-    while True:  # namespaces end in '/' or '#': try each such cut, longest first
-        cut = max(iri.rfind("/", 0, end), iri.rfind("#", 0, end))
-        if cut < 0:
-            return iri
-        prefix = by_ns.get(iri[: cut + 1])
-        local = iri[cut + 1 :]
-        if prefix is not None and local and not local.startswith("//"):
-            return f"{prefix}:{local}"
-        end = cut
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_TYPE = str(RDF.type)
-
-
-def _node_objects(triples: list[Spo]) -> Iterator[dict[str, Any]]:
-    terms, prefixes = _terms()
-    objs: dict[str, dict[str, Any]] = {}
-    for subject, predicate, o in triples:
-        s = subject.value
-        obj = objs.get(s)
-        if obj is None:
-            obj = objs[s] = {"@id": _compact(s, prefixes)}
-        p = predicate.value
-        if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-            obj.setdefault("@type", []).append(_compact(o.value, prefixes))
-            continue
-        hit = terms.get(p)
-        term, coerce = hit if hit is not None else (_compact(p, prefixes), None)
-        value: Any
-        if isinstance(o, ox.NamedNode):
-            iri = _compact(o.value, prefixes)
-            value = iri if coerce == "@id" else {"@id": iri}
-        elif isinstance(o, ox.Literal):
-            dt = o.datatype.value
-            if o.language:
-                value = {"@value": o.value, "@language": o.language}
-            elif dt == (coerce or _XSD_STRING):
-                value = o.value
-            elif dt == _XSD_STRING:
-                value = {"@value": o.value}
-            else:
-                value = {"@value": o.value, "@type": _compact(dt, prefixes)}
-        else:  # pragma: no cover - the mapping writes no blank nodes
-            value = {"@id": str(o)}
-        obj.setdefault(term, []).append(value)
-    for obj in objs.values():
-        yield {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in obj.items()}
-
-
-def _dump(obj: dict[str, Any], indent: str) -> str:
-    text = json.dumps(obj, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + indent)
-
-
-def _write_jsonld(records: KnowledgeGraph | Iterable[Record], out: IO[bytes], base: str) -> None:
-    """Compact JSON-LD: the context inline, a top-level ``@graph``, one entry per named graph."""
-    entries = ",\n".join(
-        f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in context().items()
-    )
-    out.write(('{\n  "@context": {\n' + entries + "\n  }").encode("utf-8"))
-    out.write(b',\n  "@graph": [')
-    first = True
-
-    def sep() -> bytes:
-        nonlocal first
-        mark = b"\n" if first else b",\n"
-        first = False
-        return mark
-
-    for name, members in _by_graph(records, base):
-        objects = (obj for r in members for obj in _node_objects(spo_of(r, base=base)))
-        if name is None:
-            for obj in objects:
-                out.write(sep() + b"    " + _dump(obj, "    ").encode("utf-8"))
-            continue
-        _, prefixes = _terms()
-        out.write(sep() + b'    {\n      "@id": ')
-        out.write(json.dumps(_compact(name, prefixes), ensure_ascii=False).encode("utf-8"))
-        out.write(b',\n      "@graph": [')
-        mark = b"\n        "
-        for obj in objects:  # one record at a time: a record's nodes are its own subjects
-            out.write(mark + _dump(obj, "        ").encode("utf-8"))
-            mark = b",\n        "
-        out.write(b"\n      ]\n    }")
-    out.write(b"\n  ]\n}\n")
-
-
-def _local_contexts(value: Any, where: str) -> Any:
-    """Replace references to the published context by its shipped copy; refuse other remote ones."""
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if key == "@context":
-                out[key] = _context_value(item, where)
-            else:
-                out[key] = _local_contexts(item, where)
-        return out
-    if isinstance(value, list):
-        return [_local_contexts(v, where) for v in value]
-    return value
-
-
-def _context_value(item: Any, where: str) -> Any:
-    if isinstance(item, list):
-        return [_context_value(i, where) for i in item]
-    if isinstance(item, str):
-        if item == CONTEXT_URL:
-            return context()
-        raise RDFError(
-            f"{where}: the JSON-LD names a remote @context, which is never fetched (got {item!r}); "
-            f"put the context inline, or use {CONTEXT_URL}"
-        )
-    if isinstance(item, dict) and "@import" in item:
-        raise RDFError(
-            f"{where}: the JSON-LD context imports a remote context, which is never fetched "
-            f"(got {item['@import']!r}); put the context inline"
-        )
-    return item
-
-
 # -- reading --------------------------------------------------------------------------------
 
 
@@ -494,7 +323,7 @@ def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
             doc = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             raise RDFError(f"{where}: not JSON: {e}") from None
-        data = json.dumps(_local_contexts(doc, where)).encode("utf-8")
+        data = json.dumps(local_contexts(doc, where)).encode("utf-8")
     try:
         return list(ox.parse(data, fmt, base_iri=BASE))
     except SyntaxError as e:

@@ -1,4 +1,4 @@
-"""Label placement: put each label near its mark without touching any other label or mark.
+"""Labels: place each label near its mark without touching any other label or mark, and draw it.
 
 A greedy placer over axis-aligned boxes in display pixels (y grows upwards).
 Labels are placed in order of importance; each tries a fixed list of
@@ -18,12 +18,23 @@ thousands of marks.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Box", "LabelPlacer", "overlaps"]
+from .items import Affine, Item
+from .style import AUTO_LABELS, LABEL_PT
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["Anchors", "Box", "LabelPlacer", "draw_labels", "overlaps"]
 
 Box = tuple[float, float, float, float]
 """``(x0, y0, x1, y1)`` in display pixels, ``x0 <= x1`` and ``y0 <= y1``."""
+
+Anchors = dict[str, list[tuple[float, float, float]]]
+"""Where each item's label may attach: ``(x day number, y lane, radius in pixels)`` per mark."""
 
 
 def overlaps(a: Box, b: Box, margin: float = 0.0) -> bool:
@@ -141,3 +152,98 @@ class LabelPlacer:
                         self.add_obstacle(box)
                         return box, k, level
         return None
+
+
+def _ranked(items: list[Item], label_top: int | None) -> list[Item]:
+    """The items to label, most important first: events, then (when few) statements."""
+    events = [it for it in items if it.kind == "event"]
+    limit = (
+        label_top
+        if label_top is not None
+        else (len(events) if len(events) <= AUTO_LABELS else AUTO_LABELS)
+    )
+    ranked = heapq.nsmallest(limit, events, key=lambda it: (-it.weight, it.ext.known[0], it.id))
+    said = [it for it in items if it.kind == "statement"]
+    if label_top is None and len(events) <= AUTO_LABELS and len(said) <= AUTO_LABELS // 2:
+        ranked += sorted(said, key=lambda it: (it.ext.known[0], it.id))
+    return ranked
+
+
+def draw_labels(
+    axes: list[Axes],
+    items: list[Item],
+    anchors: Anchors,
+    day0: int,
+    renderer: Any,
+    placer: LabelPlacer,
+    label_top: int | None,
+) -> None:
+    """Label the most important items where ``placer`` finds room; leaders to distant labels."""
+    import matplotlib.patheffects as pe
+    from matplotlib.collections import LineCollection
+
+    ranked = _ranked(items, label_top)
+    fig = axes[0].get_figure()
+    assert fig is not None
+    dpp = fig.dpi / 72.0
+    probe = fig.text(0, 0, "", fontsize=LABEL_PT, ha="left", va="bottom", linespacing=1.15)
+    leaders: dict[int, list[Any]] = {}
+    # a white halo keeps a label readable over lines; past 60 labels a pale box, much cheaper
+    halo: dict[str, Any] = {}
+    if len(ranked) <= 60:
+        halo["path_effects"] = [pe.withStroke(linewidth=2.5, foreground="white")]
+    else:
+        halo["bbox"] = {"boxstyle": "square,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8}
+    for it in ranked:
+        a = axes[it.seg]
+        probe.set_text(it.text)
+        bb = probe.get_window_extent(renderer)
+        size = (bb.width, bb.height)
+        bbox = a.get_window_extent(renderer)
+        bounds: Box = (bbox.x0 + 1, bbox.y0 + 1, bbox.x1 - 1, bbox.y1 - 1)
+        pts = anchors.get(it.id, [])
+        to_px = Affine(a)
+        disp = [to_px(x - day0, y) for x, y, _ in pts]
+        if not pts:
+            continue
+        radius = max(r for _, _, r in pts)
+        got = placer.place([(float(p[0]), float(p[1])) for p in disp], size, radius, bounds)
+        if got is None:
+            continue
+        box, k, level = got
+        ax_x, ax_y, _ = pts[k]
+        ox, oy = disp[k]
+        a.annotate(
+            it.text,
+            xy=(ax_x - day0, ax_y),
+            xytext=((box[0] - ox) / dpp, (box[1] - oy) / dpp),
+            textcoords="offset points",
+            ha="left",
+            va="bottom",
+            fontsize=LABEL_PT,
+            linespacing=1.15,
+            color="#111111",
+            zorder=6,
+            gid=f"label:{it.id}" if it.kind == "event" else f"statement-label:{it.id}",
+            annotation_clip=False,
+            **halo,
+        )
+        if level > 0:
+            leaders.setdefault(it.seg, []).append(_leader(a, (ox, oy), box, radius))
+    probe.remove()
+    for k, segs in leaders.items():
+        axes[k].add_collection(
+            LineCollection(segs, colors="#999999", linewidths=0.5, zorder=1.6, gid="leaders")
+        )
+
+
+def _leader(a: Axes, origin: tuple[float, float], box: Box, radius: float) -> list[Any]:
+    """The line, in data coordinates, from a mark's edge to the nearest edge of its label."""
+    ox, oy = origin
+    cx = min(max(ox, box[0]), box[2])
+    cy = box[1] if box[1] > oy else box[3]
+    inv = a.transData.inverted()
+    return [
+        tuple(inv.transform((ox, oy + (radius if cy > oy else -radius)))),
+        tuple(inv.transform((cx, cy))),
+    ]

@@ -1,6 +1,6 @@
 """The geometry of a timeline, without drawing it: lanes, date extents, axis breaks, eras.
 
-This module knows nothing of matplotlib, so the chart (:mod:`diplograph.timeline`)
+This module knows nothing of matplotlib, so the chart (:mod:`diplograph.timeline.plot`)
 and the TimelineJS export (:mod:`diplograph.export.timelinejs`) share one
 answer to "which lane does this event go on" and "how is this date shown".
 
@@ -28,10 +28,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .dates import DateSpan, PartialDate, Precision, When, parse_date
-from .errors import DateError, ModelError
-from .model import PRINCIPAL_ROLES, EventType
-from .rows import EventRow, StatementRow
+from ..dates import DateSpan, PartialDate, Precision, When, parse_date
+from ..errors import DateError, ModelError
+from ..model import PRINCIPAL_ROLES, EventType
+from ..rows import EventRow, StatementRow
 
 __all__ = [
     "LANE_MODES",
@@ -387,7 +387,16 @@ def assign_lanes(
         la.events = {r.id: (idx[r.type],) for r in rows}
         la.statements = {s.id: idx["statement"] for s in statements}
         return la
+    return _actor_lanes(rows, statements, lanes, max_lanes)
 
+
+def _actor_lanes(
+    rows: Sequence[EventRow],
+    statements: Sequence[StatementRow],
+    lanes: str | Sequence[str],
+    max_lanes: int,
+) -> LaneAssignment:
+    """Lanes by actor: the most active actors (or the listed ones), then "Others"."""
     names: dict[str, str] = {}
     score: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
