@@ -9,6 +9,7 @@ dataset does not have, a speaker who is not among the file's actors).
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ EVENTS = _dataset_ids("events.yaml", "events")
 GOLD_FILES = sorted(GOLD.glob("*.yaml"))
 
 
+@cache
 def _load(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
         doc = yaml.safe_load(fh)
