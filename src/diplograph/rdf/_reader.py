@@ -12,6 +12,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from ..dates import DateSpan, When, parse_date
 from ..errors import DateError, RDFError
 from ..kg import KnowledgeGraph
+from ..kinds import KINDS
 from ..model import (
     Actor,
     Event,
@@ -27,7 +28,7 @@ from ..model import (
     Statement,
     StatementMode,
 )
-from .mapping import _ACTOR_CLASS, Term, _n
+from .terms import ACTOR_CLASS, KIND_CLASSES, OA_TextPositionSelector, OA_TextQuoteSelector, Term
 from .vocab import (
     DCTERMS,
     DG,
@@ -51,13 +52,7 @@ from .vocab import (
 __all__ = ["read"]
 
 
-_TYPES = {
-    "sources": _n(DG.Source),
-    "actors": _n(SEM.Actor),
-    "places": _n(SEM.Place),
-    "events": _n(SEM.Event),
-    "statements": _n(DG.Statement),
-}
+_TYPES = KIND_CLASSES
 _INDEX = re.compile(r"-(\d+)$")
 _CURIES = {
     str(v): k
@@ -177,10 +172,11 @@ class _Reader:
         self.ix = index
         self.ids: dict[Term, str] = {}
         self.records: dict[str, list[Term]] = {}
+        narrower = {k.rdf_within: k.key for k in KINDS.values() if k.rdf_within is not None}
         for kind, cls in _TYPES.items():
             nodes = index.typed(cls)
-            if kind == "events":  # statements are events too; leave them to their own kind
-                nodes = [n for n in nodes if not self._is(n, "statements")]
+            if kind in narrower:  # statements are events too; leave them to their own kind
+                nodes = [n for n in nodes if not self._is(n, narrower[kind])]
             self.records[kind] = nodes
             for node in nodes:
                 self.ids[node] = self._id(node)
@@ -312,11 +308,11 @@ class _Reader:
             fields: dict[str, Any] = {"source": src, "note": self.ix.text(node, RDFS.comment)}
             for sel in self.ix.all(node, OA.hasSelector):
                 types = self.ix.all(sel, RDF.type)
-                if _n(OA.TextQuoteSelector) in types:
+                if OA_TextQuoteSelector in types:
                     fields["quote"] = self.ix.text(sel, OA.exact)
                     fields["prefix"] = self.ix.text(sel, OA.prefix)
                     fields["suffix"] = self.ix.text(sel, OA.suffix)
-                if _n(OA.TextPositionSelector) in types:
+                if OA_TextPositionSelector in types:
                     fields["start"] = self.integer(sel, OA.start)
                     fields["end"] = self.integer(sel, OA.end)
             out.append(self.build(Evidence, node, fields))
@@ -360,9 +356,9 @@ class _Reader:
     def actor(self, s: Term) -> Actor:
         ix = self.ix
         types = set(ix.all(s, RDF.type))
-        kinds = [k for k, c in _ACTOR_CLASS.items() if c in types]
+        kinds = [k for k, c in ACTOR_CLASS.items() if c in types]
         if len(kinds) != 1:
-            allowed = ", ".join(_curie(c.value) for c in _ACTOR_CLASS.values())
+            allowed = ", ".join(_curie(c.value) for c in ACTOR_CLASS.values())
             raise RDFError(
                 f"{_show(s)}: an actor must have exactly one type of {allowed} (got {len(kinds)})"
             )
@@ -466,15 +462,9 @@ def read(data: Any) -> KnowledgeGraph:
     """
     reader = _Reader(_Index(data))
     kg = KnowledgeGraph()
-    build: dict[str, Callable[[Term], Record]] = {
-        "sources": reader.source,
-        "actors": reader.actor,
-        "places": reader.place,
-        "events": reader.event,
-        "statements": reader.statement,
-    }
     for kind, nodes in reader.records.items():
-        records = [build[kind](n) for n in nodes]
+        build: Callable[[Term], Record] = getattr(reader, KINDS[kind].singular)
+        records = [build(n) for n in nodes]
         for record in sorted(records, key=lambda r: r.id):
             try:
                 kg.add(record)

@@ -35,9 +35,11 @@ import pyoxigraph as ox
 from .._atomic import atomic_write
 from ..errors import RDFError
 from ..kg import KnowledgeGraph
-from ..model import RECORD_KINDS, Record
+from ..kinds import KINDS
+from ..model import Record
 from ..resources import shipped
-from .mapping import Spo, from_rdf, graph_names, spo_of, to_triples
+from .mapping import from_rdf, graph_names, spo_of, to_triples
+from .terms import Spo
 from .vocab import BASE, PREFIXES, RDF
 
 __all__ = [
@@ -73,7 +75,7 @@ _EXTENSIONS = {
 CONTEXT_URL = "https://w3id.org/diplograph/context.jsonld"
 """Where ``ontology/context.jsonld`` is published; JSON-LD naming it reads the shipped copy."""
 
-_KIND_SEGMENTS = ("source", "actor", "place", "event", "statement")
+_KIND_SEGMENTS = tuple(k.singular for k in KINDS.values())
 
 
 def guess_format(path: Path | str) -> str:
@@ -115,7 +117,7 @@ def _ordered(records: KnowledgeGraph | Iterable[Record]) -> Iterable[Record]:
     if isinstance(records, KnowledgeGraph):
         return (
             r
-            for kind in RECORD_KINDS
+            for kind in KINDS
             for r in sorted(getattr(records, kind).values(), key=lambda r: r.id)
         )
     return records
