@@ -124,7 +124,8 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
     if violations:
         raise DiplographError(
             f"the RDF of the records breaks {len(violations)} SHACL constraint(s); "
-            "run 'diplograph validate --shacl' to list them"
+            "diplograph.rdf.check_shacl lists them",
+            value=len(violations),
         )
 
     tell("load")

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum, StrEnum
@@ -69,6 +69,7 @@ from pydantic import ValidationError
 from ..dates import When, parse_date
 from ..errors import ModelError, QueryError
 from ..kg import KnowledgeGraph
+from ..kinds import KINDS
 from ..model import (
     Actor,
     Event,
@@ -276,151 +277,175 @@ def to_networkx(
     if dangling:
         raise ModelError(
             f"cannot build the graph: {dangling[0]} ({len(dangling)} dangling reference(s); "
-            "run 'diplograph validate')"
+            "KnowledgeGraph.dangling() lists them)",
+            value=dangling[0].target,
+            expected=f"the id of a {dangling[0].expected}",
         )
     lo, hi = date_window(start, end)
     windowed = lo is not None or hi is not None
     G = nx.MultiDiGraph()
-
-    def cite(record_node: str, evidence: tuple[Evidence, ...]) -> None:
-        for i, ev in enumerate(evidence):
-            attrs = _set(
-                {"relation": Relation.CITES.value, "label": "cites", "order": i},
-                quote=ev.quote,
-                quote_start=ev.start,
-                quote_end=ev.end,
-                prefix=ev.prefix,
-                suffix=ev.suffix,
-                note=ev.note,
-            )
-            G.add_edge(record_node, node_key(NodeKind.SOURCE, ev.source), f"cites:{i}", **attrs)
-
-    def link(u: str, v: str, relation: Relation, key: str, **extra: Any) -> None:
-        if u in G and v in G:
-            role = extra.get("role")
-            attrs = {"relation": relation.value, "label": _relation_label(relation, role)}
-            G.add_edge(u, v, key, **_set(attrs, **extra))
-
-    for s in kg.sources.values():
-        attrs = _set(
-            {"kind": NodeKind.SOURCE.value, "label": s.title, "source_kind": s.kind.value},
-            publisher=s.publisher,
-            url=s.url,
-            retrieved=str(s.retrieved) if s.retrieved is not None else None,
-            language=s.language,
-            file=s.file,
-            sha256=s.sha256,
-            reliability=s.reliability,
-            credibility=s.credibility,
-            note=s.note,
-        )
-        if s.published is not None:
-            attrs.update(_date_attrs(s.published))
-        G.add_node(node_key(NodeKind.SOURCE, s.id), **attrs)
-    for a in kg.actors.values():
-        G.add_node(
-            node_key(NodeKind.ACTOR, a.id),
-            **_set(
-                {"kind": NodeKind.ACTOR.value, "label": a.name, "actor_kind": a.kind.value},
-                aliases=json.dumps(list(a.aliases), ensure_ascii=False) if a.aliases else None,
-                wikidata=a.wikidata,
-                country=a.country,
-                description=a.description,
-                positions=(
-                    json.dumps(
-                        [p.model_dump(mode="json", exclude_defaults=True) for p in a.positions]
-                    )
-                    if a.positions
-                    else None
-                ),
-            ),
-        )
-    for p in kg.places.values():
-        G.add_node(
-            node_key(NodeKind.PLACE, p.id),
-            **_set(
-                {"kind": NodeKind.PLACE.value, "label": p.name},
-                country=p.country,
-                part_of=p.part_of,
-                lat=p.lat,
-                long=p.long,
-                wikidata=p.wikidata,
-            ),
-        )
-    for e in kg.events.values():
-        if windowed and not _in_window(e.time, lo, hi, sure):
-            continue
-        attrs = {"kind": NodeKind.EVENT.value, "label": e.label, "event_type": e.type.value}
-        attrs.update(_date_attrs(e.time))
-        G.add_node(
-            node_key(NodeKind.EVENT, e.id),
-            **_set(attrs, outcome=e.outcome, description=e.description, wikidata=e.wikidata),
-        )
-    for st in kg.statements.values():
-        if windowed and not _in_window(st.date, lo, hi, sure):
-            continue
-        attrs = {
-            "kind": NodeKind.STATEMENT.value,
-            "label": _shorten(st.text),
-            "text": st.text,
-            "mode": st.mode.value,
-        }
-        attrs.update(_date_attrs(st.date))
-        G.add_node(node_key(NodeKind.STATEMENT, st.id), **_set(attrs, language=st.language))
-
+    kept: list[tuple[str, Record]] = []
+    for key, kind in KINDS.items():
+        for r in getattr(kg, key).values():
+            dated = windowed and kind.date is not None
+            if dated and not _in_window(getattr(r, str(kind.date)), lo, hi, sure):
+                continue
+            G.add_node(node_key(kind.singular, r.id), **_NODES[key](r))
+            kept.append((key, r))
     # Edges, once every node that stays is in.
-    for a in kg.actors.values():
-        u = node_key(NodeKind.ACTOR, a.id)
-        for i, pos in enumerate(a.positions):
-            if pos.organization is not None:
-                link(
-                    u,
-                    node_key(NodeKind.ACTOR, pos.organization),
-                    Relation.HOLDS_POSITION,
-                    f"holds_position:{i}",
-                    post=pos.post,
-                    post_start=str(pos.start) if pos.start is not None else None,
-                    post_end=str(pos.end) if pos.end is not None else None,
-                    order=i,
-                )
-        cite(u, a.evidence)
-    for p in kg.places.values():
-        cite(node_key(NodeKind.PLACE, p.id), p.evidence)
-    for e in kg.events.values():
-        u = node_key(NodeKind.EVENT, e.id)
-        if u not in G:
-            continue
-        for i, part in enumerate(e.participants):
-            link(
-                node_key(NodeKind.ACTOR, part.actor),
-                u,
-                Relation.PARTICIPATED,
-                "participated",
-                role=part.role,
-                order=i,
-            )
-        if e.place is not None:
-            link(u, node_key(NodeKind.PLACE, e.place), Relation.LOCATED_AT, "located_at")
-        if e.part_of is not None:
-            link(u, node_key(NodeKind.EVENT, e.part_of), Relation.SUB_EVENT_OF, "sub_event_of")
-        for i, t in enumerate(e.follows):
-            link(u, node_key(NodeKind.EVENT, t), Relation.FOLLOWS, f"follows:{i}", order=i)
-        for i, t in enumerate(e.leads_to):
-            link(u, node_key(NodeKind.EVENT, t), Relation.LEADS_TO, f"leads_to:{i}", order=i)
-        cite(u, e.evidence)
-    for st in kg.statements.values():
-        u = node_key(NodeKind.STATEMENT, st.id)
-        if u not in G:
-            continue
-        link(node_key(NodeKind.ACTOR, st.speaker), u, Relation.SAID, "said")
-        for i, t in enumerate(st.about_events):
-            link(u, node_key(NodeKind.EVENT, t), Relation.ABOUT, f"about:event:{i}", order=i)
-        for i, t in enumerate(st.about_actors):
-            link(u, node_key(NodeKind.ACTOR, t), Relation.ABOUT, f"about:actor:{i}", order=i)
-        if st.channel is not None:
-            link(u, node_key(NodeKind.ACTOR, st.channel), Relation.CHANNEL, "channel")
-        cite(u, st.evidence)
+    for key, r in kept:
+        u = node_key(KINDS[key].singular, r.id)
+        for a, b, relation, edge, extra in _EDGES[key](r, u):
+            if a in G and b in G:
+                attrs = {
+                    "relation": relation.value,
+                    "label": _relation_label(relation, extra.get("role")),
+                }
+                G.add_edge(a, b, edge, **_set(attrs, **extra))
+        _cite(G, u, getattr(r, "evidence", ()))
     return G
+
+
+def _cite(G: nx.MultiDiGraph, record_node: str, evidence: tuple[Evidence, ...]) -> None:
+    for i, ev in enumerate(evidence):
+        attrs = _set(
+            {"relation": Relation.CITES.value, "label": "cites", "order": i},
+            quote=ev.quote,
+            quote_start=ev.start,
+            quote_end=ev.end,
+            prefix=ev.prefix,
+            suffix=ev.suffix,
+            note=ev.note,
+        )
+        G.add_edge(record_node, node_key(NodeKind.SOURCE, ev.source), f"cites:{i}", **attrs)
+
+
+# Node attributes of each record kind.
+
+
+def _source_node(s: Source) -> dict[str, Any]:
+    attrs = _set(
+        {"kind": NodeKind.SOURCE.value, "label": s.title, "source_kind": s.kind.value},
+        publisher=s.publisher,
+        url=s.url,
+        retrieved=str(s.retrieved) if s.retrieved is not None else None,
+        language=s.language,
+        file=s.file,
+        sha256=s.sha256,
+        reliability=s.reliability,
+        credibility=s.credibility,
+        note=s.note,
+    )
+    if s.published is not None:
+        attrs.update(_date_attrs(s.published))
+    return attrs
+
+
+def _actor_node(a: Actor) -> dict[str, Any]:
+    return _set(
+        {"kind": NodeKind.ACTOR.value, "label": a.name, "actor_kind": a.kind.value},
+        aliases=json.dumps(list(a.aliases), ensure_ascii=False) if a.aliases else None,
+        wikidata=a.wikidata,
+        country=a.country,
+        description=a.description,
+        positions=(
+            json.dumps([p.model_dump(mode="json", exclude_defaults=True) for p in a.positions])
+            if a.positions
+            else None
+        ),
+    )
+
+
+def _place_node(p: Place) -> dict[str, Any]:
+    return _set(
+        {"kind": NodeKind.PLACE.value, "label": p.name},
+        country=p.country,
+        part_of=p.part_of,
+        lat=p.lat,
+        long=p.long,
+        wikidata=p.wikidata,
+    )
+
+
+def _event_node(e: Event) -> dict[str, Any]:
+    attrs = {"kind": NodeKind.EVENT.value, "label": e.label, "event_type": e.type.value}
+    attrs.update(_date_attrs(e.time))
+    return _set(attrs, outcome=e.outcome, description=e.description, wikidata=e.wikidata)
+
+
+def _statement_node(st: Statement) -> dict[str, Any]:
+    attrs = {
+        "kind": NodeKind.STATEMENT.value,
+        "label": _shorten(st.text),
+        "text": st.text,
+        "mode": st.mode.value,
+    }
+    attrs.update(_date_attrs(st.date))
+    return _set(attrs, language=st.language)
+
+
+_NODES: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "sources": _source_node,
+    "actors": _actor_node,
+    "places": _place_node,
+    "events": _event_node,
+    "statements": _statement_node,
+}
+"""The node attributes of each record kind, by kind key."""
+
+# Edges of each record kind other than ``cites``: (from, to, relation, key, attributes).
+_Edge = tuple[str, str, Relation, str, dict[str, Any]]
+
+
+def _no_edges(r: Any, u: str) -> Iterator[_Edge]:
+    return iter(())
+
+
+def _actor_edges(a: Actor, u: str) -> Iterator[_Edge]:
+    for i, pos in enumerate(a.positions):
+        if pos.organization is not None:
+            attrs = {
+                "post": pos.post,
+                "post_start": str(pos.start) if pos.start is not None else None,
+                "post_end": str(pos.end) if pos.end is not None else None,
+                "order": i,
+            }
+            org = node_key(NodeKind.ACTOR, pos.organization)
+            yield u, org, Relation.HOLDS_POSITION, f"holds_position:{i}", attrs
+
+
+def _event_edges(e: Event, u: str) -> Iterator[_Edge]:
+    for i, part in enumerate(e.participants):
+        actor = node_key(NodeKind.ACTOR, part.actor)
+        yield actor, u, Relation.PARTICIPATED, "participated", {"role": part.role, "order": i}
+    if e.place is not None:
+        yield u, node_key(NodeKind.PLACE, e.place), Relation.LOCATED_AT, "located_at", {}
+    if e.part_of is not None:
+        yield u, node_key(NodeKind.EVENT, e.part_of), Relation.SUB_EVENT_OF, "sub_event_of", {}
+    for i, t in enumerate(e.follows):
+        yield u, node_key(NodeKind.EVENT, t), Relation.FOLLOWS, f"follows:{i}", {"order": i}
+    for i, t in enumerate(e.leads_to):
+        yield u, node_key(NodeKind.EVENT, t), Relation.LEADS_TO, f"leads_to:{i}", {"order": i}
+
+
+def _statement_edges(st: Statement, u: str) -> Iterator[_Edge]:
+    yield node_key(NodeKind.ACTOR, st.speaker), u, Relation.SAID, "said", {}
+    for i, t in enumerate(st.about_events):
+        yield u, node_key(NodeKind.EVENT, t), Relation.ABOUT, f"about:event:{i}", {"order": i}
+    for i, t in enumerate(st.about_actors):
+        yield u, node_key(NodeKind.ACTOR, t), Relation.ABOUT, f"about:actor:{i}", {"order": i}
+    if st.channel is not None:
+        yield u, node_key(NodeKind.ACTOR, st.channel), Relation.CHANNEL, "channel", {}
+
+
+_EDGES: dict[str, Callable[[Any, str], Iterator[_Edge]]] = {
+    "sources": _no_edges,
+    "actors": _actor_edges,
+    "places": _no_edges,
+    "events": _event_edges,
+    "statements": _statement_edges,
+}
+"""The edges (``cites`` aside) each record kind starts or ends, by kind key."""
 
 
 # -- graph -> records ----------------------------------------------------------------------
@@ -568,7 +593,7 @@ def from_networkx(G: nx.MultiDiGraph) -> KnowledgeGraph:
             raise ModelError(f"edge {u!r} -> {v!r} has no 'relation' attribute")
         out[u][relation].append((v, d))
         into[v][relation].append((u, d))
-    order = [NodeKind.SOURCE, NodeKind.ACTOR, NodeKind.PLACE, NodeKind.EVENT, NodeKind.STATEMENT]
+    order = [NodeKind(k.singular) for k in KINDS.values()]
     nodes = sorted(G.nodes(data=True), key=lambda p: order.index(split_key(p[0])[0]))
     kg = KnowledgeGraph()
     for n, attrs in nodes:

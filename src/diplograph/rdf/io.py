@@ -116,9 +116,7 @@ def _prefixes(base: str) -> dict[str, str]:
 def _ordered(records: KnowledgeGraph | Iterable[Record]) -> Iterable[Record]:
     if isinstance(records, KnowledgeGraph):
         return (
-            r
-            for kind in KINDS
-            for r in sorted(getattr(records, kind).values(), key=lambda r: r.id)
+            r for kind in KINDS for r in sorted(getattr(records, kind).values(), key=lambda r: r.id)
         )
     return records
 
@@ -501,7 +499,13 @@ def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
         return list(ox.parse(data, fmt, base_iri=BASE))
     except SyntaxError as e:
         line = f":{e.lineno}" if e.lineno else ""
-        raise RDFError(f"{where}{line}: not valid {format}: {e.msg}") from None
+        raise RDFError(
+            f"{where}{line}: not valid {format}: {e.msg}",
+            path=where,
+            line=e.lineno or None,
+            column=e.offset or None,
+            expected=format,
+        ) from None
     except ValueError as e:
         raise RDFError(f"{where}: not valid {format}: {e}") from None
 
