@@ -293,15 +293,8 @@ def _path_loc(field: str) -> tuple[int | str, ...]:
     return tuple(out)
 
 
-def check_folder(
-    folder: Path | str, *, texts: Texts = None
-) -> tuple[KnowledgeGraph, list[Problem]]:
-    """Load what can be loaded from ``folder`` and list every problem found.
-
-    Returns the graph of the valid records and the problems, sorted by file and
-    line. :func:`load` is the strict form that raises when there are problems.
-    """
-    root = Path(folder)
+def _refuse_unreadable(root: Path) -> None:
+    """Raise when ``root`` is not a folder holding YAML files."""
     if not root.is_dir():
         raise LoadError(
             [Problem(str(root), 0, "data folder cannot be read: no such folder")], unreadable=True
@@ -316,6 +309,18 @@ def check_folder(
         raise LoadError(
             [Problem(str(root), 0, "data folder holds no *.yaml files")], unreadable=True
         )
+
+
+def check_folder(
+    folder: Path | str, *, texts: Texts = None
+) -> tuple[KnowledgeGraph, list[Problem]]:
+    """Load what can be loaded from ``folder`` and list every problem found.
+
+    Returns the graph of the valid records and the problems, sorted by file and
+    line. :func:`load` is the strict form that raises when there are problems.
+    """
+    root = Path(folder)
+    _refuse_unreadable(root)
     problems: list[Problem] = []
     kg = KnowledgeGraph()
     where: dict[tuple[str, str], _Located] = {}

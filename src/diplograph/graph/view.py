@@ -66,8 +66,8 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
-from ..dates import When, parse_date
-from ..errors import ModelError, QueryError
+from ..dates import When
+from ..errors import ModelError
 from ..kg import KnowledgeGraph
 from ..kinds import KINDS
 from ..model import (
@@ -82,6 +82,7 @@ from ..model import (
     Source,
     Statement,
 )
+from ._window import date_attrs, date_window, in_window
 
 __all__ = [
     "NodeKind",
@@ -147,56 +148,6 @@ def split_key(key: str) -> tuple[NodeKind, str]:
     if sep and rid and kind in _KINDS:
         return NodeKind(kind), rid
     raise ModelError(f"a node key is '<kind>:<id>' with kind in {sorted(_KINDS)!r} (got {key!r})")
-
-
-# -- dates ---------------------------------------------------------------------------------
-
-
-def _date_attrs(when: When) -> dict[str, str]:
-    return {
-        "date": str(when),
-        "earliest": when.earliest.isoformat(),
-        "latest": when.latest.isoformat(),
-        "precision": when.precision.name.lower(),
-    }
-
-
-def _bound(value: date | str | When | None, *, end: bool) -> date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, date):
-        return value
-    when = parse_date(value)
-    return when.latest if end else when.earliest
-
-
-def date_window(
-    start: date | str | When | None = None, end: date | str | When | None = None
-) -> tuple[date | None, date | None]:
-    """Day bounds of a date window given at any precision; ``None`` leaves that side open.
-
-    A window never gains precision: ``start="2019-02"`` opens on the first day
-    of February and ``end="2019-02"`` closes on its last day.
-
-    Raises :class:`~diplograph.errors.DateError` for a bad date and
-    :class:`~diplograph.errors.QueryError` when the window ends before it
-    starts.
-
-    Examples
-    --------
-    >>> date_window("2019-02", "2019-02")
-    (datetime.date(2019, 2, 1), datetime.date(2019, 2, 28))
-    >>> date_window(None, "2019")
-    (None, datetime.date(2019, 12, 31))
-    """
-    lo, hi = _bound(start, end=False), _bound(end, end=True)
-    if lo is not None and hi is not None and hi < lo:
-        raise QueryError(f"the date window ends before it starts (got from {start} to {end})")
-    return lo, hi
-
-
-def _in_window(when: When, lo: date | None, hi: date | None, sure: bool) -> bool:
-    return when.within(lo, hi) if sure else when.may_overlap(lo, hi)
 
 
 # -- records -> graph ----------------------------------------------------------------------
@@ -273,14 +224,7 @@ def to_networkx(
     >>> "event:singapore-summit-2018" in G19, "event:hanoi-summit-2019" in G19
     (False, True)
     """
-    dangling = kg.dangling()
-    if dangling:
-        raise ModelError(
-            f"cannot build the graph: {dangling[0]} ({len(dangling)} dangling reference(s); "
-            "KnowledgeGraph.dangling() lists them)",
-            value=dangling[0].target,
-            expected=f"the id of a {dangling[0].expected}",
-        )
+    _refuse_dangling(kg)
     lo, hi = date_window(start, end)
     windowed = lo is not None or hi is not None
     G = nx.MultiDiGraph()
@@ -288,7 +232,7 @@ def to_networkx(
     for key, kind in KINDS.items():
         for r in getattr(kg, key).values():
             dated = windowed and kind.date is not None
-            if dated and not _in_window(getattr(r, str(kind.date)), lo, hi, sure):
+            if dated and not in_window(getattr(r, str(kind.date)), lo, hi, sure):
                 continue
             G.add_node(node_key(kind.singular, r.id), **_NODES[key](r))
             kept.append((key, r))
@@ -304,6 +248,17 @@ def to_networkx(
                 G.add_edge(a, b, edge, **_set(attrs, **extra))
         _cite(G, u, getattr(r, "evidence", ()))
     return G
+
+
+def _refuse_dangling(kg: KnowledgeGraph) -> None:
+    dangling = kg.dangling()
+    if dangling:
+        raise ModelError(
+            f"cannot build the graph: {dangling[0]} ({len(dangling)} dangling reference(s); "
+            "KnowledgeGraph.dangling() lists them)",
+            value=dangling[0].target,
+            expected=f"the id of a {dangling[0].expected}",
+        )
 
 
 def _cite(G: nx.MultiDiGraph, record_node: str, evidence: tuple[Evidence, ...]) -> None:
@@ -337,7 +292,7 @@ def _source_node(s: Source) -> dict[str, Any]:
         note=s.note,
     )
     if s.published is not None:
-        attrs.update(_date_attrs(s.published))
+        attrs.update(date_attrs(s.published))
     return attrs
 
 
@@ -369,7 +324,7 @@ def _place_node(p: Place) -> dict[str, Any]:
 
 def _event_node(e: Event) -> dict[str, Any]:
     attrs = {"kind": NodeKind.EVENT.value, "label": e.label, "event_type": e.type.value}
-    attrs.update(_date_attrs(e.time))
+    attrs.update(date_attrs(e.time))
     return _set(attrs, outcome=e.outcome, description=e.description, wikidata=e.wikidata)
 
 
@@ -380,7 +335,7 @@ def _statement_node(st: Statement) -> dict[str, Any]:
         "text": st.text,
         "mode": st.mode.value,
     }
-    attrs.update(_date_attrs(st.date))
+    attrs.update(date_attrs(st.date))
     return _set(attrs, language=st.language)
 
 
@@ -487,51 +442,57 @@ def _evidence(out: _Edges) -> tuple[Evidence, ...]:
     return tuple(evs)
 
 
-def _record(node: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Record:
-    kind, rid = split_key(node)
-    if kind is NodeKind.SOURCE:
-        fields = _opt(a, "publisher", "url", "retrieved", "language", "file", "sha256")
-        fields.update(_opt(a, "reliability", "credibility", "note"))
-        if "date" in a:
-            fields["published"] = a["date"]
-        return Source(id=rid, title=a["label"], kind=a["source_kind"], **fields)
-    evidence = _evidence(out)
-    if kind is NodeKind.ACTOR:
-        return Actor(
-            id=rid,
-            kind=a["actor_kind"],
-            name=a["label"],
-            aliases=tuple(json.loads(a.get("aliases", "[]"))),
-            positions=tuple(
-                Position.model_validate(p) for p in json.loads(a.get("positions", "[]"))
-            ),
-            evidence=evidence,
-            **_opt(a, "wikidata", "country", "description"),
-        )
-    if kind is NodeKind.PLACE:
-        return Place(
-            id=rid,
-            name=a["label"],
-            evidence=evidence,
-            **_opt(a, "country", "part_of", "lat", "long", "wikidata"),
-        )
-    if kind is NodeKind.EVENT:
-        return Event(
-            id=rid,
-            label=a["label"],
-            type=a["event_type"],
-            time=a["date"],
-            place=_one(node, out, Relation.LOCATED_AT),
-            participants=tuple(
-                Participant(actor=split_key(u)[1], role=d.get("role", Role.ATTENDEE.value))
-                for u, d in _ordered(into[Relation.PARTICIPATED.value])
-            ),
-            part_of=_one(node, out, Relation.SUB_EVENT_OF),
-            follows=_ids(out[Relation.FOLLOWS.value]),
-            leads_to=_ids(out[Relation.LEADS_TO.value]),
-            evidence=evidence,
-            **_opt(a, "outcome", "description", "wikidata"),
-        )
+def _source_record(rid: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Source:
+    fields = _opt(a, "publisher", "url", "retrieved", "language", "file", "sha256")
+    fields.update(_opt(a, "reliability", "credibility", "note"))
+    if "date" in a:
+        fields["published"] = a["date"]
+    return Source(id=rid, title=a["label"], kind=a["source_kind"], **fields)
+
+
+def _actor_record(rid: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Actor:
+    return Actor(
+        id=rid,
+        kind=a["actor_kind"],
+        name=a["label"],
+        aliases=tuple(json.loads(a.get("aliases", "[]"))),
+        positions=tuple(Position.model_validate(p) for p in json.loads(a.get("positions", "[]"))),
+        evidence=_evidence(out),
+        **_opt(a, "wikidata", "country", "description"),
+    )
+
+
+def _place_record(rid: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Place:
+    return Place(
+        id=rid,
+        name=a["label"],
+        evidence=_evidence(out),
+        **_opt(a, "country", "part_of", "lat", "long", "wikidata"),
+    )
+
+
+def _event_record(rid: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Event:
+    node = node_key(NodeKind.EVENT, rid)
+    return Event(
+        id=rid,
+        label=a["label"],
+        type=a["event_type"],
+        time=a["date"],
+        place=_one(node, out, Relation.LOCATED_AT),
+        participants=tuple(
+            Participant(actor=split_key(u)[1], role=d.get("role", Role.ATTENDEE.value))
+            for u, d in _ordered(into[Relation.PARTICIPATED.value])
+        ),
+        part_of=_one(node, out, Relation.SUB_EVENT_OF),
+        follows=_ids(out[Relation.FOLLOWS.value]),
+        leads_to=_ids(out[Relation.LEADS_TO.value]),
+        evidence=_evidence(out),
+        **_opt(a, "outcome", "description", "wikidata"),
+    )
+
+
+def _statement_record(rid: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Statement:
+    node = node_key(NodeKind.STATEMENT, rid)
     speaker = _one(node, into, Relation.SAID)
     if speaker is None:
         raise ModelError(f"statement node {node!r} has no 'said' edge from its speaker")
@@ -545,9 +506,19 @@ def _record(node: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Record:
         about_events=_ids(about, NodeKind.EVENT),
         about_actors=_ids(about, NodeKind.ACTOR),
         channel=_one(node, out, Relation.CHANNEL),
-        evidence=evidence,
+        evidence=_evidence(out),
         **_opt(a, "language"),
     )
+
+
+_RECORDS: dict[str, Callable[[str, dict[str, Any], _Edges, _Edges], Record]] = {
+    "sources": _source_record,
+    "actors": _actor_record,
+    "places": _place_record,
+    "events": _event_record,
+    "statements": _statement_record,
+}
+"""The record each kind of node makes back, by kind key."""
 
 
 @contextmanager
@@ -595,8 +566,10 @@ def from_networkx(G: nx.MultiDiGraph) -> KnowledgeGraph:
         into[v][relation].append((u, d))
     order = [NodeKind(k.singular) for k in KINDS.values()]
     nodes = sorted(G.nodes(data=True), key=lambda p: order.index(split_key(p[0])[0]))
+    by_singular = {k.singular: k.key for k in KINDS.values()}
     kg = KnowledgeGraph()
     for n, attrs in nodes:
+        kind, rid = split_key(n)
         with _about_node(n):
-            kg.add(_record(n, attrs, out[n], into[n]))
+            kg.add(_RECORDS[by_singular[kind.value]](rid, attrs, out[n], into[n]))
     return kg
