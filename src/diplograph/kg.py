@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import AmbiguousNameError, ModelError, UnknownNameError
-from .kinds import KINDS, kind_of
+from .kinds import KINDS, kind_of, walker
 from .model import (
     Actor,
     Event,
@@ -144,9 +144,12 @@ class KnowledgeGraph:
 
     def evidence(self) -> Iterator[tuple[Record, Evidence]]:
         """Every piece of evidence, with the record that carries it."""
-        for record in self.records():
-            for _, ev in kind_of(record).evidence_of(record):
-                yield record, ev
+        for key, kind in KINDS.items():
+            walks = [walker(path) for path in kind.evidence]
+            for record in getattr(self, key).values():
+                for walk in walks:
+                    for _, ev in walk(record):
+                        yield record, ev
 
     # -- integrity ----------------------------------------------------------------
     def dangling(self) -> list[Dangling]:
@@ -162,13 +165,22 @@ class KnowledgeGraph:
         """
         out: list[Dangling] = []
         for key, kind in KINDS.items():
+            checks = [
+                (walker(r.path), getattr(self, r.target), KINDS[r.target].singular)
+                for r in kind.refs
+            ]
+            cited = [walker(path) for path in kind.evidence]
             for record in getattr(self, key).values():
-                found = list(kind.references(record))
-                cited = kind.evidence_of(record)
-                found += [(f"{f}.source", ev.source, "sources") for f, ev in cited]
-                for fld, target, table in found:
-                    if target not in getattr(self, table):
-                        out.append(Dangling(key, record.id, fld, target, KINDS[table].singular))
+                for walk, table, expected in checks:
+                    for fld, target in walk(record):
+                        if target not in table:
+                            out.append(Dangling(key, record.id, fld, target, expected))
+                for walk in cited:
+                    for fld, ev in walk(record):
+                        if ev.source not in self.sources:
+                            out.append(
+                                Dangling(key, record.id, f"{fld}.source", ev.source, "source")
+                            )
         return out
 
     def cycles(self) -> list[str]:
