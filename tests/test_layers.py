@@ -99,8 +99,8 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_import_graph_is_read() -> None:
     graph = _graph()
     assert "diplograph.kinds" in graph["diplograph.kg"]
-    assert "diplograph.rdf.terms" in graph["diplograph.rdf._reader"]
-    assert "diplograph.rdf._reader" in graph["diplograph.rdf.mapping"]
+    assert "diplograph.rdf.terms" in graph["diplograph.rdf._read"]
+    assert "diplograph.rdf._read" in graph["diplograph.rdf.mapping"]
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:

@@ -143,9 +143,9 @@ from ..errors import ModelError, RDFError
 from ..kg import KnowledgeGraph
 from ..kinds import KINDS, kind_of
 from ..model import Record
+from ._kinds import READERS, WRITERS
 from ._out import Out
-from ._reader import read
-from ._writers import WRITERS
+from ._read import read
 from .terms import Spo
 from .vocab import BASE
 
@@ -286,7 +286,7 @@ def from_rdf(data: Any) -> KnowledgeGraph:
     >>> from_rdf(to_triples(ev)).events["hanoi"] == ev
     True
     """
-    return read(data)
+    return read(data, READERS)
 
 
 def quads_of(records: Iterable[Record], *, base: str = BASE) -> Iterator[Quad]:
