@@ -40,10 +40,11 @@ def test_kinds_and_models_agree() -> None:
 @pytest.mark.parametrize("key", list(KINDS))
 def test_every_part_driven_by_the_kinds_covers_each_kind(key: str) -> None:
     kind = KINDS[key]
-    assert key in WRITERS
-    assert key in READERS
-    assert key in view._NODES and key in view._EDGES
-    assert NodeKind(kind.singular).value == kind.singular
+    assert key in WRITERS and key in READERS, f"rdf/_kinds/{kind.singular}.py: write and read"
+    for table in ("_NODES", "_EDGES", "_RECORDS"):
+        assert key in getattr(view, table), f"graph/view.py: {table} has no entry for {key}"
+    assert kind.singular in {k.value for k in NodeKind}, "graph/view.py: a NodeKind member"
+    assert key in {f.name for f in dataclasses.fields(KnowledgeGraph)}, "kg.py: a typed table"
     assert KIND_CLASSES[key] == expand(kind.rdf_class)
 
 

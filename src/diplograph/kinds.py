@@ -7,12 +7,23 @@ reference (so integrity checks are derived, not written out), where its
 evidence lies (positions' evidence included), its RDF classes, and how its
 records sort when written out.
 
-Integrity checks (:mod:`diplograph.kg`), loading and dumping
-(:mod:`diplograph.load`), both directions of the RDF mapping, the SHACL and
-RDF kind lists and the networkx view all read :data:`KINDS`; adding a record
-kind means describing it here, modelling it in :mod:`diplograph.model`, and
-giving it its RDF writer and reader, its graph view and its ontology terms,
-which tests check exist for every kind.
+Integrity checks and the evidence walk (:mod:`diplograph.kg`), loading,
+evidence checks against texts and dumping (:mod:`diplograph.load`), the
+order and named graphs of RDF files, which node finds which kind when RDF is
+read back, the SHACL report's names, and the networkx view's node order all
+read :data:`KINDS`.
+
+Adding a record kind
+--------------------
+1. ``model.py``: the pydantic model, in the ``Record`` union and ``RECORD_KINDS``.
+2. ``kinds.py``: its :class:`Kind` (references, evidence paths, RDF classes, date).
+3. ``kg.py``: its typed table, one line in ``KnowledgeGraph``.
+4. ``rdf/_kinds/<singular>.py``: ``write`` and ``read``, its triples both ways.
+5. ``graph/view.py``: a ``NodeKind`` member, its node attributes, edges and
+   record builder (one entry in each of ``_NODES``, ``_EDGES``, ``_RECORDS``).
+6. ``ontology/``: its class and properties, its SHACL shape, its JSON-LD terms.
+7. Tests: ``tests/test_kinds.py`` fails, naming the part, until each exists,
+   and checks that every id field of the model is a described reference.
 
 Examples
 --------

@@ -1,5 +1,9 @@
 """One mapping between records and RDF, both ways.
 
+Each record kind's triples are written and read in one module,
+``rdf/_kinds/<kind>.py``, with the terms of :mod:`diplograph.rdf.terms`; this
+module is the public face of them.
+
 :func:`to_triples` and :func:`to_quads` turn one record at a time into
 pyoxigraph triples and quads, so any number of records stream to disk without
 a graph in memory; :func:`from_rdf` reads them back into a
