@@ -7,6 +7,7 @@ a lazy import that would close a cycle is caught as well.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,7 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     return out
 
 
+@cache
 def _graph() -> dict[str, set[str]]:
     modules = _modules()
     known = set(modules)
