@@ -11,7 +11,7 @@ import rdflib
 from pydantic import BaseModel
 
 from diplograph import KnowledgeGraph
-from diplograph.graph import view
+from diplograph.graph import _kinds as graph_kinds
 from diplograph.graph.view import NodeKind, to_networkx
 from diplograph.kinds import KINDS, Kind, Ref, kind_of, walk
 from diplograph.model import (
@@ -41,9 +41,9 @@ def test_kinds_and_models_agree() -> None:
 def test_every_part_driven_by_the_kinds_covers_each_kind(key: str) -> None:
     kind = KINDS[key]
     assert key in WRITERS and key in READERS, f"rdf/_kinds/{kind.singular}.py: write and read"
-    for table in ("_NODES", "_EDGES", "_RECORDS"):
-        assert key in getattr(view, table), f"graph/view.py: {table} has no entry for {key}"
-    assert kind.singular in {k.value for k in NodeKind}, "graph/view.py: a NodeKind member"
+    for table in ("NODES", "EDGES", "RECORDS"):
+        assert key in getattr(graph_kinds, table), f"graph/_kinds/{kind.singular}.py: {table}"
+    assert kind.singular in {k.value for k in NodeKind}, "graph/_base.py: a NodeKind member"
     assert key in {f.name for f in dataclasses.fields(KnowledgeGraph)}, "kg.py: a typed table"
     assert KIND_CLASSES[key] == expand(kind.rdf_class)
 

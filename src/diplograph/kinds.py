@@ -19,8 +19,8 @@ Adding a record kind
 2. ``kinds.py``: its :class:`Kind` (references, evidence paths, RDF classes, date).
 3. ``kg.py``: its typed table, one line in ``KnowledgeGraph``.
 4. ``rdf/_kinds/<singular>.py``: ``write`` and ``read``, its triples both ways.
-5. ``graph/view.py``: a ``NodeKind`` member, its node attributes, edges and
-   record builder (one entry in each of ``_NODES``, ``_EDGES``, ``_RECORDS``).
+5. ``graph/_kinds/<singular>.py``: its node attributes, its edges and the
+   record back from them; and its ``NodeKind`` member in ``graph/_base.py``.
 6. ``ontology/``: its class and properties, its SHACL shape, its JSON-LD terms.
 7. Tests: ``tests/test_kinds.py`` fails, naming the part, until each exists,
    and checks that every id field of the model is a described reference.
