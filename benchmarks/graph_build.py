@@ -49,7 +49,7 @@ from diplograph.graph import (
     path,
     to_networkx,
 )
-from diplograph.graph.analysis import _simple
+from diplograph.graph.walk import simple_graph
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -97,7 +97,7 @@ def run(events: int, *, repeat: int, seed: int) -> None:
 
     pairs = [tuple(rng.sample(actors, 2)) for _ in range(repeat)]
     ours = median_ms(lambda p: path(kg, p[0], p[1], graph=G), pairs)
-    t_copy, S = timed(lambda: _simple(G, DEFAULT_THROUGH))
+    t_copy, S = timed(lambda: simple_graph(G, DEFAULT_THROUGH))
     theirs = median_ms(lambda p: nx.shortest_path(S, p[0], p[1]), pairs)
     print(f"path (median)          {ours:8.2f} ms")
     print(

@@ -78,6 +78,50 @@ def _seoul_speakers(kg: KnowledgeGraph) -> set[str]:
     return {SOUTH_KOREA} | {a.id for a in kg.actors.values() if a.country == SOUTH_KOREA}
 
 
+def _write_files(kg: KnowledgeGraph, store: Store, folder: Path, tell: Step) -> list[Path]:
+    """Write the demo files into ``folder``: RDF, GraphML, the timeline and its TimelineJS."""
+    from .export.graphml import write_graphml
+    from .export.timelinejs import write_timelinejs
+    from .query import events, statements
+    from .rdf.io import write_rdf
+    from .timeline import plot_timeline, save_figure
+
+    files: list[Path] = []
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, fmt in (("korea.ttl", "turtle"), ("korea.jsonld", "jsonld"), ("korea.trig", "trig")):
+        tell(name)
+        files.append(write_rdf(kg, folder / name, format=fmt))
+    tell("korea.graphml")
+    files.append(write_graphml(kg, folder / "korea.graphml"))
+
+    rows = events(store)
+    said = statements(store)
+    title = "Korean peninsula diplomacy, 2018-2019"
+    ax = plot_timeline(rows, statements=said, eras=[ERA], title=title)
+    for name in ("timeline.png", "timeline.svg"):
+        tell(name)
+        files.append(save_figure(ax, folder / name))
+    tell("timeline.json")
+    files.append(
+        write_timelinejs(rows, folder / "timeline.json", statements=said, eras=[ERA], title=title)
+    )
+    return files
+
+
+def _check_needed(kg: KnowledgeGraph) -> None:
+    """Raise unless ``kg`` holds the actors and events the demo questions are about."""
+    for needed in (TRUMP, KIM, MOON, SOUTH_KOREA):
+        if needed not in kg.actors:
+            raise DiplographError(
+                f"the demo needs the shipped dataset: no actor {needed!r}", value=needed
+            )
+    for needed in (PANMUNJOM_2019, SINGAPORE_2018):
+        if needed not in kg.events:
+            raise DiplographError(
+                f"the demo needs the shipped dataset: no event {needed!r}", value=needed
+            )
+
+
 def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -> DemoResult:
     """Validate ``kg``, answer the three demo questions and write the demo files into ``out``.
 
@@ -109,19 +153,14 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
         if step is not None:
             step(name)
 
-    for needed in (TRUMP, KIM, MOON, SOUTH_KOREA):
-        if needed not in kg.actors:
-            raise DiplographError(f"the demo needs the shipped dataset: no actor {needed!r}")
-    for needed in (PANMUNJOM_2019, SINGAPORE_2018):
-        if needed not in kg.events:
-            raise DiplographError(f"the demo needs the shipped dataset: no event {needed!r}")
-
+    _check_needed(kg)
     tell("validate")
     violations = check_shacl(kg)
     if violations:
         raise DiplographError(
             f"the RDF of the records breaks {len(violations)} SHACL constraint(s); "
-            "run 'diplograph validate --shacl' to list them"
+            "diplograph.rdf.check_shacl lists them",
+            value=len(violations),
         )
 
     tell("load")
@@ -141,36 +180,6 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
             mediators = [p.name for p in row.participants if p.role == "mediator"]
             result.brokered.append((row, mediators))
 
-    _write_files(kg, store, Path(out), result, tell)
+    result.files = _write_files(kg, store, Path(out), tell)
     store.close()
     return result
-
-
-def _write_files(
-    kg: KnowledgeGraph, store: Store, folder: Path, result: DemoResult, tell: Step
-) -> None:
-    """Write the demo files into ``folder`` (created when missing); their paths go to ``result``."""
-    from .export.graphml import write_graphml
-    from .export.timelinejs import write_timelinejs
-    from .query import events, statements
-    from .rdf.io import write_rdf
-    from .timeline import plot_timeline, save_figure
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, fmt in (("korea.ttl", "turtle"), ("korea.jsonld", "jsonld"), ("korea.trig", "trig")):
-        tell(name)
-        result.files.append(write_rdf(kg, folder / name, format=fmt))
-    tell("korea.graphml")
-    result.files.append(write_graphml(kg, folder / "korea.graphml"))
-
-    rows = events(store)
-    said = statements(store)
-    title = "Korean peninsula diplomacy, 2018-2019"
-    ax = plot_timeline(rows, statements=said, eras=[ERA], title=title)
-    for name in ("timeline.png", "timeline.svg"):
-        tell(name)
-        result.files.append(save_figure(ax, folder / name))
-    tell("timeline.json")
-    result.files.append(
-        write_timelinejs(rows, folder / "timeline.json", statements=said, eras=[ERA], title=title)
-    )

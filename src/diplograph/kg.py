@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from .errors import ModelError
+from .kinds import KINDS, kind_of, walker
 from .model import (
-    RECORD_KINDS,
     Actor,
     Event,
     Evidence,
@@ -46,15 +45,12 @@ class Dangling:
     def __str__(self) -> str:
         return (
             f"{self.field}: no {self.expected} has id {self.target!r} "
-            f"(named by {self.kind[:-1]} {self.record!r})"
+            f"(named by {KINDS[self.kind].singular} {self.record!r})"
         )
 
 
 def _kind_of(record: Record) -> str:
-    for kind, cls in RECORD_KINDS.items():
-        if isinstance(record, cls):
-            return kind
-    raise ModelError(f"not a record: {record!r}")
+    return kind_of(record).key
 
 
 @dataclass
@@ -96,8 +92,8 @@ class KnowledgeGraph:
             if record.id in table:
                 if table[record.id] != record:
                     raise ModelError(
-                        f"cannot merge: {_kind_of(record)[:-1]} {record.id!r} differs in the two "
-                        "graphs"
+                        f"cannot merge: {kind_of(record).singular} {record.id!r} "
+                        "differs in the two graphs"
                     )
                 continue
             table[record.id] = record
@@ -106,16 +102,16 @@ class KnowledgeGraph:
     # -- reading ------------------------------------------------------------------
     def records(self) -> Iterator[Record]:
         """Every record, kind by kind in dependency order (sources first)."""
-        for kind in RECORD_KINDS:
+        for kind in KINDS:
             yield from getattr(self, kind).values()
 
     def __len__(self) -> int:
-        return sum(len(getattr(self, kind)) for kind in RECORD_KINDS)
+        return sum(len(getattr(self, kind)) for kind in KINDS)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, KnowledgeGraph):
             return NotImplemented
-        return all(getattr(self, k) == getattr(other, k) for k in RECORD_KINDS)
+        return all(getattr(self, k) == getattr(other, k) for k in KINDS)
 
     def counts(self) -> dict[str, int]:
         """Number of records of each kind.
@@ -123,7 +119,7 @@ class KnowledgeGraph:
         >>> KnowledgeGraph().counts()
         {'sources': 0, 'actors': 0, 'places': 0, 'events': 0, 'statements': 0}
         """
-        return {kind: len(getattr(self, kind)) for kind in RECORD_KINDS}
+        return {kind: len(getattr(self, kind)) for kind in KINDS}
 
     def events_in_order(self) -> list[Event]:
         """Events sorted by date (day bounds, then precision), then id."""
@@ -135,28 +131,12 @@ class KnowledgeGraph:
 
     def evidence(self) -> Iterator[tuple[Record, Evidence]]:
         """Every piece of evidence, with the record that carries it."""
-        for record in self.records():
-            for ev in getattr(record, "evidence", ()):
-                yield record, ev
-            if isinstance(record, Actor):
-                for position in record.positions:
-                    for ev in position.evidence:
+        for key, kind in KINDS.items():
+            walks = [walker(path) for path in kind.evidence]
+            for record in getattr(self, key).values():
+                for walk in walks:
+                    for _, ev in walk(record):
                         yield record, ev
-
-    def to_rdflib(self) -> Any:
-        """The graph's triples as an ``rdflib.Graph``, for users of rdflib and pyshacl.
-
-        The whole graph is built in memory; to write a large collection, stream
-        it with :func:`diplograph.rdf.io.write_rdf` instead.
-
-        >>> from diplograph import load, bundled_data
-        >>> g = load(bundled_data()).to_rdflib()
-        >>> len(g) > 1000
-        True
-        """
-        from .rdf.shacl import to_rdflib
-
-        return to_rdflib(self)
 
     # -- integrity ----------------------------------------------------------------
     def dangling(self) -> list[Dangling]:
@@ -171,43 +151,23 @@ class KnowledgeGraph:
         evidence[0].source: no source has id 'src' (named by statement 's')
         """
         out: list[Dangling] = []
-
-        def check(kind: str, rid: str, fld: str, target: str | None, table: str) -> None:
-            if target is not None and target not in getattr(self, table):
-                out.append(Dangling(kind, rid, fld, target, table[:-1]))
-
-        def check_evidence(kind: str, rid: str, prefix: str, evs: Iterable[Evidence]) -> None:
-            for i, ev in enumerate(evs):
-                check(kind, rid, f"{prefix}evidence[{i}].source", ev.source, "sources")
-
-        for a in self.actors.values():
-            check("actors", a.id, "country", a.country, "actors")
-            for i, pos in enumerate(a.positions):
-                check("actors", a.id, f"positions[{i}].organization", pos.organization, "actors")
-                check_evidence("actors", a.id, f"positions[{i}].", pos.evidence)
-            check_evidence("actors", a.id, "", a.evidence)
-        for p in self.places.values():
-            check("places", p.id, "country", p.country, "actors")
-            check("places", p.id, "part_of", p.part_of, "places")
-            check_evidence("places", p.id, "", p.evidence)
-        for e in self.events.values():
-            check("events", e.id, "place", e.place, "places")
-            for i, part in enumerate(e.participants):
-                check("events", e.id, f"participants[{i}].actor", part.actor, "actors")
-            check("events", e.id, "part_of", e.part_of, "events")
-            for i, t in enumerate(e.follows):
-                check("events", e.id, f"follows[{i}]", t, "events")
-            for i, t in enumerate(e.leads_to):
-                check("events", e.id, f"leads_to[{i}]", t, "events")
-            check_evidence("events", e.id, "", e.evidence)
-        for s in self.statements.values():
-            check("statements", s.id, "speaker", s.speaker, "actors")
-            for i, t in enumerate(s.about_events):
-                check("statements", s.id, f"about_events[{i}]", t, "events")
-            for i, t in enumerate(s.about_actors):
-                check("statements", s.id, f"about_actors[{i}]", t, "actors")
-            check("statements", s.id, "channel", s.channel, "actors")
-            check_evidence("statements", s.id, "", s.evidence)
+        for key, kind in KINDS.items():
+            checks = [
+                (walker(r.path), getattr(self, r.target), KINDS[r.target].singular)
+                for r in kind.refs
+            ]
+            cited = [walker(path) for path in kind.evidence]
+            for record in getattr(self, key).values():
+                for walk, table, expected in checks:
+                    for fld, target in walk(record):
+                        if target not in table:
+                            out.append(Dangling(key, record.id, fld, target, expected))
+                for walk in cited:
+                    for fld, ev in walk(record):
+                        if ev.source not in self.sources:
+                            out.append(
+                                Dangling(key, record.id, f"{fld}.source", ev.source, "source")
+                            )
         return out
 
     def cycles(self) -> list[str]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +32,11 @@ from pydantic import ValidationError
 
 from ._atomic import atomic_write
 from .errors import LoadError, ModelError, Problem
+from .evidence import Texts, check_evidence, load_texts, text_of
+from .evidence import short as _short
 from .kg import KnowledgeGraph, normalize_name
-from .model import RECORD_KINDS, Actor, Evidence, Record, Source
+from .kinds import KINDS, kind_of
+from .model import Record
 
 __all__ = ["check_folder", "dump", "dumps_kind", "load", "load_texts"]
 
@@ -207,7 +210,7 @@ def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
                     shown,
                     1,
                     "empty file: expected a mapping of record kinds "
-                    f"({', '.join(RECORD_KINDS)}) to lists of records",
+                    f"({', '.join(KINDS)}) to lists of records",
                 )
             )
             continue
@@ -216,20 +219,19 @@ def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
                 Problem(
                     shown,
                     getattr(doc, "line", 1),
-                    f"expected a mapping of record kinds ({', '.join(RECORD_KINDS)}) "
+                    f"expected a mapping of record kinds ({', '.join(KINDS)}) "
                     f"to lists of records (got a {type(doc).__name__})",
                 )
             )
             continue
         for kind, items in doc.items():
             line = doc.key_lines[kind]
-            if kind not in RECORD_KINDS:
+            if kind not in KINDS:
                 problems.append(
                     Problem(
                         shown,
                         line,
-                        f"unknown record kind: expected one of {', '.join(RECORD_KINDS)} "
-                        f"(got {kind!r})",
+                        f"unknown record kind: expected one of {', '.join(KINDS)} (got {kind!r})",
                     )
                 )
                 continue
@@ -244,7 +246,7 @@ def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
                     )
                 )
                 continue
-            cls = RECORD_KINDS[kind]
+            cls = KINDS[kind].model
             for i, raw in enumerate(items):
                 item_line = items.item_lines[i]
                 if not isinstance(raw, _Map):
@@ -258,7 +260,9 @@ def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
                     )
                     continue
                 rid = raw.get("id")
-                label = f"{kind[:-1]} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
+                label = (
+                    f"{KINDS[kind].singular} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
+                )
                 try:
                     record = cls.model_validate(dict(raw))
                 except ValidationError as e:
@@ -289,112 +293,8 @@ def _path_loc(field: str) -> tuple[int | str, ...]:
     return tuple(out)
 
 
-Texts = Path | str | Sequence[Path | str] | None
-"""One folder of source texts, several, or none."""
-
-
-def _folders(texts: Texts) -> list[Path]:
-    if texts is None:
-        return []
-    if isinstance(texts, Path | str):
-        return [Path(texts)]
-    return [Path(t) for t in texts]
-
-
-def load_texts(texts: Texts) -> tuple[dict[str, str], dict[str, str]]:
-    """Read folders of source texts: by file name, and by SHA-256 of the bytes."""
-    by_name: dict[str, str] = {}
-    by_hash: dict[str, str] = {}
-    for folder in _folders(texts):
-        if not folder.is_dir():
-            raise LoadError(
-                [Problem(str(folder), 0, "texts folder cannot be read: not a folder")],
-                unreadable=True,
-            )
-        _read_texts(folder, by_name, by_hash)
-    return by_name, by_hash
-
-
-def _read_texts(folder: Path, by_name: dict[str, str], by_hash: dict[str, str]) -> None:
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        by_name.setdefault(path.name, text)
-        by_hash[hashlib.sha256(data).hexdigest()] = text
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """``repr`` of ``text``, cut to ``limit`` characters with an ellipsis."""
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-def _check_evidence(
-    ev: Evidence, text: str, where: tuple[str, int], label: str, problems: list[Problem]
-) -> None:
-    file, line = where
-    if ev.quote is None:
-        return
-    if ev.start is None or ev.end is None:
-        if ev.quote not in text:
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    f"{label}: quote not found in source {ev.source!r} (got {_short(ev.quote)})",
-                )
-            )
-        return
-    actual = text[ev.start : ev.end]
-    if actual != ev.quote:
-        hint = ""
-        found = text.find(ev.quote)
-        if found >= 0:
-            hint = f"; the quote is at start={found}, end={found + len(ev.quote)}"
-        problems.append(
-            Problem(
-                file,
-                line,
-                f"{label}: offsets {ev.start}:{ev.end} do not match the quote in source "
-                f"{ev.source!r} (expected {_short(ev.quote)}, "
-                f"the text there is {_short(actual)}){hint}",
-            )
-        )
-        return
-    if ev.prefix is not None and not text[: ev.start].endswith(ev.prefix):
-        problems.append(
-            Problem(
-                file,
-                line,
-                f"{label}: prefix does not match the text before the quote "
-                f"(got {ev.prefix!r}, the text has "
-                f"{text[max(0, ev.start - len(ev.prefix)) : ev.start]!r})",
-            )
-        )
-    if ev.suffix is not None and not text[ev.end :].startswith(ev.suffix):
-        problems.append(
-            Problem(
-                file,
-                line,
-                f"{label}: suffix does not match the text after the quote "
-                f"(got {ev.suffix!r}, the text has {text[ev.end : ev.end + len(ev.suffix)]!r})",
-            )
-        )
-
-
-def check_folder(
-    folder: Path | str, *, texts: Texts = None
-) -> tuple[KnowledgeGraph, list[Problem]]:
-    """Load what can be loaded from ``folder`` and list every problem found.
-
-    Returns the graph of the valid records and the problems, sorted by file and
-    line. :func:`load` is the strict form that raises when there are problems.
-    """
-    root = Path(folder)
+def _refuse_unreadable(root: Path) -> None:
+    """Raise when ``root`` is not a folder holding YAML files."""
     if not root.is_dir():
         raise LoadError(
             [Problem(str(root), 0, "data folder cannot be read: no such folder")], unreadable=True
@@ -409,6 +309,18 @@ def check_folder(
         raise LoadError(
             [Problem(str(root), 0, "data folder holds no *.yaml files")], unreadable=True
         )
+
+
+def check_folder(
+    folder: Path | str, *, texts: Texts = None
+) -> tuple[KnowledgeGraph, list[Problem]]:
+    """Load what can be loaded from ``folder`` and list every problem found.
+
+    Returns the graph of the valid records and the problems, sorted by file and
+    line. :func:`load` is the strict form that raises when there are problems.
+    """
+    root = Path(folder)
+    _refuse_unreadable(root)
     problems: list[Problem] = []
     kg = KnowledgeGraph()
     where: dict[tuple[str, str], _Located] = {}
@@ -420,7 +332,7 @@ def check_folder(
         if gc_was_enabled:
             gc.enable()
     for loc in located:
-        kind = next(k for k, c in RECORD_KINDS.items() if isinstance(loc.record, c))
+        kind = kind_of(loc.record).key
         key = (kind, loc.record.id)
         if key in where:
             first = where[key]
@@ -428,7 +340,7 @@ def check_folder(
                 Problem(
                     loc.file,
                     loc.raw.key_lines.get("id", loc.raw.line),
-                    f"duplicate id {loc.record.id!r}: another {kind[:-1]} has it "
+                    f"duplicate id {loc.record.id!r}: another {KINDS[kind].singular} has it "
                     f"({first.file}:{first.raw.key_lines.get('id', first.raw.line)})",
                 )
             )
@@ -442,7 +354,7 @@ def check_folder(
 
     for d in kg.dangling():
         file, line = line_at(d.kind, d.record, d.field)
-        problems.append(Problem(file, line, f"{d.kind[:-1]} {d.record!r}: {d}"))
+        problems.append(Problem(file, line, f"{KINDS[d.kind].singular} {d.record!r}: {d}"))
     for rid in kg.cycles():
         file, line = line_at("events", rid, "part_of")
         problems.append(Problem(file, line, f"event {rid!r}: part_of: the chain loops back"))
@@ -480,7 +392,7 @@ def _check_texts(
     by_name, by_hash = load_texts(texts)
     source_text: dict[str, str] = {}
     for src in kg.sources.values():
-        text = _find_text(src, by_name, by_hash)
+        text = text_of(src, by_name, by_hash)
         if text is None:
             continue
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -496,35 +408,16 @@ def _check_texts(
             )
             continue
         source_text[src.id] = text
-    for kind in ("actors", "places", "events", "statements"):
-        for record in getattr(kg, kind).values():
-            loc = where[(kind, record.id)]
-            groups: list[tuple[str, tuple[Evidence, ...]]] = [("evidence", record.evidence)]
-            if isinstance(record, Actor):
-                groups += [
-                    (f"positions[{i}].evidence", p.evidence) for i, p in enumerate(record.positions)
-                ]
-            for prefix, evs in groups:
-                for i, ev in enumerate(evs):
-                    if ev.source not in source_text:
-                        continue
-                    field = f"{prefix}[{i}]"
-                    line = _line_of(loc.raw, _path_loc(field), loc.raw.line)
-                    _check_evidence(
-                        ev,
-                        source_text[ev.source],
-                        (loc.file, line),
-                        f"{kind[:-1]} {record.id!r}: {field}",
-                        problems,
-                    )
-
-
-def _find_text(src: Source, by_name: dict[str, str], by_hash: dict[str, str]) -> str | None:
-    if src.file is not None and src.file in by_name:
-        return by_name[src.file]
-    if src.sha256 is not None:
-        return by_hash.get(src.sha256)
-    return None
+    for key, kind in KINDS.items():
+        for record in getattr(kg, key).values():
+            loc = where[(key, record.id)]
+            for field, ev in kind.evidence_of(record):
+                if ev.source not in source_text:
+                    continue
+                line = _line_of(loc.raw, _path_loc(field), loc.raw.line)
+                for message in check_evidence(ev, source_text[ev.source]):
+                    label = f"{kind.singular} {record.id!r}: {field}"
+                    problems.append(Problem(loc.file, line, f"{label}: {message}"))
 
 
 def load(folder: Path | str, *, texts: Texts = None) -> KnowledgeGraph:
@@ -559,14 +452,6 @@ def load(folder: Path | str, *, texts: Texts = None) -> KnowledgeGraph:
 # -- writing ---------------------------------------------------------------------------
 
 
-def _sort_key(kind: str, record: Record) -> tuple[Any, ...]:
-    if kind == "events":
-        return (record.time.sort_key(), record.id)  # type: ignore[union-attr]
-    if kind == "statements":
-        return (record.date.sort_key(), record.id)  # type: ignore[union-attr]
-    return (record.id,)
-
-
 class _Dumper(yaml.SafeDumper):
     """Block-style YAML with multi-line strings as literal blocks."""
 
@@ -588,7 +473,7 @@ _Dumper.add_representer(str, _str_representer)
 
 def dumps_kind(kg: KnowledgeGraph, kind: str) -> str:
     """The canonical YAML text of one record kind of ``kg`` (as :func:`dump` writes it)."""
-    records = sorted(getattr(kg, kind).values(), key=lambda r: _sort_key(kind, r))
+    records = sorted(getattr(kg, kind).values(), key=KINDS[kind].sort_key)
     data = {kind: [r.model_dump(mode="json", exclude_defaults=True) for r in records]}
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
@@ -612,7 +497,7 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
     True
     """
     root = Path(folder)
-    canonical = {f"{kind}.yaml" for kind in RECORD_KINDS}
+    canonical = {f"{kind}.yaml" for kind in KINDS}
     if root.is_dir():
         others = sorted(
             str(p.relative_to(root))
@@ -626,7 +511,7 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
             )
     root.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for kind in RECORD_KINDS:
+    for kind in KINDS:
         path = root / f"{kind}.yaml"
         if not getattr(kg, kind):
             if path.exists():

@@ -60,27 +60,21 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum, StrEnum
-from typing import Any
 
 import networkx as nx
 from pydantic import ValidationError
 
-from ..dates import When, parse_date
-from ..errors import ModelError, QueryError
+from ..dates import When
+from ..errors import ModelError
 from ..kg import KnowledgeGraph
+from ..kinds import KINDS
 from ..model import (
-    Actor,
-    Event,
     Evidence,
-    Participant,
-    Place,
-    Position,
     Record,
-    Role,
-    Source,
-    Statement,
 )
+from ._base import Edges, NodeKind, Relation, node_key, relation_label, set_attrs, split_key
+from ._kinds import EDGES, NODES, RECORDS
+from ._window import date_window, in_window
 
 __all__ = [
     "NodeKind",
@@ -93,131 +87,7 @@ __all__ = [
 ]
 
 
-class NodeKind(StrEnum):
-    """The kinds of node in the networkx view, one per record kind."""
-
-    ACTOR = "actor"
-    EVENT = "event"
-    STATEMENT = "statement"
-    PLACE = "place"
-    SOURCE = "source"
-
-
-class Relation(StrEnum):
-    """The kinds of edge in the networkx view (the ``relation`` edge attribute)."""
-
-    PARTICIPATED = "participated"
-    LOCATED_AT = "located_at"
-    SUB_EVENT_OF = "sub_event_of"
-    FOLLOWS = "follows"
-    LEADS_TO = "leads_to"
-    SAID = "said"
-    ABOUT = "about"
-    CHANNEL = "channel"
-    HOLDS_POSITION = "holds_position"
-    CITES = "cites"
-
-
-_KINDS = frozenset(k.value for k in NodeKind)
-
-_LABEL_LENGTH = 60
-
-
-def node_key(kind: NodeKind | str, record_id: str) -> str:
-    """The key of a record's node: ``"<kind>:<id>"``.
-
-    Examples
-    --------
-    >>> node_key("actor", "kim-jong-un")
-    'actor:kim-jong-un'
-    """
-    return f"{NodeKind(kind).value}:{record_id}"
-
-
-def split_key(key: str) -> tuple[NodeKind, str]:
-    """The kind and record id of a node key: the inverse of :func:`node_key`.
-
-    Examples
-    --------
-    >>> split_key("event:hanoi-summit-2019")
-    (<NodeKind.EVENT: 'event'>, 'hanoi-summit-2019')
-    """
-    kind, sep, rid = str(key).partition(":")
-    if sep and rid and kind in _KINDS:
-        return NodeKind(kind), rid
-    raise ModelError(f"a node key is '<kind>:<id>' with kind in {sorted(_KINDS)!r} (got {key!r})")
-
-
-# -- dates ---------------------------------------------------------------------------------
-
-
-def _date_attrs(when: When) -> dict[str, str]:
-    return {
-        "date": str(when),
-        "earliest": when.earliest.isoformat(),
-        "latest": when.latest.isoformat(),
-        "precision": when.precision.name.lower(),
-    }
-
-
-def _bound(value: date | str | When | None, *, end: bool) -> date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, date):
-        return value
-    when = parse_date(value)
-    return when.latest if end else when.earliest
-
-
-def date_window(
-    start: date | str | When | None = None, end: date | str | When | None = None
-) -> tuple[date | None, date | None]:
-    """Day bounds of a date window given at any precision; ``None`` leaves that side open.
-
-    A window never gains precision: ``start="2019-02"`` opens on the first day
-    of February and ``end="2019-02"`` closes on its last day.
-
-    Raises :class:`~diplograph.errors.DateError` for a bad date and
-    :class:`~diplograph.errors.QueryError` when the window ends before it
-    starts.
-
-    Examples
-    --------
-    >>> date_window("2019-02", "2019-02")
-    (datetime.date(2019, 2, 1), datetime.date(2019, 2, 28))
-    >>> date_window(None, "2019")
-    (None, datetime.date(2019, 12, 31))
-    """
-    lo, hi = _bound(start, end=False), _bound(end, end=True)
-    if lo is not None and hi is not None and hi < lo:
-        raise QueryError(f"the date window ends before it starts (got from {start} to {end})")
-    return lo, hi
-
-
-def _in_window(when: When, lo: date | None, hi: date | None, sure: bool) -> bool:
-    return when.within(lo, hi) if sure else when.may_overlap(lo, hi)
-
-
 # -- records -> graph ----------------------------------------------------------------------
-
-
-def _set(attrs: dict[str, Any], **values: Any) -> dict[str, Any]:
-    """Add the values that are not None, enums as their plain value."""
-    for name, value in values.items():
-        if value is None:
-            continue
-        attrs[name] = value.value if isinstance(value, Enum) else value
-    return attrs
-
-
-def _shorten(text: str, limit: int = _LABEL_LENGTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _relation_label(relation: Relation, role: Role | None = None) -> str:
-    words = relation.value.replace("_", " ")
-    return f"{words} as {role.value}" if role is not None else words
 
 
 def to_networkx(
@@ -272,257 +142,58 @@ def to_networkx(
     >>> "event:singapore-summit-2018" in G19, "event:hanoi-summit-2019" in G19
     (False, True)
     """
+    _refuse_dangling(kg)
+    lo, hi = date_window(start, end)
+    windowed = lo is not None or hi is not None
+    G = nx.MultiDiGraph()
+    kept: list[tuple[str, Record]] = []
+    for key, kind in KINDS.items():
+        for r in getattr(kg, key).values():
+            dated = windowed and kind.date is not None
+            if dated and not in_window(getattr(r, str(kind.date)), lo, hi, sure):
+                continue
+            G.add_node(node_key(kind.singular, r.id), **NODES[key](r))
+            kept.append((key, r))
+    # Edges, once every node that stays is in.
+    for key, r in kept:
+        u = node_key(KINDS[key].singular, r.id)
+        for a, b, relation, edge, extra in EDGES[key](r, u):
+            if a in G and b in G:
+                attrs = {
+                    "relation": relation.value,
+                    "label": relation_label(relation, extra.get("role")),
+                }
+                G.add_edge(a, b, edge, **set_attrs(attrs, **extra))
+        _cite(G, u, getattr(r, "evidence", ()))
+    return G
+
+
+def _refuse_dangling(kg: KnowledgeGraph) -> None:
     dangling = kg.dangling()
     if dangling:
         raise ModelError(
             f"cannot build the graph: {dangling[0]} ({len(dangling)} dangling reference(s); "
-            "run 'diplograph validate')"
+            "KnowledgeGraph.dangling() lists them)",
+            value=dangling[0].target,
+            expected=f"the id of a {dangling[0].expected}",
         )
-    lo, hi = date_window(start, end)
-    windowed = lo is not None or hi is not None
-    G = nx.MultiDiGraph()
 
-    def cite(record_node: str, evidence: tuple[Evidence, ...]) -> None:
-        for i, ev in enumerate(evidence):
-            attrs = _set(
-                {"relation": Relation.CITES.value, "label": "cites", "order": i},
-                quote=ev.quote,
-                quote_start=ev.start,
-                quote_end=ev.end,
-                prefix=ev.prefix,
-                suffix=ev.suffix,
-                note=ev.note,
-            )
-            G.add_edge(record_node, node_key(NodeKind.SOURCE, ev.source), f"cites:{i}", **attrs)
 
-    def link(u: str, v: str, relation: Relation, key: str, **extra: Any) -> None:
-        if u in G and v in G:
-            role = extra.get("role")
-            attrs = {"relation": relation.value, "label": _relation_label(relation, role)}
-            G.add_edge(u, v, key, **_set(attrs, **extra))
-
-    for s in kg.sources.values():
-        attrs = _set(
-            {"kind": NodeKind.SOURCE.value, "label": s.title, "source_kind": s.kind.value},
-            publisher=s.publisher,
-            url=s.url,
-            retrieved=str(s.retrieved) if s.retrieved is not None else None,
-            language=s.language,
-            file=s.file,
-            sha256=s.sha256,
-            reliability=s.reliability,
-            credibility=s.credibility,
-            note=s.note,
+def _cite(G: nx.MultiDiGraph, record_node: str, evidence: tuple[Evidence, ...]) -> None:
+    for i, ev in enumerate(evidence):
+        attrs = set_attrs(
+            {"relation": Relation.CITES.value, "label": "cites", "order": i},
+            quote=ev.quote,
+            quote_start=ev.start,
+            quote_end=ev.end,
+            prefix=ev.prefix,
+            suffix=ev.suffix,
+            note=ev.note,
         )
-        if s.published is not None:
-            attrs.update(_date_attrs(s.published))
-        G.add_node(node_key(NodeKind.SOURCE, s.id), **attrs)
-    for a in kg.actors.values():
-        G.add_node(
-            node_key(NodeKind.ACTOR, a.id),
-            **_set(
-                {"kind": NodeKind.ACTOR.value, "label": a.name, "actor_kind": a.kind.value},
-                aliases=json.dumps(list(a.aliases), ensure_ascii=False) if a.aliases else None,
-                wikidata=a.wikidata,
-                country=a.country,
-                description=a.description,
-                positions=(
-                    json.dumps(
-                        [p.model_dump(mode="json", exclude_defaults=True) for p in a.positions]
-                    )
-                    if a.positions
-                    else None
-                ),
-            ),
-        )
-    for p in kg.places.values():
-        G.add_node(
-            node_key(NodeKind.PLACE, p.id),
-            **_set(
-                {"kind": NodeKind.PLACE.value, "label": p.name},
-                country=p.country,
-                part_of=p.part_of,
-                lat=p.lat,
-                long=p.long,
-                wikidata=p.wikidata,
-            ),
-        )
-    for e in kg.events.values():
-        if windowed and not _in_window(e.time, lo, hi, sure):
-            continue
-        attrs = {"kind": NodeKind.EVENT.value, "label": e.label, "event_type": e.type.value}
-        attrs.update(_date_attrs(e.time))
-        G.add_node(
-            node_key(NodeKind.EVENT, e.id),
-            **_set(attrs, outcome=e.outcome, description=e.description, wikidata=e.wikidata),
-        )
-    for st in kg.statements.values():
-        if windowed and not _in_window(st.date, lo, hi, sure):
-            continue
-        attrs = {
-            "kind": NodeKind.STATEMENT.value,
-            "label": _shorten(st.text),
-            "text": st.text,
-            "mode": st.mode.value,
-        }
-        attrs.update(_date_attrs(st.date))
-        G.add_node(node_key(NodeKind.STATEMENT, st.id), **_set(attrs, language=st.language))
-
-    # Edges, once every node that stays is in.
-    for a in kg.actors.values():
-        u = node_key(NodeKind.ACTOR, a.id)
-        for i, pos in enumerate(a.positions):
-            if pos.organization is not None:
-                link(
-                    u,
-                    node_key(NodeKind.ACTOR, pos.organization),
-                    Relation.HOLDS_POSITION,
-                    f"holds_position:{i}",
-                    post=pos.post,
-                    post_start=str(pos.start) if pos.start is not None else None,
-                    post_end=str(pos.end) if pos.end is not None else None,
-                    order=i,
-                )
-        cite(u, a.evidence)
-    for p in kg.places.values():
-        cite(node_key(NodeKind.PLACE, p.id), p.evidence)
-    for e in kg.events.values():
-        u = node_key(NodeKind.EVENT, e.id)
-        if u not in G:
-            continue
-        for i, part in enumerate(e.participants):
-            link(
-                node_key(NodeKind.ACTOR, part.actor),
-                u,
-                Relation.PARTICIPATED,
-                "participated",
-                role=part.role,
-                order=i,
-            )
-        if e.place is not None:
-            link(u, node_key(NodeKind.PLACE, e.place), Relation.LOCATED_AT, "located_at")
-        if e.part_of is not None:
-            link(u, node_key(NodeKind.EVENT, e.part_of), Relation.SUB_EVENT_OF, "sub_event_of")
-        for i, t in enumerate(e.follows):
-            link(u, node_key(NodeKind.EVENT, t), Relation.FOLLOWS, f"follows:{i}", order=i)
-        for i, t in enumerate(e.leads_to):
-            link(u, node_key(NodeKind.EVENT, t), Relation.LEADS_TO, f"leads_to:{i}", order=i)
-        cite(u, e.evidence)
-    for st in kg.statements.values():
-        u = node_key(NodeKind.STATEMENT, st.id)
-        if u not in G:
-            continue
-        link(node_key(NodeKind.ACTOR, st.speaker), u, Relation.SAID, "said")
-        for i, t in enumerate(st.about_events):
-            link(u, node_key(NodeKind.EVENT, t), Relation.ABOUT, f"about:event:{i}", order=i)
-        for i, t in enumerate(st.about_actors):
-            link(u, node_key(NodeKind.ACTOR, t), Relation.ABOUT, f"about:actor:{i}", order=i)
-        if st.channel is not None:
-            link(u, node_key(NodeKind.ACTOR, st.channel), Relation.CHANNEL, "channel")
-        cite(u, st.evidence)
-    return G
+        G.add_edge(record_node, node_key(NodeKind.SOURCE, ev.source), f"cites:{i}", **attrs)
 
 
 # -- graph -> records ----------------------------------------------------------------------
-
-_Edges = dict[str, list[tuple[str, dict[str, Any]]]]
-
-
-def _opt(attrs: dict[str, Any], *names: str) -> dict[str, Any]:
-    return {n: attrs[n] for n in names if attrs.get(n) is not None}
-
-
-def _ordered(pairs: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-    return sorted(pairs, key=lambda p: (int(p[1].get("order", 0)), p[0]))
-
-
-def _ids(pairs: list[tuple[str, dict[str, Any]]], kind: NodeKind | None = None) -> tuple[str, ...]:
-    return tuple(
-        split_key(n)[1]
-        for n, _ in _ordered(pairs)
-        if kind is None or n.startswith(f"{kind.value}:")
-    )
-
-
-def _one(node: str, edges: _Edges, relation: Relation) -> str | None:
-    hits = edges[relation.value]
-    if len(hits) > 1:
-        raise ModelError(f"node {node!r} has {len(hits)} {relation.value!r} edges (expected one)")
-    return split_key(hits[0][0])[1] if hits else None
-
-
-def _evidence(out: _Edges) -> tuple[Evidence, ...]:
-    evs = []
-    for source, d in _ordered(out[Relation.CITES.value]):
-        fields = _opt(d, "quote", "prefix", "suffix", "note")
-        fields.update(
-            _opt({"start": d.get("quote_start"), "end": d.get("quote_end")}, "start", "end")
-        )
-        evs.append(Evidence(source=split_key(source)[1], **fields))
-    return tuple(evs)
-
-
-def _record(node: str, a: dict[str, Any], out: _Edges, into: _Edges) -> Record:
-    kind, rid = split_key(node)
-    if kind is NodeKind.SOURCE:
-        fields = _opt(a, "publisher", "url", "retrieved", "language", "file", "sha256")
-        fields.update(_opt(a, "reliability", "credibility", "note"))
-        if "date" in a:
-            fields["published"] = a["date"]
-        return Source(id=rid, title=a["label"], kind=a["source_kind"], **fields)
-    evidence = _evidence(out)
-    if kind is NodeKind.ACTOR:
-        return Actor(
-            id=rid,
-            kind=a["actor_kind"],
-            name=a["label"],
-            aliases=tuple(json.loads(a.get("aliases", "[]"))),
-            positions=tuple(
-                Position.model_validate(p) for p in json.loads(a.get("positions", "[]"))
-            ),
-            evidence=evidence,
-            **_opt(a, "wikidata", "country", "description"),
-        )
-    if kind is NodeKind.PLACE:
-        return Place(
-            id=rid,
-            name=a["label"],
-            evidence=evidence,
-            **_opt(a, "country", "part_of", "lat", "long", "wikidata"),
-        )
-    if kind is NodeKind.EVENT:
-        return Event(
-            id=rid,
-            label=a["label"],
-            type=a["event_type"],
-            time=a["date"],
-            place=_one(node, out, Relation.LOCATED_AT),
-            participants=tuple(
-                Participant(actor=split_key(u)[1], role=d.get("role", Role.ATTENDEE.value))
-                for u, d in _ordered(into[Relation.PARTICIPATED.value])
-            ),
-            part_of=_one(node, out, Relation.SUB_EVENT_OF),
-            follows=_ids(out[Relation.FOLLOWS.value]),
-            leads_to=_ids(out[Relation.LEADS_TO.value]),
-            evidence=evidence,
-            **_opt(a, "outcome", "description", "wikidata"),
-        )
-    speaker = _one(node, into, Relation.SAID)
-    if speaker is None:
-        raise ModelError(f"statement node {node!r} has no 'said' edge from its speaker")
-    about = out[Relation.ABOUT.value]
-    return Statement(
-        id=rid,
-        speaker=speaker,
-        date=a["date"],
-        text=a["text"],
-        mode=a["mode"],
-        about_events=_ids(about, NodeKind.EVENT),
-        about_actors=_ids(about, NodeKind.ACTOR),
-        channel=_one(node, out, Relation.CHANNEL),
-        evidence=evidence,
-        **_opt(a, "language"),
-    )
 
 
 @contextmanager
@@ -560,18 +231,20 @@ def from_networkx(G: nx.MultiDiGraph) -> KnowledgeGraph:
     >>> back.counts() == kg.counts()
     True
     """
-    out: dict[str, _Edges] = defaultdict(lambda: defaultdict(list))
-    into: dict[str, _Edges] = defaultdict(lambda: defaultdict(list))
+    out: dict[str, Edges] = defaultdict(lambda: defaultdict(list))
+    into: dict[str, Edges] = defaultdict(lambda: defaultdict(list))
     for u, v, d in G.edges(data=True):
         relation = d.get("relation")
         if relation is None:
             raise ModelError(f"edge {u!r} -> {v!r} has no 'relation' attribute")
         out[u][relation].append((v, d))
         into[v][relation].append((u, d))
-    order = [NodeKind.SOURCE, NodeKind.ACTOR, NodeKind.PLACE, NodeKind.EVENT, NodeKind.STATEMENT]
+    order = [NodeKind(k.singular) for k in KINDS.values()]
     nodes = sorted(G.nodes(data=True), key=lambda p: order.index(split_key(p[0])[0]))
+    by_singular = {k.singular: k.key for k in KINDS.values()}
     kg = KnowledgeGraph()
     for n, attrs in nodes:
+        kind, rid = split_key(n)
         with _about_node(n):
-            kg.add(_record(n, attrs, out[n], into[n]))
+            kg.add(RECORDS[by_singular[kind.value]](rid, attrs, out[n], into[n]))
     return kg

@@ -35,7 +35,8 @@ import pyoxigraph as ox
 from .._atomic import atomic_write
 from ..errors import RDFError
 from ..kg import KnowledgeGraph
-from ..model import RECORD_KINDS, Record
+from ..kinds import KINDS
+from ..model import Record
 from .jsonld import CONTEXT_URL, context, local_contexts, write_jsonld
 from .mapping import from_rdf, graph_names, spo_of, to_triples
 from .vocab import BASE, PREFIXES
@@ -70,7 +71,7 @@ _EXTENSIONS = {
     ".json": "jsonld",
 }
 
-_KIND_SEGMENTS = ("source", "actor", "place", "event", "statement")
+_KIND_SEGMENTS = tuple(k.singular for k in KINDS.values())
 
 
 def guess_format(path: Path | str) -> str:
@@ -111,9 +112,7 @@ def _prefixes(base: str) -> dict[str, str]:
 def _ordered(records: KnowledgeGraph | Iterable[Record]) -> Iterable[Record]:
     if isinstance(records, KnowledgeGraph):
         return (
-            r
-            for kind in RECORD_KINDS
-            for r in sorted(getattr(records, kind).values(), key=lambda r: r.id)
+            r for kind in KINDS for r in sorted(getattr(records, kind).values(), key=lambda r: r.id)
         )
     return records
 
@@ -328,7 +327,13 @@ def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
         return list(ox.parse(data, fmt, base_iri=BASE))
     except SyntaxError as e:
         line = f":{e.lineno}" if e.lineno else ""
-        raise RDFError(f"{where}{line}: not valid {format}: {e.msg}") from None
+        raise RDFError(
+            f"{where}{line}: not valid {format}: {e.msg}",
+            path=where,
+            line=e.lineno or None,
+            column=e.offset or None,
+            expected=format,
+        ) from None
     except ValueError as e:
         raise RDFError(f"{where}: not valid {format}: {e}") from None
 

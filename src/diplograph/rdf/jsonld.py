@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from ..errors import RDFError
 from ..model import Record
 from ..resources import shipped
-from .mapping import Spo, spo_of
+from .mapping import spo_of
+from .terms import Spo
 from .vocab import BASE, RDF
 
 __all__ = ["CONTEXT_URL", "context", "local_contexts", "write_jsonld"]

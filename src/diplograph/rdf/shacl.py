@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RDFError
 from ..kg import KnowledgeGraph
+from ..kinds import KINDS
 from ..model import Record
 from ..resources import shipped
 from .vocab import BASE, PREFIXES
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Violation", "check_shacl", "shapes_graph", "to_rdflib"]
 
 _SH = "http://www.w3.org/ns/shacl#"
-_KINDS = ("source", "actor", "place", "event", "statement")
+_KINDS = tuple(k.singular for k in KINDS.values())
 
 
 @dataclass(frozen=True, order=True)

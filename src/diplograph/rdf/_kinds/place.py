@@ -1,0 +1,61 @@
+"""The RDF of a place: written by :func:`write`, read back by :func:`read`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode
+
+from ...model import (
+    Place,
+)
+from .._out import Out, decimal, evidence, wikidata
+from .._read import Reader
+from ..terms import (
+    ID,
+    LABEL,
+    XSD_DECIMAL,
+    A,
+    DG_country,
+    GEO_lat,
+    GEO_long,
+    SCHEMA_containedInPlace,
+    SCHEMA_Place,
+    SEM_Place,
+    Term,
+)
+
+__all__ = ["read", "write"]
+
+
+def write(out: Out, r: Place) -> NamedNode:
+    s = out.node("place", r.id)
+    out.add(s, A, SEM_Place)
+    out.add(s, A, SCHEMA_Place)
+    out.add(s, ID, Literal(r.id))
+    out.add(s, LABEL, Literal(r.name))
+    if r.country is not None:
+        out.add(s, DG_country, out.node("actor", r.country))
+    if r.part_of is not None:
+        out.add(s, SCHEMA_containedInPlace, out.node("place", r.part_of))
+    for p, v in ((GEO_lat, r.lat), (GEO_long, r.long)):
+        if v is not None:
+            out.add(s, p, Literal(decimal(v), datatype=XSD_DECIMAL))
+    wikidata(out, s, r.wikidata)
+    evidence(out, s, r.evidence)
+    return s
+
+
+def read(rd: Reader, s: Term) -> Place:
+    ix = rd.ix
+    fields: dict[str, Any] = {
+        "id": rd.ids[s],
+        "name": ix.text(s, LABEL, required="the place's name"),
+        "country": rd.ref(s, ix.one(s, DG_country), DG_country),
+        "part_of": rd.ref(s, ix.one(s, SCHEMA_containedInPlace), SCHEMA_containedInPlace),
+        "lat": rd.number(s, GEO_lat),
+        "long": rd.number(s, GEO_long),
+        "wikidata": rd.wikidata(s),
+        "evidence": rd.evidence(s),
+    }
+    return rd.build(Place, s, fields)  # type: ignore[no-any-return]

@@ -1,0 +1,92 @@
+"""The RDF of a source: written by :func:`write`, read back by :func:`read`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode
+
+from ...model import (
+    Source,
+    SourceKind,
+)
+from .._dates import date_field
+from .._out import Out
+from .._read import Reader
+from ..terms import (
+    COMMENT,
+    CREATIVE_WORK,
+    ID,
+    SOURCE_CLASS,
+    SOURCE_KINDS,
+    XSD_ANYURI,
+    XSD_INT,
+    A,
+    DCTERMS_issued,
+    DCTERMS_language,
+    DCTERMS_publisher,
+    DCTERMS_title,
+    DG_credibility,
+    DG_file,
+    DG_issuedEdtf,
+    DG_reliability,
+    DG_retrieved,
+    DG_retrievedEdtf,
+    DG_sha256,
+    DG_Source,
+    DG_sourceKind,
+    PROV_Entity,
+    SCHEMA_url,
+    Term,
+)
+from ..vocab import (
+    SOURCE_KIND,
+)
+
+__all__ = ["read", "write"]
+
+
+def write(out: Out, r: Source) -> NamedNode:
+    s = out.node("source", r.id)
+    out.add(s, A, PROV_Entity)
+    out.add(s, A, DG_Source)
+    out.add(s, A, SOURCE_CLASS.get(r.kind, CREATIVE_WORK))
+    out.add(s, ID, Literal(r.id))
+    out.add(s, DCTERMS_title, Literal(r.title))
+    out.add(s, DG_sourceKind, SOURCE_KINDS[r.kind])
+    out.text(s, DCTERMS_publisher, r.publisher)
+    if r.url is not None:
+        out.add(s, SCHEMA_url, Literal(r.url, datatype=XSD_ANYURI))
+    date_field(out, s, DCTERMS_issued, DG_issuedEdtf, r.published)
+    date_field(out, s, DG_retrieved, DG_retrievedEdtf, r.retrieved)
+    out.text(s, DCTERMS_language, r.language)
+    out.text(s, DG_file, r.file)
+    out.text(s, DG_sha256, r.sha256)
+    out.text(s, DG_reliability, r.reliability)
+    if r.credibility is not None:
+        out.add(s, DG_credibility, Literal(str(r.credibility), datatype=XSD_INT))
+    out.text(s, COMMENT, r.note)
+    return s
+
+
+def read(rd: Reader, s: Term) -> Source:
+    ix = rd.ix
+    kind = ix.one(s, DG_sourceKind)
+    fields: dict[str, Any] = {
+        "id": rd.ids[s],
+        "title": ix.text(s, DCTERMS_title, required="the title"),
+        "kind": None
+        if kind is None
+        else rd.concept(s, DG_sourceKind, SOURCE_KIND, SourceKind, "the source kind"),
+        "publisher": ix.text(s, DCTERMS_publisher),
+        "url": ix.text(s, SCHEMA_url),
+        "published": rd.date_field(s, DCTERMS_issued, DG_issuedEdtf),
+        "retrieved": rd.date_field(s, DG_retrieved, DG_retrievedEdtf),
+        "language": ix.text(s, DCTERMS_language),
+        "file": ix.text(s, DG_file),
+        "sha256": ix.text(s, DG_sha256),
+        "reliability": ix.text(s, DG_reliability),
+        "credibility": rd.integer(s, DG_credibility),
+        "note": ix.text(s, COMMENT),
+    }
+    return rd.build(Source, s, fields)  # type: ignore[no-any-return]
