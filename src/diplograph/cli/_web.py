@@ -76,9 +76,12 @@ def serve(
     """
     import socket
 
-    import uvicorn
+    try:
+        import uvicorn
 
-    from ..web.app import create_app
+        from ..web.app import create_app
+    except ImportError as e:
+        fail(f"serve needs starlette and uvicorn: pip install 'diplograph[web]' (got {e})")
 
     store, texts = _view_store(ctx, store_path, endpoint), _texts(ctx)
     app = create_app(store, texts=texts, title=title)
