@@ -147,3 +147,21 @@ def test_report_refuses_a_bad_data_folder(tmp_path: Path) -> None:
         text=True,
     )
     assert run.returncode != 0 and "Error:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_window_rows_are_those_of_the_query_functions(store: Store) -> None:
+    from diplograph import query
+
+    shown = api.window(store, max_items=10**6)
+    rows = {r.id: query.row_dict(r) for r in query.events(store)}
+    assert len(shown["events"]) == len(rows) == 13
+    for e in shown["events"]:
+        full = rows[e["id"]]
+        assert isinstance(full, dict)
+        assert e == {k: full[k] for k in e}, e["id"]
+    said = {s.id: query.row_dict(s) for s in query.statements(store)}
+    assert len(shown["statements"]) == len(said)
+    for s in shown["statements"]:
+        full = said[s["id"]]
+        assert isinstance(full, dict)
+        assert s == {k: full[k] for k in s}, s["id"]

@@ -1,4 +1,4 @@
-"""The wheel carries the web view: its page and the JavaScript libraries copied from node_modules."""
+"""The wheel carries the web view: its page, and the libraries copied from node_modules."""
 
 from __future__ import annotations
 

@@ -191,7 +191,7 @@ def month_counts(
     else:
         if types:
             parts.append(_values("type", (f"<{EVENT_TYPE}{t}>" for t in types)))
-        parts.append("?e sem:eventType ?type . FILTER NOT EXISTS { ?e a dg:Statement }")
+        parts.append("?e sem:eventType ?type .")  # statements have no event type
         if actors:
             parts.append(_values("actor", (f"<{a}>" for a in actors)))
             parts.append("?e sem:hasActor ?actor .")

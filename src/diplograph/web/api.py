@@ -31,7 +31,7 @@ from ..dates import parse_date
 from ..errors import DiplographError
 from ..model import EventType
 from ..rdf.store import Store
-from . import _lookup
+from . import _index, _lookup
 
 __all__ = [
     "MAX_ITEMS",
@@ -45,7 +45,7 @@ __all__ = [
     "window",
 ]
 
-MAX_ITEMS = 1000
+MAX_ITEMS = 300
 """Most events plus statements a view gets one by one; beyond it, counts per month or year."""
 
 MAX_YEARS = 200
@@ -133,6 +133,47 @@ def _matches(row: Mapping[str, Any], needle: str, sources: set[str]) -> bool:
     return any(needle in h.casefold() for h in hay if isinstance(h, str))
 
 
+_INDEXES: dict[int, _index.Index] = {}
+
+
+def index(store: Store) -> _index.Index:
+    """The day bounds of every item of ``store``, read once (a view is read-only)."""
+    key = id(store)
+    if key not in _INDEXES:
+        _INDEXES[key] = _index.build(store)
+    return _INDEXES[key]
+
+
+_COUNTS: dict[tuple[int, bool, tuple[str, ...], tuple[str, ...]], dict[str, int]] = {}
+_COUNTS_KEPT = 256
+
+
+def month_counts(
+    store: Store, *, statements: bool, actors: Sequence[str], types: Sequence[str]
+) -> dict[str, int]:
+    """Events (or statements) per month of their earliest day over all time, remembered per store.
+
+    A view is read-only, so the counts of one set of filters never change; a
+    window then only picks months, and panning costs no query.
+    """
+    if not actors:
+        return index(store).month_counts(statements=statements, types=types)
+    key = (id(store), statements, tuple(sorted(actors)), tuple(sorted(types)))
+    if key not in _COUNTS:
+        if len(_COUNTS) >= _COUNTS_KEPT:
+            _COUNTS.pop(next(iter(_COUNTS)))
+        _COUNTS[key] = _lookup.month_counts(
+            store, statements=statements, actors=actors, types=types, start=None, end=None
+        )
+    return _COUNTS[key]
+
+
+def _in_window(months: Mapping[str, int], first: date | None, last: date | None) -> dict[str, int]:
+    low = first.isoformat()[:7] if first else ""
+    high = last.isoformat()[:7] if last else "~"
+    return {m: n for m, n in months.items() if m == "?" or low <= m <= high}
+
+
 def _buckets(
     months: Mapping[str, int], start: date | None, end: date | None
 ) -> list[dict[str, Any]]:
@@ -168,6 +209,10 @@ def window(
 ) -> dict[str, Any]:
     """What a view of the timeline shows: its events and statements, or counts when too many.
 
+    The counts that choose between the two go by the month of each item's
+    earliest day, so an item that starts before the window and runs into it
+    shows among the items but not in ``total``.
+
     An event is kept when one of ``actors`` (or an actor that belongs to one,
     such as a state's leader) took part, its type is one of ``types``, its day
     bounds may fall in the window, one of its citations is from one of
@@ -180,13 +225,10 @@ def window(
     kinds = _types(types)
     actor_ids, actor_iris = _actor_set(store, actors) if actors else ([], [])
     counts = {
-        kind: _lookup.month_counts(
-            store,
-            statements=kind == "statements",
-            actors=actor_iris,
-            types=kinds,
-            start=first,
-            end=last,
+        kind: _in_window(
+            month_counts(store, statements=kind == "statements", actors=actor_iris, types=kinds),
+            first,
+            last,
         )
         for kind in ("events", "statements")
     }
@@ -205,28 +247,43 @@ def window(
         if q or sources:
             note += "; text and source filters apply once items show"
         return {**head, "mode": "buckets", "buckets": _buckets(merged, first, last), "note": note}
-    event_rows: dict[str, Any] = {}
-    for group in [[a] for a in actor_ids] or [[]]:
-        for row in query.events(store, actors=group, types=kinds, start=first, end=last):
-            event_rows.setdefault(row.id, row)
-    statement_list: list[Any] = []
-    if not kinds or actor_ids:  # statements have no event type: a type filter alone hides them
-        speakers: list[str | None] = list(actor_ids) or [None]
-        for by in speakers:
-            statement_list += query.statements(store, by=by, start=first, end=last)
+    if actor_ids:
+        evs, sts = _by_actors(store, actor_ids, kinds, first, last)
+    else:
+        found = index(store).window(first, last)
+        evs = _index.event_summaries(
+            store, (i.iri for i in found if i.type is not None and (not kinds or i.type in kinds))
+        )
+        sts = (
+            []
+            if kinds
+            else _index.statement_summaries(store, (i.iri for i in found if i.type is None))
+        )
     needle, wanted = (q or "").strip().casefold(), set(sources)
-    evs = [
-        d
-        for d in (query.row_dict(r) for r in event_rows.values())
-        if isinstance(d, dict) and _matches(d, needle, wanted)
-    ]
+    evs = [d for d in evs if _matches(d, needle, wanted)]
     evs.sort(key=lambda d: (d["time_earliest"] or "", d["time_latest"] or "9999", d["id"]))
-    sts = [
-        d
-        for d in (query.row_dict(r) for r in statement_list)
-        if isinstance(d, dict) and _matches(d, needle, wanted)
-    ]
+    sts = [d for d in sts if _matches(d, needle, wanted)]
+    sts.sort(key=lambda d: (d["date_earliest"] or "", d["date_latest"] or "9999", d["id"]))
     return {**head, "mode": "items", "events": evs, "statements": sts}
+
+
+def _by_actors(
+    store: Store,
+    actor_ids: Sequence[str],
+    kinds: Sequence[str],
+    first: date | None,
+    last: date | None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of the events any of the actors took part in, and of the statements they made."""
+    events: dict[str, Any] = {}
+    for a in actor_ids:
+        for row in query.events(store, actors=[a], types=kinds, start=first, end=last):
+            events.setdefault(row.id, row)
+    statements: list[Any] = []
+    if not kinds:  # statements have no event type: a type filter alone hides them
+        for a in actor_ids:
+            statements += query.statements(store, by=a, start=first, end=last)
+    return [_mapping(r) for r in events.values()], [_mapping(r) for r in statements]
 
 
 def _evidence(store: Store, iri: str, texts: Texts) -> list[dict[str, object]]:
@@ -328,9 +385,7 @@ def actors(store: Store) -> list[dict[str, object]]:
 
 def facets(store: Store) -> dict[str, Any]:
     """What the filters offer: actors, event types, sources with grades, and the data's extent."""
-    months = _lookup.month_counts(
-        store, statements=False, actors=[], types=[], start=None, end=None
-    )
+    months = month_counts(store, statements=False, actors=[], types=[])
     known = sorted(m for m in months if m != "?")
     return {
         "actors": _lookup.actors(store),

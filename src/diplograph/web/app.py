@@ -81,6 +81,7 @@ _KNOWN = {"from", "to", "actor", "type", "source", "q"}
 def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = "") -> Starlette:
     """The application serving the view of ``store`` (source texts from ``texts``)."""
     vendor = vendor_files()  # fail at start, not on the first page view
+    api.facets(store)  # read the index of dates now, so the first view need not wait for it
 
     def events(request: Request) -> Any:
         unknown = sorted(set(request.query_params) - _KNOWN)

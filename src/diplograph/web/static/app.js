@@ -166,8 +166,9 @@
       status(v.events.length + ' events, ' + v.statements.length + ' statements');
     }
     groups.clear(); groups.add(lanes); items.clear(); items.add(out);
+    document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);  // views drawn
     if (state.sel) timeline.setSelection(out.filter(function (i) { return i.id.split('@')[0] === state.sel; }).map(function (i) { return i.id; }));
-    if (!state.sel) chartOfView();
+    if (!state.sel) setTimeout(chartOfView, 0);  // the timeline first; the chart follows
   }
   function status(text, error) { var s = $('status'); s.textContent = text; s.className = error ? 'error' : ''; }
   function refresh(moveWindow) {
@@ -183,13 +184,13 @@
     var els = Object.keys(nodes).map(function (k) { return { data: nodes[k] }; })
       .concat(edges.map(function (e, i) { return { data: Object.assign({ id: 'edge' + i }, e) }; }));
     cy.elements().remove(); cy.add(els);
-    cy.layout({ name: 'cose', animate: false, nodeRepulsion: function () { return 9000; }, padding: 20 }).run();
+    cy.layout({ name: 'cose', animate: false, numIter: 300, nodeRepulsion: function () { return 9000; }, padding: 20 }).run();
   }
   function actorNode(nodes, id, name) { nodes['actor:' + id] = { id: 'actor:' + id, label: name || nameOf(id), kind: 'actor' }; }
   function chartOfView() {
     if (!cy || !view || view.mode !== 'items') { if (cy) cy.elements().remove(); return; }
     var nodes = {}, edges = [];
-    view.events.slice(0, 60).forEach(function (e) {
+    view.events.slice(0, 30).forEach(function (e) {
       nodes['event:' + e.id] = { id: 'event:' + e.id, label: e.label, kind: 'event' };
       e.participants.forEach(function (p) {
         if (!PRINCIPAL[p.role]) return;
