@@ -10,7 +10,7 @@ chromium. Each figure is the median of ``--repeat`` runs, timed in the page
 - first view: from navigation start to the first drawn view (the whole
   1990-2024 range, so counts per year rather than 100k items)
 - filter change: one mid-ranked actor (few events: items), the busiest actor
-  (too many: counts), a one-month date window (items), a text search in it
+  (too many: counts), a one-month and a one-week date window, a text search in it
   (this one includes the page's 250 ms pause after the last key stroke)
 
 The baseline is the same page and the same steps on the shipped Korea
@@ -132,13 +132,16 @@ def set_inputs(**values: str) -> str:
     return f"(() => {{ {sets} document.getElementById({json.dumps(last)}).dispatchEvent(new Event({json.dumps(event)})); }})()"  # noqa: E501
 
 
-def steps(busy: str, mid: str, month: tuple[str, str], word: str) -> list[tuple[str, str]]:
+def steps(
+    busy: str, mid: str, month: tuple[str, str], week: tuple[str, str], word: str
+) -> list[tuple[str, str]]:
     clear = "(() => document.getElementById('reset').click())()"
     return [
         (f"actor filter: {mid}", select_actor(mid)),
         (f"actor filter: {busy}", select_actor(busy)),
         ("clear filters", clear),
         (f"date window {month[0]}..{month[1]}", set_inputs(**{"from": month[0], "to": month[1]})),
+        (f"date window {week[0]}..{week[1]}", set_inputs(**{"from": week[0], "to": week[1]})),
         (f"text search {word!r} in it", set_inputs(q=word)),
     ]
 
@@ -177,7 +180,13 @@ def main() -> None:
     plans = {
         "Korea 2018-2019 (baseline)": (
             [],
-            steps("donald-trump", "moon-jae-in", ("2019-06-01", "2019-06-30"), "panmunjom"),
+            steps(
+                "donald-trump",
+                "moon-jae-in",
+                ("2019-06-01", "2019-06-30"),
+                ("2019-06-28", "2019-07-04"),
+                "panmunjom",
+            ),
         ),
         f"synthetic {args.events:,} events": (
             ["--store", str(folder)],
@@ -185,6 +194,7 @@ def main() -> None:
                 "actor-0",
                 f"actor-{sizes(args.events)['actors'] // 10}",
                 ("2010-03-01", "2010-03-31"),
+                ("2010-03-01", "2010-03-07"),
                 "talks",
             ),
         ),

@@ -209,9 +209,9 @@ def window(
 ) -> dict[str, Any]:
     """What a view of the timeline shows: its events and statements, or counts when too many.
 
-    The counts that choose between the two go by the month of each item's
-    earliest day, so an item that starts before the window and runs into it
-    shows among the items but not in ``total``.
+    The buckets count each item in the month of its earliest day. With
+    actors, ``total`` counts that way too, so an item that starts before the
+    window and runs into it shows among the items but not in ``total``.
 
     An event is kept when one of ``actors`` (or an actor that belongs to one,
     such as a state's leader) took part, its type is one of ``types``, its day
@@ -233,6 +233,14 @@ def window(
         for kind in ("events", "statements")
     }
     totals = {kind: sum(c.values()) for kind, c in counts.items()}
+    if not actor_ids:  # the index counts exactly what overlaps the window
+        found = index(store).window(first, last)
+        totals = {
+            "events": sum(
+                1 for i in found if i.type is not None and (not kinds or i.type in kinds)
+            ),
+            "statements": 0 if kinds else sum(1 for i in found if i.type is None),
+        }
     head: dict[str, Any] = {
         "from": first.isoformat() if first else None,
         "to": last.isoformat() if last else None,
@@ -250,7 +258,6 @@ def window(
     if actor_ids:
         evs, sts = _by_actors(store, actor_ids, kinds, first, last)
     else:
-        found = index(store).window(first, last)
         evs = _index.event_summaries(
             store, (i.iri for i in found if i.type is not None and (not kinds or i.type in kinds))
         )

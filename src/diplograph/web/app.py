@@ -81,7 +81,7 @@ _KNOWN = {"from", "to", "actor", "type", "source", "q"}
 def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = "") -> Starlette:
     """The application serving the view of ``store`` (source texts from ``texts``)."""
     vendor = vendor_files()  # fail at start, not on the first page view
-    api.facets(store)  # read the index of dates now, so the first view need not wait for it
+    facets = api.facets(store)  # read once: the view is read-only, and the first view needs it
 
     def events(request: Request) -> Any:
         unknown = sorted(set(request.query_params) - _KNOWN)
@@ -110,7 +110,7 @@ def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = ""
             ),
         ),
         Route("/api", _guard(lambda r: {"endpoints": ENDPOINTS})),
-        Route("/api/facets", _guard(lambda r: api.facets(store))),
+        Route("/api/facets", _guard(lambda r: facets)),
         Route("/api/actors", _guard(lambda r: api.actors(store))),
         Route("/api/events", _guard(events)),
         Route(
