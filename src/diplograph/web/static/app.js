@@ -180,11 +180,18 @@
   }
 
   // -- the link chart -------------------------------------------------------------------------
-  function drawChart(nodes, edges) {
+  function drawChart(nodes, edges, centre) {
     var els = Object.keys(nodes).map(function (k) { return { data: nodes[k] }; })
       .concat(edges.map(function (e, i) { return { data: Object.assign({ id: 'edge' + i }, e) }; }));
     cy.elements().remove(); cy.add(els);
-    cy.layout({ name: 'cose', animate: false, numIter: 300, nodeRepulsion: function () { return 9000; }, padding: 20 }).run();
+    if (centre) {  // the selection in the middle, its statements, then the people and events around
+      var ring = { statement: 2, event: 1, actor: 0 };
+      cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 45, padding: 30,
+        concentric: function (n) { return n.id() === centre ? 3 : ring[n.data('kind')]; }, levelWidth: function () { return 1; } }).run();
+      return;
+    }
+    cy.layout({ name: 'cose', animate: false, numIter: 400, nodeRepulsion: function () { return 60000; },
+      idealEdgeLength: function () { return 110; }, nodeOverlap: 40, padding: 30, randomize: false }).run();
   }
   function actorNode(nodes, id, name) { nodes['actor:' + id] = { id: 'actor:' + id, label: name || nameOf(id), kind: 'actor' }; }
   function chartOfView() {
@@ -215,13 +222,13 @@
     };
     if (d.kind === 'event') { addEvent(d.event); d.statements.forEach(addStatement); }
     else { d.events.forEach(addEvent); addStatement(d.statement); }
-    drawChart(nodes, edges);
+    drawChart(nodes, edges, d.kind === 'event' ? 'event:' + d.event.id : 'statement:' + d.statement.id);
   }
 
   // -- evidence in context ------------------------------------------------------------------
   function sourceText(ev) {
     if (!ev.text || !ev.mark) return null;
-    var a = ev.mark[0], b = ev.mark[1], from = Math.max(0, a - 600), to = Math.min(ev.text.length, b + 600);
+    var a = ev.mark[0], b = ev.mark[1], from = Math.max(0, a - 400), to = Math.min(ev.text.length, b + 400);
     return el('div', { cls: 'source-text' }, [(from > 0 ? '…' : '') + ev.text.slice(from, a),
       el('mark', { text: ev.text.slice(a, b) }), ev.text.slice(b, to) + (to < ev.text.length ? '…' : '')]);
   }
@@ -266,6 +273,9 @@
     }
     box.appendChild(el('h3', { text: 'Sources' }));
     box.appendChild(evidenceList(d.evidence));
+    Array.prototype.forEach.call(box.querySelectorAll('.source-text'), function (t) {  // the quote in view
+      var m = t.querySelector('mark'); t.scrollTop = Math.max(0, m.offsetTop - t.offsetTop - 30);
+    });
     chartOfDetail(d);
   }
   function select(sel, remember) {
@@ -310,9 +320,9 @@
     var span = Date.parse(ext[1]) - Date.parse(ext[0]) + 30 * DAY;
     items = new vis.DataSet(); groups = new vis.DataSet();
     timeline = new vis.Timeline($('timeline'), items, groups, {
-      start: state.from || new Date(Date.parse(ext[0]) - span * 0.03),
-      end: state.to ? nextDay(state.to) : new Date(Date.parse(ext[1]) + span * 0.03),
-      groupOrder: 'order', stack: true, orientation: 'top', maxHeight: 520, zoomMin: 7 * DAY,
+      start: state.from || new Date(Date.parse(ext[0]) - span * 0.08),
+      end: state.to ? nextDay(state.to) : new Date(Date.parse(ext[1]) + span * 0.1),
+      groupOrder: 'order', stack: true, orientation: 'top', maxHeight: 640, zoomMin: 7 * DAY,
       margin: { item: { horizontal: 2, vertical: 4 } }, tooltip: { followMouse: true }
     });
     timeline.on('select', function (p) { if (p.items.length && p.items[0].indexOf('b:') !== 0) select(p.items[0].split('@')[0], true); });
@@ -323,11 +333,13 @@
       if (outside || (view && view.mode === 'buckets')) refresh(false);
     });
     cy = cytoscape({ container: $('chart'), style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 110, 'text-valign': 'bottom', width: 16, height: 16 } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 120, 'text-valign': 'bottom', 'text-margin-y': 2, width: 16, height: 16,
+        'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
       { selector: 'node[kind="actor"]', style: { 'background-color': '#1f5fa8', shape: 'ellipse' } },
       { selector: 'node[kind="event"]', style: { 'background-color': '#e08a00', shape: 'round-rectangle', width: 22 } },
       { selector: 'node[kind="statement"]', style: { 'background-color': '#2e7d32', shape: 'diamond' } },
-      { selector: 'edge', style: { width: 1, 'line-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#777', 'curve-style': 'bezier' } }] });
+      { selector: 'edge', style: { width: 1, 'line-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#777', 'curve-style': 'bezier',
+        'text-background-color': '#fff', 'text-background-opacity': 0.85 } }] });
     window.diplograph = { timeline: timeline, chart: cy };  // for the console and the tests
     cy.on('tap', 'node', function (ev) { var id = ev.target.id(); if (id.indexOf('actor:') !== 0) select(id, true); });
     refresh(false).then(function () { if (state.sel) select(state.sel, false); });
