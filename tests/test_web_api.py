@@ -165,3 +165,23 @@ def test_the_window_rows_are_those_of_the_query_functions(store: Store) -> None:
         full = said[s["id"]]
         assert isinstance(full, dict)
         assert s == {k: full[k] for k in s}, s["id"]
+
+
+def test_serve_on_a_busy_port_is_a_clear_error() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = subprocess.run(
+            [sys.executable, "-m", "diplograph", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert run.returncode == 1
+    assert f"Error: cannot listen on 127.0.0.1:{port}" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -248,8 +248,7 @@
   }
   function statementBlock(s) {
     return el('div', { cls: 'statement' }, [el('blockquote', { text: s.text }),
-      el('div', { cls: 'meta' }, ['— ', link('actor', s.speaker, s.speaker_name).firstChild ? s.speaker_name : s.speaker_name,
-        ', ' + s.date + ' (' + s.mode.replace(/_/g, ' ') + ') ', link('statement', s.id, 'details')]),
+      el('div', { cls: 'meta' }, ['— ' + s.speaker_name + ', ' + s.date + ' (' + s.mode.replace(/_/g, ' ') + ') ', link('statement', s.id, 'details')]),
       s.evidence ? evidenceList(s.evidence) : null]);
   }
   function showDetail(d) {
