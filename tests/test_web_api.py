@@ -185,3 +185,12 @@ def test_serve_on_a_busy_port_is_a_clear_error() -> None:
     assert run.returncode == 1
     assert f"Error: cannot listen on 127.0.0.1:{port}" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_changed_store_is_read_again_after_forget() -> None:
+    s = open_store()
+    assert api.window(s)["events"] == []
+    s.load(load(bundled_data()))
+    assert api.window(s)["events"] == []  # read once: a view is read-only
+    api.forget(s)
+    assert len(api.window(s)["events"]) == 13

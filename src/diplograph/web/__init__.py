@@ -25,6 +25,9 @@ on :mod:`diplograph.query`, so a notebook gets the same answers::
                                 text with the quote's offsets ("mark")
     /api/statement/{id}         statement_detail(): the same for a statement
 
+The functions read a store's dates once and remember them (the view is
+read-only); after adding to a store, ``diplograph.web.api.forget(store)``.
+
 Dates are EDTF text plus day bounds (``time``, ``time_earliest``,
 ``time_latest``), as :func:`diplograph.query.row_dict` writes them. A bad
 request (malformed date, unknown id or type, a window over

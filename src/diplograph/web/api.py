@@ -21,8 +21,9 @@ diplograph.web.api.ApiError: from: impossible date: February 2019 has 28 days (g
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -41,6 +42,7 @@ __all__ = [
     "actors",
     "event_detail",
     "facets",
+    "forget",
     "statement_detail",
     "window",
 ]
@@ -133,19 +135,34 @@ def _matches(row: Mapping[str, Any], needle: str, sources: set[str]) -> bool:
     return any(needle in h.casefold() for h in hay if isinstance(h, str))
 
 
-_INDEXES: dict[int, _index.Index] = {}
+@dataclass
+class _Memo:
+    """What is read once per store: the index of dates, and counts per set of filters."""
+
+    index: _index.Index
+    counts: dict[tuple[bool, tuple[str, ...], tuple[str, ...]], dict[str, int]] = field(
+        default_factory=dict
+    )
+
+
+_MEMO: weakref.WeakKeyDictionary[Store, _Memo] = weakref.WeakKeyDictionary()
+_COUNTS_KEPT = 256
+
+
+def _memo(store: Store) -> _Memo:
+    if store not in _MEMO:
+        _MEMO[store] = _Memo(_index.build(store))
+    return _MEMO[store]
 
 
 def index(store: Store) -> _index.Index:
-    """The day bounds of every item of ``store``, read once (a view is read-only)."""
-    key = id(store)
-    if key not in _INDEXES:
-        _INDEXES[key] = _index.build(store)
-    return _INDEXES[key]
+    """The day bounds of every item of ``store``, read at the first call (a view is read-only)."""
+    return _memo(store).index
 
 
-_COUNTS: dict[tuple[int, bool, tuple[str, ...], tuple[str, ...]], dict[str, int]] = {}
-_COUNTS_KEPT = 256
+def forget(store: Store) -> None:
+    """Drop what was read of ``store``: call it after adding to a store a view has seen."""
+    _MEMO.pop(store, None)
 
 
 def month_counts(
@@ -156,16 +173,17 @@ def month_counts(
     A view is read-only, so the counts of one set of filters never change; a
     window then only picks months, and panning costs no query.
     """
+    memo = _memo(store)
     if not actors:
-        return index(store).month_counts(statements=statements, types=types)
-    key = (id(store), statements, tuple(sorted(actors)), tuple(sorted(types)))
-    if key not in _COUNTS:
-        if len(_COUNTS) >= _COUNTS_KEPT:
-            _COUNTS.pop(next(iter(_COUNTS)))
-        _COUNTS[key] = _lookup.month_counts(
+        return memo.index.month_counts(statements=statements, types=types)
+    key = (statements, tuple(sorted(actors)), tuple(sorted(types)))
+    if key not in memo.counts:
+        if len(memo.counts) >= _COUNTS_KEPT:
+            memo.counts.pop(next(iter(memo.counts)))
+        memo.counts[key] = _lookup.month_counts(
             store, statements=statements, actors=actors, types=types, start=None, end=None
         )
-    return _COUNTS[key]
+    return memo.counts[key]
 
 
 def _in_window(months: Mapping[str, int], first: date | None, last: date | None) -> dict[str, int]:
