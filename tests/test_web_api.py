@@ -194,3 +194,29 @@ def test_a_changed_store_is_read_again_after_forget() -> None:
     assert api.window(s)["events"] == []  # read once: a view is read-only
     api.forget(s)
     assert len(api.window(s)["events"]) == 13
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("1953-07-27", "1953-07-27"),
+        ("2018-09-19", "2018-09-19"),  # inside a three-day summit
+        ("2019-05-15", "2019-05-20"),  # inside a month-precision event only
+        ("2019-02-28", "2019-07-01"),
+        ("2019-07-02", "2030-01-01"),
+        (None, "2018-06-12"),
+    ],
+)
+def test_the_index_finds_what_the_query_functions_find(
+    store: Store, start: str | None, end: str | None
+) -> None:
+    from diplograph import query
+
+    got = api.window(store, start=start, end=end, max_items=10**6)
+    assert [e["id"] for e in got["events"]] == [
+        r.id for r in query.events(store, start=start, end=end)
+    ]
+    assert sorted(s["id"] for s in got["statements"]) == sorted(
+        s.id for s in query.statements(store, start=start, end=end)
+    )
+    assert got["total"]["events"] == len(got["events"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pyoxigraph as ox
@@ -34,34 +34,57 @@ class Item:
     type: str | None  # None for a statement
 
 
+_SHORT = timedelta(days=62)
+"""Items no longer than this are found by bisection; the longer few are scanned."""
+
+
 @dataclass
 class Index:
     """Every event and statement of a store, sorted by earliest day."""
 
     items: list[Item]
     starts: list[date] = field(default_factory=list)
+    long: list[Item] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.items.sort(key=lambda i: (i.earliest, i.latest, i.iri))
-        self.starts = [i.earliest for i in self.items]
+        short = [i for i in self.items if not _long(i)]
+        self.long = [i for i in self.items if _long(i)]
+        self.items = short
+        self.starts = [i.earliest for i in short]
 
     def window(self, first: date | None, last: date | None) -> list[Item]:
         """The items whose day bounds may fall in the window, by earliest day."""
-        stop = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
-        if first is None:
-            return self.items[:stop]
-        return [i for i in self.items[:stop] if i.latest >= first]
+        lo = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
+        hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
+        found = [i for i in self.items[lo:hi] if first is None or i.latest >= first]
+        found += [
+            i
+            for i in self.long
+            if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
+        ]
+        found.sort(key=lambda i: (i.earliest, i.latest, i.iri))
+        return found
+
+    def __len__(self) -> int:
+        return len(self.items) + len(self.long)
 
     def month_counts(self, *, statements: bool, types: Sequence[str]) -> dict[str, int]:
         """Items per month ``YYYY-MM`` of their earliest day (``?`` when open)."""
         wanted = set(types)
         out: dict[str, int] = {}
-        for i in self.items:
+        for i in [*self.items, *self.long]:
             if (i.type is None) != statements or (wanted and i.type not in wanted):
                 continue
             key = "?" if i.earliest == date.min else i.earliest.isoformat()[:7]
             out[key] = out.get(key, 0) + 1
         return out
+
+
+def _long(item: Item) -> bool:
+    return (
+        item.earliest == date.min or item.latest == date.max or item.latest - item.earliest > _SHORT
+    )
 
 
 def _day(term: Term | None, default: date) -> date:

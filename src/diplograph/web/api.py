@@ -22,7 +22,7 @@ diplograph.web.api.ApiError: from: impossible date: February 2019 has 28 days (g
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -186,6 +186,14 @@ def month_counts(
     return memo.counts[key]
 
 
+def _by_month(items: Iterable[_index.Item]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i in items:
+        key = "?" if i.earliest == date.min else i.earliest.isoformat()[:7]
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
 def _in_window(months: Mapping[str, int], first: date | None, last: date | None) -> dict[str, int]:
     low = first.isoformat()[:7] if first else ""
     high = last.isoformat()[:7] if last else "~"
@@ -212,6 +220,44 @@ def _buckets(
             nxt = date(y + 1, 1, 1) if mo == 12 else date(y, mo + 1, 1)
         rows.append({"start": first.isoformat(), "end": nxt.isoformat(), "count": n})
     return rows
+
+
+def _count(
+    store: Store,
+    actor_iris: Sequence[str],
+    kinds: Sequence[str],
+    first: date | None,
+    last: date | None,
+) -> tuple[dict[str, dict[str, int]], dict[str, int], list[_index.Item]]:
+    """Counts per month of a window's events and statements, their totals, and the items found.
+
+    Without actors the index finds the items, exactly; with actors the counts
+    come from the store (by each item's earliest month) and no item is found.
+    """
+    found: list[_index.Item] = []
+    if actor_iris:
+        counts = {
+            kind: _in_window(
+                month_counts(
+                    store, statements=kind == "statements", actors=actor_iris, types=kinds
+                ),
+                first,
+                last,
+            )
+            for kind in ("events", "statements")
+        }
+        totals = {kind: sum(c.values()) for kind, c in counts.items()}
+    else:  # the index counts exactly what overlaps the window
+        found = [
+            i
+            for i in index(store).window(first, last)
+            if (not kinds and i.type is None)
+            or (i.type is not None and (not kinds or i.type in kinds))
+        ]
+        counts = {"events": _by_month(i for i in found if i.type is not None)}
+        counts["statements"] = _by_month(i for i in found if i.type is None)
+        totals = {kind: sum(c.values()) for kind, c in counts.items()}
+    return counts, totals, found
 
 
 def window(
@@ -242,23 +288,7 @@ def window(
     first, last = _window(start, end)
     kinds = _types(types)
     actor_ids, actor_iris = _actor_set(store, actors) if actors else ([], [])
-    counts = {
-        kind: _in_window(
-            month_counts(store, statements=kind == "statements", actors=actor_iris, types=kinds),
-            first,
-            last,
-        )
-        for kind in ("events", "statements")
-    }
-    totals = {kind: sum(c.values()) for kind, c in counts.items()}
-    if not actor_ids:  # the index counts exactly what overlaps the window
-        found = index(store).window(first, last)
-        totals = {
-            "events": sum(
-                1 for i in found if i.type is not None and (not kinds or i.type in kinds)
-            ),
-            "statements": 0 if kinds else sum(1 for i in found if i.type is None),
-        }
+    counts, totals, found = _count(store, actor_iris, kinds, first, last)
     head: dict[str, Any] = {
         "from": first.isoformat() if first else None,
         "to": last.isoformat() if last else None,
@@ -276,14 +306,8 @@ def window(
     if actor_ids:
         evs, sts = _by_actors(store, actor_ids, kinds, first, last)
     else:
-        evs = _index.event_summaries(
-            store, (i.iri for i in found if i.type is not None and (not kinds or i.type in kinds))
-        )
-        sts = (
-            []
-            if kinds
-            else _index.statement_summaries(store, (i.iri for i in found if i.type is None))
-        )
+        evs = _index.event_summaries(store, (i.iri for i in found if i.type is not None))
+        sts = _index.statement_summaries(store, (i.iri for i in found if i.type is None))
     needle, wanted = (q or "").strip().casefold(), set(sources)
     evs = [d for d in evs if _matches(d, needle, wanted)]
     evs.sort(key=lambda d: (d["time_earliest"] or "", d["time_latest"] or "9999", d["id"]))
