@@ -11,14 +11,20 @@ TEXTS := $(wildcard $(SHARED)/corpus)
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml setup.py
+$(STAMP): pyproject.toml setup.py node_modules
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) node_modules
 	$(BIN)/diplograph $(if $(TEXTS),--texts $(TEXTS)) demo
+	$(BIN)/diplograph $(if $(TEXTS),--texts $(TEXTS)) report -o out/web
+
+# the web view's JavaScript libraries, from package-lock.json
+node_modules: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch node_modules
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -31,4 +37,4 @@ test: lint typecheck
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) out build *.egg-info src/*.egg-info
+	rm -rf $(VENV) out build *.egg-info src/*.egg-info node_modules

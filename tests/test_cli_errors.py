@@ -56,6 +56,18 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ("no store there", ["events", "--store", "no-such-store"], 1, "no-such-store"),
     ("server not running", ["events", "--endpoint", "http://127.0.0.1:9/query"], 1, "127.0.0.1:9"),
     ("missing data folder", ["--data", "no-such-folder", "stats"], 2, "no such folder"),
+    (
+        "serve two stores",
+        ["serve", "--store", ".", "--endpoint", "http://127.0.0.1:9"],
+        1,
+        "not both",
+    ),
+    (
+        "report of a dead server",
+        ["report", "-o", "web", "--endpoint", "http://127.0.0.1:9/query"],
+        1,
+        "127.0.0.1:9",
+    ),
 ]
 
 

@@ -15,6 +15,11 @@ from ._base import cli, main
 from . import _foundation, _rdf  # noqa: F401
 
 # isort: split
-from . import _graph, _query, _timeline  # noqa: F401
+from . import (  # noqa: F401
+    _graph,
+    _query,
+    _timeline,
+    _web,
+)
 
 __all__ = ["cli", "main"]

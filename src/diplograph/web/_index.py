@@ -1,0 +1,231 @@
+"""A small in-memory index of when each event and statement happened, for windows and counts.
+
+A view asks for a window many times (every pan and zoom). Finding the items
+of a window in SPARQL scans every event, since a store has no index on dates;
+here one scan at start gives the day bounds, type and IRI of every item,
+sorted, and a window is a bisection. The rows shown for a window's items come
+from the shipped query templates (:func:`diplograph.query.run`), so they are
+the same as those of :func:`diplograph.query.events` and ``statements``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import pyoxigraph as ox
+
+from .. import query
+from ..dates import parse_date
+from ..rdf.store import Store, Term, term_text
+from ._lookup import _PREFIXES, EVENT_TYPE
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One event or statement: day bounds (``date.min``/``date.max`` when open), type, IRI."""
+
+    earliest: date
+    latest: date
+    iri: str
+    type: str | None  # None for a statement
+
+
+_SHORT = timedelta(days=62)
+"""Items no longer than this are found by bisection; the longer few are scanned."""
+
+
+@dataclass
+class Index:
+    """Every event and statement of a store, sorted by earliest day."""
+
+    items: list[Item]
+    starts: list[date] = field(default_factory=list)
+    long: list[Item] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.items.sort(key=lambda i: (i.earliest, i.latest, i.iri))
+        short = [i for i in self.items if not _long(i)]
+        self.long = [i for i in self.items if _long(i)]
+        self.items = short
+        self.starts = [i.earliest for i in short]
+
+    def window(self, first: date | None, last: date | None) -> list[Item]:
+        """The items whose day bounds may fall in the window, by earliest day."""
+        lo = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
+        hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
+        found = [i for i in self.items[lo:hi] if first is None or i.latest >= first]
+        found += [
+            i
+            for i in self.long
+            if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
+        ]
+        found.sort(key=lambda i: (i.earliest, i.latest, i.iri))
+        return found
+
+    def __len__(self) -> int:
+        return len(self.items) + len(self.long)
+
+    def month_counts(self, *, statements: bool, types: Sequence[str]) -> dict[str, int]:
+        """Items per month ``YYYY-MM`` of their earliest day (``?`` when open)."""
+        wanted = set(types)
+        out: dict[str, int] = {}
+        for i in [*self.items, *self.long]:
+            if (i.type is None) != statements or (wanted and i.type not in wanted):
+                continue
+            key = "?" if i.earliest == date.min else i.earliest.isoformat()[:7]
+            out[key] = out.get(key, 0) + 1
+        return out
+
+
+def _long(item: Item) -> bool:
+    return (
+        item.earliest == date.min or item.latest == date.max or item.latest - item.earliest > _SHORT
+    )
+
+
+def _day(term: Term | None, default: date) -> date:
+    return default if term is None else date.fromisoformat(term_text(term)[:10])
+
+
+def build(store: Store) -> Index:
+    """Read the index of ``store``: one query for the events, one for the statements."""
+    items = []
+    for shape in ("?e sem:eventType ?type .", "?e a dg:Statement ."):
+        sparql = f"""{_PREFIXES}
+SELECT ?e {"?type" if "type" in shape else ""} ?earliest ?latest WHERE {{
+  {shape}
+  OPTIONAL {{ ?e sem:hasEarliestBeginTimeStamp ?earliest }}
+  OPTIONAL {{ ?e sem:hasLatestEndTimeStamp ?latest }}
+}}"""
+        result = store.query(sparql)
+        has_type = "type" in result.variables
+        for row in result:
+            kind = row["type"] if has_type else None
+            items.append(
+                Item(
+                    _day(row["earliest"], date.min),
+                    _day(row["latest"], date.max),
+                    term_text(row["e"]),
+                    term_text(kind)[len(EVENT_TYPE) :] if kind is not None else None,
+                )
+            )
+    return Index(items)
+
+
+def _bound(day: date) -> str | None:
+    return None if day in (date.min, date.max) else day.isoformat()
+
+
+def _id(term: Term | None) -> str:
+    return term_text(term).rsplit("/", 1)[-1]
+
+
+def _opt(term: Term | None) -> str | None:
+    return None if term is None else term_text(term)
+
+
+def _cites(store: Store, iris: list[ox.NamedNode]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in query.run(store, "citations", record=iris):
+        source = _opt(r["sourceId"]) or _id(r["source"])
+        ev = term_text(r["evidence"])
+        out.setdefault(term_text(r["record"]), {}).setdefault(
+            ev,
+            {
+                "source": source,
+                "title": _opt(r["title"]) or source,
+                "quote": _opt(r["quote"]),
+                "url": _opt(r["url"]),
+                "publisher": _opt(r["publisher"]),
+            },
+        )
+    return {k: [v[e] for e in sorted(v, key=_slot)] for k, v in out.items()}
+
+
+def _slot(iri: str) -> tuple[int, str]:
+    tail = iri.rsplit("-", 1)[-1]
+    return (int(tail) if tail.isdigit() else 0, iri)
+
+
+def _when(edtf: str, key: str) -> dict[str, Any]:
+    when = parse_date(edtf)
+    return {
+        key: edtf,
+        f"{key}_earliest": _bound(when.earliest),
+        f"{key}_latest": _bound(when.latest),
+    }
+
+
+def event_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any]]:
+    """What the timeline shows of each event: the fields of its row, without the links."""
+    nodes = [ox.NamedNode(i) for i in iris]
+    if not nodes:
+        return []
+    people: dict[str, list[tuple[tuple[int, str], dict[str, str]]]] = {}
+    for r in query.run(store, "event-participants", event=nodes):
+        actor = _id(r["actor"])
+        people.setdefault(term_text(r["event"]), []).append(
+            (
+                _slot(term_text(r["node"])),
+                {"actor": actor, "name": _opt(r["name"]) or actor, "role": _id(r["role"])},
+            )
+        )
+    cites = _cites(store, nodes)
+    out, seen = [], set()
+    for r in query.run(store, "event-details", event=nodes):
+        key = term_text(r["event"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            {
+                "id": term_text(r["id"]),
+                "label": term_text(r["label"]),
+                "type": _id(r["type"]),
+                **_when(term_text(r["edtf"]), "time"),
+                "place": _id(r["place"]) if r["place"] is not None else None,
+                "place_name": _opt(r["placeName"]),
+                "participants": [p for _, p in sorted(people.get(key, []), key=lambda t: t[0])],
+                "outcome": _opt(r["outcome"]),
+                "citations": cites.get(key, []),
+            }
+        )
+    return out
+
+
+def statement_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any]]:
+    """What the timeline shows of each statement: the fields of its row."""
+    nodes = [ox.NamedNode(i) for i in iris]
+    if not nodes:
+        return []
+    about: dict[str, list[str]] = {}
+    for r in query.run(store, "statement-about", statement=nodes):
+        if r["aboutEvent"] is not None:
+            events = about.setdefault(term_text(r["statement"]), [])
+            if _id(r["aboutEvent"]) not in events:
+                events.append(_id(r["aboutEvent"]))
+    cites = _cites(store, nodes)
+    out, seen = [], set()
+    for r in query.run(store, "statement-details", statement=nodes):
+        key = term_text(r["statement"])
+        if key in seen:
+            continue
+        seen.add(key)
+        speaker = _id(r["speaker"])
+        out.append(
+            {
+                "id": term_text(r["id"]),
+                "speaker": speaker,
+                "speaker_name": _opt(r["speakerName"]) or speaker,
+                **_when(term_text(r["edtf"]), "date"),
+                "text": term_text(r["text"]),
+                "mode": _id(r["mode"]) if r["mode"] is not None else "direct_quote",
+                "about_events": sorted(about.get(key, [])),
+                "citations": cites.get(key, []),
+            }
+        )
+    return out

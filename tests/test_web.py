@@ -1,0 +1,164 @@
+"""The web view in a real browser: served by ``diplograph serve`` and as a static report.
+
+Each test drives headless Debian chromium with Playwright. The same checks run
+against the server on 127.0.0.1 and against the report opened from ``file://``
+with every request that is not a file aborted.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from webview import ROOT, launch, serve
+
+SOURCE = "Seoul hopes Trump-Kim meeting helps inter-Korean engagement"
+LEE = "Inter-Korean relations have been at a lull since the Hanoi summit"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("report")
+    subprocess.run(
+        [sys.executable, "-m", "diplograph", "report", "-o", str(out)],
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+        capture_output=True,
+    )
+    return (out / "index.html").as_uri()
+
+
+@pytest.fixture(params=["server", "report"])
+def site(request: pytest.FixtureRequest) -> str:
+    """The page's URL: on the local server, or the static report on disk."""
+    return str(request.getfixturevalue(request.param))
+
+
+@pytest.fixture
+def page(browser: Any, site: str) -> Iterator[Any]:
+    """A page with the network cut off for the report; fails the test on any console error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    errors: list[str] = []
+    attempted: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    if site.startswith("file:"):
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                attempted.append(r.request.url)
+                r.abort()
+
+        pg.route("**/*", route)
+    pg.base = site  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+    assert errors == []
+    assert attempted == []
+
+
+def _open(page: Any, fragment: str = "") -> None:
+    page.goto(page.base + (f"#{fragment}" if fragment else ""))
+    page.wait_for_selector(".vis-item")
+    page.wait_for_function("document.getElementById('status').textContent.includes('events')")
+
+
+def _labels(page: Any, lane: str) -> list[str]:
+    return page.locator(f".vis-item.lane-{lane} .vis-item-content").all_inner_texts()
+
+
+def test_summits_sit_on_the_trump_and_kim_lanes(page: Any) -> None:
+    _open(page)
+    for lane in ("donald-trump", "kim-jong-un"):
+        labels = _labels(page, lane)
+        for place in ("Singapore", "Hanoi", "Panmunjom"):
+            assert any(place in label for label in labels), (lane, place, labels)
+    lanes = page.locator(".vis-labelset .vis-label").all_inner_texts()
+    assert "Donald Trump" in lanes and "Kim Jong Un" in lanes
+    # a month-precision event is a band over its month, never a day
+    band = page.locator(".vis-item.band", has_text="North Korean short-range missile tests")
+    assert band.count() >= 1
+    # a two-day summit is a span, a one-day meeting a point
+    assert page.locator(".vis-item.span.lane-donald-trump", has_text="Hanoi").count() == 1
+    assert page.locator(".vis-item.day.lane-donald-trump", has_text="Singapore").count() >= 1
+    assert page.locator(".vis-item.statement").count() >= 1
+
+
+def test_clicking_hanoi_shows_lee_sang_min_with_the_source(page: Any) -> None:
+    _open(page)
+    page.locator(".vis-item.lane-donald-trump", has_text="Hanoi").first.click()
+    page.wait_for_selector("#detail h2:text('Trump-Kim summit in Hanoi')")
+    detail = page.inner_text("#detail")
+    assert LEE in detail
+    assert "Lee Sang-min" in detail and SOURCE in detail
+    assert "Donald Trump — attendee" in detail and "Kim Jong Un — attendee" in detail
+    assert "sel=event%3Ahanoi-summit-2019" in page.url or "sel=event:hanoi-summit-2019" in page.url
+    # the link chart holds the event, its people and the statements about it
+    nodes = page.evaluate("window.diplograph.chart.nodes().map(n => n.data('label'))")
+    assert "Trump-Kim summit in Hanoi" in nodes
+    assert {"Donald Trump", "Kim Jong Un", "Lee Sang-min"} <= set(nodes)
+
+
+def test_the_actor_filter_changes_what_is_shown(page: Any) -> None:
+    _open(page)
+    before = page.inner_text("#status")
+    page.select_option("#actor", ["moon-jae-in"])
+    page.wait_for_function(f"document.getElementById('status').textContent !== {before!r}")
+    shown = page.locator(".vis-item-content").all_inner_texts()
+    assert any("Inter-Korean summit at Panmunjom" in s for s in shown)
+    assert not any("Hanoi" in s for s in shown)  # Moon was not at Hanoi
+    assert "actor=moon-jae-in" in page.url
+
+
+def test_the_date_window_changes_what_is_shown(page: Any) -> None:
+    _open(page)
+    page.fill("#from", "2019-01-01")
+    page.fill("#to", "2019-12-31")
+    page.dispatch_event("#to", "change")
+    page.wait_for_function("location.hash.includes('to=2019-12-31')")
+    page.wait_for_function(
+        "!Array.from(document.querySelectorAll('.vis-item'))"
+        ".some(e => e.textContent.includes('Singapore'))"
+    )
+    shown = page.locator(".vis-item-content").all_inner_texts()
+    assert any("Hanoi" in s for s in shown)
+
+
+def test_the_url_restores_a_shared_view(page: Any) -> None:
+    _open(page, "actor=moon-jae-in&sel=statement:lee-lull-since-hanoi")
+    page.wait_for_selector("#detail h2:text('Lee Sang-min')")
+    assert LEE in page.inner_text("#detail")
+    assert page.eval_on_selector(
+        "#actor", "s => Array.from(s.selectedOptions).map(o => o.value)"
+    ) == ["moon-jae-in"]
+
+
+def test_the_quote_is_marked_inside_the_source_text(browser: Any, corpus: Path) -> None:
+    with serve("--texts", str(corpus)) as url:
+        pg = browser.new_page()
+        pg.goto(url + "#sel=statement:lee-lull-since-hanoi")
+        mark = pg.wait_for_selector("#detail .source-text mark")
+        assert mark.inner_text() == LEE
+        context = pg.inner_text("#detail .source-text")
+        assert len(context) > len(LEE) + 100  # the words around it are there too
+        pg.close()
