@@ -17,5 +17,6 @@ from . import _foundation, _rdf  # noqa: F401
 
 # isort: split
 from . import _graph, _query, _timeline  # noqa: F401
+from . import _import  # noqa: F401
 
 __all__ = ["EXPORT_FORMATS", "cli", "main"]
