@@ -112,6 +112,16 @@ class ActorResolver:
     def _resolve(
         self, name: str, code: str | None, wikidata: str | None, kind: ActorKind | None
     ) -> str:
+        folded = normalize_name(name)
+        ids = self._names.get(folded, [])
+        if (
+            code
+            and len(set(ids)) == 1
+            and ids[0] in self.kg.actors
+            and self.kg.actors[ids[0]].kind is not ActorKind.STATE
+        ):
+            # a name the graph knows beats a code (DONALD TRUMP coded USAGOV is Trump)
+            return ids[0]
         if code:
             country = COUNTRIES.get(code[:3])
             if country is not None:
@@ -120,8 +130,6 @@ class ActorResolver:
                 return state if role is None else self._body(state, role)
         if wikidata and wikidata in self._wikidata:
             return self._wikidata[wikidata]
-        folded = normalize_name(name)
-        ids = self._names.get(folded, [])
         if len(set(ids)) == 1:
             return ids[0]
         if len(set(ids)) > 1:

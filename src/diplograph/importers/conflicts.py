@@ -8,7 +8,8 @@ compared with the event (what the graph believes):
 * **place**: a report placing it where neither the event's place nor the places
   that contain it are named;
 * **participants**: a report naming a person the event does not list;
-* **type**: a report typing it as another kind of gathering (talks for a summit).
+* **type**: a report that types it itself (not through a CAMEO code, whose
+  match to the types is loose) as another kind of gathering (talks for a summit).
 
 Each disagreement lists the graph's version and each source's, with the
 source's Admiralty grade when it has one.
@@ -101,7 +102,7 @@ def conflicts(
     out: list[Conflict] = []
     for event_id in sorted(by_event):
         event = kg.events[event_id]
-        rs = sorted(by_event[event_id], key=lambda r: (r.source, r.date.sort_key, r.id))
+        rs = sorted(by_event[event_id], key=lambda r: (r.source, r.date.earliest, r.id))
 
         def version(r: Report, value: str) -> Version:
             return Version(r.source, value, r.id, grade(known.get(r.source)))
@@ -135,7 +136,10 @@ def conflicts(
         kinds = [
             version(r, r.type.value)
             for r in rs
-            if r.type in _GATHERINGS and event.type in _GATHERINGS and r.type is not event.type
+            if r.cameo is None
+            and r.type in _GATHERINGS
+            and event.type in _GATHERINGS
+            and r.type is not event.type
         ]
         if kinds:
             out.append(Conflict(event_id, "type", event.type.value, tuple(kinds)))
