@@ -23,8 +23,9 @@ def test_csis_calls_the_singapore_summit_talks(shared: Path, korea: KnowledgeGra
     path = shared / "data" / "diplomatic" / "csis_us_dprk_negotiations.csv"
     resolver = ActorResolver(korea)
     mapping = load_mapping(shipped("data") / "mappings" / "csis-negotiations.yml")
-    rec = reconcile(read_table(path, mapping, resolver=resolver), korea, resolver)
-    found = conflicts(rec.reports, korea, resolver)
+    reports = list(read_table(path, mapping, resolver=resolver))
+    rec = reconcile(reports, korea, resolver)
+    found = conflicts(rec.apply(reports), korea, resolver)
     assert [(c.event, c.aspect, c.graph) for c in found] == [
         ("singapore-summit-2018", "type", "summit")
     ]
@@ -37,14 +38,16 @@ def test_icews18_dates_some_summit_meetings_outside_18_to_20_september(
 ) -> None:
     folder = shared / "data" / "diplomatic"
     resolver = ActorResolver(korea)
-    reports = read_icews_quads(
-        folder / "icews18_valid.tsv",
-        entities=folder / "icews18_entity2id.tsv",
-        relations=folder / "icews18_relation2id.tsv",
-        resolver=resolver,
+    reports = list(
+        read_icews_quads(
+            folder / "icews18_valid.tsv",
+            entities=folder / "icews18_entity2id.tsv",
+            relations=folder / "icews18_relation2id.tsv",
+            resolver=resolver,
+        )
     )
     rec = reconcile(reports, korea, resolver)
-    found = {(c.event, c.aspect): c for c in conflicts(rec.reports, korea, resolver)}
+    found = {(c.event, c.aspect): c for c in conflicts(rec.apply(reports), korea, resolver)}
     date = found["inter-korean-summit-2018-09", "date"]
     assert date.graph == "2018-09-18/2018-09-20"
     days = {v.value for v in date.versions}

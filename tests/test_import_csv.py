@@ -42,7 +42,8 @@ def test_negotiations_keep_month_precision_and_june_2018_is_the_singapore_summit
     assert summit.row == 6 and summit.evidence[0].quote == summit.text
     assert {"donald-trump", "kim-jong-un", "united-states", "north-korea"} <= set(summit.actors)
     rec = reconcile(reports, korea, resolver)
-    linked = {r.id: r.event for r in rec.reports}
+    linked = {r.id: r.event for r in rec.apply(reports)}
+    assert rec.links == {summit.id: "singapore-summit-2018"}
     assert linked[summit.id] == "singapore-summit-2018"
     # the other June row (envoys meeting on the eve) is not the summit
     other = next(r for r in june if r.id != summit.id)
@@ -66,7 +67,7 @@ def test_provocation_tables_import(shared: Path, korea: KnowledgeGraph) -> None:
     assert {r.date.precision for r in new} == {Precision.DAY}
     assert all(r.source_actor == "north-korea" for r in new)
     rec = reconcile(new, korea, resolver)
-    assert {r.event for r in rec.reports if r.event} == {"missile-test-2019-05-09"}
+    assert set(rec.links.values()) == {"missile-test-2019-05-09"}
 
 
 def test_bad_rows_are_located_counted_and_skipped() -> None:

@@ -63,13 +63,14 @@ def _run(
     kg = ctx.kg()
     reports = list(_progress(stream, totals))
     rec = reconcile(reports, kg, resolver)
+    reports = list(rec.apply(reports))
     totals.linked, totals.proposed = rec.linked, len(rec.proposals)
     sources = {s.id: s for s in datasets if s.id not in kg.sources}
     sources.update(resolver.sources)
-    found = conflicts(rec.reports, kg, resolver, {**kg.sources, **sources})
+    found = conflicts(reports, kg, resolver, {**kg.sources, **sources})
     write_import(
         output,
-        rec.reports,
+        reports,
         resolver.new.values(),
         sources.values(),
         proposals=rec.proposals,

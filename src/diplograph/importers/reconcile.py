@@ -21,7 +21,7 @@ Clusters that fit none become proposed events for a person to review.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -71,19 +71,20 @@ def family(report: Report) -> str:
 
 @dataclass
 class Cluster:
-    """Reports taken to describe one event, with the dates they all allow."""
+    """Reports (by id) taken to describe one event, with the dates they all allow."""
 
     key: tuple[str, ...]
     family: str
     start: date
     end: date
-    reports: list[Report] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    types: set[EventType] = field(default_factory=set)
     event: str | None = None
 
     @property
     def id(self) -> str:
         """A stable id: from the smallest report id (ids are stable across imports)."""
-        return "proposed-" + min(r.id for r in self.reports)
+        return "proposed-" + min(self.reports)
 
 
 @dataclass(frozen=True)
@@ -112,16 +113,25 @@ class Proposal:
 
 @dataclass
 class Reconciliation:
-    """The outcome: reports (linked where they fit), clusters and the proposed events."""
+    """The outcome: the event each linked report describes, the clusters, the proposals.
 
-    reports: list[Report]
+    It holds report ids, not reports, so that it stays small beside them.
+    """
+
+    links: dict[str, str]
     clusters: list[Cluster]
     proposals: list[Proposal]
 
     @property
     def linked(self) -> int:
         """How many reports were linked to a curated event."""
-        return sum(1 for r in self.reports if r.event is not None)
+        return len(self.links)
+
+    def apply(self, reports: Iterable[Report]) -> Iterator[Report]:
+        """``reports`` with ``event`` set on those linked to a curated event."""
+        for r in reports:
+            event = self.links.get(r.id)
+            yield r if event is None or r.event == event else r.model_copy(update={"event": event})
 
 
 def _key(report: Report, resolver: ActorResolver) -> tuple[str, ...]:
@@ -132,24 +142,26 @@ def _key(report: Report, resolver: ActorResolver) -> tuple[str, ...]:
 
 
 def _cluster(reports: Iterable[Report], resolver: ActorResolver) -> list[Cluster]:
+    # only a small tuple per report is kept, never the report
     keyed = []
     for r in reports:
         key = _key(r, resolver)
-        fine = r.date.precision is Precision.DAY and r.date.earliest == r.date.latest
-        keyed.append(((key, family(r), fine), r.date.earliest, r))
-    keyed.sort(key=lambda t: (t[0], t[1], t[2].id))
+        lo, hi = r.date.earliest, r.date.latest
+        fine = r.date.precision is Precision.DAY and lo == hi
+        keyed.append(((key, family(r), fine), lo, hi, r.id, r.type))
+    keyed.sort(key=lambda t: (t[0], t[1], t[3]))
     clusters: list[Cluster] = []
     current: Cluster | None = None
     last = None
-    for bucket, _, r in keyed:
-        lo, hi = r.date.earliest, r.date.latest
-        if current is not None and bucket == last and lo <= current.end and hi >= current.start:
-            current.start, current.end = max(current.start, lo), min(current.end, hi)
-            current.reports.append(r)
-            continue
-        current = Cluster(bucket[0], bucket[1], lo, hi, [r])
-        clusters.append(current)
-        last = bucket
+    for bucket, lo, hi, rid, kind in keyed:
+        if current is None or bucket != last or lo > current.end or hi < current.start:
+            current = Cluster(bucket[0], bucket[1], lo, hi)
+            clusters.append(current)
+            last = bucket
+        current.start, current.end = max(current.start, lo), min(current.end, hi)
+        current.reports.append(rid)
+        if kind is not None:
+            current.types.add(kind)
     return clusters
 
 
@@ -172,11 +184,10 @@ def _fit(
     elif people or not named or not named <= states:
         return None
     inside = e0 <= cluster.start and cluster.end <= e1
-    types = {r.type for r in cluster.reports if r.type is not None}
-    if event.type in types:
+    if event.type in cluster.types:
         kind = 0
     else:
-        kind = 1 if event.type in _GATHERINGS and types & _GATHERINGS else 2
+        kind = 1 if event.type in _GATHERINGS and cluster.types & _GATHERINGS else 2
     return (0 if inside else 1, kind, (e1 - e0).days)
 
 
@@ -196,7 +207,7 @@ def reconcile(
     slack = timedelta(days=slack_days)
     clusters = _cluster(reports, resolver)
     events = sorted(kg.events.values(), key=lambda e: e.time.earliest)
-    out: list[Report] = []
+    links: dict[str, str] = {}
     proposals: list[Proposal] = []
     for c in clusters:
         fits = []
@@ -208,15 +219,12 @@ def reconcile(
                 fits.append((score, e.id))
         if fits:
             c.event = min(fits)[1]
-            out.extend(r.model_copy(update={"event": c.event}) for r in c.reports)
+            links.update(dict.fromkeys(c.reports, c.event))
             continue
-        out.extend(c.reports)
         names = [_name(a, resolver) for a in c.key]
         label = f"{c.family}: {', '.join(names) or 'unnamed actors'}, {edtf(c.start, c.end)}"
-        proposals.append(
-            Proposal(c.id, label, c.start, c.end, c.family, c.key, tuple(r.id for r in c.reports))
-        )
-    return Reconciliation(out, clusters, proposals)
+        proposals.append(Proposal(c.id, label, c.start, c.end, c.family, c.key, tuple(c.reports)))
+    return Reconciliation(links, clusters, proposals)
 
 
 def _name(actor_id: str, resolver: ActorResolver) -> str:
