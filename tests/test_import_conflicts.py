@@ -1,4 +1,4 @@
-"""Where sources disagree with the graph: real disagreements in the CSIS and ICEWS files."""
+"""Where sources disagree with the graph (the ICEWS18 case is in test_import_icews.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from diplograph.importers import (
     ActorResolver,
     conflicts,
     load_mapping,
-    read_icews_quads,
     read_table,
     reconcile,
 )
@@ -31,30 +30,6 @@ def test_csis_calls_the_singapore_summit_talks(shared: Path, korea: KnowledgeGra
     ]
     (version,) = found[0].versions
     assert (version.source, version.value) == ("csis-us-dprk-negotiations", "talks")
-
-
-def test_icews18_dates_some_summit_meetings_outside_18_to_20_september(
-    shared: Path, korea: KnowledgeGraph
-) -> None:
-    folder = shared / "data" / "diplomatic"
-    resolver = ActorResolver(korea)
-    reports = list(
-        read_icews_quads(
-            folder / "icews18_valid.tsv",
-            entities=folder / "icews18_entity2id.tsv",
-            relations=folder / "icews18_relation2id.tsv",
-            resolver=resolver,
-        )
-    )
-    rec = reconcile(reports, korea, resolver)
-    found = {(c.event, c.aspect): c for c in conflicts(rec.apply(reports), korea, resolver)}
-    date = found["inter-korean-summit-2018-09", "date"]
-    assert date.graph == "2018-09-18/2018-09-20"
-    days = {v.value for v in date.versions}
-    assert days == {"2018-09-17", "2018-09-21"}
-    assert all(v.source == "icews18" for v in date.versions)
-    # CAMEO-coded types (Consult, Make a visit) are too loose to disagree with "summit"
-    assert ("inter-korean-summit-2018-09", "type") not in found
 
 
 def test_each_version_carries_its_sources_admiralty_grade(korea: KnowledgeGraph) -> None:

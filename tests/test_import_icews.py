@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.importers import ActorResolver, Totals, read_icews, read_icews_quads, reconcile
+from diplograph.importers import (
+    ActorResolver,
+    Totals,
+    conflicts,
+    read_icews,
+    read_icews_quads,
+    reconcile,
+)
 from diplograph.kg import KnowledgeGraph
 from diplograph.model import EventType
 
@@ -16,6 +23,7 @@ DATA = Path(__file__).parent / "data" / "import"
 
 @pytest.fixture(scope="module")
 def icews18(shared: Path, korea: KnowledgeGraph) -> tuple[list, Totals, ActorResolver]:
+    """ICEWS18's validation split, read once and linked to the shipped dataset."""
     folder = shared / "data" / "diplomatic"
     resolver, totals = ActorResolver(korea), Totals("icews18")
     reports = list(
@@ -27,19 +35,17 @@ def icews18(shared: Path, korea: KnowledgeGraph) -> tuple[list, Totals, ActorRes
             totals=totals,
         )
     )
-    return reports, totals, resolver
+    return list(reconcile(reports, korea, resolver).apply(reports)), totals, resolver
 
 
 def test_icews18_kim_moon_rows_of_18_to_20_september_are_the_pyongyang_summit(
     icews18: tuple[list, Totals, ActorResolver], korea: KnowledgeGraph
 ) -> None:
-    reports, totals, resolver = icews18
+    linked, totals, _ = icews18
     assert (totals.rows, totals.imported) == (45995, 45995)
     # hours since 2018-01-01, whole days, at day precision
-    assert str(min(r.date for r in reports)) == "2018-08-29"
-    assert str(max(r.date for r in reports)) == "2018-09-27"
-    rec = reconcile(reports, korea, resolver)
-    linked = list(rec.apply(reports))
+    assert str(min(r.date for r in linked)) == "2018-08-29"
+    assert str(max(r.date for r in linked)) == "2018-09-27"
     pair = {"kim-jong-un", "moon-jae-in"}
     summit = [
         r
@@ -53,6 +59,19 @@ def test_icews18_kim_moon_rows_of_18_to_20_september_are_the_pyongyang_summit(
     # rows between the same two men weeks earlier are not the summit
     early = [r for r in linked if {r.source_actor, r.target_actor} == pair]
     assert any(r.event is None for r in early if str(r.date) < "2018-09-10")
+
+
+def test_icews18_dates_some_summit_meetings_outside_18_to_20_september(
+    icews18: tuple[list, Totals, ActorResolver], korea: KnowledgeGraph
+) -> None:
+    linked, _, resolver = icews18
+    found = {(c.event, c.aspect): c for c in conflicts(linked, korea, resolver)}
+    date = found["inter-korean-summit-2018-09", "date"]
+    assert date.graph == "2018-09-18/2018-09-20"
+    assert {v.value for v in date.versions} == {"2018-09-17", "2018-09-21"}
+    assert all(v.source == "icews18" for v in date.versions)
+    # CAMEO-coded types (Consult, Make a visit) are too loose to disagree with "summit"
+    assert ("inter-korean-summit-2018-09", "type") not in found
 
 
 def test_icews14_north_korea_rows_import_with_cameo_types(
