@@ -63,14 +63,36 @@ def test_codes_resolve_to_actors_and_urls_to_sources(shared: Path, korea: Knowle
     assert r.evidence[0].quote == line
 
 
-def test_mentions_add_reports_from_other_articles(shared: Path, korea: KnowledgeGraph) -> None:
+def test_the_sample_mentions_are_each_events_own_article(
+    shared: Path, korea: KnowledgeGraph
+) -> None:
     folder = shared / "data" / "gdelt"
     table = read_mentions(folder / "v2_sample_20150218_mentions.tsv")
     assert sum(len(v) for v in table.values()) == 100
     reports, totals, _ = _run(folder / "v2_sample_20150218_events.tsv", korea, mentions=table)
-    extra = totals.notes["reports from the mentions table"]
-    assert len(reports) == 100 + extra
-    assert all(r.id.startswith(f"gdelt-{r.id.split('-')[1]}") for r in reports)
+    # every mention in the sample is the article the event row already cites
+    assert len(reports) == 100 and not totals.notes
+
+
+def test_a_mention_in_another_article_is_another_report(tmp_path: Path) -> None:
+    mentions = tmp_path / "mentions.tsv"
+    cells = ["900000001", "20180612000000", "20180612001500", "1", "example.net"]
+    cells += ["https://example.net/story", "4", "-1", "-1", "10", "1", "80", "900", "-2.5", "", ""]
+    mentions.write_text("\t".join(cells) + "\n" + "900000001\tshort\n")
+    totals = Totals("m")
+    table = read_mentions(mentions, totals)
+    assert totals.skipped == {"mentions: wrong number of columns": 1}
+    reports, _, resolver = _run(DATA / "gdelt_malformed.tsv", KnowledgeGraph(), mentions=table)
+    extra = [r for r in reports if r.id.startswith("gdelt-900000001-")]
+    assert len(extra) == 1 and len(reports) == 3
+    mention = extra[0]
+    assert resolver.sources[mention.source].url == "https://example.net/story"
+    assert resolver.sources[mention.source].publisher == "example.net"
+    assert mention.date == reports[0].date and mention.cameo == "043"
+    assert "mentions file line 1, sentence 4" in (mention.evidence[0].note or "")
+    # the id comes from the article, so reading it again gives the same report
+    again, _, _ = _run(DATA / "gdelt_malformed.tsv", KnowledgeGraph(), mentions=table)
+    assert [r.id for r in again] == [r.id for r in reports]
 
 
 def test_malformed_rows_are_reported_with_their_line() -> None:

@@ -178,7 +178,7 @@ def read_gdelt(
             totals.notes["reports from the mentions table"] += 1
             yield report.model_copy(
                 update={
-                    "id": f"{report.id}-m{m.line}",
+                    "id": f"{report.id}-{sid.removeprefix('url-')}",
                     "source": sid,
                     "evidence": (
                         cite(
