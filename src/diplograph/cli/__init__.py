@@ -22,4 +22,7 @@ from . import (  # noqa: F401
     _web,
 )
 
+# isort: split
+from . import _import  # noqa: F401
+
 __all__ = ["cli", "main"]

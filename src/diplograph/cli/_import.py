@@ -1,0 +1,196 @@
+"""Import commands for event data: csv (with a mapping), icews, gdelt, plover.
+
+Each streams the file, resolves its actors against the graph (``--data``),
+links its reports to the curated events they describe, and merges reports,
+new actors and sources into a data folder; see :mod:`diplograph.importers`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from ..importers.actors import ActorResolver
+from ..importers.conflicts import conflicts
+from ..importers.output import write_import
+from ..importers.reconcile import reconcile
+from ..importers.report import Report, Totals, make
+from ..model import Source, SourceKind
+from ._base import Context, pass_ctx
+from ._rdf import import_group
+
+_OUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Data folder to merge the reports, new actors and sources into.",
+)
+_SHOW = click.option(
+    "--problems", "show", default=20, show_default=True, help="How many skipped rows to list."
+)
+
+
+def _progress(rows: Iterable[Report], totals: Totals) -> Iterator[Report]:
+    """Pass ``rows`` through, printing rows/s on a terminal (never into a pipe or a file)."""
+    if not sys.stderr.isatty():
+        yield from rows
+        return
+    start = last = time.monotonic()
+    for r in rows:
+        yield r
+        now = time.monotonic()
+        if now - last >= 0.5:
+            last = now
+            rate = totals.rows / max(now - start, 1e-9)
+            click.echo(f"\r{totals.rows} rows, {rate:,.0f} rows/s", err=True, nl=False)
+    click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+
+
+def _run(
+    ctx: Context,
+    stream: Iterable[Report],
+    totals: Totals,
+    resolver: ActorResolver,
+    datasets: list[Source],
+    output: Path,
+    show: int,
+) -> None:
+    kg = ctx.kg()
+    reports = list(_progress(stream, totals))
+    rec = reconcile(reports, kg, resolver)
+    reports = list(rec.apply(reports))
+    totals.linked, totals.proposed = rec.linked, len(rec.proposals)
+    sources = {s.id: s for s in datasets if s.id not in kg.sources}
+    sources.update(resolver.sources)
+    found = conflicts(reports, kg, resolver, {**kg.sources, **sources})
+    write_import(
+        output,
+        reports,
+        resolver.new.values(),
+        sources.values(),
+        proposals=rec.proposals,
+        review=[str(m) for m in resolver.review],
+        conflicts=found,
+        totals=totals,
+    )
+    for p in totals.problems[:show]:
+        click.echo(str(p), err=True)
+    for line in totals.lines():
+        click.echo(line)
+    click.echo(
+        f"  {totals.linked} reports linked to existing events, {totals.proposed} new events "
+        f"proposed, {len(resolver.new)} new actors, {len(sources)} new sources, "
+        f"{len(resolver.review)} actor matches to review, {len(found)} conflicts"
+    )
+    click.echo(f"  wrote {output}/reports.yaml (and actors.yaml, sources.yaml, import-review.json)")
+
+
+def _dataset(source_id: str, title: str, file: Path) -> Source:
+    return make(Source, id=source_id, title=title, kind=SourceKind.DATASET, file=file.name)
+
+
+@import_group.command("csv")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--mapping",
+    "-m",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    required=True,
+    help="YAML mapping of the columns (see data/mappings/).",
+)
+@_OUT
+@_SHOW
+@pass_ctx
+def import_csv(ctx: Context, file: Path, mapping: Path, output: Path, show: int) -> None:
+    """Import a CSV, TSV or XLSX table of events through a YAML mapping file."""
+    from ..importers.csv_mapped import load_mapping, read_table
+
+    m = load_mapping(mapping)
+    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    stream = read_table(file, m, resolver=resolver, totals=totals)
+    title = m.title or f"Table {file.name}"
+    _run(ctx, stream, totals, resolver, [_dataset(m.source, title, file)], output, show)
+
+
+@import_group.command("icews")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--entities",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="entity2id map: the file holds id quadruples (ICEWS18).",
+)
+@click.option(
+    "--relations",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="relation2id map, with --entities.",
+)
+@_OUT
+@_SHOW
+@pass_ctx
+def import_icews(
+    ctx: Context,
+    file: Path,
+    entities: Path | None,
+    relations: Path | None,
+    output: Path,
+    show: int,
+) -> None:
+    """Import ICEWS events: a Dataverse event file, or ICEWS14/ICEWS18 quadruples."""
+    from ..importers.icews import read_icews, read_icews_quads
+
+    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    with open(file, encoding="utf-8", errors="replace") as fh:
+        dataverse = fh.readline().startswith("Event ID\t")
+    if (entities is None) != (relations is None):
+        raise click.UsageError("--entities and --relations go together")
+    if dataverse:
+        stream = read_icews(file, resolver=resolver, totals=totals)
+        source = _dataset("icews", "ICEWS coded event data", file)
+    else:
+        stream = read_icews_quads(
+            file, entities=entities, relations=relations, resolver=resolver, totals=totals
+        )
+        name = "icews18" if entities else "icews14"
+        source = _dataset(name, f"ICEWS temporal knowledge graph ({name.upper()})", file)
+    _run(ctx, stream, totals, resolver, [source], output, show)
+
+
+@import_group.command("gdelt")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--mentions",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="GDELT 2.0 mentions table of the same batch.",
+)
+@_OUT
+@_SHOW
+@pass_ctx
+def import_gdelt(ctx: Context, file: Path, mentions: Path | None, output: Path, show: int) -> None:
+    """Import a GDELT 1.0 or 2.0 events file (57, 58 or 61 columns, no header)."""
+    from ..importers.gdelt import read_gdelt, read_mentions
+
+    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    table = read_mentions(mentions, totals) if mentions else None
+    stream = read_gdelt(file, mentions=table, resolver=resolver, totals=totals)
+    source = _dataset("gdelt", "GDELT event data", file)
+    _run(ctx, stream, totals, resolver, [source], output, show)
+
+
+@import_group.command("plover")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@_OUT
+@_SHOW
+@pass_ctx
+def import_plover(ctx: Context, file: Path, output: Path, show: int) -> None:
+    """Import PLOVER / POLECAT event records (a JSON array or JSON Lines)."""
+    from ..importers.plover import read_plover
+
+    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    stream = read_plover(file, resolver=resolver, totals=totals)
+    source = _dataset("plover-gsr", "PLOVER coded event records", file)
+    _run(ctx, stream, totals, resolver, [source], output, show)

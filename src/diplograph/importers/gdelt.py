@@ -1,0 +1,262 @@
+"""GDELT 1.0 and 2.0 event files (57, 58 or 61 tab-separated columns, no header).
+
+The version of each row is told by its width: 57 (1.0, historical, no
+SOURCEURL) or 58 columns (1.0) and 61 columns (2.0, which adds an ADM2 code to
+each of the three geographies). The CAMEO event code gives the event type
+where one matches (:mod:`.codes`) and is kept as a code either way; CAMEO actor
+codes resolve to actors (USA to the United States, KORGOV to the government of
+South Korea); SOURCEURL becomes the report's source. The 2.0 mentions table,
+when given, adds one report per other article that mentions an event.
+
+>>> len(V1_COLUMNS), len(V2_COLUMNS), V2_COLUMNS[60]
+(58, 61, 'SOURCEURL')
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..dates import PartialDate
+from ..errors import DateError, Problem
+from ..model import Source, SourceKind
+from ._rows import Skip, actor, tab_lines
+from .actors import ActorResolver
+from .codes import cameo_type, is_cameo_code
+from .report import Report, Totals, cite, make
+
+__all__ = ["MENTION_COLUMNS", "V1_COLUMNS", "V2_COLUMNS", "read_gdelt", "read_mentions"]
+
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
+_EVENT = [
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+]
+
+
+def _columns(adm2: bool) -> tuple[str, ...]:
+    geo = ["Type", "FullName", "CountryCode", "ADM1Code", *(["ADM2Code"] if adm2 else [])]
+    geo += ["Lat", "Long", "FeatureID"]
+    return (
+        "GLOBALEVENTID",
+        "SQLDATE",
+        "MonthYear",
+        "Year",
+        "FractionDate",
+        *(f"Actor1{c}" for c in _ACTOR),
+        *(f"Actor2{c}" for c in _ACTOR),
+        *_EVENT,
+        *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in geo),
+        "DATEADDED",
+        "SOURCEURL",
+    )
+
+
+V1_COLUMNS = _columns(adm2=False)
+"""GDELT 1.0 event columns (the historical files stop before SOURCEURL)."""
+V2_COLUMNS = _columns(adm2=True)
+"""GDELT 2.0 event columns."""
+MENTION_COLUMNS = [
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+]
+"""GDELT 2.0 mentions columns."""
+
+_WIDTHS = {57: V1_COLUMNS[:57], 58: V1_COLUMNS, 61: V2_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article mentioning an event (a row of the 2.0 mentions table)."""
+
+    url: str
+    source_name: str
+    line: int
+    sentence: str
+    confidence: str
+
+
+def url_source(url: str, resolver: ActorResolver, name: str | None = None) -> str:
+    """The id of the source record of an article URL, created on first use."""
+    sid = "url-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+    if sid not in resolver.sources and sid not in resolver.kg.sources:
+        resolver.sources[sid] = make(
+            Source, id=sid, title=url, kind=SourceKind.NEWS_ARTICLE, url=url, publisher=name or None
+        )
+    return sid
+
+
+def read_mentions(path: Path, totals: Totals | None = None) -> dict[str, list[Mention]]:
+    """The mentions of a GDELT 2.0 mentions file, by event id (held in memory: one batch)."""
+    totals = totals if totals is not None else Totals(str(path))
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for line, cells in tab_lines(path):
+        if len(cells) != len(MENTION_COLUMNS):
+            got = len(cells)
+            totals.skip(
+                Problem(str(path), line, f"wrong number of columns: expected 16 (got {got})"),
+                "mentions: wrong number of columns",
+            )
+            continue
+        row = dict(zip(MENTION_COLUMNS, cells, strict=True))
+        if not row["MentionIdentifier"].strip():
+            continue
+        out[row["GLOBALEVENTID"]].append(
+            Mention(
+                row["MentionIdentifier"],
+                row["MentionSourceName"],
+                line,
+                row["SentenceID"],
+                row["Confidence"],
+            )
+        )
+    return dict(out)
+
+
+def read_gdelt(
+    path: Path,
+    *,
+    mentions: dict[str, list[Mention]] | None = None,
+    dataset: str = "gdelt",
+    resolver: ActorResolver | None = None,
+    totals: Totals | None = None,
+) -> Iterator[Report]:
+    """Stream the reports of a GDELT 1.0 or 2.0 events file (and of its mentions, if given)."""
+    resolver = resolver if resolver is not None else ActorResolver()
+    totals = totals if totals is not None else Totals(str(path))
+    for line, cells in tab_lines(path):
+        totals.rows += 1
+        try:
+            report = _row(path, line, cells, dataset, resolver)
+        except Skip as skip:
+            totals.skip(Problem(str(path), line, skip.message), skip.reason)
+            continue
+        totals.imported += 1
+        yield report
+        for m in (mentions or {}).get(cells[0], ()):
+            sid = url_source(m.url, resolver, m.source_name)
+            if sid == report.source:
+                continue
+            totals.notes["reports from the mentions table"] += 1
+            yield report.model_copy(
+                update={
+                    "id": f"{report.id}-{sid.removeprefix('url-')}",
+                    "source": sid,
+                    "evidence": (
+                        cite(
+                            source=dataset,
+                            quote=m.url,
+                            note=f"mentions file line {m.line}, sentence {m.sentence}, "
+                            f"confidence {m.confidence}",
+                        ),
+                    ),
+                }
+            )
+
+
+def _float(text: str, what: str) -> float | None:
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise Skip(f"bad {what}", f"bad {what}: not a number (got {text!r})") from None
+
+
+def _row(path: Path, line: int, cells: list[str], dataset: str, resolver: ActorResolver) -> Report:
+    columns = _WIDTHS.get(len(cells))
+    if columns is None:
+        raise Skip(
+            "wrong number of columns",
+            f"wrong number of columns: expected 57, 58 or 61 (got {len(cells)})",
+        )
+    row = dict(zip(columns, cells, strict=True))
+    day = row["SQLDATE"]
+    try:
+        if len(day) != 8 or not day.isdigit():
+            raise DateError(f"expected YYYYMMDD (got {day!r})", day)
+        when = PartialDate(int(day[:4]), int(day[4:6]), int(day[6:]))
+    except DateError as exc:
+        raise Skip("bad date", f"bad date: {exc}") from None
+    code = row["EventCode"]
+    if not is_cameo_code(code):
+        raise Skip("unknown CAMEO code", f"unknown CAMEO code (got {code!r})")
+    who = [_actor(resolver, row, n) for n in ("Actor1", "Actor2")]
+    url = row.get("SOURCEURL", "").strip()
+    quad = row["QuadClass"]
+    try:
+        return Report(
+            id=f"gdelt-{row['GLOBALEVENTID']}",
+            source=url_source(url, resolver) if url else dataset,
+            date=when,
+            type=cameo_type(code),
+            cameo=code,
+            source_actor=who[0],
+            target_actor=who[1],
+            source_name=row["Actor1Name"] or None,
+            target_name=row["Actor2Name"] or None,
+            place=row["ActionGeo_FullName"] or None,
+            lat=_float(row["ActionGeo_Lat"], "latitude"),
+            long=_float(row["ActionGeo_Long"], "longitude"),
+            goldstein=_float(row["GoldsteinScale"], "Goldstein scale"),
+            quad_class=int(quad) if quad.isdigit() else None,
+            file=path.name,
+            row=line,
+            evidence=(
+                cite(source=dataset, quote="\t".join(cells), note=f"{path.name} line {line}"),
+            ),
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise Skip(
+            f"bad {where}", f"{where}: {first['msg']} (got {first.get('input')!r})"
+        ) from None
+
+
+def _actor(resolver: ActorResolver, row: dict[str, str], which: str) -> str | None:
+    code, name = row[f"{which}Code"].strip(), row[f"{which}Name"].strip()
+    label = name.title() or code
+    if not label:
+        return None
+    country = row[f"{which}CountryCode"].strip()
+    role = row[f"{which}Type1Code"].strip()
+    return actor(resolver, label, code=(country + role) if country else code)
