@@ -18,4 +18,7 @@ from . import _foundation, _rdf  # noqa: F401
 # isort: split
 from . import _graph, _query, _timeline  # noqa: F401
 
+# isort: split
+from . import _ingest  # noqa: F401
+
 __all__ = ["EXPORT_FORMATS", "cli", "main"]
