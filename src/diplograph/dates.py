@@ -551,7 +551,7 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         ref = reference.earliest
     else:
         ref = reference
-    text = " ".join(words.split())
+    text = re.sub(r"^(?:in|on|since|until|by) ", "", " ".join(words.split()), flags=re.I)
     m = DATE_EXPRESSION.fullmatch(text)
     if m is None:
         raise DateError(f"not a date expression this reader knows (got {words!r})", words)

@@ -247,7 +247,7 @@ def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
         kind, rid = key.split("/", 1)
         record = getattr(b.out, kind).get(rid)
         if record is not None:
-            shown = b.new.get(key, record.evidence)
+            shown = b.new.get(key, getattr(record, "evidence", ()))
             note["evidence"] = [_shown(e, b.drafts.source_texts) for e in shown]
     return b.drafts
 

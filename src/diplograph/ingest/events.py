@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
-from ..model import Event
+from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, slug
 from .html import Article
 
@@ -183,7 +183,7 @@ def _score(
         if ev.place is not None and ev.place != draft.place:
             return None
         score += 2 * (ev.place == draft.place)
-    actors = _widen(kg, {p.actor for p in ev.participants})
+    actors = _widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
     if draft.participants:
         shared = len(actors & _widen(kg, draft.participants))
         if not shared:
@@ -234,7 +234,7 @@ def find_events(
             and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
         ]
         own = [d for d in in_sent if a <= d.start < b] or [
-            d for d in in_sent if getattr(_nearest(doc, d, sent), "i", -1) == token.i
+            d for d in in_sent if _owns(doc, d, token)
         ]
         draft = EventDraft(
             etype,
@@ -312,12 +312,23 @@ def _join(target: EventDraft, other: EventDraft, rule: str, confidence: float) -
     target.participants |= other.participants
 
 
-def _nearest(doc: Any, d: DateMention, sent: Any) -> Any:
-    best, dist = None, 10**9
-    for t in sent:
-        if _trigger(t) is not None and abs(t.idx - d.start) < dist:
-            best, dist = t, abs(t.idx - d.start)
-    return best
+def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
+    """True if the date's words depend on the trigger, or on the verb the trigger is subject
+    or object of ("an armistice was signed 66 years ago")."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(8):
+        if t.i == trigger.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            args = ("nsubj", "nsubjpass", "dobj")
+            return any(c.i == trigger.i and c.dep_ in args for c in t.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _after_place_word(ent: Any) -> bool:

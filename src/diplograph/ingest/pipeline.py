@@ -37,11 +37,11 @@ def _future(doc: Any, start: int, end: int) -> bool:
         return False
     token = span.root
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return False  # "the summit in September": a noun's date, no tense to go by
     if any(c.lower_ in _FUTURE for c in token.children):
         return True
     return token.lower_ in _FUTURE

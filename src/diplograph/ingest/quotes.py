@@ -25,6 +25,7 @@ __all__ = ["find_quotes", "paragraphs", "quote_spans"]
 _OPEN = '“"«'
 _CLOSE = {"“": "”", '"': '"', "«": "»"}
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
+_ASIDE = {"who", "which", "whose", "where"}
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
 
 
@@ -228,15 +229,9 @@ def _reported(
     clause = next(c for c in verb.children if c.dep_ == "ccomp")
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
     for t in tokens:  # ", who accompanied ...": the reporter's aside, not the reported words
-        if (
-            t.dep_ in ("relcl", "appos")
-            and t.left_edge.i > 0
-            and t.doc[t.left_edge.i - 1].text == ","
-        ):
-            cut = t.left_edge.i - 1
-            if cut > (verb.i if verb.i > clause.i else clause.i):
-                tokens = [x for x in tokens if x.i < cut]
-                break
+        if t.lower_ in _ASIDE and t.i > clause.i and t.doc[t.i - 1].text == ",":
+            tokens = [x for x in tokens if x.i < t.i - 1]
+            break
     if not tokens:
         return
     a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
