@@ -58,6 +58,7 @@ FAMILIES = {
     "military_exercise": "military_exercise",
     "mediation": "mediation",
 }
+_VERBS = {"meet": "meeting", "visit": "visit", "sanction": "sanctions"}
 _DEFINITE = {"the", "their", "its", "his", "her", "this", "that"}
 _CROSS_VERBS = {"cross", "enter", "step"}
 _NEEDS = {  # triggers that count only beside one of these words
@@ -73,6 +74,8 @@ _NEEDS = {  # triggers that count only beside one of these words
 def _trigger(token: Any) -> str | None:
     low = token.lower_
     lemma = token.lemma_.lower()
+    if lemma in _VERBS and token.pos_ == "VERB":
+        return _VERBS[lemma]
     if lemma == "test" and token.pos_ == "VERB":
         return "missile_test" if token.head.lower_.startswith("missile") else None
     if low == "together" and token.i >= 2 and token.nbor(-1).text == "-":
@@ -189,6 +192,10 @@ def _score(
         if not shared:
             return None
         score += shared
+    elif draft.place is None and draft.family == "meeting":
+        # "a meeting in April": a date alone does not say which meeting, unless it is the day
+        if draft.date is None or draft.date.precision.name != "DAY":
+            return None
     return score
 
 

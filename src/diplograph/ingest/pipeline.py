@@ -44,6 +44,8 @@ def _future(doc: Any, start: int, end: int) -> bool:
             return False  # "the summit in September": a noun's date, no tense to go by
     if any(c.lower_ in _FUTURE for c in token.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "agreed to meet in April": what is planned lies ahead
     return token.lower_ in _FUTURE
 
 
