@@ -20,6 +20,7 @@ from ._common import IngestError
 from .drafts import Drafts, build_drafts, write_drafts
 from .html import Article, read_article
 from .merge import MergeReport, merge_drafts
+from .nlp import parse_many
 from .pipeline import Analysis, analyze
 
 __all__ = [
@@ -51,12 +52,13 @@ def ingest_files(
     Every article needs a publication date (``published``, or the date the
     HTML page gives): relative dates and statements are dated against it.
     """
-    analyses = []
+    articles = []
     for f in files:
         article = read_article(f, published=published, title=title, url=url, publisher=publisher)
         if article.published is None:
             raise IngestError(
                 f"{f}: no publication date to resolve its dates against: give --published DATE"
             )
-        analyses.append(analyze(article, kg))
-    return build_drafts(analyses, kg)
+        articles.append(article)
+    docs = parse_many([a.body for a in articles])
+    return build_drafts([analyze(a, kg, doc=d) for a, d in zip(articles, docs, strict=True)], kg)

@@ -30,6 +30,7 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s?\s+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[a-z0-9)][.?!][”\"]?\s+")
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
 
@@ -196,7 +197,10 @@ class ActorResolver:
         if draft.kind != "person":
             return
         line_start = text.rfind("\n", 0, start) + 1
-        before = _BEFORE.search(text[max(line_start, start - 80) : start])
+        window = max(line_start, start - 80)
+        for m in _SENTENCE_END.finditer(text, window, start):
+            window = m.end()  # a title belongs to the name's own sentence
+        before = _BEFORE.search(text[window:start])
         after = _APPOSITION.match(text[end : end + 160])
         if after is not None:
             org, title = after["org"], after["title"]
@@ -213,6 +217,7 @@ class ActorResolver:
                 name = _clean(_POSSESSIVE.sub("", org.strip()) or org)
                 if name and name[0].isupper():
                     body = self._new(name, _org_kind(name), "an organization named in a title", 0.5)
+                    body.mentions.append(span)
             organization = body.id if body is not None else None
         post = title[0].upper() + title[1:].lower()
         if draft.existing:

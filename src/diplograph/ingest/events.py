@@ -192,10 +192,12 @@ def _score(
         if not shared:
             return None
         score += shared
-    elif draft.place is None and draft.family == "meeting":
-        # "a meeting in April": a date alone does not say which meeting, unless it is the day
-        if draft.date is None or draft.date.precision.name != "DAY":
-            return None
+    elif (
+        draft.place is None
+        and draft.family == "meeting"
+        and (draft.date is None or draft.date.precision.name != "DAY")
+    ):
+        return None  # "a meeting in April": a date alone does not say which, unless a day
     return score
 
 

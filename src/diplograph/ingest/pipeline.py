@@ -67,10 +67,14 @@ def find_dates(text: str, doc: Any, article: Article) -> list[DateMention]:
     return found
 
 
-def analyze(article: Article, kg: KnowledgeGraph) -> Analysis:
-    """Run the pipeline on ``article``, resolving names and events against ``kg``."""
+def analyze(article: Article, kg: KnowledgeGraph, *, doc: Any = None) -> Analysis:
+    """Run the pipeline on ``article``, resolving names and events against ``kg``.
+
+    ``doc`` is the article's parse when already made (see :func:`.nlp.parse_many`).
+    """
     text = article.body
-    doc = parse(text)
+    if doc is None:
+        doc = parse(text)
     actors = ActorResolver(kg, article.published)
     ent_actor: dict[int, ActorDraft] = {}
     for ent in doc.ents:
