@@ -217,6 +217,59 @@ def _link(kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None) 
     return max(top, key=lambda ev: ev.time.latest)
 
 
+def _mention(
+    token: Any,
+    etype: str,
+    text: str,
+    kg: KnowledgeGraph,
+    ent_actor: dict[int, ActorDraft],
+    dates: list[DateMention],
+) -> EventDraft:
+    """One mention of an event at ``token``: its words, date, place and participants."""
+    doc = token.doc
+    a, b = _extent(token)
+    sent = token.sent
+    in_sent = [
+        d
+        for d in dates
+        if sent.start_char <= d.start < sent.end_char
+        and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
+    ]
+    own = [d for d in in_sent if a <= d.start < b] or [d for d in in_sent if _owns(doc, d, token)]
+    return EventDraft(
+        etype,
+        FAMILIES[etype],
+        [(a, b)],
+        own[0].value if own else None,
+        _place(kg, doc, a, b, ent_actor),
+        _participants(token, a, b, ent_actor),
+        None,
+        "",
+        0.0,
+        label=text[a:b],
+        date_note=own[0].resolved.note if own else None,
+    )
+
+
+def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
+    """Join a same-family, same-date new event already drafted, or draft a new one."""
+    target = next(
+        (
+            d
+            for d in drafts
+            if d.link is None and d.family == draft.family and str(d.date) == str(draft.date)
+        ),
+        None,
+    )
+    if target is not None:
+        _join(target, draft)
+        return
+    names = "-".join(sorted(draft.participants))[:40]
+    draft.id = slug(f"{draft.type}-{draft.date}-{names}")
+    draft.rule, draft.confidence = "new: no event of the graph agrees", 0.4
+    drafts.append(draft)
+
+
 def find_events(
     text: str,
     doc: Any,
@@ -227,86 +280,37 @@ def find_events(
 ) -> list[EventDraft]:
     """One draft per real-world event the article names, each with all its mentions."""
     drafts: list[EventDraft] = []
-    last: dict[str, EventDraft] = {}
     for token in doc:
         etype = _trigger(token)
         if etype is None:
             continue
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
             continue  # "three summits": several events, none named
-        a, b = _extent(token)
-        sent = token.sent
-        in_sent = [
-            d
-            for d in dates
-            if sent.start_char <= d.start < sent.end_char
-            and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
-        ]
-        own = [d for d in in_sent if a <= d.start < b] or [
-            d for d in in_sent if _owns(doc, d, token)
-        ]
-        draft = EventDraft(
-            etype,
-            FAMILIES[etype],
-            [(a, b)],
-            own[0].value if own else None,
-            _place(kg, doc, a, b, ent_actor),
-            _participants(token, a, b, ent_actor),
-            None,
-            "",
-            0.0,
-            label=text[a:b],
-            date_note=own[0].resolved.note if own else None,
-        )
+        draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
         definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left)
-        bare = draft.date is None and draft.place is None and not draft.participants
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
-        if bare and latest:
-            bare = False
+        bare = draft.date is None and draft.place is None and not draft.participants
         if draft.date is None and not (definite or latest or token.dep_ in ("dobj", "nsubjpass")):
             continue  # "momentum for talks": no event in particular
-        if bare:
+        if bare and not latest:
             same = [d for d in drafts if d.family == draft.family]
             if definite and same:  # "the meeting": the latest event of its family named so far
-                _join(max(same, key=lambda d: _when(kg, d)), draft, "", 0.0)
+                _join(max(same, key=lambda d: _when(kg, d)), draft)
             continue
         linked = _link(kg, draft, article.published)
-        target: EventDraft | None = None
         if linked is not None:
             target = next((d for d in drafts if d.link == linked.id), None)
-            if target is None:
-                draft.link, draft.id = linked.id, linked.id
-                draft.rule = "linked: type family, date, place and participants agree"
-                draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
-                draft.label = linked.label
-                drafts.append(draft)
-                target = draft
-            else:
-                _join(target, draft, "", 0.0)
-        elif (draft.date is not None and definite) or (
-            draft.date is not None and draft.participants
-        ):
-            target = next(
-                (
-                    d
-                    for d in drafts
-                    if d.link is None
-                    and d.family == draft.family
-                    and str(d.date) == str(draft.date)
-                ),
-                None,
-            )
-            if target is None:
-                names = "-".join(sorted(draft.participants))[:40]
-                draft.id = slug(f"{etype}-{draft.date}-{names}")
-                draft.rule, draft.confidence = "new: no event of the graph agrees", 0.4
-                drafts.append(draft)
-                target = draft
-            else:
-                _join(target, draft, "", 0.0)
-        if target is not None:
-            last[draft.family] = target
+            if target is not None:
+                _join(target, draft)
+                continue
+            draft.link, draft.id = linked.id, linked.id
+            draft.rule = "linked: type family, date, place and participants agree"
+            draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
+            draft.label = linked.label
+            drafts.append(draft)
+        elif draft.date is not None and (definite or draft.participants):
+            _place_new(drafts, draft)
     return drafts
 
 
@@ -316,7 +320,7 @@ def _when(kg: KnowledgeGraph, draft: EventDraft) -> Any:
     return draft.date.latest if draft.date is not None else PartialDate(1).earliest
 
 
-def _join(target: EventDraft, other: EventDraft, rule: str, confidence: float) -> None:
+def _join(target: EventDraft, other: EventDraft) -> None:
     target.mentions += other.mentions
     target.participants |= other.participants
 
