@@ -146,3 +146,11 @@ def test_a_new_event_when_nothing_in_the_graph_fits(run) -> None:  # type: ignor
 def test_statement_dated_by_its_own_verb(run) -> None:  # type: ignore[no-untyped-def]
     an = run("Moon said on Friday that the talks would resume soon.\n")
     assert str(an.quotes[0].date) == "2019-06-28"
+
+
+def test_a_quote_split_by_its_attribution_keeps_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We have made real progress,” Moon Jae-in said. “But the hard part of the "
+        "negotiations is still ahead of us.”\n"
+    )
+    assert [s for _, s, _ in said(run(text))] == ["moon-jae-in", "moon-jae-in"]

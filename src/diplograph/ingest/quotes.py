@@ -175,6 +175,7 @@ def find_quotes(
     reported = [v for v in doc if _reporting(v, quoted)]
     quotes: list[QuoteDraft] = []
     carried: ActorDraft | None = None
+    in_para: dict[int, ActorDraft] = {}  # paragraph start -> its quoted speaker
     for para, a, b, closed in spans:
         while reported and reported[0].idx < a:
             _reported(text, reported.pop(0), speakers, quoted, quotes)
@@ -198,6 +199,10 @@ def find_quotes(
         continues = a - 1 == para[0] and mode == "direct_quote"
         if speaker is None and continues and carried is not None:
             speaker, rule, conf = carried, "a paragraph that goes on with a quote", 0.6
+        elif speaker is None and mode == "direct_quote" and para[0] in in_para:
+            speaker, rule, conf = in_para[para[0]], "goes on with a quote of the paragraph", 0.6
+        if speaker is not None and mode == "direct_quote":
+            in_para[para[0]] = speaker
         speakers.spoke(speaker)
         if mode == "direct_quote":
             carried = speaker
