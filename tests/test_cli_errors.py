@@ -56,6 +56,8 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ("no store there", ["events", "--store", "no-such-store"], 1, "no-such-store"),
     ("server not running", ["events", "--endpoint", "http://127.0.0.1:9/query"], 1, "127.0.0.1:9"),
     ("missing data folder", ["--data", "no-such-folder", "stats"], 2, "no such folder"),
+    ("missing article", ["ingest", "gone.txt", "-o", "d", "--published", "2019-07-01"], 1, "gone"),
+    ("missing drafts", ["ingest-merge", "no-drafts", "--into", "x"], 1, "no-drafts"),
 ]
 
 

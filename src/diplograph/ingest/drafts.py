@@ -216,7 +216,11 @@ def _statements(b: _Builder, an: Analysis, sid: str) -> None:
             )
             continue
         stem = slug(" ".join(words.split()[:6]), 40)
-        rid = slug(f"{q.speaker.id}-{stem}", 90)
+        rid = base = slug(f"{q.speaker.id}-{stem}", 90)
+        n = 1
+        while rid in b.graph.statements or rid in b.out.statements:
+            n += 1  # a new statement never takes the id of another
+            rid = f"{base}-{n}"
         mode = "paraphrase" if q.mode == "paraphrase" else "direct_quote"
         st = Statement(
             id=rid,
