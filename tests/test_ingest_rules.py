@@ -154,3 +154,12 @@ def test_a_quote_split_by_its_attribution_keeps_the_speaker(run) -> None:  # typ
         "negotiations is still ahead of us.”\n"
     )
     assert [s for _, s, _ in said(run(text))] == ["moon-jae-in", "moon-jae-in"]
+
+
+def test_the_body_named_earlier_speaks_as_the_ministry(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials from the Unification Ministry met their counterparts on Monday. "
+        "The ministry said the two sides would meet again next month.\n"
+    )
+    quote = next(q for q in run(text).quotes if q.mode == "paraphrase")
+    assert quote.speaker is not None and quote.speaker.id == "unification-ministry"

@@ -134,6 +134,9 @@ class _Speakers:
             for draft in reversed(self.last):
                 if noun in draft.name.lower() or (noun == "agency" and draft.kind == "media"):
                     return draft, f"“the {noun}”: the last speaker that fits"
+            named = [d for d in self.actors.found.values() if noun in d.name.lower().split()]
+            if len(named) == 1:  # "the ministry": the one ministry the article named
+                return named[0], f"“the {noun}”: the only one the article names"
         return None, ""
 
     def spoke(self, draft: ActorDraft | None) -> None:
