@@ -153,3 +153,18 @@ def test_html_page_gives_body_title_date_and_url(tmp_path: Path) -> None:
     kang = next(s for s in kg.statements.values() if s.mode.value == "direct_quote")
     assert kang.speaker == "kang-kyung-wha"
     assert kang.text == "The talks were constructive and we will continue them"
+
+
+def test_two_articles_with_one_title_are_two_sources(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")
+    out = tmp_path / "drafts"
+    code, output = run(
+        "ingest", str(first), str(second), "-o", str(out), "--published", "2019-07-02"
+    )
+    assert code == 0, output
+    kg = load(out, texts=out)  # every quote matches the text of its own source
+    mine = [s for s in kg.sources.values() if s.sha256 and s.file in ("a.txt", "b.txt")]
+    assert sorted(s.file or "" for s in mine) == ["a.txt", "b.txt"]
+    assert len({s.id for s in mine}) == 2

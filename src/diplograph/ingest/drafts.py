@@ -121,7 +121,13 @@ def _source(b: _Builder, an: Analysis) -> str:
             b.put("sources", src, None)
             return src.id
     title = art.title or next((ln.strip() for ln in art.body.splitlines() if ln.strip()), art.file)
-    sid = slug(f"{title[:50]}-{art.published}" if art.published else title)
+    sid = base = slug(f"{title[:50]}-{art.published}" if art.published else title)
+    n = 1
+    while sid in b.graph.sources or sid in b.out.sources:
+        if b.out.sources.get(sid) is not None and b.out.sources[sid].sha256 == art.sha256:
+            return sid  # the same text given twice
+        n += 1  # another article with the same title and date
+        sid = f"{base}-{n}"
     src = Source.model_validate(
         {
             "id": sid,
