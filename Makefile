@@ -14,7 +14,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml setup.py node_modules
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ingest]'
 	touch $(STAMP)
 
 demo: $(STAMP) node_modules

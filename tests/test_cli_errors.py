@@ -68,6 +68,8 @@ CASES: list[tuple[str, list[str], int, str]] = [
         1,
         "127.0.0.1:9",
     ),
+    ("missing article", ["ingest", "gone.txt", "-o", "d", "--published", "2019-07-01"], 1, "gone"),
+    ("missing drafts", ["ingest-merge", "no-drafts", "--into", "x"], 1, "no-drafts"),
 ]
 
 

@@ -1,0 +1,111 @@
+"""What the ingest stages hand each other: mentions, drafts and the error they raise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import PartialDate, ResolvedDate, When
+from ..errors import DiplographError
+
+__all__ = [
+    "ActorDraft",
+    "DateMention",
+    "EventDraft",
+    "IngestError",
+    "PositionDraft",
+    "QuoteDraft",
+    "slug",
+]
+
+
+class IngestError(DiplographError):
+    """An article cannot be ingested: unreadable, empty, without an article, or undated."""
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A record id made from words.
+
+    >>> slug("Unification Ministry spokesman Lee Sang-min")
+    'unification-ministry-spokesman-lee-sang-min'
+    """
+    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return (words[:limit].rstrip("-") or "x").lstrip("._-") or "x"
+
+
+@dataclass
+class PositionDraft:
+    """A post read from a title or an apposition ("Lee Sang-min, a spokesman of ...")."""
+
+    post: str
+    organization: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class ActorDraft:
+    """An actor named in the text: an existing one of the graph, or a proposed new one."""
+
+    id: str
+    name: str
+    kind: str
+    existing: bool
+    rule: str
+    confidence: float
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    positions: list[PositionDraft] = field(default_factory=list)
+    country: str | None = None
+
+
+@dataclass
+class DateMention:
+    """A temporal expression at ``start:end`` and what it resolves to."""
+
+    start: int
+    end: int
+    resolved: ResolvedDate
+
+    @property
+    def value(self) -> When:
+        """The resolved date."""
+        return self.resolved.value
+
+
+@dataclass
+class QuoteDraft:
+    """A statement: the words at ``start:end``, who said them, how and when."""
+
+    start: int
+    end: int
+    mode: str
+    speaker: ActorDraft | None
+    rule: str
+    confidence: float
+    channel: ActorDraft | None = None
+    date: When | None = None
+    date_note: str | None = None
+    sentence: tuple[int, int] = (0, 0)
+    events: list[str] = field(default_factory=list)
+    verb: int | None = None
+
+
+@dataclass
+class EventDraft:
+    """A real-world event named once or more in the text, linked or proposed."""
+
+    type: str
+    family: str
+    mentions: list[tuple[int, int]]
+    date: When | None
+    place: str | None
+    participants: set[str]
+    link: str | None
+    rule: str
+    confidence: float
+    label: str = ""
+    id: str = ""
+    date_note: str | None = None
+    reference: PartialDate | None = None

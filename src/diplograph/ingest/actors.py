@@ -1,0 +1,230 @@
+"""Actors named in an article, resolved against a graph's actors or proposed as new ones.
+
+Names and aliases of the graph match first (case, accents and hyphens do not
+count). Demonyms and capitals stand for their state's government ("Pyongyang",
+"North Korean"), and a title after a demonym names the one actor of the graph
+holding that post ("the North Korean leader"). A surname alone names the person
+last named in full. Anything else is proposed as a new actor with its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import PartialDate
+from ..kg import KnowledgeGraph, normalize_name
+from ..model import Actor
+from ._common import ActorDraft, PositionDraft, slug
+from ._lexicon import COUNTRIES, GOVERNMENT, MEDIA, TITLES
+
+__all__ = ["ActorResolver"]
+
+_TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_BEFORE = re.compile(
+    rf"(?:^|[\s(])(?P<org>(?:[A-Z][\w’'.-]*\s+){{0,4}}?)(?P<title>(?i:{_TITLE_RE}))\s+$"
+)
+_APPOSITION = re.compile(
+    rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<title>{_TITLE_RE})"
+    r"(?:\s+(?:of|at|for|with|from)\s+(?P<org>[^,.;“”\"]+))?",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s?\s+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[a-z0-9)][.?!][”\"]?\s+")
+_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[’']s?$", "", text.strip().strip(",.;:-"))
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def _org_kind(name: str) -> str:
+    low = name.lower()
+    if any(m in low for m in MEDIA):
+        return "media"
+    if any(g in low for g in GOVERNMENT):
+        return "government_body"
+    return "organization"
+
+
+class ActorResolver:
+    """Resolve the names of one article against ``kg``; keeps the actors found, in order.
+
+    Examples
+    --------
+    >>> from diplograph import load, bundled_data
+    >>> r = ActorResolver(load(bundled_data()), PartialDate(2019, 7, 1))
+    >>> [r.resolve_name(n).id for n in ("Kim Jong-un", "Pyongyang", "Seoul", "Washington")]
+    ['kim-jong-un', 'north-korea', 'south-korea', 'united-states']
+    >>> r.resolve_name("the North Korean leader").id
+    'kim-jong-un'
+    """
+
+    def __init__(self, kg: KnowledgeGraph, published: PartialDate | None) -> None:
+        self.kg = kg
+        self.published = published
+        self.found: dict[str, ActorDraft] = {}
+        self._index: dict[str, str | None] = {}
+        for actor in kg.actors.values():
+            for name in (actor.name, *actor.aliases):
+                key = normalize_name(name)
+                if key:
+                    self._index[key] = (
+                        None if self._index.get(key, actor.id) != actor.id else actor.id
+                    )
+        self._states: dict[str, str] = {}  # demonym / capital / country -> state id or name
+        for country, (demonyms, capital) in COUNTRIES.items():
+            for word in (country, *demonyms, capital):
+                self._states[normalize_name(word)] = country
+        self._surnames: dict[str, str] = {}
+
+    # -- lookups ------------------------------------------------------------------------
+    def _existing(self, actor: Actor, rule: str, confidence: float) -> ActorDraft:
+        if actor.id not in self.found:
+            self.found[actor.id] = ActorDraft(
+                actor.id, actor.name, actor.kind.value, True, rule, confidence
+            )
+        return self.found[actor.id]
+
+    def _lookup(self, name: str) -> Actor | None:
+        aid = self._index.get(normalize_name(name))
+        return self.kg.actors.get(aid) if aid else None
+
+    def _state(self, word: str) -> ActorDraft | None:
+        country = self._states.get(normalize_name(word))
+        if country is None:
+            return None
+        actor = self._lookup(country)
+        if actor is not None:
+            return self._existing(actor, "demonym or capital of a state in the graph", 0.85)
+        if normalize_name(word) == normalize_name(COUNTRIES[country][1]):
+            return None  # a capital not in the graph is more likely a place than a government
+        return self._new(country, "state", "demonym or name of a known state", 0.6)
+
+    def _by_title(self, phrase: str) -> ActorDraft | None:
+        m = re.match(rf"^(?:the\s+)?(?P<where>.+?)\s+(?P<title>{_TITLE_RE})$", phrase, re.I)
+        if m is None:
+            return None
+        state = self._state(m["where"]) or self._named(m["where"])
+        if state is None:
+            return None
+        title = m["title"].lower()
+        holders = []
+        for actor in self.kg.actors.values():
+            for pos in actor.positions:
+                held = self.published is None or (
+                    (pos.start is None or pos.start.earliest <= self.published.latest)
+                    and (pos.end is None or pos.end.latest >= self.published.earliest)
+                )
+                if title in pos.post.lower() and held and state.id in (pos.organization,):
+                    holders.append(actor)
+        if len({a.id for a in holders}) == 1:
+            return self._existing(holders[0], f"the graph's only {title} of {state.name}", 0.8)
+        return None
+
+    def _named(self, name: str) -> ActorDraft | None:
+        actor = self._lookup(name) or self._lookup(_clean(name)) or self._lookup("the " + name)
+        if actor is not None:
+            return self._existing(actor, "name or alias in the graph", 0.95)
+        key = normalize_name(_clean(name))
+        for draft in self.found.values():
+            if key and key in {normalize_name(n) for n in (draft.name, *draft.aliases)}:
+                return draft
+        return None
+
+    def resolve_name(self, phrase: str) -> ActorDraft | None:
+        """The actor a phrase names, if any: name, alias, state word, title or known surname."""
+        phrase = phrase.strip()
+        found = self._named(phrase) or self._state(_clean(phrase)) or self._by_title(phrase)
+        if found is not None:
+            return found
+        surname = self._surnames.get(normalize_name(_clean(phrase)))
+        if surname is not None:
+            draft = self.found[surname]
+            draft.aliases.add(_clean(phrase))
+            return draft
+        stripped = _POSSESSIVE.sub("", phrase)
+        if stripped != phrase and stripped:
+            return self._named(stripped)
+        return None
+
+    # -- proposals ----------------------------------------------------------------------
+    def _new(self, name: str, kind: str, rule: str, confidence: float) -> ActorDraft:
+        aid = slug(name)
+        while aid in self.kg.actors and self.kg.actors[aid].name != name:
+            aid += "-x"
+        if aid not in self.found:
+            self.found[aid] = ActorDraft(aid, name, kind, False, rule, confidence)
+        return self.found[aid]
+
+    def entity(self, ent: Any) -> ActorDraft | None:
+        """The actor a spaCy entity names, resolving it or proposing a new one."""
+        label = ent.label_
+        if label not in _KINDS and label != "LOC":
+            return None
+        text = _clean(ent.text.split("\n")[0])
+        if not text or (
+            "-" in text
+            and label == "PERSON"
+            and text.count("-") == 1
+            and all(self._lookup(p) for p in text.split("-"))
+        ):
+            return None  # "Trump-Kim": two people, not one
+        draft = self.resolve_name(text)
+        if draft is None:
+            if label == "LOC":
+                return None
+            if label == "PERSON":
+                if len(text.split()) < 2:
+                    return None
+                draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
+                self._surnames[normalize_name(text.split()[-1])] = draft.id
+                self._surnames[normalize_name(text.split()[0])] = draft.id
+            elif label == "ORG":
+                draft = self._new(text, _org_kind(text), "an organization, not in the graph", 0.5)
+            else:
+                return None
+        elif draft.kind == "person" and len(text.split()) > 1:
+            self._surnames.setdefault(normalize_name(text.split()[-1]), draft.id)
+        if draft.kind == "person" and text != draft.name and len(text.split()) == 1:
+            draft.aliases.add(text)
+        draft.mentions.append((ent.start_char, ent.start_char + len(text)))
+        return draft
+
+    def position(self, draft: ActorDraft, text: str, start: int, end: int) -> None:
+        """Read a title before the name or an apposition after it as a post held on the date."""
+        if draft.kind != "person":
+            return
+        line_start = text.rfind("\n", 0, start) + 1
+        window = max(line_start, start - 80)
+        for m in _SENTENCE_END.finditer(text, window, start):
+            window = m.end()  # a title belongs to the name's own sentence
+        before = _BEFORE.search(text[window:start])
+        after = _APPOSITION.match(text[end : end + 160])
+        if after is not None:
+            org, title = after["org"], after["title"]
+            span = (start, end + after.end())
+        elif before is not None:
+            org, title = before["org"], before["title"]
+            span = (start - len(before.group().lstrip(" (")), end)
+        else:
+            return
+        organization = None
+        if org and org.strip():
+            body = self.resolve_name(org.strip()) or self._state(_clean(org))
+            if body is None:
+                name = _clean(_POSSESSIVE.sub("", org.strip()) or org)
+                if name and name[0].isupper():
+                    body = self._new(name, _org_kind(name), "an organization named in a title", 0.5)
+                    body.mentions.append(span)
+            organization = body.id if body is not None else None
+        post = title[0].upper() + title[1:].lower()
+        if draft.existing:
+            held = self.kg.actors[draft.id].positions
+            if any(post.lower() in p.post.lower() for p in held):
+                return  # the graph knows this post already
+        if organization is None:
+            organization = draft.country
+        if all(p.post != post for p in draft.positions):
+            draft.positions.append(PositionDraft(post, organization, *span))

@@ -1,0 +1,280 @@
+"""Draft records from what the pipeline read, and the drafts folder they are written to.
+
+The folder is an ordinary data folder (``validate`` accepts it, ``--texts``
+checks its evidence against the article copied beside the records): new
+records are drafts; records of the graph that the drafts name are copied in,
+with the new evidence added, so the folder stands alone. Which records are
+drafts, their confidence and the rule that made each live in ``ingest.json``
+beside them, and ``review.md`` is the same for a person to read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._atomic import atomic_write
+from ..dates import DateSpan, PartialDate
+from ..kg import KnowledgeGraph
+from ..load import dump
+from ..model import Actor, Event, Evidence, Participant, Position, Record, Source, Statement
+from ._common import IngestError, slug
+from .pipeline import Analysis
+
+__all__ = ["Drafts", "build_drafts", "write_drafts"]
+
+_CONTEXT = 20
+
+
+@dataclass
+class Drafts:
+    """The records to write and, for each draft, what the review shows."""
+
+    kg: KnowledgeGraph
+    texts: dict[str, bytes]
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unattributed: list[dict[str, Any]] = field(default_factory=list)
+    source_texts: dict[str, str] = field(default_factory=dict)
+
+
+def _shown(e: Evidence, texts: dict[str, str]) -> dict[str, Any]:
+    shown: dict[str, Any] = {"source": e.source, "quote": e.quote, "start": e.start, "end": e.end}
+    text = texts.get(e.source)
+    if text is not None and e.start is not None and e.end is not None:
+        shown["context"] = _context(text, e.start, e.end)
+    if e.note:
+        shown["note"] = e.note
+    return shown
+
+
+def _evidence(source: str, text: str, a: int, b: int, note: str | None = None) -> Evidence:
+    return Evidence(
+        source=source,
+        quote=text[a:b],
+        start=a,
+        end=b,
+        prefix=text[max(0, a - _CONTEXT) : a],
+        suffix=text[b : b + _CONTEXT],
+        note=note,
+    )
+
+
+def _context(text: str, a: int, b: int) -> str:
+    before = " ".join(text[max(0, a - 80) : a].split())
+    after = " ".join(text[b : b + 80].split())
+    return f"…{before} **{' '.join(text[a:b].split())}** {after}…"
+
+
+def _add_evidence(record: Record, new: list[Evidence]) -> Record:
+    if isinstance(record, Source):
+        return record
+    have = {(e.source, e.start, e.end, e.quote) for e in record.evidence}
+    extra = [e for e in new if (e.source, e.start, e.end, e.quote) not in have]
+    if not extra:
+        return record
+    return record.model_copy(update={"evidence": (*record.evidence, *extra)})
+
+
+class _Builder:
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.graph = kg
+        self.out = KnowledgeGraph()
+        self.drafts = Drafts(self.out, {})
+        self.new: dict[str, list[Evidence]] = {}
+
+    def put(self, kind: str, record: Record, note: dict[str, Any] | None) -> None:
+        table: dict[str, Record] = getattr(self.out, kind)
+        old = table.get(record.id)
+        new = [] if isinstance(record, Source) else list(record.evidence)
+        table[record.id] = record if old is None else _add_evidence(old, new)
+        if note is not None:
+            self.drafts.notes.setdefault(f"{kind}/{record.id}", note)
+
+    def existing(self, kind: str, rid: str, evidence: list[Evidence], note: dict[str, Any]) -> None:
+        table: dict[str, Record] = getattr(self.out, kind)
+        base = table.get(rid) or getattr(self.graph, kind)[rid]
+        table[rid] = _add_evidence(base, evidence)
+        if evidence:
+            self.drafts.notes.setdefault(f"{kind}/{rid}", note)
+            self.new.setdefault(f"{kind}/{rid}", []).extend(evidence)
+
+    def close(self) -> None:
+        """Copy in the graph's records that the drafts name, until nothing dangles."""
+        for _ in range(20):
+            missing = self.out.dangling()
+            if not missing:
+                return
+            for d in missing:
+                table = d.expected + "s"
+                record = getattr(self.graph, table).get(d.target)
+                if record is None:
+                    raise IngestError(f"draft {d.record!r} names {d.target!r}, which is unknown")
+                getattr(self.out, table).setdefault(d.target, record)
+
+
+def _source(b: _Builder, an: Analysis) -> str:
+    art = an.article
+    for src in b.graph.sources.values():
+        if src.sha256 == art.sha256:
+            b.put("sources", src, None)
+            return src.id
+    title = art.title or next((ln.strip() for ln in art.body.splitlines() if ln.strip()), art.file)
+    sid = base = slug(f"{title[:50]}-{art.published}" if art.published else title)
+    n = 1
+    while sid in b.graph.sources or sid in b.out.sources:
+        if b.out.sources.get(sid) is not None and b.out.sources[sid].sha256 == art.sha256:
+            return sid  # the same text given twice
+        n += 1  # another article with the same title and date
+        sid = f"{base}-{n}"
+    src = Source.model_validate(
+        {
+            "id": sid,
+            "title": title,
+            "publisher": art.publisher,
+            "url": art.url,
+            "published": art.published,
+            "language": "en",
+            "file": art.file,
+            "sha256": art.sha256,
+        }
+    )
+    b.put("sources", src, {"draft": True, "confidence": 1.0, "rule": "the article itself"})
+    return sid
+
+
+def _held(published: PartialDate | None) -> dict[str, Any]:
+    if published is None:
+        return {}
+    return {"start": DateSpan(None, published), "end": DateSpan(published, None)}
+
+
+def _actors(b: _Builder, an: Analysis, sid: str) -> None:
+    text = an.article.body
+    for ad in an.actors:
+        if not ad.mentions and not ad.existing and ad.kind != "state":
+            continue
+        evs = [_evidence(sid, text, *ad.mentions[0])] if ad.mentions else []
+        positions = [
+            Position(
+                post=p.post,
+                organization=p.organization,
+                evidence=[_evidence(sid, text, p.start, p.end)],
+                **_held(an.article.published),
+            )
+            for p in ad.positions
+        ]
+        note = {"draft": not ad.existing, "confidence": ad.confidence, "rule": ad.rule}
+        if ad.existing:
+            if positions:
+                actor = b.out.actors.get(ad.id) or b.graph.actors[ad.id]
+                b.out.actors[ad.id] = actor.model_copy(
+                    update={"positions": (*actor.positions, *positions)}
+                )
+                note["rule"] = "a post the graph does not record: " + positions[0].post
+            b.existing("actors", ad.id, evs if positions else [], note)
+            continue
+        aliases = tuple(sorted(a for a in ad.aliases if a != ad.name))
+        actor = Actor(
+            id=ad.id,
+            kind=ad.kind,
+            name=ad.name,
+            aliases=aliases,
+            positions=positions,
+            country=ad.country,
+            evidence=evs,
+        )
+        b.put("actors", actor, note)
+
+
+def _events(b: _Builder, an: Analysis, sid: str) -> None:
+    text = an.article.body
+    for ev in an.events:
+        evs = [_evidence(sid, text, a, e, ev.date_note) for a, e in ev.mentions]
+        note = {"draft": ev.link is None, "confidence": ev.confidence, "rule": ev.rule}
+        if ev.link is not None:
+            b.existing("events", ev.link, evs, note)
+            continue
+        if ev.date is None:
+            continue
+        event = Event.model_validate(
+            {
+                "id": ev.id,
+                "label": " ".join(ev.label.split())[:100] or ev.type,
+                "type": ev.type,
+                "time": ev.date,
+                "place": ev.place,
+                "participants": [Participant(actor=p) for p in sorted(ev.participants)],
+                "evidence": evs,
+            }
+        )
+        b.put("events", event, note)
+
+
+def _statements(b: _Builder, an: Analysis, sid: str) -> None:
+    text = an.article.body
+    for q in an.quotes:
+        words = text[q.start : q.end]
+        if q.speaker is None or q.date is None:
+            b.drafts.unattributed.append(
+                {"source": sid, "mode": q.mode, "quote": words, "start": q.start, "end": q.end}
+            )
+            continue
+        stem = slug(" ".join(words.split()[:6]), 40)
+        rid = base = slug(f"{q.speaker.id}-{stem}", 90)
+        n = 1
+        while rid in b.graph.statements or rid in b.out.statements:
+            n += 1  # a new statement never takes the id of another
+            rid = f"{base}-{n}"
+        mode = "paraphrase" if q.mode == "paraphrase" else "direct_quote"
+        st = Statement(
+            id=rid,
+            speaker=q.speaker.id,
+            date=q.date,
+            text=" ".join(words.split()),
+            mode=mode,
+            about_events=[e for e in q.events if e],
+            channel=q.channel.id if q.channel is not None else None,
+            evidence=[_evidence(sid, text, q.start, q.end, q.date_note)],
+        )
+        note = {"draft": True, "confidence": q.confidence, "rule": q.rule, "mode": q.mode}
+        b.put("statements", st, note)
+
+
+def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
+    """The draft records of the analysed articles, with the graph's records they name."""
+    b = _Builder(kg)
+    for an in analyses:
+        sid = _source(b, an)
+        b.drafts.texts[an.article.file] = an.article.data
+        b.drafts.source_texts[sid] = an.article.body
+        _actors(b, an, sid)
+        _events(b, an, sid)
+        _statements(b, an, sid)
+    b.close()
+    for key, note in b.drafts.notes.items():
+        kind, rid = key.split("/", 1)
+        record = getattr(b.out, kind).get(rid)
+        if record is not None:
+            shown = b.new.get(key, getattr(record, "evidence", ()))
+            note["evidence"] = [_shown(e, b.drafts.source_texts) for e in shown]
+    return b.drafts
+
+
+def write_drafts(drafts: Drafts, folder: Path | str) -> list[Path]:
+    """Write the records, the article texts, ``ingest.json`` and ``review.md`` into ``folder``."""
+    from .review import render_review
+
+    root = Path(folder)
+    written = dump(drafts.kg, root)
+    for name, data in drafts.texts.items():
+        with atomic_write(root / name) as fh:
+            fh.write(data)
+        written.append(root / name)
+    sidecar = {"records": drafts.notes, "unattributed": drafts.unattributed}
+    with atomic_write(root / "ingest.json", text=True) as fh:
+        fh.write(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
+    with atomic_write(root / "review.md", text=True) as fh:
+        fh.write(render_review(drafts))
+    return [*written, root / "ingest.json", root / "review.md"]

@@ -1,0 +1,350 @@
+"""Event mentions: a trigger word, its date, place and participants; linked or proposed.
+
+A mention is linked to an event of the graph when the type family agrees, its
+date (at its precision) may be the event's, and its place or participants
+agree; a mention without a date looks for the latest such event before the
+article. A bare "the meeting" or "their talks" names the last event of its
+family the article spoke of. Mentions of one event share one draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import PartialDate
+from ..kg import KnowledgeGraph, normalize_name
+from ..model import PRINCIPAL_ROLES, Event
+from ._common import ActorDraft, DateMention, EventDraft, slug
+from .html import Article
+
+__all__ = ["FAMILIES", "TRIGGERS", "find_events"]
+
+TRIGGERS = {
+    "summit": "summit",
+    "meeting": "meeting",
+    "get-together": "meeting",
+    "encounter": "meeting",
+    "talks": "talks",
+    "visit": "visit",
+    "trip": "visit",
+    "crossing": "border_crossing",
+    "declaration": "declaration",
+    "statement": "declaration",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "treaty": "agreement",
+    "armistice": "agreement",
+    "deal": "agreement",
+    "test": "missile_test",
+    "launch": "missile_test",
+    "sanction": "sanctions",
+    "sanctions": "sanctions",
+    "briefing": "press_conference",
+    "conference": "press_conference",
+    "exercise": "military_exercise",
+    "drill": "military_exercise",
+}
+FAMILIES = {
+    "summit": "meeting",
+    "meeting": "meeting",
+    "talks": "meeting",
+    "visit": "visit",
+    "border_crossing": "visit",
+    "agreement": "agreement",
+    "declaration": "agreement",
+    "missile_test": "missile_test",
+    "sanctions": "sanctions",
+    "press_conference": "press_conference",
+    "military_exercise": "military_exercise",
+    "mediation": "mediation",
+}
+_VERBS = {"meet": "meeting", "visit": "visit", "sanction": "sanctions"}
+_DEFINITE = {"the", "their", "its", "his", "her", "this", "that"}
+_CROSS_VERBS = {"cross", "enter", "step"}
+_NEEDS = {  # triggers that count only beside one of these words
+    "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
+    "launch": {"missile", "missiles", "rocket", "rockets", "satellite"},
+    "statement": {"joint", "issue", "issued", "sign", "signed"},
+    "conference": {"press", "news"},
+    "exercise": {"military", "joint", "naval", "drills"},
+    "deal": {"sign", "signed", "reach", "reached", "the"},
+}
+
+
+def _trigger(token: Any) -> str | None:
+    low = token.lower_
+    lemma = token.lemma_.lower()
+    if lemma in _VERBS and token.pos_ == "VERB":
+        return _VERBS[lemma]
+    if lemma == "test" and token.pos_ == "VERB":
+        return "missile_test" if token.head.lower_.startswith("missile") else None
+    if low == "together" and token.i >= 2 and token.nbor(-1).text == "-":
+        return "meeting" if token.nbor(-2).lower_ == "get" else None
+    word = low if low in TRIGGERS else lemma if lemma in TRIGGERS else None
+    if word is None:
+        if lemma in _CROSS_VERBS and token.pos_ == "VERB":
+            objs = [c for c in token.children if c.dep_ in ("dobj", "prep")]
+            if any(c.ent_type_ == "GPE" or c.lower_ == "border" for o in objs for c in o.subtree):
+                return "border_crossing"
+        if lemma == "test" and token.pos_ == "VERB" and token.head.lower_.startswith("missile"):
+            return "missile_test"
+        return None
+    if token.pos_ not in ("NOUN", "PROPN") and low != "together":
+        return None
+    needs = _NEEDS.get(lemma)
+    if needs is not None:
+        near = {t.lower_ for t in token.sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
+        if not near & needs:
+            return None
+    return TRIGGERS[word]
+
+
+def _extent(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token
+    for child in token.rights:
+        if (
+            child.dep_ in ("prep", "npadvmod", "appos", "amod", "compound")
+            and child.lower_
+            in (
+                "between",
+                "in",
+                "at",
+                "with",
+                "of",
+                "on",
+            )
+        ) or child.dep_ == "npadvmod":
+            right = child.right_edge
+    if token.pos_ == "VERB":
+        left = token
+        right = max(
+            (c.right_edge for c in token.children if c.dep_ in ("dobj", "prep")),
+            default=token,
+            key=lambda t: t.i,
+        )
+    end = right.idx + len(right)
+    comma = token.doc.text.find(",", token.idx, end)
+    return left.idx, comma if comma > 0 else end
+
+
+def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) -> set[str]:
+    ids = {
+        d.id
+        for i, d in ent_actor.items()
+        if a <= token.doc[i].idx < b and d.kind in ("person", "state")
+    }
+    if token.dep_ in ("attr", "dobj") or token.pos_ == "VERB":
+        verb = token if token.pos_ == "VERB" else token.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                ids |= {
+                    ent_actor[t.i].id
+                    for t in child.subtree
+                    if t.i in ent_actor and ent_actor[t.i].kind in ("person", "state")
+                }
+    return ids
+
+
+def _place(
+    kg: KnowledgeGraph, doc: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
+) -> str | None:
+    names = {normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()}
+    for ent in doc.ents:
+        government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
+        if government and not _after_place_word(ent):
+            continue  # "talks with Pyongyang": the government, not the city
+        if a <= ent.start_char < b and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
+            pid = names.get(normalize_name(ent.text.replace("’s", "")))
+            if pid is not None:
+                return pid
+    return None
+
+
+def _widen(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
+    """Actors and the states they belong to: "the leaders of the United States" meet as states."""
+    out = set(ids)
+    for aid in ids:
+        actor = kg.actors.get(aid)
+        if actor is not None and actor.country is not None:
+            out.add(actor.country)
+    return out
+
+
+def _score(
+    kg: KnowledgeGraph, ev: Event, draft: EventDraft, published: PartialDate | None
+) -> int | None:
+    if FAMILIES.get(ev.type.value) != draft.family:
+        return None
+    score = 0
+    if draft.date is not None:
+        if not draft.date.may_overlap(ev.time.earliest, ev.time.latest):
+            return None
+        score += 2 + (str(draft.date) == str(ev.time))
+    elif published is not None and ev.time.earliest > published.latest:
+        return None
+    if draft.place is not None:
+        if ev.place is not None and ev.place != draft.place:
+            return None
+        score += 2 * (ev.place == draft.place)
+    actors = _widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
+    if draft.participants:
+        shared = len(actors & _widen(kg, draft.participants))
+        if not shared:
+            return None
+        score += shared
+    elif (
+        draft.place is None
+        and draft.family == "meeting"
+        and (draft.date is None or draft.date.precision.name != "DAY")
+    ):
+        return None  # "a meeting in April": a date alone does not say which, unless a day
+    return score
+
+
+def _link(kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None) -> Event | None:
+    scored = [
+        (s, ev) for ev in kg.events.values() if (s := _score(kg, ev, draft, published)) is not None
+    ]
+    floor = 2 if draft.family == "meeting" else 1
+    scored = [(s, ev) for s, ev in scored if s >= floor]
+    ids = {ev.id for _, ev in scored}
+    best = max((s for s, _ in scored), default=0)
+    # a mention names the enclosing event rather than one of its parts, unless it pins the part
+    top = [ev for s, ev in scored if s == best and not (ev.part_of in ids and s <= best)]
+    top = top or [ev for s, ev in scored if s == best]
+    if not top:
+        return None
+    return max(top, key=lambda ev: ev.time.latest)
+
+
+def _mention(
+    token: Any,
+    etype: str,
+    text: str,
+    kg: KnowledgeGraph,
+    ent_actor: dict[int, ActorDraft],
+    dates: list[DateMention],
+) -> EventDraft:
+    """One mention of an event at ``token``: its words, date, place and participants."""
+    doc = token.doc
+    a, b = _extent(token)
+    sent = token.sent
+    in_sent = [
+        d
+        for d in dates
+        if sent.start_char <= d.start < sent.end_char
+        and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
+    ]
+    own = [d for d in in_sent if a <= d.start < b] or [d for d in in_sent if _owns(doc, d, token)]
+    return EventDraft(
+        etype,
+        FAMILIES[etype],
+        [(a, b)],
+        own[0].value if own else None,
+        _place(kg, doc, a, b, ent_actor),
+        _participants(token, a, b, ent_actor),
+        None,
+        "",
+        0.0,
+        label=text[a:b],
+        date_note=own[0].resolved.note if own else None,
+    )
+
+
+def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
+    """Join a same-family, same-date new event already drafted, or draft a new one."""
+    target = next(
+        (
+            d
+            for d in drafts
+            if d.link is None and d.family == draft.family and str(d.date) == str(draft.date)
+        ),
+        None,
+    )
+    if target is not None:
+        _join(target, draft)
+        return
+    names = "-".join(sorted(draft.participants))[:40]
+    draft.id = slug(f"{draft.type}-{draft.date}-{names}")
+    draft.rule, draft.confidence = "new: no event of the graph agrees", 0.4
+    drafts.append(draft)
+
+
+def find_events(
+    text: str,
+    doc: Any,
+    article: Article,
+    kg: KnowledgeGraph,
+    ent_actor: dict[int, ActorDraft],
+    dates: list[DateMention],
+) -> list[EventDraft]:
+    """One draft per real-world event the article names, each with all its mentions."""
+    drafts: list[EventDraft] = []
+    for token in doc:
+        etype = _trigger(token)
+        if etype is None:
+            continue
+        if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+            continue  # "three summits": several events, none named
+        draft = _mention(token, etype, text, kg, ent_actor, dates)
+        left = doc[token.left_edge.i : token.i]
+        definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left)
+        latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
+        bare = draft.date is None and draft.place is None and not draft.participants
+        if draft.date is None and not (definite or latest or token.dep_ in ("dobj", "nsubjpass")):
+            continue  # "momentum for talks": no event in particular
+        if bare and not latest:
+            same = [d for d in drafts if d.family == draft.family]
+            if definite and same:  # "the meeting": the latest event of its family named so far
+                _join(max(same, key=lambda d: _when(kg, d)), draft)
+            continue
+        linked = _link(kg, draft, article.published)
+        if linked is not None:
+            target = next((d for d in drafts if d.link == linked.id), None)
+            if target is not None:
+                _join(target, draft)
+                continue
+            draft.link, draft.id = linked.id, linked.id
+            draft.rule = "linked: type family, date, place and participants agree"
+            draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
+            draft.label = linked.label
+            drafts.append(draft)
+        elif draft.date is not None and (definite or draft.participants):
+            _place_new(drafts, draft)
+    return drafts
+
+
+def _when(kg: KnowledgeGraph, draft: EventDraft) -> Any:
+    if draft.link is not None:
+        return kg.events[draft.link].time.latest
+    return draft.date.latest if draft.date is not None else PartialDate(1).earliest
+
+
+def _join(target: EventDraft, other: EventDraft) -> None:
+    target.mentions += other.mentions
+    target.participants |= other.participants
+
+
+def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
+    """True if the date's words depend on the trigger, or on the verb the trigger is subject
+    or object of ("an armistice was signed 66 years ago")."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(8):
+        if t.i == trigger.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            args = ("nsubj", "nsubjpass", "dobj")
+            return any(c.i == trigger.i and c.dep_ in args for c in t.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _after_place_word(ent: Any) -> bool:
+    """True for "in Hanoi", "at Panmunjom", "the Hanoi summit": a city as a place."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in ("in", "at", "to", "from", "near") or ent.root.dep_ == "compound"
