@@ -326,7 +326,8 @@ _EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+(?:%\s+)?([^\s>]+)\s+(SYSTEM|PUBLIC)
 def _refuse_external_entities(data: bytes, where: str) -> None:
     """Refuse RDF/XML that declares an external entity: nothing is ever fetched or read.
 
-    >>> _refuse_external_entities(b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "a.rdf")
+    >>> doc = b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    >>> _refuse_external_entities(doc, "a.rdf")
     Traceback (most recent call last):
     ...
     diplograph.errors.RDFError: a.rdf:1: the RDF/XML declares the external entity 'x', \

@@ -179,11 +179,10 @@ def _objects(record: Record, base: str) -> dict[str, dict[str, Any]]:
 
 def _framed(record: Record, base: str) -> dict[str, Any]:
     """One record as one object: the nodes of its own IRI (``...#role-1``) nested where named."""
-    _, prefixes, sets = _lookup()
+    sets = _lookup()[2]
     objs = _objects(record, base)
     by_id = {obj["id"]: obj for obj in objs.values()}
-    root_iri = next(iter(objs))
-    root = objs[root_iri]
+    root = next(iter(objs.values()))
     placed = {root["id"]}
 
     def nest(obj: dict[str, Any]) -> dict[str, Any]:
