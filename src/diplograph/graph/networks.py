@@ -66,7 +66,8 @@ def co_participation(
         ``label``, ``actor_kind`` and ``events``, the number of events counted
         for the actor); an edge between every two actors with an event in
         common, with ``weight`` (shared events), ``within`` (of which
-        certainly inside the window) and ``events`` (their ids, in date
+        certainly inside the window), ``spans`` (each event's first and last
+        possible day, ``2019-02-01/2019-02-28``) and ``events`` (their ids, in date
         order).
 
     Examples
@@ -106,15 +107,17 @@ def co_participation(
                     events=0,
                 )
             C.nodes[n]["events"] += 1
+        span = f"{e.time.earliest.isoformat()}/{e.time.latest.isoformat()}"
         for x, y in combinations(actors, 2):
-            shared[(x, y)].append((e.id, sure))
+            shared[(x, y)].append((e.id, sure, span))
     for (x, y), events in shared.items():
         C.add_edge(
             node_key(NodeKind.ACTOR, x),
             node_key(NodeKind.ACTOR, y),
             weight=len(events),
-            within=sum(sure for _, sure in events),
-            events=tuple(eid for eid, _ in events),
+            within=sum(sure for _, sure, _ in events),
+            events=tuple(eid for eid, _, _ in events),
+            spans=tuple(span for _, _, span in events),
         )
     return C
 
