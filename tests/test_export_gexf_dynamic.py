@@ -1,4 +1,4 @@
-"""GEXF for Gephi's timeline: dynamic, dated at each record's precision, attribute types declared."""
+"""GEXF for Gephi's timeline: dynamic, dated at each record's precision, typed attributes."""
 
 from __future__ import annotations
 

@@ -127,7 +127,7 @@ class _GexfWriter(GEXFWriter):  # type: ignore[misc]
 def _gexf(kg_or_graph: KnowledgeGraph | nx.Graph, out: Any) -> None:
     G = _timed(_exportable(kg_or_graph))
     if G.is_multigraph():
-        for u, v, k, d in G.edges(keys=True, data=True):
+        for *_, k, d in G.edges(keys=True, data=True):
             d["id"] = k
     writer = _GexfWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     writer.add_graph(G)

@@ -89,7 +89,7 @@ def co_participation(
         C.graph["start"] = str(start)
     if end is not None:
         C.graph["end"] = str(end)
-    shared: dict[tuple[str, str], list[tuple[str, bool]]] = defaultdict(list)
+    shared: dict[tuple[str, str], list[tuple[str, bool, str]]] = defaultdict(list)
     for e in kg.events_in_order():
         if not e.time.may_overlap(lo, hi):
             continue
