@@ -66,9 +66,8 @@ def co_participation(
         ``label``, ``actor_kind`` and ``events``, the number of events counted
         for the actor); an edge between every two actors with an event in
         common, with ``weight`` (shared events), ``within`` (of which
-        certainly inside the window), ``spans`` (each event's first and last
-        possible day, ``2019-02-01/2019-02-28``) and ``events`` (their ids, in date
-        order).
+        certainly inside the window), ``events`` (their ids, in date order)
+        and ``spans`` (their first and last possible days, ``2019-02-01/2019-02-28``).
 
     Examples
     --------
@@ -99,12 +98,9 @@ def co_participation(
             n = node_key(NodeKind.ACTOR, actor_id)
             if n not in C:
                 actor = kg.actors[actor_id]
+                kind = actor.kind.value
                 C.add_node(
-                    n,
-                    kind=NodeKind.ACTOR.value,
-                    label=actor.name,
-                    actor_kind=actor.kind.value,
-                    events=0,
+                    n, kind=NodeKind.ACTOR.value, label=actor.name, actor_kind=kind, events=0
                 )
             C.nodes[n]["events"] += 1
         span = f"{e.time.earliest.isoformat()}/{e.time.latest.isoformat()}"
