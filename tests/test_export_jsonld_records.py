@@ -47,6 +47,10 @@ def test_expansion_gives_the_triples_of_the_graph_faithful_export(
     expanded = jsonld.to_rdf(records_doc, {"format": "application/n-quads"})
     faithful = _triples(to_rdf(korea, format="nquads"))
     assert _triples(expanded) == faithful
+    # a second processor, pyoxigraph's, reads the same triples
+    text = json.dumps(records_doc).encode()
+    quads = ox.serialize(ox.parse(text, ox.RdfFormat.JSON_LD), format=ox.RdfFormat.N_QUADS)
+    assert _triples(quads.decode()) == faithful
     # and the graph-faithful JSON-LD, expanded by the same independent processor, agrees
     compact = json.loads(to_rdf(korea, format="jsonld"))
     assert _triples(jsonld.to_rdf(compact, {"format": "application/n-quads"})) == faithful
