@@ -168,9 +168,9 @@ def test_centrality() -> None:
 
 def test_network_writes_valid_graphml_and_gexf(korea: KnowledgeGraph, tmp_path: Path) -> None:
     target = tmp_path / "out" / "korea.graphml"
-    code, out, _ = run("network", "--format", "graphml", "-o", str(target))
+    code, out, err = run("network", "--format", "graphml", "-o", str(target))
     assert code == 0
-    assert out == f"wrote {target}: 55 nodes, 158 edges\n"
+    assert (out, err) == ("", f"wrote {target}: 55 nodes, 158 edges\n")
     schema = etree.XMLSchema(etree.parse(str(XSD)))
     assert schema.validate(etree.parse(str(target))), schema.error_log
     assert from_networkx(nx.read_graphml(target)) == korea

@@ -26,7 +26,7 @@ from diplograph.graph import co_participation, from_networkx
 from diplograph.kg import KnowledgeGraph
 from diplograph.rdf import read_rdf
 
-RDF = ["turtle", "ntriples", "nquads", "trig", "jsonld"]
+RDF = ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"]
 
 
 def run(*args: str) -> tuple[int, bytes, str]:
@@ -50,13 +50,14 @@ def ids_format() -> Iterator[str]:
 
 
 def test_every_shipped_format_is_registered_rdf_first() -> None:
-    assert formats() == [*RDF, "graphml", "gexf", "timelinejs"]
+    assert formats() == [*RDF, "jsonld-records", "graphml", "gexf", "timelinejs"]
     assert [get_format(f).suffixes for f in RDF] == [
         (".ttl",),
         (".nt",),
         (".nq",),
         (".trig",),
         (".jsonld",),
+        (".rdf",),
     ]
 
 

@@ -46,6 +46,7 @@ RDFLIB_FORMAT = {
     "nquads": "nquads",
     "trig": "trig",
     "jsonld": "json-ld",
+    "rdfxml": "xml",
 }
 QUAD_FORMATS = ("nquads", "trig", "jsonld")
 
@@ -181,6 +182,7 @@ def rapper() -> str:
         ("ntriples", "ntriples", "ntriples"),
         ("trig", "trig", "nquads"),
         ("nquads", "nquads", "nquads"),
+        ("rdfxml", "rdfxml", "ntriples"),
     ],
 )
 def test_rapper_reads_the_exports_as_the_mapping_says(
@@ -311,6 +313,7 @@ def test_jsonld_never_fetches_a_remote_context() -> None:
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_write_then_read_every_format(tmp_path: Path, fmt: str, korea: KnowledgeGraph) -> None:
     ext = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld"}
+    ext["rdfxml"] = "rdf"
     path = write_rdf(korea, tmp_path / f"korea.{ext[fmt]}")
     assert read_rdf(path) == korea
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
@@ -352,8 +355,8 @@ def test_unreadable_rdf_names_the_file(tmp_path: Path, text: str, fmt: str, mess
 
 
 def test_an_unknown_extension_asks_for_the_format() -> None:
-    with pytest.raises(RDFError, match=r"cannot tell the RDF format of 'korea\.rdf'"):
-        read_rdf("korea.rdf")
+    with pytest.raises(RDFError, match=r"cannot tell the RDF format of 'korea\.xml'"):
+        read_rdf("korea.xml")
     with pytest.raises(RDFError, match=r"format must be one of turtle, .* \(got 'xml'\)"):
         to_rdf([], format="xml")
 
@@ -362,7 +365,7 @@ def test_an_unknown_extension_asks_for_the_format() -> None:
 
 
 def test_export_lists_the_rdf_formats_first() -> None:
-    assert formats()[:5] == list(FORMATS)
+    assert formats()[:6] == list(FORMATS)
     result = CliRunner().invoke(cli, ["export", "--help"])
     assert result.exit_code == 0
     assert "[turtle|ntriples|nquads|trig|jsonld" in result.output

@@ -23,6 +23,7 @@ from ..errors import DiplographError, LoadError
 from ..kg import KnowledgeGraph
 from ..load import load
 from ..resources import bundled_data
+from ._output import quiet_option, table
 
 __all__ = [
     "Context",
@@ -121,6 +122,7 @@ class _Group(click.Group):
     multiple=True,
     help="Folder of source texts (repeatable); every evidence offset is checked against them.",
 )
+@quiet_option
 @pass_ctx
 def cli(ctx: Context, data: Path | None, texts: tuple[Path, ...]) -> None:
     """Diplomatic events, their actors and what they said, as a knowledge graph.
@@ -270,15 +272,8 @@ def _filtered_events(
     return rows, actor_ids, place_id
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> None:
-    """Print aligned columns; the last column is not padded."""
-    if not rows:
-        click.echo("(no results)", err=True)
-        return
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    for line in [headers, ["-" * w for w in widths], *rows]:
-        cells = [c.ljust(w) for c, w in zip(line[:-1], widths, strict=False)] + [line[-1]]
-        click.echo("  ".join(cells).rstrip())
+_table = table
+"""Print aligned columns (the last not padded), or CSV/TSV under ``--csv``/``--tsv``."""
 
 
 def _actors_cell(row: Any) -> str:

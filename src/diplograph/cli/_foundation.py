@@ -13,6 +13,7 @@ from ..errors import LoadError
 from ..load import check_folder
 from ..rows import Citation
 from ._base import Context, _records, _store_options, cli, fail, pass_ctx, print_json, summary
+from ._output import table, table_mode, table_options
 
 # -- foundation: validate, stats ---------------------------------------------------------
 
@@ -52,6 +53,7 @@ def validate(ctx: Context, shacl: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of a table.")
+@table_options()
 @_store_options
 @pass_ctx
 def stats(ctx: Context, as_json: bool, store_path: Path | None, endpoint: str | None) -> None:
@@ -59,6 +61,9 @@ def stats(ctx: Context, as_json: bool, store_path: Path | None, endpoint: str | 
     counts = _records(ctx, store_path, endpoint).counts()
     if as_json:
         print_json(counts)
+        return
+    if table_mode() is not None:
+        table(["KIND", "COUNT"], [[kind, str(n)] for kind, n in counts.items()])
         return
     width = max(len(k) for k in counts)
     for kind, n in counts.items():
@@ -93,7 +98,8 @@ def demo(ctx: Context, out: Path) -> None:
     click.echo(f"diplograph {__version__}: {ctx.data_label}")
     checked = " (every evidence offset checked against the source texts)" if ctx.texts else ""
     click.echo(f"records valid: {summary(kg)}{checked}")
-    console = Console(stderr=True)
+    quiet = bool(click.get_current_context().meta.get("diplograph.quiet"))
+    console = Console(stderr=True, quiet=quiet)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),

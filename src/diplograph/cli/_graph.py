@@ -19,6 +19,7 @@ from ._base import (
     pass_ctx,
     print_json,
 )
+from ._output import note, table_mode, table_options
 
 # -- graph: path, ego, network, centrality -------------------------------------------------
 
@@ -65,6 +66,7 @@ def _node_text(kind: str, type_: str | None, date: str | None, label: str, rid: 
 @click.argument("b")
 @_through_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@table_options()
 @_store_options
 @pass_ctx
 def path(
@@ -96,6 +98,15 @@ def path(
             }
         )
         return
+    if table_mode() is not None:
+        _table(
+            ["STEP", "RELATION", "KIND", "DATE", "NAME", "ID"],
+            [
+                [str(i), s.arrow() if s.relation else "", s.kind, s.date or "", s.label, s.id]
+                for i, s in enumerate(steps)
+            ],
+        )
+        return
     links = len(steps) - 1
     click.echo(f"{steps[0].label} to {steps[-1].label}: {links} link{'s' * (links != 1)}")
     for step in steps:
@@ -114,6 +125,7 @@ def path(
 )
 @_through_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@table_options()
 @_store_options
 @pass_ctx
 def ego(
@@ -157,9 +169,10 @@ def ego(
         )
         return
     center = E.nodes[E.graph["center"]]["label"]
-    click.echo(
-        f"{center}, radius {radius}: {E.number_of_nodes()} nodes, {E.number_of_edges()} edges"
-    )
+    if table_mode() is None:
+        click.echo(
+            f"{center}, radius {radius}: {E.number_of_nodes()} nodes, {E.number_of_edges()} edges"
+        )
     _table(
         ["STEPS", "KIND", "DATE", "NAME", "ID"],
         [
@@ -191,6 +204,7 @@ def ego(
     help="Only pairs with at least this many shared events.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@table_options()
 @_store_options
 @pass_ctx
 def co_participation(
@@ -246,7 +260,7 @@ def co_participation(
             ]
         )
         return
-    if not rows:
+    if not rows and table_mode() is None:
         click.echo("(no pairs)", err=True)
         return
     windowed = start is not None or end is not None
@@ -285,6 +299,7 @@ def co_participation(
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N.")
 @_window_options("events and statements")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@table_options()
 @_store_options
 @pass_ctx
 def centrality(
@@ -313,7 +328,7 @@ def centrality(
     if as_json:
         print_json([r.to_dict() for r in ranks])
         return
-    if not ranks:
+    if not ranks and table_mode() is None:
         click.echo("(nothing to rank)", err=True)
         return
 
@@ -338,9 +353,9 @@ def centrality(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     required=True,
-    help="File to write (replaced atomically; folders are created).",
+    help="File to write (replaced atomically; folders are created); '-' for stdout.",
 )
 @click.option(
     "--co-participation",
@@ -372,8 +387,10 @@ def network(
     Dates keep their precision: each dated node has its EDTF date and its
     earliest and latest day.
     """
+    import sys
+
     from .. import graph
-    from ..export.graphml import write_gexf, write_graphml
+    from ..export import registry
     from ..model import PRINCIPAL_ROLES
 
     kg = _records(ctx, store_path, endpoint)
@@ -385,6 +402,9 @@ def network(
         if principal:
             fail("--principal goes with --co-participation (got --principal alone)")
         G = graph.to_networkx(kg, start=start, end=end)
-    write = write_graphml if fmt == "graphml" else write_gexf
-    written = write(G, output)
-    click.echo(f"wrote {written}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    if str(output) == "-":
+        registry.serialize(G, sys.stdout.buffer, format=fmt)
+        sys.stdout.buffer.flush()
+        return
+    written = registry.write(G, output, format=fmt)
+    note(f"wrote {written}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")

@@ -9,6 +9,7 @@ import click
 
 from ._base import (
     Context,
+    F,
     _actors_cell,
     _event_filter_options,
     _filtered_events,
@@ -22,12 +23,31 @@ from ._base import (
     pass_ctx,
     print_json,
 )
+from ._output import table_mode, table_options
 
 # -- query: load, events, meetings, statements, actor, sparql ------------------------------
 
 
+_LOAD_HELP = {
+    "store_path": "Load into the on-disk store in this folder (created when missing); the query "
+    "commands then read it with --store.",
+    "endpoint": "Load into this SPARQL 1.1 endpoint through its Graph Store protocol (e.g. "
+    "http://127.0.0.1:7878/query); the query commands then read it with --endpoint.",
+    "timeout": "With --endpoint: give up when the server has not answered after this long.",
+}
+
+
+def _load_targets(f: F) -> F:
+    """``--store`` / ``--endpoint`` / ``--timeout``, worded for loading rather than querying."""
+    f = _store_options(f)
+    for param in getattr(f, "__click_params__", []):
+        if param.name in _LOAD_HELP:
+            param.help = _LOAD_HELP[param.name]
+    return f
+
+
 @cli.command("load")
-@_store_options
+@_load_targets
 @click.option(
     "--graph-store",
     metavar="URL",
@@ -37,11 +57,17 @@ from ._base import (
 )
 @pass_ctx
 def load_cmd(
-    ctx: Context, store_path: Path | None, endpoint: str | None, graph_store: str | None
+    ctx: Context,
+    store_path: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
 ) -> None:
-    """Load the data folder into an on-disk store or a SPARQL endpoint.
+    """Load the data folder into an on-disk store (--store) or a SPARQL endpoint (--endpoint).
 
-    Loading the same data again adds nothing.
+    Reads the YAML records of the data folder (--data), turns them into RDF
+    triples and adds them to the default graph of the store, where every
+    query command can then read them with --store or --endpoint instead of
+    loading the folder each time. Loading the same data again adds nothing.
 
     \b
     Example:
@@ -66,6 +92,7 @@ def load_cmd(
 @cli.command()
 @_event_filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@table_options()
 @_store_options
 @pass_ctx
 def events(
@@ -121,6 +148,7 @@ def events(
     help="Also count events where either was only mediator, accompanying or observer.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@table_options()
 @_store_options
 @pass_ctx
 def meetings(
@@ -174,6 +202,7 @@ def meetings(
 @click.option("--from", "start", metavar="DATE", help="Only statements that may be on or after.")
 @click.option("--to", "end", metavar="DATE", help="Only statements that may be on or before.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@table_options()
 @_store_options
 @pass_ctx
 def statements(
@@ -225,6 +254,7 @@ def statements(
 @cli.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@table_options()
 @_store_options
 @pass_ctx
 def actor(
@@ -238,6 +268,9 @@ def actor(
     d = query.actor_dossier(store, Names(store).actor(name).id)
     if as_json:
         print_json(query.row_dict(d))
+        return
+    if table_mode() is not None:
+        _table(["SECTION", "DATE", "WHAT", "TEXT"], _dossier_rows(d))
         return
     click.echo(f"{d.name} ({d.kind}, {d.id})")
     if d.aliases:
@@ -268,6 +301,20 @@ def actor(
         click.echo("  (none)")
 
 
+def _dossier_rows(d: Any) -> list[list[str]]:
+    """An actor's dossier as rows: positions, events by role, statements, counterparts."""
+    rows = []
+    for p in d.positions:
+        span = "/".join([str(p.start or ".."), str(p.end or "..")])
+        org = f", {p.organization_name}" if p.organization_name else ""
+        rows.append(["position", span, "post", f"{p.post}{org}"])
+    for role, evs in d.events_by_role.items():
+        rows += [["event", str(e.time), f"{role}: {e.type}", e.label] for e in evs]
+    rows += [["statement", str(s.date), "said", s.text] for s in d.statements]
+    rows += [["counterpart", "", f"{c.shared} shared events", c.name] for c in d.counterparts]
+    return rows
+
+
 @cli.command()
 @click.argument("file", required=False, type=click.File("r", encoding="utf-8"))
 @click.option("-e", "--expression", "text", metavar="QUERY", help="The query text itself.")
@@ -284,6 +331,7 @@ def actor(
     is_flag=True,
     help="Read the union of all named graphs, for data loaded as quads by other means.",
 )
+@table_options(json=True)
 @_store_options
 @pass_ctx
 def sparql(
@@ -292,6 +340,7 @@ def sparql(
     text: str | None,
     fmt: str,
     union: bool,
+    as_json: bool,
     store_path: Path | None,
     endpoint: str | None,
 ) -> None:
@@ -299,6 +348,7 @@ def sparql(
 
     Queries read the default graph, where 'diplograph load' puts every
     record's triples. The shipped templates in queries/ run too, unbound.
+    --json, --csv and --tsv are short for --format json, csv and tsv.
 
     \b
     Example:
@@ -312,6 +362,7 @@ def sparql(
             "give the query as FILE or -e QUERY, one of the two (got "
             f"{'both' if file is not None else 'neither'})"
         )
+    fmt = "json" if as_json else table_mode() or fmt
     query_text = text if text is not None else file.read()
     store = _open_store(ctx, store_path, endpoint)
     result = store.query(query_text, union=union)

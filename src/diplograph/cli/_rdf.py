@@ -10,11 +10,12 @@ import click
 
 from ..export import registry
 from ._base import Context, _records, _store_options, cli, fail, pass_ctx, summary
+from ._output import note
 
 # -- rdf: export, import -------------------------------------------------------------------
 
 
-RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
+RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml")
 """The RDF formats ``export`` writes and ``import rdf`` reads."""
 
 
@@ -51,25 +52,37 @@ class _Formats(click.Choice[str]):
     show_default=True,
     help="File to write (atomically); '-' for stdout.",
 )
+@click.option(
+    "--base",
+    metavar="IRI",
+    help="Base of the records' IRIs in the RDF formats (default "
+    "https://w3id.org/diplograph/id/), e.g. https://example.org/kb/.",
+)
 @_store_options
 @pass_ctx
 def export(
-    ctx: Context, fmt: str, output: Path, store_path: Path | None, endpoint: str | None
+    ctx: Context,
+    fmt: str,
+    output: Path,
+    base: str | None,
+    store_path: Path | None,
+    endpoint: str | None,
 ) -> None:
-    """Write the knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and more.
+    """Write the knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD,
+    RDF/XML), JSON-LD records for web pages, GraphML, GEXF or TimelineJS.
 
     The quad formats (N-Quads, TriG, JSON-LD) put each record in the named
-    graph of every source it cites.
+    graph of every source it cites; jsonld-records gives one plain object per
+    record.
     """
     kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
     if out is None:
-        registry.serialize(kg, sys.stdout.buffer, format=fmt)
+        registry.serialize(kg, sys.stdout.buffer, format=fmt, base=base)
         sys.stdout.buffer.flush()
     else:
-        registry.write(kg, out, format=fmt)
-    if out is not None:
-        click.echo(f"wrote {out} ({fmt}): {summary(kg)}", err=True)
+        registry.write(kg, out, format=fmt, base=base)
+        note(f"wrote {out} ({fmt}): {summary(kg)}")
 
 
 @cli.group("import")
@@ -84,7 +97,7 @@ def import_group() -> None:
     "--format",
     "fmt",
     type=click.Choice(RDF_FORMATS),
-    help="Input format. Default: from the file's extension (.ttl .nt .nq .trig .jsonld).",
+    help="Input format. Default: from the file's extension (.ttl .nt .nq .trig .jsonld .rdf).",
 )
 @click.option(
     "-o",
@@ -99,7 +112,8 @@ def import_rdf(file: Path, fmt: str | None, output: Path, force: bool) -> None:
 
     Every resource typed as a diplograph record must make a valid record, and
     every record it names must be in the file. JSON-LD contexts are never
-    fetched from the network.
+    fetched from the network, and RDF/XML that declares an external entity is
+    refused: nothing is fetched or read beyond FILE.
     """
     from ..importers import import_rdf
 

@@ -17,6 +17,7 @@ from ._base import (
     fail,
     pass_ctx,
 )
+from ._output import note
 
 # -- timeline ------------------------------------------------------------------------------
 
@@ -147,9 +148,7 @@ def timeline(
         from ..export.timelinejs import write_timelinejs
 
         write_timelinejs(rows, output, statements=sts, **chart)  # type: ignore[arg-type]
-        click.echo(
-            f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements", err=True
-        )
+        note(f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements")
         return
     _draw(rows, sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
 
@@ -169,7 +168,4 @@ def _draw(
     panels = timeline_axes(ax)
     nlanes = len(panels[0].get_yticks())
     broken = f", time axis broken into {len(panels)} panels" if len(panels) > 1 else ""
-    click.echo(
-        f"wrote {output}: {len(rows)} events, {len(sts)} statements on {nlanes} lanes{broken}",
-        err=True,
-    )
+    note(f"wrote {output}: {len(rows)} events, {len(sts)} statements on {nlanes} lanes{broken}")

@@ -5,6 +5,13 @@ sequences are joined with ``"; "``, dates become ISO or EDTF text, enums their
 value, and characters XML 1.0 forbids become U+FFFD. Edge ids are made unique
 in the file (``e0``, ``e1``, ...), as GraphML requires of a multigraph's edges.
 
+The GEXF is dynamic, for Gephi's timeline: every dated node has ``start`` and
+``end`` (its first and last possible day, so an event of "May 2019" spans the
+month), every edge the span of its dated ends, and a co-participation edge one
+spell per shared event. Counts are declared ``integer``; the time format is
+``date``. GEXF 1.2 has no date type for attributes, so the EDTF ``date`` and
+the ``earliest``/``latest`` days stay text beside the typed times.
+
 Examples
 --------
 >>> import tempfile, networkx as nx
@@ -27,6 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from .._atomic import atomic_path
 from ..dates import DateSpan, PartialDate
@@ -86,6 +94,46 @@ def _exportable(kg_or_graph: KnowledgeGraph | nx.Graph) -> nx.Graph:
     return H
 
 
+def _timed(G: nx.Graph) -> nx.Graph:
+    """``start``/``end`` on dated nodes and edges, spells on co-participation edges (GEXF)."""
+    G.graph["mode"] = "dynamic"
+    for _, d in G.nodes(data=True):
+        if "earliest" in d and "latest" in d:
+            d["start"], d["end"] = d["earliest"], d["latest"]
+    for u, v, d in G.edges(data=True):
+        spans = d.pop("spans", None)
+        if isinstance(spans, str):
+            d["spells"] = [tuple(s.split("/")) for s in spans.split("; ")]
+            continue
+        ends = [G.nodes[n] for n in (u, v) if "start" in G.nodes[n]]
+        if ends:
+            d["start"] = min(n["start"] for n in ends)
+            d["end"] = max(n["end"] for n in ends)
+    return G
+
+
+class _GexfWriter(GEXFWriter):  # type: ignore[misc]
+    """networkx's GEXF writer with counts declared ``integer`` and no ``networkx_key``."""
+
+    def construct_types(self) -> None:
+        super().construct_types()
+        self.xml_type[int] = "integer"
+
+    def add_attributes(self, node_or_edge: str, xml_obj: Any, data: Any, default: Any) -> Any:
+        data = {k: v for k, v in data.items() if not (node_or_edge == "edge" and k == "key")}
+        return super().add_attributes(node_or_edge, xml_obj, data, default)
+
+
+def _gexf(kg_or_graph: KnowledgeGraph | nx.Graph, out: Any) -> None:
+    G = _timed(_exportable(kg_or_graph))
+    if G.is_multigraph():
+        for *_, k, d in G.edges(keys=True, data=True):
+            d["id"] = k
+    writer = _GexfWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(G)
+    writer.write(out)
+
+
 def _write_atomic(path: Path | str, write: Callable[[Any, Path], None], G: nx.Graph) -> Path:
     with atomic_path(path) as tmp:
         write(G, tmp)
@@ -123,7 +171,9 @@ def write_gexf(kg_or_graph: KnowledgeGraph | nx.Graph, path: Path | str) -> Path
     """Write a knowledge graph (or a graph from :mod:`diplograph.graph`) as GEXF 1.2, atomically.
 
     For Gephi. Attributes are made legal as in :func:`write_graphml`; ``label`` becomes
-    the GEXF label and ``weight`` the edge weight.
+    the GEXF label and ``weight`` the edge weight. The graph is dynamic: dated
+    nodes and edges carry ``start`` and ``end`` days, co-participation edges a
+    spell per shared event, so Gephi's timeline can play the network.
 
     Examples
     --------
@@ -137,7 +187,9 @@ def write_gexf(kg_or_graph: KnowledgeGraph | nx.Graph, path: Path | str) -> Path
     ...     G.edges["actor:donald-trump", "actor:kim-jong-un"]["weight"]
     5.0
     """
-    return _write_atomic(path, nx.write_gexf, _exportable(kg_or_graph))
+    with atomic_path(path) as tmp:
+        _gexf(kg_or_graph, tmp)
+    return Path(path)
 
 
 def serialize_graphml(kg_or_graph: KnowledgeGraph | nx.Graph, out: BinaryIO) -> None:
@@ -167,4 +219,4 @@ def serialize_gexf(kg_or_graph: KnowledgeGraph | nx.Graph, out: BinaryIO) -> Non
     >>> buf.getvalue().count(b"<edge ")
     158
     """
-    nx.write_gexf(_exportable(kg_or_graph), out)
+    _gexf(kg_or_graph, out)

@@ -2,7 +2,8 @@
 
 A format is a name, a writer (``writer(graph, path) -> path``, atomic), an
 optional stream writer for standard output, and the file suffixes that
-name it. The RDF formats, GraphML, GEXF and TimelineJS are registered
+name it. Formats that write instance IRIs (the RDF ones) take a ``base``
+for them too. The RDF formats, GraphML, GEXF and TimelineJS are registered
 here; a new format is one :func:`register` call, and ``diplograph export
 --format`` offers whatever is registered, in order.
 
@@ -36,10 +37,10 @@ __all__ = [
     "write",
 ]
 
-Writer = Callable[[Any, Path], Path]
-"""Writes a graph to a path, atomically, and returns the path."""
-Serializer = Callable[[Any, IO[bytes]], None]
-"""Writes a graph to an open binary stream."""
+Writer = Callable[..., Path]
+"""``writer(graph, path)`` writes a graph to a path, atomically, and returns the path."""
+Serializer = Callable[..., None]
+"""``serializer(graph, stream)`` writes a graph to an open binary stream."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class ExportFormat:
     serializer: Serializer | None = None
     suffixes: tuple[str, ...] = ()
     description: str = ""
+    takes_base: bool = False
+    """The writers take ``base=`` (the base of instance IRIs) as a keyword."""
 
 
 _FORMATS: dict[str, ExportFormat] = {}
@@ -64,6 +67,7 @@ def register(
     suffixes: tuple[str, ...] = (),
     description: str = "",
     replace: bool = False,
+    takes_base: bool = False,
 ) -> ExportFormat:
     """Add an export format; it is then offered by :func:`write` and ``diplograph export``.
 
@@ -82,6 +86,8 @@ def register(
         One line for listings.
     replace
         Allow replacing a format of the same name (else that is an error).
+    takes_base
+        The writers take ``base=`` (the base of instance IRIs) as a keyword.
 
     Examples
     --------
@@ -101,7 +107,8 @@ def register(
     """
     if name in _FORMATS and not replace:
         raise DiplographError(f"export format {name!r} is already registered (got {name!r})")
-    fmt = ExportFormat(name, writer, serializer, tuple(s.lower() for s in suffixes), description)
+    suffixes = tuple(s.lower() for s in suffixes)
+    fmt = ExportFormat(name, writer, serializer, suffixes, description, takes_base)
     _FORMATS[name] = fmt
     return fmt
 
@@ -159,11 +166,30 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return best[1]
 
 
-def write(graph: Any, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+def _options(fmt: ExportFormat, base: str | None) -> dict[str, Any]:
+    if base is None:
+        return {}
+    if not fmt.takes_base:
+        takes = ", ".join(f.name for f in _FORMATS.values() if f.takes_base)
+        raise DiplographError(
+            f"a base IRI applies to the formats that write instance IRIs ({takes}) "
+            f"(got format {fmt.name!r})"
+        )
+    return {"base": base}
+
+
+def write(
+    graph: Any,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    base: str | None = None,
+) -> Path:
     """Write a knowledge graph (or a networkx graph, for graph formats) to ``path``, atomically.
 
-    ``format`` defaults to the one whose suffix ends ``path``. Returns the
-    path written.
+    ``format`` defaults to the one whose suffix ends ``path``; ``base``, for
+    the formats that take one, is the base of instance IRIs. Returns the path
+    written.
 
     Examples
     --------
@@ -176,10 +202,10 @@ def write(graph: Any, path: str | os.PathLike[str], *, format: str | None = None
     True
     """
     fmt = get_format(format if format is not None else format_for(path))
-    return fmt.writer(graph, Path(path))
+    return fmt.writer(graph, Path(path), **_options(fmt, base))
 
 
-def serialize(graph: Any, out: IO[bytes], *, format: str) -> None:
+def serialize(graph: Any, out: IO[bytes], *, format: str, base: str | None = None) -> None:
     """Write a graph to an open binary stream (``sys.stdout.buffer``) in a registered format.
 
     >>> import io
@@ -194,22 +220,42 @@ def serialize(graph: Any, out: IO[bytes], *, format: str) -> None:
         raise DiplographError(
             f"the export format {format!r} writes only to a file: give a path (got a stream)"
         )
-    fmt.serializer(graph, out)
+    fmt.serializer(graph, out, **_options(fmt, base))
 
 
 # -- the formats diplograph ships ---------------------------------------------------------
 
 
 def _rdf(name: str) -> tuple[Writer, Serializer]:
-    def writer(graph: Any, path: Path) -> Path:
+    from ..rdf.vocab import BASE
+
+    def writer(graph: Any, path: Path, base: str = BASE) -> Path:
         from ..rdf.io import write_rdf
 
-        return write_rdf(graph, path, format=name)
+        return write_rdf(graph, path, format=name, base=base)
 
-    def serializer(graph: Any, out: IO[bytes]) -> None:
+    def serializer(graph: Any, out: IO[bytes], base: str = BASE) -> None:
         from ..rdf.io import serialize_rdf
 
-        serialize_rdf(graph, out, format=name)
+        serialize_rdf(graph, out, format=name, base=base)
+
+    return writer, serializer
+
+
+def _records_jsonld() -> tuple[Writer, Serializer]:
+    from ..rdf.vocab import BASE
+
+    def serializer(graph: Any, out: IO[bytes], base: str = BASE) -> None:
+        from ..rdf.jsonld_records import write_jsonld_records
+
+        write_jsonld_records(graph, out, base)
+
+    def writer(graph: Any, path: Path, base: str = BASE) -> Path:
+        from .._atomic import atomic_write
+
+        with atomic_write(path) as fh:
+            serializer(graph, fh, base)
+        return path
 
     return writer, serializer
 
@@ -265,10 +311,20 @@ _RDF = (
     ("nquads", (".nq",), "N-Quads, one named graph per source"),
     ("trig", (".trig",), "TriG, one named graph per source"),
     ("jsonld", (".jsonld",), "compact JSON-LD, one named graph per source"),
+    ("rdfxml", (".rdf",), "RDF/XML"),
 )
 for _name, _suffixes, _text in _RDF:
     _w, _s = _rdf(_name)
-    register(_name, _w, serializer=_s, suffixes=_suffixes, description=_text)
+    register(_name, _w, serializer=_s, suffixes=_suffixes, description=_text, takes_base=True)
+_w, _s = _records_jsonld()
+register(
+    "jsonld-records",
+    _w,
+    serializer=_s,
+    suffixes=(".records.jsonld",),
+    description="JSON-LD for web pages: one plain object per record, nested, no copy per source",
+    takes_base=True,
+)
 register(
     "graphml",
     _write_graphml,

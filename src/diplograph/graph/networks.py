@@ -66,8 +66,8 @@ def co_participation(
         ``label``, ``actor_kind`` and ``events``, the number of events counted
         for the actor); an edge between every two actors with an event in
         common, with ``weight`` (shared events), ``within`` (of which
-        certainly inside the window) and ``events`` (their ids, in date
-        order).
+        certainly inside the window), ``events`` (their ids, in date order)
+        and ``spans`` (their first and last possible days, ``2019-02-01/2019-02-28``).
 
     Examples
     --------
@@ -88,7 +88,7 @@ def co_participation(
         C.graph["start"] = str(start)
     if end is not None:
         C.graph["end"] = str(end)
-    shared: dict[tuple[str, str], list[tuple[str, bool]]] = defaultdict(list)
+    shared: dict[tuple[str, str], list[tuple[str, bool, str]]] = defaultdict(list)
     for e in kg.events_in_order():
         if not e.time.may_overlap(lo, hi):
             continue
@@ -98,23 +98,22 @@ def co_participation(
             n = node_key(NodeKind.ACTOR, actor_id)
             if n not in C:
                 actor = kg.actors[actor_id]
+                kind = actor.kind.value
                 C.add_node(
-                    n,
-                    kind=NodeKind.ACTOR.value,
-                    label=actor.name,
-                    actor_kind=actor.kind.value,
-                    events=0,
+                    n, kind=NodeKind.ACTOR.value, label=actor.name, actor_kind=kind, events=0
                 )
             C.nodes[n]["events"] += 1
+        span = f"{e.time.earliest.isoformat()}/{e.time.latest.isoformat()}"
         for x, y in combinations(actors, 2):
-            shared[(x, y)].append((e.id, sure))
+            shared[(x, y)].append((e.id, sure, span))
     for (x, y), events in shared.items():
         C.add_edge(
             node_key(NodeKind.ACTOR, x),
             node_key(NodeKind.ACTOR, y),
             weight=len(events),
-            within=sum(sure for _, sure in events),
-            events=tuple(eid for eid, _ in events),
+            within=sum(sure for _, sure, _ in events),
+            events=tuple(eid for eid, _, _ in events),
+            spans=tuple(span for _, _, span in events),
         )
     return C
 

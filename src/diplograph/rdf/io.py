@@ -1,4 +1,4 @@
-"""RDF files: a knowledge graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, and back.
+"""RDF files: a knowledge graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML, and back.
 
 Writing streams record by record through pyoxigraph's serializers (JSON-LD
 through the compact writer of :mod:`diplograph.rdf.jsonld`), so no rdflib
@@ -59,6 +59,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 """The RDF formats diplograph writes and reads, by name."""
 
@@ -69,6 +70,7 @@ _EXTENSIONS = {
     ".trig": "trig",
     ".jsonld": "jsonld",
     ".json": "jsonld",
+    ".rdf": "rdfxml",
 }
 
 _KIND_SEGMENTS = tuple(k.singular for k in KINDS.values())
@@ -81,11 +83,11 @@ def guess_format(path: Path | str) -> str:
     --------
     >>> guess_format("out/korea.ttl")
     'turtle'
-    >>> guess_format("korea.rdf")
+    >>> guess_format("korea.xml")
     Traceback (most recent call last):
     ...
-    diplograph.errors.RDFError: cannot tell the RDF format of 'korea.rdf' from its extension; \
-expected one of .ttl, .nt, .nq, .trig, .jsonld, .json, or give the format
+    diplograph.errors.RDFError: cannot tell the RDF format of 'korea.xml' from its extension; \
+expected one of .ttl, .nt, .nq, .trig, .jsonld, .json, .rdf, or give the format
     """
     suffix = Path(path).suffix.lower()
     if suffix not in _EXTENSIONS:
@@ -228,8 +230,8 @@ def serialize_rdf(
     out
         A binary stream, e.g. ``open(path, "wb")`` or ``sys.stdout.buffer``.
     format
-        ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``. The quad
-        formats put each record in the named graph of every source it cites.
+        ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld`` or ``rdfxml``.
+        The quad formats put each record in the named graph of every source it cites.
     base
         Base of instance IRIs.
 
@@ -260,6 +262,8 @@ def serialize_rdf(
         return
     if format == "ntriples":
         ox.serialize(_triples(_ordered(records), base), out, fmt)
+    elif format == "rdfxml":
+        ox.serialize(_triples(_ordered(records), base), out, fmt, prefixes=_prefixes(base))
     else:
         ox.serialize(_quads(records, base), out, fmt)
 
@@ -315,8 +319,33 @@ def to_rdf(
 # -- reading --------------------------------------------------------------------------------
 
 
+_EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+(?:%\s+)?([^\s>]+)\s+(SYSTEM|PUBLIC)\s+([^>]*)>")
+
+
+def _refuse_external_entities(data: bytes, where: str) -> None:
+    """Refuse RDF/XML that declares an external entity: nothing is ever fetched or read.
+
+    >>> doc = b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    >>> _refuse_external_entities(doc, "a.rdf")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.RDFError: a.rdf:1: the RDF/XML declares the external entity 'x', \
+which is never fetched or read (got SYSTEM "file:///etc/passwd"); put the text inline
+    """
+    m = _EXTERNAL_ENTITY.search(data)
+    if m is not None:
+        line = data.count(b"\n", 0, m.start()) + 1
+        name, kind, target = (g.decode("utf-8", "replace").strip() for g in m.groups())
+        raise RDFError(
+            f"{where}:{line}: the RDF/XML declares the external entity {name!r}, which is "
+            f"never fetched or read (got {kind} {target}); put the text inline"
+        )
+
+
 def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
     fmt = _check_format(format)
+    if format == "rdfxml":
+        _refuse_external_entities(data, where)
     if format == "jsonld":
         try:
             doc = json.loads(data.decode("utf-8"))

@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from collections.abc import Iterable, Sequence
@@ -56,6 +57,7 @@ from .layout import Era, parse_era
 from .legend import draw_legend, legend_columns, legend_handles, note_for
 from .marks import draw_marks
 from .style import DENSE_PER_INCH, LANE_PT, SUBROWS
+from .svgtext import restyle, svg_text_halos
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -270,10 +272,17 @@ def save_figure(
         "pdf": {"CreationDate": None, "ModDate": None},
         "png": {},
     }[fmt]
-    # fixed ids, and text kept as <text> (searchable, selectable) rather than glyph outlines
+    # fixed ids, and text kept as <text> (searchable, selectable) rather than glyph outlines;
+    # in SVG a label's white halo is a CSS stroke under the words, not an outline of them
     with (
         atomic_write(target) as fh,
         matplotlib.rc_context({"svg.hashsalt": "diplograph", "svg.fonttype": "none"}),
     ):
-        figure.savefig(fh, format=fmt, dpi=dpi, metadata=metadata)
+        if fmt != "svg":
+            figure.savefig(fh, format=fmt, dpi=dpi, metadata=metadata)
+            return target
+        buf = io.BytesIO()
+        with svg_text_halos(figure) as halos:
+            figure.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
+        fh.write(restyle(buf.getvalue(), halos))
     return target
