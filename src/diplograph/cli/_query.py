@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from ..safety import check_query
+
 from ._base import (
     Context,
     _actors_cell,
@@ -270,7 +272,7 @@ def actor(
 
 
 @cli.command()
-@click.argument("file", required=False, type=click.File("r", encoding="utf-8"))
+@click.argument("file", required=False, type=click.File("rb"))
 @click.option("-e", "--expression", "text", metavar="QUERY", help="The query text itself.")
 @click.option(
     "--format",
@@ -285,6 +287,14 @@ def actor(
     is_flag=True,
     help="Read the union of all named graphs, for data loaded as quads by other means.",
 )
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="URL",
+    help="Let SERVICE clauses query this endpoint (repeatable). Without it, a query that "
+    "would call another server is refused.",
+)
 @_store_options
 @pass_ctx
 def sparql(
@@ -293,6 +303,7 @@ def sparql(
     text: str | None,
     fmt: str,
     union: bool,
+    allow_service: tuple[str, ...],
     store_path: Path | None,
     endpoint: str | None,
 ) -> None:
@@ -313,8 +324,10 @@ def sparql(
             "give the query as FILE or -e QUERY, one of the two (got "
             f"{'both' if file is not None else 'neither'})"
         )
-    query_text = text if text is not None else file.read()
+    query_text = text if text is not None else _decoded(file.read(), getattr(file, "name", "-"))
+    check_query(query_text, allow_service=allow_service)
     store = _open_store(ctx, store_path, endpoint)
+    store.allow_service = allow_service
     result = store.query(query_text, union=union)
     if fmt == "json":
         click.echo(result.to_json())
@@ -326,4 +339,17 @@ def sparql(
         _table(
             list(result.variables),
             [[term_text(t) for t in row] for row in result.rows],
+        )
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """The query text of a file or stdin, which must be UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        shown = "stdin" if name in {"-", "<stdin>"} else name
+        line = data[: e.start].count(b"\n") + 1
+        fail(
+            f"{shown}:{line}: the query is not UTF-8 text: byte 0x{data[e.start]:02x} cannot be "
+            "decoded; save it as UTF-8"
         )
