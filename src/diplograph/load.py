@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import _yaml
 from ._atomic import atomic_write
 from .errors import LoadError, ModelError, Problem
 from .kg import KnowledgeGraph, normalize_name
@@ -174,20 +175,13 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return _yaml.load(text, _LineLoader)
+    except _yaml.YAMLProblem as e:
+        problems.append(Problem(shown, e.line, e.message))
     except _DuplicateKey as e:
         problems.append(
             Problem(shown, e.line, f"duplicate key {e.key!r} (first given on line {e.first})")
         )
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        context = ""
-        if e.context and e.context_mark is not None and e.context_mark is not mark:
-            context = f" ({e.context} on line {e.context_mark.line + 1})"
-        problems.append(Problem(shown, line, f"invalid YAML: {e.problem or e.context}{context}"))
-    except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors
-        problems.append(Problem(shown, 1, f"invalid YAML: {e}"))
     return _FAILED
 
 
