@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from . import _yaml
 from ._atomic import atomic_write
+from ._files import yaml_files
 from .errors import LoadError, ModelError, Problem
 from .kg import KnowledgeGraph, normalize_name
 from .model import RECORD_KINDS, Actor, Evidence, Record, Source
@@ -186,7 +187,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+    return yaml_files(folder)
 
 
 def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:

@@ -148,20 +148,14 @@ def json_nesting(text: str) -> int:
     3
     """
     depth = deepest = 0
-    in_string = escaped = False
-    for c in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif c == "\\":
-                escaped = True
-            elif c == '"':
-                in_string = False
-        elif c == '"':
-            in_string = True
-        elif c in "[{":
+    for m in _JSON_TOKEN.finditer(text):
+        c = m.group()
+        if c in "[{":
             depth += 1
             deepest = max(deepest, depth)
         elif c in "]}":
             depth -= 1
     return deepest
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.DOTALL)

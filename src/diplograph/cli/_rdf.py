@@ -89,6 +89,7 @@ def import_rdf(file: Path, fmt: str | None, output: Path, force: bool) -> None:
     every record it names must be in the file. JSON-LD contexts are never
     fetched from the network.
     """
+    from .._files import file_problem
     from ..errors import RDFError
     from ..load import dump
     from ..rdf.io import guess_format, parse_rdf
@@ -99,6 +100,8 @@ def import_rdf(file: Path, fmt: str | None, output: Path, force: bool) -> None:
         data = sys.stdin.buffer.read()
         kg = parse_rdf(data, format=fmt, where="<stdin>")
     else:
+        if (why := file_problem(file)) is not None:  # before opening: a FIFO would block
+            raise RDFError(f"{file}: cannot be read: {why}")
         kg = parse_rdf(file.read_bytes(), format=fmt or guess_format(file), where=str(file))
     dangling = kg.dangling()
     if dangling:
