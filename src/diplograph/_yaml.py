@@ -76,7 +76,7 @@ def load(text: str, loader: type[Any]) -> Any:
 
 
 def _check_tree(root: yaml.Node) -> None:
-    """Refuse a node reached twice (an alias) and nesting deeper than MAX_DEPTH, without recursion."""
+    """Refuse a node reached twice (an alias) and nesting past MAX_DEPTH, without recursing."""
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:

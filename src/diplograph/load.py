@@ -31,7 +31,7 @@ import yaml
 from pydantic import ValidationError
 
 from . import _yaml
-from ._atomic import atomic_write
+from ._atomic import atomic_folder
 from ._files import yaml_files
 from .errors import LoadError, ModelError, Problem
 from .kg import KnowledgeGraph, normalize_name
@@ -593,8 +593,9 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
 
     Records are sorted (events and statements by date, the rest by id) and
     fields keep the model's order, so loading and dumping a folder that
-    :func:`dump` wrote changes nothing. Each file is written to a temporary
-    file and renamed into place. Returns the paths written.
+    :func:`dump` wrote changes nothing. The folder is written as a whole
+    beside the old one and swapped with it (other files in it are kept), so
+    it is never seen half-written. Returns the paths written.
 
     Examples
     --------
@@ -619,15 +620,11 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
                 f"{root} holds other YAML files, whose records would be loaded twice beside the "
                 f"ones written: dump into a new folder, or move them away (got {', '.join(others)})"
             )
-    root.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for kind in RECORD_KINDS:
-        path = root / f"{kind}.yaml"
-        if not getattr(kg, kind):
-            if path.exists():
-                path.unlink()
-            continue
-        with atomic_write(path, text=True) as fh:
-            fh.write(dumps_kind(kg, kind))
-        written.append(path)
+    with atomic_folder(root, keep=lambda name: name not in canonical) as tmp:
+        for kind in RECORD_KINDS:
+            if getattr(kg, kind):
+                with open(tmp / f"{kind}.yaml", "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(dumps_kind(kg, kind))
+                written.append(root / f"{kind}.yaml")
     return written

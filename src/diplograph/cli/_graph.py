@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from .._atomic import refuse_overwrite
 from ..kg import KnowledgeGraph
 from ._base import Context, F, cli, exporter, fail, pass_ctx, print_json
 
@@ -337,6 +338,7 @@ def centrality(
     help="With --co-participation: count only principal roles.",
 )
 @_window_options("events and statements")
+@click.option("--force", is_flag=True, help="Write even into the data folder being read.")
 @pass_ctx
 def network(
     ctx: Context,
@@ -346,6 +348,7 @@ def network(
     principal: bool,
     start: str | None,
     end: str | None,
+    force: bool,
 ) -> None:
     """Write the graph for Gephi: every record a node, every link a typed edge.
 
@@ -356,6 +359,7 @@ def network(
     from ..export.graphml import write_gexf, write_graphml
     from ..model import PRINCIPAL_ROLES
 
+    refuse_overwrite(output, [ctx.data_dir, *ctx.texts], force=force)
     kg = ctx.kg()
     if co:
         G: Any = graph.co_participation(

@@ -8,7 +8,6 @@ from typing import Any
 import click
 
 from ..safety import check_query
-
 from ._base import (
     Context,
     _actors_cell,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .._atomic import refuse_overwrite
 from ..kg import KnowledgeGraph
 from ._base import EXPORT_FORMATS, Context, _Formats, cli, exporter, pass_ctx, summary
 
@@ -46,8 +47,9 @@ def _export_rdf(kg: KnowledgeGraph, fmt: str, out: Path | None) -> None:
     show_default=True,
     help="File to write (atomically); '-' for stdout.",
 )
+@click.option("--force", is_flag=True, help="Write even into the data folder being read.")
 @pass_ctx
-def export(ctx: Context, fmt: str, output: Path) -> None:
+def export(ctx: Context, fmt: str, output: Path, force: bool) -> None:
     """Write the knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and more.
 
     The quad formats (N-Quads, TriG, JSON-LD) put each record in the named
@@ -55,6 +57,8 @@ def export(ctx: Context, fmt: str, output: Path) -> None:
     """
     kg = ctx.kg()
     out = None if str(output) == "-" else output
+    if out is not None:
+        refuse_overwrite(out, [ctx.data_dir, *ctx.texts], force=force)
     EXPORT_FORMATS[fmt](kg, fmt, out)
     if out is not None:
         click.echo(f"wrote {out} ({fmt}): {summary(kg)}", err=True)
