@@ -32,7 +32,7 @@ from .model import (
     Statement,
 )
 
-__all__ = ["Dangling", "KnowledgeGraph", "normalize_name"]
+__all__ = ["Dangling", "KnowledgeGraph", "normalize_name", "part_of_cycles"]
 
 
 def normalize_name(name: str) -> str:
@@ -225,17 +225,11 @@ class KnowledgeGraph:
 
     def cycles(self) -> list[str]:
         """Ids of events whose ``part_of`` chain loops back on itself."""
-        bad: list[str] = []
-        for start in self.events:
-            seen = {start}
-            cur = self.events[start].part_of
-            while cur is not None and cur in self.events:
-                if cur in seen:
-                    bad.append(start)
-                    break
-                seen.add(cur)
-                cur = self.events[cur].part_of
-        return bad
+        return part_of_cycles(self.events)
+
+    def place_cycles(self) -> list[str]:
+        """Ids of places whose ``part_of`` chain loops back on itself."""
+        return part_of_cycles(self.places)
 
     # -- names --------------------------------------------------------------------
     def _name_index(self) -> dict[str, list[str]]:
@@ -308,3 +302,24 @@ class KnowledgeGraph:
         labels = sorted(e.label for e in self.events.values())
         near = difflib.get_close_matches(name, labels, n=3, cutoff=0.5)
         raise UnknownNameError(name, near, what="event")
+
+
+def part_of_cycles(records: dict[str, Any]) -> list[str]:
+    """Ids of the records (events or places) whose ``part_of`` chain loops back on itself.
+
+    >>> from diplograph.model import Place
+    >>> part_of_cycles({"a": Place(id="a", name="A", part_of="b"),
+    ...                 "b": Place(id="b", name="B", part_of="a")})
+    ['a', 'b']
+    """
+    bad: list[str] = []
+    for start in records:
+        seen = {start}
+        cur = records[start].part_of
+        while cur is not None and cur in records:
+            if cur in seen:
+                bad.append(start)
+                break
+            seen.add(cur)
+            cur = records[cur].part_of
+    return bad

@@ -441,6 +441,9 @@ def check_folder(
     for rid in kg.cycles():
         file, line = line_at("events", rid, "part_of")
         problems.append(Problem(file, line, f"event {rid!r}: part_of: the chain loops back"))
+    for rid in kg.place_cycles():
+        file, line = line_at("places", rid, "part_of")
+        problems.append(Problem(file, line, f"place {rid!r}: part_of: the chain loops back"))
     for folded, ids in kg.ambiguous_aliases().items():
         for aid in sorted(set(ids)):
             actor = kg.actors[aid]

@@ -27,6 +27,7 @@ from ..model import (
     Statement,
     StatementMode,
 )
+from ._checks import check_dates, check_part_of, check_subjects
 from .mapping import _ACTOR_CLASS, Term, _n
 from .vocab import (
     DCTERMS,
@@ -480,4 +481,7 @@ def read(data: Any) -> KnowledgeGraph:
                 kg.add(record)
             except Exception as e:  # a duplicate id
                 raise RDFError(f"{kind}: {e}") from None
+    base = check_subjects(reader.records, reader.ids)
+    check_dates(reader.ix.by_subject, kg, base)
+    check_part_of(kg, base)
     return kg
