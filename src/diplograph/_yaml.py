@@ -71,6 +71,8 @@ def load(text: str, loader: type[Any]) -> Any:
             return None
         _check_tree(node)
         return reader.construct_document(node)
+    except yaml.MarkedYAMLError as e:  # a constructor's: a bad !!binary, !!int, an unknown tag
+        raise _marked_problem(e) from None
     finally:
         reader.dispose()
 
