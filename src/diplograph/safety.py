@@ -1,4 +1,4 @@
-"""What a user's SPARQL query may be before it reaches the engine.
+"""What a user's SPARQL query (or JSON-LD document) may be before it reaches the engine.
 
 An embedded engine runs in this process: a query nested thousands of braces
 deep overflows its stack, and a federated ``SERVICE`` clause makes it send
@@ -25,12 +25,14 @@ server; federated queries run only with --allow-service URL naming that endpoint
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from .errors import QueryError
+from .errors import QueryError, RDFError
 
-__all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "check_query", "json_nesting"]
+__all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "check_query", "json_nesting", "load_json"]
 
 MAX_QUERY_CHARS = 1_000_000
 """The longest query accepted, in characters."""
@@ -159,3 +161,41 @@ def json_nesting(text: str) -> int:
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.DOTALL)
+
+
+def load_json(data: bytes, where: str) -> Any:
+    """The JSON document of ``data``, refused with one line when it nests too deep or is not JSON.
+
+    Arrays and objects may nest :data:`MAX_NESTING` deep (Python's reader
+    would otherwise recurse past its limit), and an integer may have 1,000
+    digits (past 4,300 Python refuses to convert it).
+
+    >>> load_json(b'{"a": [1]}', "x.jsonld")
+    {'a': [1]}
+    >>> load_json(b"[" * 200 + b"]" * 200, "x.jsonld")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.RDFError: x.jsonld: the JSON-LD nests arrays and objects more than 128 deep; \
+diplograph's records need far fewer levels
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise RDFError(f"{where}: not JSON: not UTF-8 text (byte {e.start})") from None
+    if json_nesting(text) > MAX_NESTING:
+        raise RDFError(
+            f"{where}: the JSON-LD nests arrays and objects more than {MAX_NESTING} deep; "
+            "diplograph's records need far fewer levels"
+        )
+    try:
+        return json.loads(text, parse_int=_int)
+    except json.JSONDecodeError as e:
+        raise RDFError(f"{where}: not JSON: {e}") from None
+    except ValueError as e:  # _int's
+        raise RDFError(f"{where}: {e}") from None
+
+
+def _int(digits: str) -> int:
+    if len(digits.lstrip("-")) > 1000:
+        raise ValueError(f"a JSON number has {len(digits):,} digits; at most 1,000 are read")
+    return int(digits)

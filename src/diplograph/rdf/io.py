@@ -38,7 +38,7 @@ from ..errors import RDFError
 from ..kg import KnowledgeGraph
 from ..model import RECORD_KINDS, Record
 from ..resources import shipped
-from ..safety import MAX_NESTING, json_nesting
+from ..safety import load_json
 from .mapping import Spo, from_rdf, graph_names, spo_of, to_triples
 from .vocab import BASE, PREFIXES, RDF
 
@@ -489,35 +489,10 @@ def _context_value(item: Any, where: str) -> Any:
 # -- reading --------------------------------------------------------------------------------
 
 
-def _json(data: bytes, where: str) -> Any:
-    """The JSON document of ``data``, bounded in depth so that reading it cannot overflow."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise RDFError(f"{where}: not JSON: not UTF-8 text (byte {e.start})") from None
-    if json_nesting(text) > MAX_NESTING:
-        raise RDFError(
-            f"{where}: the JSON-LD nests arrays and objects more than {MAX_NESTING} deep; "
-            "diplograph's records need far fewer levels"
-        )
-    try:
-        return json.loads(text, parse_int=_int)
-    except json.JSONDecodeError as e:
-        raise RDFError(f"{where}: not JSON: {e}") from None
-    except ValueError as e:  # _int's
-        raise RDFError(f"{where}: {e}") from None
-
-
-def _int(digits: str) -> int:
-    if len(digits) > 1000:
-        raise ValueError(f"a JSON number has {len(digits):,} digits; at most 1,000 are read")
-    return int(digits)
-
-
 def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
     fmt = _check_format(format)
     if format == "jsonld":
-        doc = _json(data, where)
+        doc = load_json(data, where)
         data = json.dumps(_local_contexts(doc, where)).encode("utf-8")
     try:
         return list(ox.parse(data, fmt, base_iri=BASE))
