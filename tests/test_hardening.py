@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -271,39 +272,36 @@ def test_an_unreadable_yaml_file_is_an_error_not_skipped(
     assert result.stderr == f"Error: {bad}: {message}\n"
 
 
-def test_an_unlistable_sub_folder_is_an_error(tmp_path: Path) -> None:
-    """chmod 000 stops only other users: as root, the command runs as 'nobody'."""
-    d = data_copy(tmp_path)
-    (d / "sub").mkdir()
-    shutil.move(d / "places.yaml", d / "sub" / "places.yaml")
-    command = [sys.executable, "-m", "diplograph", "--data", str(d), "validate"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    if os.geteuid() == 0:
-        system = shutil.which("python3", path="/usr/bin")
-        setpriv = shutil.which("setpriv")
-        site = next(Path(sys.prefix).glob("lib/python3*/site-packages"), None)
-        if system is None or setpriv is None or site is None:
-            pytest.skip("running as root without setpriv and /usr/bin/python3 to drop privileges")
-        command = [
-            setpriv,
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            system,
-            *command[1:],
-        ]
-        env["PYTHONPATH"] += os.pathsep + str(site)
-        for folder in [tmp_path, *tmp_path.parents]:  # let 'nobody' reach the folder
-            if folder == Path("/"):
-                break
-            folder.chmod(folder.stat().st_mode | 0o005)
-    (d / "sub").chmod(0)
-    try:
-        proc = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
-    finally:
-        (d / "sub").chmod(0o755)
-    assert proc.returncode == 2, proc.stderr
-    assert proc.stderr == f"Error: {d / 'sub'}: folder cannot be read: Permission denied\n"
+def test_an_unlistable_sub_folder_is_an_error() -> None:
+    """chmod 000 stops only other users: as root, the command runs as 'nobody'.
+
+    The folder is made directly under the system's temporary folder, which every
+    user can reach (pytest's own temporary folders are private to root).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        top = Path(tmp)
+        top.chmod(0o755)
+        d = data_copy(top)
+        (d / "sub").mkdir()
+        shutil.move(d / "places.yaml", d / "sub" / "places.yaml")
+        command = [sys.executable, "-m", "diplograph", "--data", str(d), "validate"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        if os.geteuid() == 0:
+            system = shutil.which("python3", path="/usr/bin")
+            setpriv = shutil.which("setpriv")
+            site = next(Path(sys.prefix).glob("lib/python3*/site-packages"), None)
+            if system is None or setpriv is None or site is None:
+                pytest.skip("as root, needs setpriv and /usr/bin/python3 to drop privileges")
+            drop = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", system]
+            command = [*drop, *command[1:]]
+            env["PYTHONPATH"] += os.pathsep + str(site)
+        (d / "sub").chmod(0)
+        try:
+            proc = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+        finally:
+            (d / "sub").chmod(0o755)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == f"Error: {d / 'sub'}: folder cannot be read: Permission denied\n"
 
 
 # -- outputs onto inputs ---------------------------------------------------------------------
