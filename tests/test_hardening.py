@@ -488,3 +488,16 @@ def test_a_timeline_reaches_the_first_and_last_days(tmp_path: Path, suffix: str)
     result = run("--data", str(d), "timeline", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1000
+
+
+def test_the_store_itself_refuses_service_and_the_shipped_queries_pass() -> None:
+    from diplograph.errors import QueryError
+    from diplograph.rdf.store import open_store
+    from diplograph.safety import check_query
+
+    with pytest.raises(QueryError, match=r"SERVICE <http://127\.0\.0\.1:9/q> would query"):
+        open_store().query("ASK { SERVICE <http://127.0.0.1:9/q> {} }")
+    queries = sorted((ROOT / "queries").glob("*.rq"))
+    assert queries
+    for path in queries:
+        check_query(path.read_text(encoding="utf-8"))
