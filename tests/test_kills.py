@@ -87,7 +87,8 @@ def test_import_rdf_killed_mid_write_leaves_the_old_folder_or_the_new(
     killed, states = 0, []
     for _ in range(KILLS):
         command = _cli("import", "rdf", str(b), "-o", str(out), "--force")
-        killed += _kill_when(command, tmp_path, ".out.", rng.uniform(0, 0.08))
+        delay = rng.uniform(0, 0.05) if states else 0.0  # the first kill: as the write begins
+        killed += _kill_when(command, tmp_path, ".out.", delay)
         states.append(_snapshot(out))
     assert killed == KILLS  # every kill landed after the write had begun
     assert _leftovers(tmp_path, ".out.")  # and at least one before it ended
@@ -109,8 +110,9 @@ def test_export_killed_mid_write_leaves_the_old_file_or_the_new(tmp_path: Path) 
     command = _cli("--data", str(data_b), "export", "-o", str(out))
     rng = random.Random(14)
     seen = set()
-    for _ in range(KILLS):
-        assert _kill_when(command, tmp_path, ".korea.nq.", rng.uniform(0, 0.004))
+    for k in range(KILLS):
+        delay = rng.uniform(0, 0.004) if k else 0.0  # the first kill: as the write begins
+        assert _kill_when(command, tmp_path, ".korea.nq.", delay)
         seen.add(out.read_bytes())
     assert _leftovers(tmp_path, ".korea.nq.")  # some kill landed before the rename
     subprocess.run(command, env=ENV, check=True)
