@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import importlib
 import shutil
 from pathlib import Path
 
@@ -142,22 +142,24 @@ def test_shipped_evidence_matches_the_seed_article(corpus: Path, shared: Path) -
 def test_dump_is_atomic_and_keeps_the_old_file_on_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A failure while writing events.yaml leaves the previous file whole and no temp file."""
+    """A failure after some files are written leaves the previous folder whole, no temp files."""
+    load_module = importlib.import_module("diplograph.load")
+
     kg = load(bundled_data())
-    dump(kg, tmp_path)
-    before = (tmp_path / "events.yaml").read_bytes()
-    real_replace = os.replace
+    dump(kg, tmp_path / "d")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "d").iterdir()}
+    real_dumps = load_module.dumps_kind
 
-    def disk_full(src: str, dst: str) -> None:
-        if str(dst).endswith("events.yaml"):
+    def disk_full(graph: KnowledgeGraph, kind: str) -> str:
+        if kind == "statements":  # the last kind: the others are written by now
             raise OSError(28, "No space left on device")
-        real_replace(src, dst)
+        return real_dumps(graph, kind)
 
-    monkeypatch.setattr(os, "replace", disk_full)
+    monkeypatch.setattr(load_module, "dumps_kind", disk_full)
     with pytest.raises(OSError, match="No space left"):
-        dump(kg, tmp_path)
-    assert (tmp_path / "events.yaml").read_bytes() == before
-    assert not list(tmp_path.glob(".*.tmp"))
+        dump(kg, tmp_path / "d")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "d").iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d"]
 
 
 # -- load, dump, load ---------------------------------------------------------------------

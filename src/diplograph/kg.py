@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ModelError
 from .kinds import KINDS, kind_of, walker
@@ -29,7 +30,7 @@ from .model import (
 )
 from .names import Names, normalize_name
 
-__all__ = ["Dangling", "KnowledgeGraph", "normalize_name"]
+__all__ = ["Dangling", "KnowledgeGraph", "normalize_name", "part_of_cycles"]
 
 
 @dataclass(frozen=True)
@@ -172,17 +173,11 @@ class KnowledgeGraph:
 
     def cycles(self) -> list[str]:
         """Ids of events whose ``part_of`` chain loops back on itself."""
-        bad: list[str] = []
-        for start in self.events:
-            seen = {start}
-            cur = self.events[start].part_of
-            while cur is not None and cur in self.events:
-                if cur in seen:
-                    bad.append(start)
-                    break
-                seen.add(cur)
-                cur = self.events[cur].part_of
-        return bad
+        return part_of_cycles(self.events)
+
+    def place_cycles(self) -> list[str]:
+        """Ids of places whose ``part_of`` chain loops back on itself."""
+        return part_of_cycles(self.places)
 
     # -- names --------------------------------------------------------------------
     def _name_index(self) -> dict[str, list[str]]:
@@ -221,3 +216,24 @@ class KnowledgeGraph:
         'Trump-Kim summit in Hanoi'
         """
         return self.events[Names(self).event(name).id]
+
+
+def part_of_cycles(records: dict[str, Any]) -> list[str]:
+    """Ids of the records (events or places) whose ``part_of`` chain loops back on itself.
+
+    >>> from diplograph.model import Place
+    >>> part_of_cycles({"a": Place(id="a", name="A", part_of="b"),
+    ...                 "b": Place(id="b", name="B", part_of="a")})
+    ['a', 'b']
+    """
+    bad: list[str] = []
+    for start in records:
+        seen = {start}
+        cur = records[start].part_of
+        while cur is not None and cur in records:
+            if cur in seen:
+                bad.append(start)
+                break
+            seen.add(cur)
+            cur = records[cur].part_of
+    return bad

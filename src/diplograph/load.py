@@ -30,7 +30,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ._atomic import atomic_write
+from . import _yaml
+from ._atomic import atomic_folder
+from ._files import yaml_files
 from .errors import LoadError, ModelError, Problem
 from .evidence import Texts, check_evidence, load_texts, text_of
 from .evidence import short as _short
@@ -177,25 +179,18 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return _yaml.load(text, _LineLoader)
+    except _yaml.YAMLProblem as e:
+        problems.append(Problem(shown, e.line, e.message))
     except _DuplicateKey as e:
         problems.append(
             Problem(shown, e.line, f"duplicate key {e.key!r} (first given on line {e.first})")
         )
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        context = ""
-        if e.context and e.context_mark is not None and e.context_mark is not mark:
-            context = f" ({e.context} on line {e.context_mark.line + 1})"
-        problems.append(Problem(shown, line, f"invalid YAML: {e.problem or e.context}{context}"))
-    except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors
-        problems.append(Problem(shown, 1, f"invalid YAML: {e}"))
     return _FAILED
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+    return yaml_files(folder)
 
 
 def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
@@ -358,6 +353,9 @@ def check_folder(
     for rid in kg.cycles():
         file, line = line_at("events", rid, "part_of")
         problems.append(Problem(file, line, f"event {rid!r}: part_of: the chain loops back"))
+    for rid in kg.place_cycles():
+        file, line = line_at("places", rid, "part_of")
+        problems.append(Problem(file, line, f"place {rid!r}: part_of: the chain loops back"))
     for folded, ids in kg.ambiguous_aliases().items():
         for aid in sorted(set(ids)):
             actor = kg.actors[aid]
@@ -483,8 +481,9 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
 
     Records are sorted (events and statements by date, the rest by id) and
     fields keep the model's order, so loading and dumping a folder that
-    :func:`dump` wrote changes nothing. Each file is written to a temporary
-    file and renamed into place. Returns the paths written.
+    :func:`dump` wrote changes nothing. The folder is written as a whole
+    beside the old one and swapped with it (other files in it are kept), so
+    it is never seen half-written. Returns the paths written.
 
     Examples
     --------
@@ -509,15 +508,11 @@ def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:
                 f"{root} holds other YAML files, whose records would be loaded twice beside the "
                 f"ones written: dump into a new folder, or move them away (got {', '.join(others)})"
             )
-    root.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for kind in KINDS:
-        path = root / f"{kind}.yaml"
-        if not getattr(kg, kind):
-            if path.exists():
-                path.unlink()
-            continue
-        with atomic_write(path, text=True) as fh:
-            fh.write(dumps_kind(kg, kind))
-        written.append(path)
+    with atomic_folder(root, keep=lambda name: name not in canonical) as tmp:
+        for kind in KINDS:
+            if getattr(kg, kind):
+                with open(tmp / f"{kind}.yaml", "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(dumps_kind(kg, kind))
+                written.append(root / f"{kind}.yaml")
     return written

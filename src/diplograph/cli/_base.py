@@ -84,6 +84,20 @@ def print_json(value: Any) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
 
+def _unexpected(e: BaseException) -> str:
+    """One line for an exception nobody expected, with the way to see the traceback."""
+    first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return (
+        f"unexpected {type(e).__name__}{': ' + first if first else ''}; this is a bug in "
+        "diplograph: rerun with --debug for the traceback and report it"
+    )
+
+
+def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    ctx.meta["diplograph.debug"] = value
+    return value
+
+
 class _Group(click.Group):
     """A group whose commands turn library errors into one ``Error:`` line, exit 1."""
 
@@ -105,6 +119,12 @@ class _Group(click.Group):
         except OSError as e:
             where = f" ({e.filename})" if getattr(e, "filename", None) else ""
             fail(f"{e.strerror or e}{where}")
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:  # a bug: one line, and the traceback on request
+            if ctx.meta.get("diplograph.debug"):
+                raise
+            fail(_unexpected(e))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,6 +143,14 @@ class _Group(click.Group):
     help="Folder of source texts (repeatable); every evidence offset is checked against them.",
 )
 @quiet_option
+@click.option(
+    "--debug",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_remember_debug,
+    help="Show the full traceback of an unexpected error.",
+)
 @pass_ctx
 def cli(ctx: Context, data: Path | None, texts: tuple[Path, ...]) -> None:
     """Diplomatic events, their actors and what they said, as a knowledge graph.

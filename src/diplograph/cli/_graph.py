@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from .._atomic import refuse_overwrite
 from ._base import (
     Context,
     F,
@@ -370,6 +371,7 @@ def centrality(
 )
 @_window_options("events and statements")
 @_store_options
+@click.option("--force", is_flag=True, help="Write even into the data folder being read.")
 @pass_ctx
 def network(
     ctx: Context,
@@ -381,6 +383,7 @@ def network(
     end: str | None,
     store_path: Path | None,
     endpoint: str | None,
+    force: bool,
 ) -> None:
     """Write the graph for Gephi: every record a node, every link a typed edge.
 
@@ -393,6 +396,8 @@ def network(
     from ..export import registry
     from ..model import PRINCIPAL_ROLES
 
+    if output is not None and str(output) != "-":
+        refuse_overwrite(output, [ctx.data_dir, *ctx.texts], force=force)
     kg = _records(ctx, store_path, endpoint)
     if co:
         G: Any = graph.co_participation(

@@ -114,6 +114,9 @@ def table(headers: list[str], rows: list[list[str]]) -> None:
     if not rows:
         click.echo("(no results)", err=True)
         return
+    if not headers:  # SELECT * over a pattern with no variables: solutions without columns
+        click.echo(f"({len(rows)} solution(s), no variables)", err=True)
+        return
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     for line in [headers, ["-" * w for w in widths], *rows]:
         cells = [c.ljust(w) for c, w in zip(line[:-1], widths, strict=False)] + [line[-1]]

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..safety import check_query
 from ._base import (
     Context,
     F,
@@ -316,7 +317,7 @@ def _dossier_rows(d: Any) -> list[list[str]]:
 
 
 @cli.command()
-@click.argument("file", required=False, type=click.File("r", encoding="utf-8"))
+@click.argument("file", required=False, type=click.File("rb"))
 @click.option("-e", "--expression", "text", metavar="QUERY", help="The query text itself.")
 @click.option(
     "--format",
@@ -332,6 +333,14 @@ def _dossier_rows(d: Any) -> list[list[str]]:
     help="Read the union of all named graphs, for data loaded as quads by other means.",
 )
 @table_options(json=True)
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="URL",
+    help="Let SERVICE clauses query this endpoint (repeatable). Without it, a query that "
+    "would call another server is refused.",
+)
 @_store_options
 @pass_ctx
 def sparql(
@@ -341,6 +350,7 @@ def sparql(
     fmt: str,
     union: bool,
     as_json: bool,
+    allow_service: tuple[str, ...],
     store_path: Path | None,
     endpoint: str | None,
 ) -> None:
@@ -363,8 +373,10 @@ def sparql(
             f"{'both' if file is not None else 'neither'})"
         )
     fmt = "json" if as_json else table_mode() or fmt
-    query_text = text if text is not None else file.read()
+    query_text = text if text is not None else _decoded(file.read(), getattr(file, "name", "-"))
+    check_query(query_text, allow_service=allow_service)
     store = _open_store(ctx, store_path, endpoint)
+    store.allow_service = allow_service
     result = store.query(query_text, union=union)
     if fmt == "json":
         click.echo(result.to_json())
@@ -376,4 +388,17 @@ def sparql(
         _table(
             list(result.variables),
             [[term_text(t) for t in row] for row in result.rows],
+        )
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """The query text of a file or stdin, which must be UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        shown = "stdin" if name in {"-", "<stdin>"} else name
+        line = data[: e.start].count(b"\n") + 1
+        fail(
+            f"{shown}:{line}: the query is not UTF-8 text: byte 0x{data[e.start]:02x} cannot be "
+            "decoded; save it as UTF-8"
         )

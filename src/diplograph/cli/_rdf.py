@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from .._atomic import refuse_overwrite
 from ..export import registry
 from ._base import Context, _records, _store_options, cli, fail, pass_ctx, summary
 from ._output import note
@@ -59,6 +60,7 @@ class _Formats(click.Choice[str]):
     "https://w3id.org/diplograph/id/), e.g. https://example.org/kb/.",
 )
 @_store_options
+@click.option("--force", is_flag=True, help="Write even into the data folder being read.")
 @pass_ctx
 def export(
     ctx: Context,
@@ -67,6 +69,7 @@ def export(
     base: str | None,
     store_path: Path | None,
     endpoint: str | None,
+    force: bool,
 ) -> None:
     """Write the knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD,
     RDF/XML), JSON-LD records for web pages, GraphML, GEXF or TimelineJS.
@@ -77,6 +80,8 @@ def export(
     """
     kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
+    if out is not None:
+        refuse_overwrite(out, [ctx.data_dir, *ctx.texts], force=force)
     if out is None:
         registry.serialize(kg, sys.stdout.buffer, format=fmt, base=base)
         sys.stdout.buffer.flush()

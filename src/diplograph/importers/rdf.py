@@ -45,6 +45,7 @@ def read_rdf_records(
         When the RDF does not parse, its resources do not make valid records,
         or a record names one that is not in the input.
     """
+    from .._files import file_problem
     from ..rdf.io import guess_format, parse_rdf
 
     if isinstance(source, bytes):
@@ -55,6 +56,9 @@ def read_rdf_records(
     else:
         path = Path(source)
         name = where or str(path)
+        why = file_problem(path)
+        if why is not None:  # checked before opening: a FIFO would block
+            raise RDFError(f"{name}: cannot be read: {why}")
         kg = parse_rdf(path.read_bytes(), format=format or guess_format(path), where=name)
     dangling = kg.dangling()
     if dangling:

@@ -338,8 +338,15 @@ class Reader:
             ) from None
 
 
-def read(data: Any, readers: Mapping[str, Callable[[Reader, Term], Record]]) -> KnowledgeGraph:
+def read(
+    data: Any,
+    readers: Mapping[str, Callable[[Reader, Term], Record]],
+    check: Callable[[Reader, KnowledgeGraph], None] | None = None,
+) -> KnowledgeGraph:
     """The records in ``data``, each built by the reader of its kind (see ``from_rdf``).
+
+    ``check``, when given, sees the reader and the records before they are returned
+    and raises :class:`RDFError` for what the records alone cannot show.
 
     >>> from diplograph.rdf._kinds import READERS
     >>> read([], READERS).counts()["events"]
@@ -355,4 +362,6 @@ def read(data: Any, readers: Mapping[str, Callable[[Reader, Term], Record]]) -> 
                 kg.add(record)
             except Exception as e:  # a duplicate id
                 raise RDFError(f"{kind}: {e}") from None
+    if check is not None:
+        check(reader, kg)
     return kg

@@ -33,10 +33,12 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .._atomic import atomic_write
+from .._files import file_problem
 from ..errors import RDFError
 from ..kg import KnowledgeGraph
 from ..kinds import KINDS
 from ..model import Record
+from ..safety import load_json
 from .jsonld import CONTEXT_URL, context, local_contexts, write_jsonld
 from .mapping import from_rdf, graph_names, spo_of, to_triples
 from .vocab import BASE, PREFIXES
@@ -347,10 +349,7 @@ def _parse_quads(data: bytes, format: str, where: str) -> list[ox.Quad]:
     if format == "rdfxml":
         _refuse_external_entities(data, where)
     if format == "jsonld":
-        try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise RDFError(f"{where}: not JSON: {e}") from None
+        doc = load_json(data, where)
         data = json.dumps(local_contexts(doc, where)).encode("utf-8")
     try:
         return list(ox.parse(data, fmt, base_iri=BASE))
@@ -414,4 +413,7 @@ def read_rdf(path: Path | str, *, format: str | None = None) -> KnowledgeGraph:
     """
     p = Path(path)
     fmt = format or guess_format(p)
+    why = file_problem(p)
+    if why is not None:  # checked before opening: a FIFO would block
+        raise RDFError(f"{p}: cannot be read: {why}")
     return parse_rdf(p.read_bytes(), format=fmt, where=str(p))

@@ -147,9 +147,10 @@ from ..errors import ModelError, RDFError
 from ..kg import KnowledgeGraph
 from ..kinds import KINDS, kind_of
 from ..model import Record
+from ._checks import check_dates, check_part_of, check_subjects
 from ._kinds import READERS, WRITERS
 from ._out import Out
-from ._read import read
+from ._read import Reader, read
 from .terms import Spo
 from .vocab import BASE
 
@@ -290,7 +291,14 @@ def from_rdf(data: Any) -> KnowledgeGraph:
     >>> from_rdf(to_triples(ev)).events["hanoi"] == ev
     True
     """
-    return read(data, READERS)
+    return read(data, READERS, check=_check_shape)
+
+
+def _check_shape(reader: Reader, kg: KnowledgeGraph) -> None:
+    """Refuse RDF that is not diplograph-shaped rather than rewrite it silently."""
+    base = check_subjects(reader.records, reader.ids)
+    check_dates(reader.ix.by_subject, kg, base, to_triples)
+    check_part_of(kg, base)
 
 
 def quads_of(records: Iterable[Record], *, base: str = BASE) -> Iterator[Quad]:

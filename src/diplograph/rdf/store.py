@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Union
 import pyoxigraph as ox
 
 from ..errors import QueryError
+from ..safety import check_query
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -289,6 +290,9 @@ class EmbeddedStore(Store):
     0
     """
 
+    allow_service: tuple[str, ...] = ()
+    """Endpoints a query's ``SERVICE`` clauses may call (:func:`~diplograph.safety.check_query`)."""
+
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
@@ -308,6 +312,11 @@ class EmbeddedStore(Store):
             raise QueryError(
                 f"cannot open the store at {self.path}: {e}; is another process writing to it?"
             ) from e
+        except RuntimeError as e:  # RocksDB reports a damaged folder this way
+            raise QueryError(
+                f"cannot open the store at {self.path}: {e}; the folder is damaged or not a "
+                f"store: load the data again into a new folder"
+            ) from e
 
     @property
     def native(self) -> ox.Store:
@@ -324,12 +333,13 @@ class EmbeddedStore(Store):
         ...
         diplograph.errors.QueryError: invalid SPARQL: ...
         """
+        check_query(sparql, allow_service=self.allow_service)
         try:
             result = self._store.query(sparql, use_default_graph_as_union=union)
             return _from_pyoxigraph(result)
         except SyntaxError as e:
             raise QueryError(f"invalid SPARQL: {e}") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise QueryError(f"the store could not answer: {e}") from e
 
     def triples(self) -> Iterable[ox.Triple]:

@@ -5,8 +5,8 @@ After a long empty gap the time axis breaks into panels side by side
 frame draws the lane stripes, the date ticks at their precision and the
 break marks between panels.
 
->>> _pad((0.0, 10.0), 4.0)
-(-40.0, 50.0)
+>>> _pad((737000.0, 737010.0), 4.0)
+(736960.0, 737050.0)
 """
 
 from __future__ import annotations
@@ -60,7 +60,12 @@ def _pad(seg: tuple[float, float], width_in: float) -> tuple[float, float]:
     pad = span * room / max(width_in - 2 * room, 0.1)
     if span + 2 * pad < 90:
         pad = (90 - span) / 2
-    return lo - pad, hi + pad
+    # matplotlib's dates run from year 1 to 9999: a pad must not cross either end
+    return max(lo - pad, _FIRST_DAY), min(hi + pad, _LAST_DAY)
+
+
+_FIRST_DAY = date(1, 1, 1).toordinal() + 1
+_LAST_DAY = date(9999, 12, 31).toordinal()
 
 
 def _widths(spans: list[float], total: float, minimum: float) -> list[float]:
