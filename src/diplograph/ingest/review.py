@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .drafts import Drafts
+from typing import Any, Protocol
 
 __all__ = ["render_review"]
 
 
-def render_review(drafts: Drafts) -> str:
+class Reviewed(Protocol):
+    """What the review reads of the drafts: each record's note, and quotes with no speaker."""
+
+    notes: dict[str, dict[str, Any]]
+    unattributed: list[dict[str, Any]]
+
+
+def render_review(drafts: Reviewed) -> str:
     """Markdown an analyst reads before accepting drafts: least sure first.
 
     Each entry names the record (``kind/id``), whether it is new or adds evidence
