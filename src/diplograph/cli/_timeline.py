@@ -97,6 +97,9 @@ def timeline(
     start: str | None,
     end: str | None,
     limit: int | None,
+    after: str | None,
+    before: str | None,
+    side: str | None,
     lanes: str,
     max_lanes: int,
     title: str | None,
@@ -131,11 +134,18 @@ def timeline(
         fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
     era_list = [parse_era(e) for e in eras]
     store = _open_store(ctx, store_path, endpoint)
-    rows, actor_ids, place_id = _filtered_events(store, actors, types, place, start, end, limit)
-    narrowed = bool(actor_ids or types or place_id or limit)
+    rows, actor_ids, place_id = _filtered_events(
+        store, actors, types, place, start, end, limit, after=after, before=before, side=side
+    )
+    narrowed = bool(actor_ids or types or place_id or limit or side)
+    first, last = (
+        (min(r.time.earliest for r in rows), max(r.time.latest for r in rows))
+        if (rows and (after or before))
+        else (start, end)
+    )
     sts = (
         query.timeline_statements(
-            store, rows, actors=actor_ids, narrowed=narrowed, start=start, end=end
+            store, rows, actors=actor_ids, narrowed=narrowed, start=first, end=last
         )
         if statements
         else []

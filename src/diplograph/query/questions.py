@@ -9,6 +9,7 @@ returns rows (:mod:`diplograph.query.rows`). Names become ids with
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 import pyoxigraph as ox
@@ -32,9 +33,11 @@ from .rows import (
     index_of,
     iri_of,
     named_nodes,
+    nest,
     slot_of,
     statement_rows,
     text_of,
+    wholes,
     window_day,
 )
 from .templates import Value, run
@@ -45,6 +48,7 @@ __all__ = [
     "meetings",
     "resolve_about",
     "resolve_place",
+    "side",
     "statements",
     "timeline_statements",
 ]
@@ -94,8 +98,16 @@ def events(
     start: date | str | PartialDate | DateSpan | None = None,
     end: date | str | PartialDate | DateSpan | None = None,
     limit: int | None = None,
+    flat: bool = False,
+    after: str | None = None,
+    before: str | None = None,
+    for_side: str | None = None,
 ) -> list[EventRow]:
     """Events in date order, filtered by actors, types, place and a date window.
+
+    An event that is part of another in the answer (a test within a month of
+    tests, a dinner within a summit) is listed beneath it, in its ``parts``,
+    not as an event of its own; ``flat`` lists every event on its own.
 
     Parameters
     ----------
@@ -113,12 +125,24 @@ def events(
         February. An event is kept when its day bounds say it may fall inside,
         and its row's ``fit`` says ``within`` or ``overlaps``.
     limit
-        At most this many events (the earliest).
+        At most this many events (the earliest outermost ones, or the earliest
+        of all when ``flat``).
+    flat
+        List the parts of events as events of their own.
+    after, before
+        Event ids: only the events between the two, that may fall after the
+        first ends and before the second begins (the window narrows to those
+        days; the two events and their parts are left out).
+    for_side
+        A state's id: only events in which someone who speaks for it took
+        part (see :func:`side`).
 
     Returns
     -------
     list of EventRow
-        Sorted by date (day bounds, then precision), then id.
+        In date order (day bounds, then precision); events that begin on the
+        same day by their links (``follows``, ``leads_to``, ``part_of``), then
+        by where their evidence starts in the source text, then by id.
 
     Examples
     --------
@@ -130,11 +154,28 @@ def events(
     >>> [r.label for r in rows]
     ['Trump-Kim summit in Singapore', 'Trump-Kim summit in Hanoi']
     >>> [(r.id, r.fit) for r in events(store, types=["missile_test"], start="2019-05-05")]
-    [('missile-tests-2019-05', 'overlaps'), ('missile-test-2019-05-09', 'within')]
+    [('missile-tests-2019-05', 'overlaps')]
+    >>> [p.id for p in events(store, types=["missile_test"], start="2019-05-05")[0].parts]
+    ['missile-test-2019-05-09']
+    >>> len(events(store, types=["missile_test"], flat=True))
+    3
     """
     window_start, window_end = window_day(start, end=False), window_day(end, end=True)
     if window_start is not None and window_end is not None and window_end < window_start:
         raise QueryError(f"--to is before --from (got {window_start} and {window_end})")
+    bounds = [e for e in (after, before) if e is not None]
+    ends = {r.id: r for r in event_rows(store, [iri_of("event", e) for e in bounds])}
+    missing = [e for e in bounds if e not in ends]
+    if missing:
+        raise QueryError(f"the store has no event {missing[0]!r}; was the data loaded into it?")
+    if after is not None:
+        day = ends[after].time.latest
+        window_start = day if window_start is None else max(window_start, day)
+    if before is not None:
+        day = ends[before].time.earliest
+        window_end = day if window_end is None else min(window_end, day)
+    if bounds and window_start is not None and window_end is not None and window_end < window_start:
+        raise QueryError(f"{after!r} ends after {before!r} begins: no event falls between them")
     actor_iris = [iri_of("actor", a) for a in dict.fromkeys(actors)]
     params: dict[str, Value] = {
         "type": _types(types) or None,
@@ -157,18 +198,48 @@ def events(
     else:
         result = run(store, "events", **params)
     iris = named_nodes(result.values("event"))
-    if limit is not None:
-        iris = iris[:limit]
-    return event_rows(store, iris, window_start, window_end)
+    if bounds:
+        inside = wholes(store, [id_of(i) for i in iris], set(bounds))
+        iris = [i for i in iris if id_of(i) not in ends and id_of(i) not in inside]
+    if for_side is not None:
+        members = {iri_of("actor", m).value for m in side(store, for_side)}
+        iris = _with_actor_among(store, iris, members)
+    if flat:
+        return event_rows(
+            store, iris[:limit] if limit is not None else iris, window_start, window_end
+        )
+    rows = nest(store, event_rows(store, iris, window_start, window_end))
+    return rows[:limit] if limit is not None else rows
 
 
-def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[MeetingRow]:
+def _with_actor_among(
+    store: Store, iris: list[ox.NamedNode], members: set[str]
+) -> list[ox.NamedNode]:
+    """The events of ``iris`` in which one of ``members`` (actor IRIs) took part."""
+    if not iris:
+        return []
+    took_part = {
+        term_text(r["event"])
+        for r in run(store, "event-participants", event=iris)
+        if term_text(r["actor"]) in members
+    }
+    return [i for i in iris if i.value in took_part]
+
+
+def meetings(
+    store: Store, a: str, b: str, *, any_role: bool = False, flat: bool = False
+) -> list[MeetingRow]:
     """Every summit, meeting or talks in which actors ``a`` and ``b`` both took part, numbered.
 
     Only principal roles count (host, guest, attendee, signatory, agent): an
     actor that mediated, accompanied or observed did not meet. ``any_role``
     also lists the events where one of them was there in another role, with
     no ordinal, so the numbers stay those of the real meetings.
+
+    A meeting that is part of another (the dinner and the talks within a
+    summit) is no meeting of its own: it is listed in the ``parts`` of the
+    outermost one and has no ordinal. ``flat`` lists the parts on their own
+    rows instead, still without an ordinal.
 
     Examples
     --------
@@ -211,16 +282,42 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     rows = event_rows(
         store, named_nodes(v for v in result.values("event") if term_text(v) in role_of)
     )
-    out: list[MeetingRow] = []
-    n = 0
-    for row in rows:
+    inner = wholes(store, [r.id for r in rows], {r.id for r in rows})
+
+    def meeting(row: EventRow, counted: bool) -> MeetingRow:
         role_a, role_b = role_of[iri_of("event", row.id).value]
-        number = None
-        if role_a in PRINCIPAL_ROLES and role_b in PRINCIPAL_ROLES:
+        principal = role_a in PRINCIPAL_ROLES and role_b in PRINCIPAL_ROLES
+        parts = tuple(meeting(p, False) for p in row.parts)
+        return MeetingRow(1 if counted and principal else None, row, role_a, role_b, parts)
+
+    if flat:
+        out = [meeting(r, r.id not in inner) for r in rows]
+    else:
+        out = [meeting(r, True) for r in nest(store, rows)]
+    n = 0
+    for i, m in enumerate(out):
+        if m.ordinal is not None:
             n += 1
-            number = n
-        out.append(MeetingRow(number, row, role_a, role_b))
+            out[i] = replace(m, ordinal=n)
     return out
+
+
+def side(store: Store, state: str) -> list[str]:
+    """The ids of everyone who speaks for ``state``: the state, its people, bodies and media.
+
+    An actor belongs to the side when its ``country`` is the state, when it
+    holds a post in the state, or when it holds a post in (or belongs by
+    ``country`` to) a body that does, through any number of such steps.
+
+    >>> from diplograph import load, bundled_data
+    >>> from diplograph.rdf.store import open_store
+    >>> store = open_store()
+    >>> _ = store.load(load(bundled_data()))
+    >>> side(store, "north-korea")
+    ['kcna', 'kim-jong-un', 'north-korea']
+    """
+    found = run(store, "side", side=iri_of("actor", state)).values("member")
+    return sorted({id_of(m) for m in found if isinstance(m, ox.NamedNode)})
 
 
 def statements(
@@ -229,6 +326,8 @@ def statements(
     by: str | None = None,
     about_event: str | None = None,
     about_actor: str | None = None,
+    about_place: str | None = None,
+    for_side: str | None = None,
     start: date | str | PartialDate | DateSpan | None = None,
     end: date | str | PartialDate | DateSpan | None = None,
 ) -> list[StatementRow]:
@@ -239,7 +338,13 @@ def statements(
     by
         Speaker's actor id.
     about_event, about_actor
-        Only statements about this event or actor (ids).
+        Only statements about this event (or an event part of it) or actor (ids).
+    about_place
+        Only statements about an event at this place (or at a place inside
+        it), or whose words name it (id).
+    for_side
+        Only statements by someone who speaks for this state (see
+        :func:`side`); each row's speaker says who spoke.
     start, end
         A date window, as in :func:`events`.
 
@@ -253,14 +358,23 @@ def statements(
     ...     print(s.speaker_name, "|", s.text[:40])
     United States | excessive North Korean demands for sanct
     Lee Sang-min | Inter-Korean relations have been at a lu
+    >>> sorted({s.speaker_name for s in statements(store, for_side="north-korea")})
+    ['Korean Central News Agency']
     """
     window_start, window_end = window_day(start, end=False), window_day(end, end=True)
+    speakers: Value = iri_of("actor", by) if by is not None else None
+    if for_side is not None:
+        members = side(store, for_side)
+        if by is not None:
+            members = [m for m in members if m == by]
+        speakers = [iri_of("actor", m) for m in members]
     result = run(
         store,
         "statements",
-        speaker=iri_of("actor", by) if by is not None else None,
+        speaker=speakers,
         aboutEvent=iri_of("event", about_event) if about_event is not None else None,
         aboutActor=iri_of("actor", about_actor) if about_actor is not None else None,
+        aboutPlace=iri_of("place", about_place) if about_place is not None else None,
         **{
             "from": day_literal(window_start) if window_start is not None else None,
             "to": day_literal(window_end) if window_end is not None else None,
@@ -292,7 +406,7 @@ def actor_dossier(store: Store, actor: str, *, counterparts: int = 10) -> ActorD
     >>> _ = store.load(load(bundled_data()))
     >>> d = actor_dossier(store, "lee-sang-min")
     >>> d.positions[0].post, [s.id for s in d.statements][:1]
-    ('Spokesman', ['lee-lull-since-hanoi'])
+    ('Spokesman', ['lee-new-life'])
     """
     node = iri_of("actor", actor)
     info = run(store, "actor", actor=node)
@@ -369,12 +483,14 @@ def resolve_place(source: Store | object, name: str) -> str:
 
 
 def resolve_about(source: Store | object, name: str) -> tuple[str, str]:
-    """What ``name`` is about: ``("actor", id)`` if an actor answers to it, else ``("event", id)``.
+    """What ``name`` is about: ``("actor", id)``, else ``("place", id)``, else ``("event", id)``.
+
+    See :meth:`diplograph.names.Names.about`.
 
     >>> from diplograph import load, bundled_data
     >>> kg = load(bundled_data())
-    >>> resolve_about(kg, "Hanoi"), resolve_about(kg, "Kim")
-    (('event', 'hanoi-summit-2019'), ('actor', 'kim-jong-un'))
+    >>> resolve_about(kg, "Hanoi summit"), resolve_about(kg, "Hanoi"), resolve_about(kg, "Kim")
+    (('event', 'hanoi-summit-2019'), ('place', 'hanoi'), ('actor', 'kim-jong-un'))
     """
     return Names(source).about(name)
 
