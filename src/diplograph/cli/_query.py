@@ -1,4 +1,4 @@
-"""Query commands: load, events, meetings, statements, actor, sparql."""
+"""Query commands: load, events, meetings, statements, search, actor, sparql."""
 
 from __future__ import annotations
 
@@ -276,6 +276,53 @@ def statements(
             ]
             for r in rows
         ],
+    )
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="At most this many records.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
+@pass_ctx
+def search(
+    ctx: Context,
+    words: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Records whose names, aliases, words or quoted evidence hold WORDS, best first.
+
+    Ranked by BM25 over the words (case and accents do not count), with a
+    bonus when the words stand together as a phrase; each record once, by its
+    best match, shown with the words in [brackets] and the source of a quote.
+    The index of an on-disk store is kept in its folder (search-index.sqlite)
+    and built again when the store changes.
+
+    \b
+    Example:
+      diplograph search sanctions relief
+    """
+    import dataclasses
+
+    from ..search import search as run_search
+
+    store = _open_store(ctx, store_path, endpoint)
+    hits = run_search(store, " ".join(words), limit=limit)
+    if as_json:
+        print_json([dataclasses.asdict(h) for h in hits])
+        return
+    _table(
+        ["KIND", "ID", "FIELD", "CONTEXT", "SOURCE"],
+        [[h.kind, h.id, h.field, h.context, h.source_title or ""] for h in hits],
     )
 
 

@@ -1,0 +1,346 @@
+"""Full-text search over names, aliases, statements' words and quoted evidence, ranked.
+
+Every piece of text a record carries becomes one entry of an index: an
+actor's or place's name and aliases, an event's label, description and
+outcome, a statement's words, and each quote of its evidence (with the source
+it is quoted from). The index is SQLite's FTS5 (in Python's standard
+library): words are folded for case and accents, and entries are ranked by
+BM25 over their words, with a bonus for an entry that holds the words given as
+one phrase. A record found through several entries counts once, by its best.
+
+The entries are read from the store's triples, so search works on any store.
+For an on-disk store the index is kept beside it, in
+``STORE/search-index.sqlite``, and built again when the store's files change;
+for a store in memory or an endpoint it is built on the fly.
+
+Examples
+--------
+>>> from diplograph import load, bundled_data
+>>> from diplograph.rdf.store import open_store
+>>> store = open_store()
+>>> _ = store.load(load(bundled_data()))
+>>> hit = search(store, "virtuous cycle")[0]
+>>> hit.kind, hit.id, hit.field, hit.source
+('statement', 'lee-virtuous-cycle', 'quote', 'seoul-hopes-2019-07-01')
+>>> hit.context
+'strengthen its efforts to create a [virtuous cycle] between inter-Korean relations…'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._atomic import atomic_path
+from .errors import QueryError
+from .kg import KnowledgeGraph
+
+__all__ = ["INDEX_NAME", "Hit", "SearchIndex", "pieces_from_graph", "pieces_from_store", "search"]
+
+INDEX_NAME = "search-index.sqlite"
+"""The file, inside an on-disk store's folder, that keeps its search index."""
+
+PHRASE_BONUS = 5.0
+"""Added to the score of an entry that holds the words given, in order, as one phrase."""
+
+Piece = tuple[str, str, str, str, str]
+"""One entry: ``(kind, id, field, text, source id or "")``."""
+
+_SCHEMA = """
+CREATE VIRTUAL TABLE pieces USING fts5(
+    text, kind UNINDEXED, id UNINDEXED, field UNINDEXED, source UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE names (kind TEXT, id TEXT, name TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+"""
+
+_PIECES = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?r ?id ?field ?text ?source WHERE {
+  ?r dcterms:identifier ?id .
+  { ?r rdfs:label ?text BIND ("name" AS ?field) }
+  UNION { ?r skos:altLabel ?text BIND ("alias" AS ?field) }
+  UNION { ?r dg:text ?text BIND ("words" AS ?field) }
+  UNION { ?r schema:description ?text BIND ("description" AS ?field) }
+  UNION { ?r dg:outcome ?text BIND ("outcome" AS ?field) }
+  UNION { ?r dg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?text .
+          OPTIONAL { ?ev oa:hasSource ?src . ?src dcterms:identifier ?source }
+          BIND ("quote" AS ?field) }
+}"""
+
+_KINDS = ("actor", "place", "event", "statement")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One record found: what it is, the entry that matched best, and where that comes from.
+
+    ``context`` is the matched entry with the matching words in ``[brackets]``
+    (long entries cut to the words around them, marked ``…``); ``source`` is
+    the source a matched quote comes from (``None`` for a name or the words of
+    a statement: the record's own sources are in its rows).
+    """
+
+    kind: str
+    id: str
+    name: str
+    field: str
+    context: str
+    score: float
+    source: str | None = None
+    source_title: str | None = None
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a query, as the index splits them (letters and digits).
+
+    >>> words_of('Kim\\'s "summit" in Hanoi!')
+    ['Kim', 's', 'summit', 'in', 'Hanoi']
+    """
+    return re.findall(r"\w+", text)
+
+
+# -- what goes into the index --------------------------------------------------------------------
+
+
+def pieces_from_store(store: Any) -> Iterator[Piece]:
+    """Every entry of the records in ``store``, read from its triples in one query."""
+    for row in store.query(_PIECES):
+        iri = str(row["r"].value)
+        kind = iri.rsplit("/", 2)[-2] if iri.count("/") >= 2 else ""
+        if kind not in _KINDS or "#" in iri:
+            continue
+        source = row.get("source")
+        yield (
+            kind,
+            str(row["id"].value),
+            str(row["field"].value),
+            str(row["text"].value),
+            str(source.value) if source is not None else "",
+        )
+
+
+def pieces_from_graph(kg: KnowledgeGraph) -> Iterator[Piece]:
+    """Every entry of the records of ``kg`` (the same entries the store gives)."""
+    for kind, table in (
+        ("actor", kg.actors),
+        ("place", kg.places),
+        ("event", kg.events),
+        ("statement", kg.statements),
+    ):
+        for r in table.values():
+            name = getattr(r, "name", None) or getattr(r, "label", None)
+            if name:
+                yield (kind, r.id, "name", name, "")
+            for alias in getattr(r, "aliases", ()):
+                yield (kind, r.id, "alias", alias, "")
+            for field, attr in (("words", "text"), ("description", "description")):
+                if getattr(r, attr, None):
+                    yield (kind, r.id, field, getattr(r, attr), "")
+            outcome = getattr(r, "outcome", None)
+            if outcome:
+                yield (kind, r.id, "outcome", outcome, "")
+            for ev in r.evidence:
+                if ev.quote:
+                    yield (kind, r.id, "quote", ev.quote, ev.source)
+
+
+# -- the index -----------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """An FTS5 index of entries, in memory or in a file.
+
+    >>> index = SearchIndex.build([("actor", "kim", "name", "Kim Jong Un", "")])
+    >>> [h.id for h in index.search("jong un")]
+    ['kim']
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    @classmethod
+    def build(
+        cls, pieces: Iterable[Piece], path: Path | None = None, *, stamp: str = ""
+    ) -> SearchIndex:
+        """An index of ``pieces``: in memory, or written (atomically) to ``path``."""
+        if path is None:
+            db = sqlite3.connect(":memory:")
+            cls._fill(db, pieces, stamp)
+            return cls(db)
+        with atomic_path(path) as tmp:
+            db = sqlite3.connect(tmp)
+            cls._fill(db, pieces, stamp)
+            db.close()
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+    @staticmethod
+    def _fill(db: sqlite3.Connection, pieces: Iterable[Piece], stamp: str) -> None:
+        db.executescript(_SCHEMA)
+        batch: list[Piece] = []
+        for piece in pieces:
+            batch.append(piece)
+            if len(batch) >= 50_000:
+                SearchIndex._insert(db, batch)
+                batch = []
+        SearchIndex._insert(db, batch)
+        db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        db.execute("INSERT INTO pieces (pieces) VALUES ('optimize')")
+        db.commit()
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, batch: list[Piece]) -> None:
+        db.executemany(
+            "INSERT INTO pieces (kind, id, field, text, source) VALUES (?, ?, ?, ?, ?)", batch
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO names VALUES (?, ?, ?)",
+            ((p[0], p[1], p[3]) for p in batch if p[2] == "name"),
+        )
+
+    @classmethod
+    def open(cls, path: Path) -> SearchIndex:
+        """The index kept in ``path`` (read only)."""
+        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+    @property
+    def stamp(self) -> str:
+        """What the index was built from (the store's files), to tell when it is stale."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        return str(row[0]) if row else ""
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM pieces").fetchone()[0])
+
+    def search(self, text: str, *, limit: int = 10) -> list[Hit]:
+        """The records best matching ``text``, best first, at most ``limit``.
+
+        An entry matches when it holds any of the words; BM25 ranks them (rare
+        words weigh more, short entries more than long ones), and an entry
+        holding all the words as one phrase gets :data:`PHRASE_BONUS` more.
+        """
+        words = words_of(text)
+        if not words:
+            raise QueryError(f"give words to search for (got {text!r})")
+        quoted = [f'"{w}"' for w in words]
+        best: dict[tuple[str, str], tuple[float, Any]] = {}
+        phrase = f'"{" ".join(words)}"'
+        for query, bonus in ((phrase, PHRASE_BONUS), (" OR ".join(quoted), 0.0)):
+            for row in self._match(query, limit * 5):
+                score = -float(row[5]) + bonus
+                key = (row[0], row[1])
+                # of equal scores, a quote wins: it says which source holds the words
+                if key not in best or (score, row[2] == "quote") > (
+                    best[key][0],
+                    best[key][1][2] == "quote",
+                ):
+                    best[key] = (score, row)
+        ranked = sorted(best.values(), key=lambda t: (-t[0], t[1][0], t[1][1]))[:limit]
+        names = self._names([(r[0], r[1]) for _, r in ranked])
+        return [
+            Hit(
+                kind=r[0],
+                id=r[1],
+                name=names.get((r[0], r[1]), r[1]),
+                field=r[2],
+                context=r[4],
+                score=round(score, 3),
+                source=r[3] or None,
+            )
+            for score, r in ranked
+        ]
+
+    def _match(self, query: str, limit: int) -> list[Any]:
+        return self.db.execute(
+            "SELECT kind, id, field, source, snippet(pieces, 0, '[', ']', '…', 12), "
+            "bm25(pieces) FROM pieces WHERE pieces MATCH ? ORDER BY bm25(pieces) LIMIT ?",
+            (query, limit),
+        ).fetchall()
+
+    def _names(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for kind, rid in keys:
+            row = self.db.execute(
+                "SELECT name FROM names WHERE kind = ? AND id = ?", (kind, rid)
+            ).fetchone()
+            if row:
+                out[(kind, rid)] = str(row[0])
+        return out
+
+    def close(self) -> None:
+        """Close the index."""
+        self.db.close()
+
+
+def _stamp(folder: Path) -> str:
+    """What an on-disk store's files say about its content: their names, sizes and times."""
+    parts = []
+    for f in sorted(folder.iterdir()):
+        if f.is_file() and not f.name.startswith((INDEX_NAME, f".{INDEX_NAME}", "LOG", "LOCK")):
+            st = f.stat()
+            parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def index_for(store: Any) -> SearchIndex:
+    """The search index of ``store``: kept beside an on-disk store (rebuilt when stale), else new.
+
+    An on-disk store opened read only still gets its index written beside it
+    when the folder may be written; otherwise the index is built in memory.
+    """
+    folder = getattr(store, "path", None)
+    if folder is None:
+        return SearchIndex.build(pieces_from_store(store))
+    folder = Path(folder)
+    path = folder / INDEX_NAME
+    stamp = _stamp(folder)
+    if path.is_file():
+        kept = SearchIndex.open(path)
+        if kept.stamp == stamp:
+            return kept
+        kept.close()
+    if not os.access(folder, os.W_OK):
+        return SearchIndex.build(pieces_from_store(store))
+    return SearchIndex.build(pieces_from_store(store), path, stamp=stamp)
+
+
+def search(store: Any, text: str, *, limit: int = 10) -> list[Hit]:
+    """The records of ``store`` best matching ``text``, with their sources' titles.
+
+    See :class:`SearchIndex` for the ranking and :func:`index_for` for where
+    the index lives.
+    """
+    index = index_for(store)
+    try:
+        hits = index.search(text, limit=limit)
+    finally:
+        index.close()
+    return _with_titles(store, hits)
+
+
+def _with_titles(store: Any, hits: list[Hit]) -> list[Hit]:
+    from dataclasses import replace
+
+    import pyoxigraph as ox
+
+    sources = sorted({h.source for h in hits if h.source})
+    if not sources:
+        return hits
+    values = " ".join(str(ox.Literal(s)) for s in sources)
+    answer = store.query(
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+        f"SELECT ?id ?title WHERE {{ VALUES ?id {{ {values} }} "
+        "?s dcterms:identifier ?id ; dcterms:title ?title }"
+    )
+    titles = {str(r["id"].value): str(r["title"].value) for r in answer}
+    return [replace(h, source_title=titles.get(h.source or "")) for h in hits]
