@@ -5,8 +5,8 @@ actor's or place's name and aliases, an event's label, description and
 outcome, a statement's words, and each quote of its evidence (with the source
 it is quoted from). The index is SQLite's FTS5 (in Python's standard
 library): words are folded for case and accents, and entries are ranked by
-BM25 over their words, with a bonus for an entry that holds the words given as
-one phrase. A record found through several entries counts once, by its best.
+BM25 over their words, those that hold the words given as one phrase first.
+A record found through several entries counts once, by its best.
 
 The entries are read from the store's triples, so search works on any store.
 For an on-disk store the index is kept beside it, in
@@ -45,8 +45,11 @@ __all__ = ["INDEX_NAME", "Hit", "SearchIndex", "pieces_from_graph", "pieces_from
 INDEX_NAME = "search-index.sqlite"
 """The file, inside an on-disk store's folder, that keeps its search index."""
 
-PHRASE_BONUS = 5.0
-"""Added to the score of an entry that holds the words given, in order, as one phrase."""
+PHRASE_BONUS = 1000.0
+"""Added to the score of an entry that holds the words given, in order, as one phrase.
+
+BM25 scores stay far below it, so every entry holding the phrase ranks above
+every entry holding only some of the words."""
 
 Piece = tuple[str, str, str, str, str]
 """One entry: ``(kind, id, field, text, source id or "")``."""
@@ -85,7 +88,7 @@ _KINDS = ("actor", "place", "event", "statement")
 class Hit:
     """One record found: what it is, the entry that matched best, and where that comes from.
 
-    ``context`` is the matched entry with the matching words in ``[brackets]``
+    ``score`` is the entry's BM25 score (higher is better). ``context`` is the matched entry with the matching words in ``[brackets]``
     (long entries cut to the words around them, marked ``…``); ``source`` is
     the source a matched quote comes from (``None`` for a name or the words of
     a statement: the record's own sources are in its rows).
@@ -99,6 +102,8 @@ class Hit:
     score: float
     source: str | None = None
     source_title: str | None = None
+    phrase: bool = False
+    """Whether the entry holds the words as one phrase (such entries rank first)."""
 
 
 def words_of(text: str) -> list[str]:
@@ -226,8 +231,8 @@ class SearchIndex:
         """The records best matching ``text``, best first, at most ``limit``.
 
         An entry matches when it holds any of the words; BM25 ranks them (rare
-        words weigh more, short entries more than long ones), and an entry
-        holding all the words as one phrase gets :data:`PHRASE_BONUS` more.
+        words weigh more, short entries more than long ones), and entries
+        holding all the words as one phrase come first (:data:`PHRASE_BONUS`).
         """
         words = words_of(text)
         if not words:
@@ -235,7 +240,12 @@ class SearchIndex:
         quoted = [f'"{w}"' for w in words]
         best: dict[tuple[str, str], tuple[float, Any]] = {}
         phrase = f'"{" ".join(words)}"'
-        for query, bonus in ((phrase, PHRASE_BONUS), (" OR ".join(quoted), 0.0)):
+        passes = [(phrase, PHRASE_BONUS)]
+        if len(words) > 1:
+            passes.append((" OR ".join(quoted), 0.0))
+        for query, bonus in passes:
+            if bonus == 0.0 and len(best) >= limit:
+                break  # enough records hold the phrase, and they rank first
             for row in self._match(query, limit * 5):
                 score = -float(row[5]) + bonus
                 key = (row[0], row[1])
@@ -254,8 +264,9 @@ class SearchIndex:
                 name=names.get((r[0], r[1]), r[1]),
                 field=r[2],
                 context=r[4],
-                score=round(score, 3),
+                score=round(score - PHRASE_BONUS if score >= PHRASE_BONUS / 2 else score, 3),
                 source=r[3] or None,
+                phrase=score >= PHRASE_BONUS / 2,
             )
             for score, r in ranked
         ]
