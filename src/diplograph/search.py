@@ -88,8 +88,9 @@ _KINDS = ("actor", "place", "event", "statement")
 class Hit:
     """One record found: what it is, the entry that matched best, and where that comes from.
 
-    ``score`` is the entry's BM25 score (higher is better). ``context`` is the matched entry with the matching words in ``[brackets]``
-    (long entries cut to the words around them, marked ``…``); ``source`` is
+    ``score`` is the entry's BM25 score (higher is better). ``context`` is
+    the matched entry with the matching words in ``[brackets]`` (long entries
+    cut to the words around them, marked ``…``); ``source`` is
     the source a matched quote comes from (``None`` for a name or the words of
     a statement: the record's own sources are in its rows).
     """
