@@ -247,3 +247,26 @@ def test_a_global_option_after_the_command_gets_a_hint(option: str) -> None:
     assert result.exit_code == 2
     assert f"{option} is a global option: it goes before the command" in result.stderr
     assert f"'diplograph {option} DIR validate ...'" in result.stderr
+
+
+def test_a_statements_only_timeline(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "said.svg"
+    result = run(
+        folder, "timeline", "-o", str(out), "--statements-only", "--side", "United States"
+    )
+    assert result.exit_code == 0, result.output
+    assert "0 events, 3 statements" in result.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "events:" not in svg and "statements:" in svg
+    assert 'id="statement-label:trump-had-to-walk"' in svg
+    none = run(folder, "timeline", "-o", str(out), "--statements-only", "--to", "1990")
+    assert none.exit_code == 1 and "no statements match" in none.stderr
+
+
+def test_statement_labels_give_the_words_abridged(store: Store) -> None:
+    from diplograph.timeline import plot_timeline
+
+    said = query.statements(store, for_side="united-states")
+    ax = plot_timeline([], statements=said)
+    labels = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("statement-")]
+    assert "Donald Trump: “Sometimes you have\nto walk, and…” (+1 more)\n28 Feb 2019" in labels

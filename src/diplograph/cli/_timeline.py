@@ -55,6 +55,12 @@ _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
     help="Draw statements on the speakers' lanes, joined to the events they are about.",
 )
 @click.option(
+    "--statements-only",
+    is_flag=True,
+    help="Draw only statements, each with its words abridged: those in the dates, by the "
+    "--actor or --side speakers when given.",
+)
+@click.option(
     "--era",
     "eras",
     multiple=True,
@@ -104,6 +110,7 @@ def timeline(
     max_lanes: int,
     title: str | None,
     statements: bool,
+    statements_only: bool,
     eras: tuple[str, ...],
     width: float,
     height: float | None,
@@ -134,6 +141,13 @@ def timeline(
         fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
     era_list = [parse_era(e) for e in eras]
     store = _open_store(ctx, store_path, endpoint)
+    if statements_only:
+        sts = _statements_only(store, actors, side, start, end, after, before)
+        chart = {"eras": era_list, "title": title, "lanes": lanes, "max_lanes": max_lanes}
+        if not sts:
+            fail("no statements match the filters, so there is nothing to draw (got 0)")
+        _draw([], sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
+        return
     rows, actor_ids, place_id = _filtered_events(
         store, actors, types, place, start, end, limit, after=after, before=before, side=side
     )
@@ -162,6 +176,39 @@ def timeline(
         )
         return
     _draw(rows, sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
+
+
+def _statements_only(
+    store: Any,
+    actors: tuple[str, ...],
+    side: str | None,
+    start: str | None,
+    end: str | None,
+    after: str | None,
+    before: str | None,
+) -> list[Any]:
+    """The statements of a statements-only timeline: in the window, by the speakers given."""
+    from .. import query
+    from ..names import Names
+
+    from ..query.rows import event_rows, iri_of
+    from ..rows import in_order
+
+    names = Names(store)
+    if after is not None:
+        first = event_rows(store, [iri_of("event", names.event(after).id)])[0]
+        start = first.time.latest.isoformat()
+    if before is not None:
+        last = event_rows(store, [iri_of("event", names.event(before).id)])[0]
+        end = last.time.earliest.isoformat()
+    said: list[Any] = []
+    side_id = names.actor(side).id if side is not None else None
+    speakers = [names.actor(a).id for a in actors]
+    if not speakers:
+        return query.statements(store, for_side=side_id, start=start, end=end)
+    for who in speakers:
+        said += query.statements(store, by=who, for_side=side_id, start=start, end=end)
+    return in_order(list({s.id: s for s in said}.values()))
 
 
 def _draw(
