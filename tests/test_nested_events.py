@@ -251,9 +251,7 @@ def test_a_global_option_after_the_command_gets_a_hint(option: str) -> None:
 
 def test_a_statements_only_timeline(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "said.svg"
-    result = run(
-        folder, "timeline", "-o", str(out), "--statements-only", "--side", "United States"
-    )
+    result = run(folder, "timeline", "-o", str(out), "--statements-only", "--side", "United States")
     assert result.exit_code == 0, result.output
     assert "0 events, 3 statements" in result.stderr
     svg = out.read_text(encoding="utf-8")

@@ -206,7 +206,8 @@ def test_labels_overlap_neither_each_other_nor_markers(chart: Any) -> None:
         "Korean Central News Agency: Trump\nand Kim during their meeting… (+2\nmore)\n"
         "30 Jun – 1 Jul 2019"
     ) in said
-    assert "United States: excessive North\nKorean demands for sanctions…\n28 Feb – 1 Jul 2019" in said
+    us = "United States: excessive North\nKorean demands for sanctions…\n28 Feb – 1 Jul 2019"
+    assert us in said
     _assert_no_overlaps(ax, renderer)
 
 

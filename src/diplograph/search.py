@@ -28,9 +28,11 @@ Examples
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,9 @@ __all__ = ["INDEX_NAME", "Hit", "SearchIndex", "pieces_from_graph", "pieces_from
 
 INDEX_NAME = "search-index.sqlite"
 """The file, inside an on-disk store's folder, that keeps its search index."""
+
+COMMON = 2000
+"""A word held by more entries than this is common: its matches are not all scored."""
 
 PHRASE_BONUS = 1000.0
 """Added to the score of an entry that holds the words given, in order, as one phrase.
@@ -59,6 +64,7 @@ CREATE VIRTUAL TABLE pieces USING fts5(
     text, kind UNINDEXED, id UNINDEXED, field UNINDEXED, source UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE vocab USING fts5vocab(pieces, 'row');
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE names (kind TEXT, id TEXT, name TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 """
@@ -114,6 +120,16 @@ def words_of(text: str) -> list[str]:
     ['Kim', 's', 'summit', 'in', 'Hanoi']
     """
     return re.findall(r"\w+", text)
+
+
+def _fold(word: str) -> str:
+    """A word as the index keeps it: lower case, accents removed."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _tokens(text: str) -> list[str]:
+    return [_fold(w) for w in re.findall(r"\w+", text)]
 
 
 # -- what goes into the index --------------------------------------------------------------------
@@ -194,13 +210,20 @@ class SearchIndex:
     def _fill(db: sqlite3.Connection, pieces: Iterable[Piece], stamp: str) -> None:
         db.executescript(_SCHEMA)
         batch: list[Piece] = []
-        for piece in pieces:
+        # shortest entries first: the first rows holding a common word are its best (BM25
+        # favours short entries), and FTS5 reads a word's rows in that order
+        entries = words = 0
+        for piece in sorted(pieces, key=lambda p: p[3].count(" ")):
+            entries += 1
+            words += len(_tokens(piece[3]))
             batch.append(piece)
             if len(batch) >= 50_000:
                 SearchIndex._insert(db, batch)
                 batch = []
         SearchIndex._insert(db, batch)
         db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        db.execute("INSERT INTO meta VALUES ('entries', ?)", (str(entries),))
+        db.execute("INSERT INTO meta VALUES ('words', ?)", (str(words),))
         db.execute("INSERT INTO pieces (pieces) VALUES ('optimize')")
         db.commit()
 
@@ -238,25 +261,30 @@ class SearchIndex:
         words = words_of(text)
         if not words:
             raise QueryError(f"give words to search for (got {text!r})")
-        quoted = [f'"{w}"' for w in words]
         best: dict[tuple[str, str], tuple[float, Any]] = {}
-        phrase = f'"{" ".join(words)}"'
-        passes = [(phrase, PHRASE_BONUS)]
+        phrase_rows = set()
         if len(words) > 1:
-            passes.append((" OR ".join(quoted), 0.0))
-        for query, bonus in passes:
-            if bonus == 0.0 and len(best) >= limit:
-                break  # enough records hold the phrase, and they rank first
-            for row in self._match(query, limit * 5):
-                score = -float(row[5]) + bonus
-                key = (row[0], row[1])
-                # of equal scores, a quote wins: it says which source holds the words
-                if key not in best or (score, row[2] == "quote") > (
-                    best[key][0],
-                    best[key][1][2] == "quote",
-                ):
-                    best[key] = (score, row)
+            phrase_rows = set(self._candidates(f'"{" ".join(words)}"', limit * 5, words))
+        rows = set(phrase_rows)
+        rare = [w for w in words if self._rows_holding(w) <= COMMON]
+        if rare:
+            rows.update(self._candidates(" OR ".join(f'"{w}"' for w in rare), limit * 5, rare))
+        for w in words:
+            if w not in rare:
+                rows.update(self._candidates(f'"{w}"', limit * 5, [w]))
+        for row in self._scored(words, rows):
+            score = float(row[5]) + (PHRASE_BONUS if row[6] in phrase_rows else 0.0)
+            key = (row[0], row[1])
+            # of equal scores, a quote wins: it says which source holds the words
+            held = best.get(key)
+            if held is None or (score, row[2] == "quote") > (held[0], held[1][2] == "quote"):
+                best[key] = (score, row)
         ranked = sorted(best.values(), key=lambda t: (-t[0], t[1][0], t[1][1]))[:limit]
+        phrase = f'"{" ".join(words)}"'
+        either = " OR ".join(f'"{w}"' for w in words)
+        contexts = {
+            r[6]: self._context(phrase if r[6] in phrase_rows else either, r[6]) for _, r in ranked
+        }
         names = self._names([(r[0], r[1]) for _, r in ranked])
         return [
             Hit(
@@ -264,7 +292,7 @@ class SearchIndex:
                 id=r[1],
                 name=names.get((r[0], r[1]), r[1]),
                 field=r[2],
-                context=r[4],
+                context=contexts[r[6]],
                 score=round(score - PHRASE_BONUS if score >= PHRASE_BONUS / 2 else score, 3),
                 source=r[3] or None,
                 phrase=score >= PHRASE_BONUS / 2,
@@ -272,12 +300,63 @@ class SearchIndex:
             for score, r in ranked
         ]
 
-    def _match(self, query: str, limit: int) -> list[Any]:
-        return self.db.execute(
-            "SELECT kind, id, field, source, snippet(pieces, 0, '[', ']', '…', 12), "
-            "bm25(pieces) FROM pieces WHERE pieces MATCH ? ORDER BY bm25(pieces) LIMIT ?",
+    def _rows_holding(self, word: str) -> int:
+        """How many entries hold ``word`` (folded as the index folds it)."""
+        row = self.db.execute("SELECT doc FROM vocab WHERE term = ?", (_fold(word),)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _meta(self, key: str) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _bm25(self, words: list[str], text: str, stats: tuple[int, float]) -> float:
+        """Okapi BM25 of an entry for ``words`` (k1 = 1.2, b = 0.75), from the index's counts."""
+        entries, mean = stats
+        tokens = _tokens(text)
+        score = 0.0
+        for w in dict.fromkeys(_fold(w) for w in words):
+            tf = tokens.count(w)
+            if not tf:
+                continue
+            df = self._rows_holding(w)
+            idf = math.log((entries - df + 0.5) / (df + 0.5) + 1.0)
+            score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(tokens) / mean))
+        return score
+
+    def _candidates(self, query: str, limit: int, words: list[str]) -> list[int]:
+        """The rows that may rank best for ``query``: by BM25 when its words are rare.
+
+        When one of ``words`` is common (held by more than :data:`COMMON`
+        entries), scoring every entry would read them all: the shortest entries
+        that match are taken instead (rows are stored shortest first).
+        """
+        common = any(self._rows_holding(w) > COMMON for w in words)
+        order = "rowid" if common else "bm25(pieces)"
+        found = self.db.execute(
+            f"SELECT rowid FROM pieces WHERE pieces MATCH ? ORDER BY {order} LIMIT ?",
             (query, limit),
         ).fetchall()
+        return [int(r[0]) for r in found]
+
+    def _context(self, query: str, rowid: int) -> str:
+        found = self.db.execute(
+            "SELECT snippet(pieces, 0, '[', ']', '…', 12) FROM pieces "
+            "WHERE pieces MATCH ? AND rowid = ?",
+            (query, rowid),
+        ).fetchone()
+        return str(found[0])
+
+    def _scored(self, words: list[str], rows: set[int]) -> list[Any]:
+        """The entries ``rows``: kind, id, field, source, text, BM25 score, rowid."""
+        entries = self._meta("entries")
+        stats = (entries, max(1.0, self._meta("words") / max(1, entries)))
+        out = []
+        for rowid in sorted(rows):
+            kind, rid, field, source, text = self.db.execute(
+                "SELECT kind, id, field, source, text FROM pieces WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            out.append((kind, rid, field, source, text, self._bm25(words, text, stats), rowid))
+        return out
 
     def _names(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         out: dict[tuple[str, str], str] = {}

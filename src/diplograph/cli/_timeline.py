@@ -190,7 +190,6 @@ def _statements_only(
     """The statements of a statements-only timeline: in the window, by the speakers given."""
     from .. import query
     from ..names import Names
-
     from ..query.rows import event_rows, iri_of
     from ..rows import in_order
 
