@@ -129,6 +129,8 @@ def _fold(word: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii():
+        return re.findall(r"\w+", text.lower())
     return [_fold(w) for w in re.findall(r"\w+", text)]
 
 
@@ -309,18 +311,15 @@ class SearchIndex:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return int(row[0]) if row else 0
 
-    def _bm25(self, words: list[str], text: str, stats: tuple[int, float]) -> float:
-        """Okapi BM25 of an entry for ``words`` (k1 = 1.2, b = 0.75), from the index's counts."""
-        entries, mean = stats
+    @staticmethod
+    def _bm25(idf: dict[str, float], text: str, mean: float) -> float:
+        """Okapi BM25 of an entry (k1 = 1.2, b = 0.75), given each query word's IDF."""
         tokens = _tokens(text)
         score = 0.0
-        for w in dict.fromkeys(_fold(w) for w in words):
+        for w, weight in idf.items():
             tf = tokens.count(w)
-            if not tf:
-                continue
-            df = self._rows_holding(w)
-            idf = math.log((entries - df + 0.5) / (df + 0.5) + 1.0)
-            score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(tokens) / mean))
+            if tf:
+                score += weight * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(tokens) / mean))
         return score
 
     def _candidates(self, query: str, limit: int, words: list[str]) -> list[int]:
@@ -349,13 +348,17 @@ class SearchIndex:
     def _scored(self, words: list[str], rows: set[int]) -> list[Any]:
         """The entries ``rows``: kind, id, field, source, text, BM25 score, rowid."""
         entries = self._meta("entries")
-        stats = (entries, max(1.0, self._meta("words") / max(1, entries)))
+        mean = max(1.0, self._meta("words") / max(1, entries))
+        idf = {}
+        for w in dict.fromkeys(_fold(w) for w in words):
+            df = self._rows_holding(w)
+            idf[w] = math.log((entries - df + 0.5) / (df + 0.5) + 1.0)
         out = []
         for rowid in sorted(rows):
             kind, rid, field, source, text = self.db.execute(
                 "SELECT kind, id, field, source, text FROM pieces WHERE rowid = ?", (rowid,)
             ).fetchone()
-            out.append((kind, rid, field, source, text, self._bm25(words, text, stats), rowid))
+            out.append((kind, rid, field, source, text, self._bm25(idf, text, mean), rowid))
         return out
 
     def _names(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
