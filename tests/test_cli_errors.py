@@ -56,6 +56,10 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ("no store there", ["events", "--store", "no-such-store"], 1, "no-such-store"),
     ("server not running", ["events", "--endpoint", "http://127.0.0.1:9/query"], 1, "127.0.0.1:9"),
     ("missing data folder", ["--data", "no-such-folder", "stats"], 2, "no such folder"),
+    ("search for nothing", ["search", "?!"], 1, "give words to search for (got '?!')"),
+    ("no words to search", ["search"], 2, "Missing argument 'WORDS...'"),
+    ("unknown side", ["statements", "--side", "Atlantis"], 1, "no actor is called 'Atlantis'"),
+    ("global option after", ["validate", "--texts", "t"], 2, "goes before the command"),
 ]
 
 
