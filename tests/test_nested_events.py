@@ -151,6 +151,8 @@ def test_about_hanoi_means_the_place(folder: Path, store: Store) -> None:
     names = Names(store)
     assert names.about("Hanoi") == ("place", "hanoi")
     assert names.event("Hanoi").id == "hanoi-summit-2019"  # its parts match too
+    # the joint statement is part of the Singapore summit, so the name means the summit
+    assert Names(diplograph.load(folder)).event("Singapore").id == "singapore-summit-2018"
     ids = {s.id for s in query.statements(store, about_place="hanoi")}
     assert ids == {
         "us-blames-north-korean-demands",
