@@ -20,7 +20,7 @@ import diplograph
 from diplograph import query
 from diplograph.cli import cli
 from diplograph.dates import parse_date
-from diplograph.errors import AmbiguousNameError
+from diplograph.errors import AmbiguousNameError, QueryError
 from diplograph.names import Names
 from diplograph.rdf.store import Store, open_store
 from diplograph.rows import Citation, EventRow, StatementRow, in_order
@@ -270,3 +270,22 @@ def test_statement_labels_give_the_words_abridged(store: Store) -> None:
     ax = plot_timeline([], statements=said)
     labels = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("statement-")]
     assert "Donald Trump: “Sometimes you have\nto walk, and…” (+1 more)\n28 Feb 2019" in labels
+
+
+def test_meetings_of_two_sides(folder: Path, store: Store) -> None:
+    got = query.meetings(store, "united-states", "north-korea", sides=True)
+    assert [(m.ordinal_text, m.event.id, m.who_a, m.who_b) for m in got] == [
+        ("1st", "singapore-summit-2018", "Donald Trump", "Kim Jong Un"),
+        ("2nd", "hanoi-summit-2019", "Donald Trump", "Kim Jong Un"),
+        ("3rd", "panmunjom-meeting-2019", "Donald Trump", "Kim Jong Un"),
+    ]
+    assert len(got[1].parts) == 3
+    rows = _rows(run(folder, "meetings", "South Korea", "North Korea", "--side", "--any-role"))
+    assert [r.split()[0] for r in rows] == ["1st", "2nd", "-", "3rd", "-"]
+    assert "Moon Jae-in: mediator; Kim Jong Un: attendee" in rows[2]
+    as_json = json.loads(
+        run(folder, "meetings", "United States", "North Korea", "--side", "--json").stdout
+    )
+    assert as_json[0]["who_a"] == "Donald Trump" and as_json[0]["who_b"] == "Kim Jong Un"
+    with pytest.raises(QueryError, match="share speakers"):
+        query.meetings(store, "north-korea", "kim-jong-un", sides=True)

@@ -164,6 +164,13 @@ def events(
     help="Also count events where either was only mediator, accompanying or observer.",
 )
 @_PARTS_OPTION
+@click.option(
+    "--side",
+    "sides",
+    is_flag=True,
+    help="A and B are states: meetings of anyone who speaks for one with anyone who speaks "
+    "for the other (their people, bodies and media); ROLES says who met.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
 @_store_options
 @pass_ctx
@@ -173,6 +180,7 @@ def meetings(
     b: str,
     any_role: bool,
     flat: bool,
+    sides: bool,
     as_json: bool,
     store_path: Path | None,
     endpoint: str | None,
@@ -191,7 +199,7 @@ def meetings(
     store = _open_store(ctx, store_path, endpoint)
     names = Names(store)
     actor_a, actor_b = names.actor(a), names.actor(b)
-    rows = query.meetings(store, actor_a.id, actor_b.id, any_role=any_role, flat=flat)
+    rows = query.meetings(store, actor_a.id, actor_b.id, any_role=any_role, flat=flat, sides=sides)
     if as_json:
         print_json([query.row_dict(r) for r in rows])
         return
@@ -204,7 +212,7 @@ def meetings(
                 m.event.type,
                 _label(m.event.label, depth),
                 m.event.place_name or "",
-                f"{actor_a.name}: {m.role_a}; {actor_b.name}: {m.role_b}",
+                f"{m.who_a or actor_a.name}: {m.role_a}; {m.who_b or actor_b.name}: {m.role_b}",
             ]
             for depth, m in _with_parts(rows)
         ],

@@ -31,6 +31,8 @@ def row_dict(row: object) -> object:
             "ordinal_text": row.ordinal_text,
             "role_a": row.role_a,
             "role_b": row.role_b,
+            "who_a": row.who_a,
+            "who_b": row.who_b,
             **dict(row_dict(row.event)),  # type: ignore[call-overload]
             "parts": [row_dict(p) for p in row.parts],
         }

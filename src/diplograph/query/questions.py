@@ -227,7 +227,13 @@ def _with_actor_among(
 
 
 def meetings(
-    store: Store, a: str, b: str, *, any_role: bool = False, flat: bool = False
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    any_role: bool = False,
+    flat: bool = False,
+    sides: bool = False,
 ) -> list[MeetingRow]:
     """Every summit, meeting or talks in which actors ``a`` and ``b`` both took part, numbered.
 
@@ -240,6 +246,10 @@ def meetings(
     summit) is no meeting of its own: it is listed in the ``parts`` of the
     outermost one and has no ordinal. ``flat`` lists the parts on their own
     rows instead, still without an ordinal.
+
+    With ``sides``, ``a`` and ``b`` are states and the meetings are those of
+    anyone who speaks for one (see :func:`side`) with anyone who speaks for
+    the other; each row's ``who_a`` and ``who_b`` say who met.
 
     Examples
     --------
@@ -262,6 +272,67 @@ def meetings(
     """
     if a == b:
         raise QueryError(f"a meeting needs two different actors (got {a!r} twice)")
+    if sides:
+        role_of, who, rows = _side_meetings(store, a, b, any_role)
+    else:
+        role_of, rows = _pair_meetings(store, a, b, any_role)
+        who = {}
+    inner = wholes(store, [r.id for r in rows], {r.id for r in rows})
+
+    def meeting(row: EventRow, counted: bool) -> MeetingRow:
+        role_a, role_b = role_of[row.id]
+        principal = role_a in PRINCIPAL_ROLES and role_b in PRINCIPAL_ROLES
+        parts = tuple(meeting(p, False) for p in row.parts)
+        who_a, who_b = who.get(row.id, (None, None))
+        number = 1 if counted and principal else None
+        return MeetingRow(number, row, role_a, role_b, parts, who_a, who_b)
+
+    if flat:
+        out = [meeting(r, r.id not in inner) for r in rows]
+    else:
+        out = [meeting(r, True) for r in nest(store, rows)]
+    n = 0
+    for i, m in enumerate(out):
+        if m.ordinal is not None:
+            n += 1
+            out[i] = replace(m, ordinal=n)
+    return out
+
+
+def _side_meetings(
+    store: Store, a: str, b: str, any_role: bool
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], list[EventRow]]:
+    """Meetings of the sides of states ``a`` and ``b``: roles, who met, and the event rows."""
+    members_a, members_b = set(side(store, a)), set(side(store, b))
+    shared = sorted(members_a & members_b)
+    if shared:
+        raise QueryError(
+            f"{a!r} and {b!r} share speakers, so they are not two sides (got {shared})"
+        )
+    role_of: dict[str, tuple[str, str]] = {}
+    who: dict[str, tuple[str, str]] = {}
+    kept = []
+    for row in events(store, types=sorted(MEETING_TYPES), for_side=a, flat=True):
+
+        def best(members: set[str], row: EventRow = row) -> tuple[str, str] | None:
+            found = [p for p in row.participants if p.actor in members]
+            found.sort(key=lambda p: p.role not in PRINCIPAL_ROLES)
+            return (found[0].name, found[0].role) if found else None
+
+        pa, pb = best(members_a), best(members_b)
+        if pa is None or pb is None:
+            continue
+        if not any_role and not (pa[1] in PRINCIPAL_ROLES and pb[1] in PRINCIPAL_ROLES):
+            continue
+        role_of[row.id], who[row.id] = (pa[1], pb[1]), (pa[0], pb[0])
+        kept.append(row)
+    return role_of, who, kept
+
+
+def _pair_meetings(
+    store: Store, a: str, b: str, any_role: bool
+) -> tuple[dict[str, tuple[str, str]], list[EventRow]]:
+    """Meetings of actors ``a`` and ``b``: their roles by event id, and the event rows."""
     iri_a, iri_b = iri_of("actor", a), iri_of("actor", b)
     ordered, busy = _rarest_first(store, [iri_a, iri_b])
     swapped = ordered[0] != iri_a
@@ -282,24 +353,7 @@ def meetings(
     rows = event_rows(
         store, named_nodes(v for v in result.values("event") if term_text(v) in role_of)
     )
-    inner = wholes(store, [r.id for r in rows], {r.id for r in rows})
-
-    def meeting(row: EventRow, counted: bool) -> MeetingRow:
-        role_a, role_b = role_of[iri_of("event", row.id).value]
-        principal = role_a in PRINCIPAL_ROLES and role_b in PRINCIPAL_ROLES
-        parts = tuple(meeting(p, False) for p in row.parts)
-        return MeetingRow(1 if counted and principal else None, row, role_a, role_b, parts)
-
-    if flat:
-        out = [meeting(r, r.id not in inner) for r in rows]
-    else:
-        out = [meeting(r, True) for r in nest(store, rows)]
-    n = 0
-    for i, m in enumerate(out):
-        if m.ordinal is not None:
-            n += 1
-            out[i] = replace(m, ordinal=n)
-    return out
+    return {k.rsplit("/", 1)[-1]: v for k, v in role_of.items()}, rows
 
 
 def side(store: Store, state: str) -> list[str]:

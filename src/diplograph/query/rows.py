@@ -323,6 +323,10 @@ class MeetingRow:
     role_a: str
     role_b: str
     parts: tuple[MeetingRow, ...] = ()
+    who_a: str | None = None
+    """For a meeting of two sides: who met for the first side (``role_a`` is theirs)."""
+    who_b: str | None = None
+    """For a meeting of two sides: who met for the second side."""
 
     @property
     def ordinal_text(self) -> str:
