@@ -327,13 +327,26 @@ class SearchIndex:
 
         When one of ``words`` is common (held by more than :data:`COMMON`
         entries), scoring every entry would read them all: the shortest entries
-        that match are taken instead (rows are stored shortest first).
+        that match are taken instead (rows are stored shortest first), among
+        the shortest :data:`COMMON` entries holding the rarest of the words.
         """
-        common = any(self._rows_holding(w) > COMMON for w in words)
-        order = "rowid" if common else "bm25(pieces)"
+        counts = {w: self._rows_holding(w) for w in words}
+        if all(n <= COMMON for n in counts.values()):
+            found = self.db.execute(
+                "SELECT rowid FROM pieces WHERE pieces MATCH ? ORDER BY bm25(pieces) LIMIT ?",
+                (query, limit),
+            ).fetchall()
+            return [int(r[0]) for r in found]
+        # only the rows up to the COMMON-th shortest holding the rarest word: a phrase of
+        # common words then reads a bounded stretch of each word's rows, not all of them
+        rarest = min(counts, key=lambda w: counts[w])
+        bound = self.db.execute(
+            "SELECT rowid FROM pieces WHERE pieces MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?",
+            (f'"{rarest}"', COMMON - 1),
+        ).fetchone()
         found = self.db.execute(
-            f"SELECT rowid FROM pieces WHERE pieces MATCH ? ORDER BY {order} LIMIT ?",
-            (query, limit),
+            "SELECT rowid FROM pieces WHERE pieces MATCH ? AND rowid <= ? ORDER BY rowid LIMIT ?",
+            (query, bound[0] if bound else 1 << 62, limit),
         ).fetchall()
         return [int(r[0]) for r in found]
 
