@@ -139,14 +139,13 @@ def timeline(
     suffix = output.suffix.lower()
     if suffix not in _CHART_SUFFIXES:
         fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
-    era_list = [parse_era(e) for e in eras]
+    chart: dict[str, Any] = {"eras": [parse_era(e) for e in eras], "title": title}
+    chart.update(lanes=lanes, max_lanes=max_lanes)
+    figure = {"label_top": label_top, "width": width, "height": height, "dpi": dpi}
     store = _open_store(ctx, store_path, endpoint)
     if statements_only:
         sts = _statements_only(store, actors, side, start, end, after, before)
-        chart = {"eras": era_list, "title": title, "lanes": lanes, "max_lanes": max_lanes}
-        if not sts:
-            fail("no statements match the filters, so there is nothing to draw (got 0)")
-        _draw([], sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
+        _draw([], sts, output, chart, **figure)
         return
     rows, actor_ids, place_id = _filtered_events(
         store, actors, types, place, start, end, limit, after=after, before=before, side=side
@@ -166,16 +165,15 @@ def timeline(
     )
     if not rows:
         fail("no events match the filters, so there is nothing to draw (got 0 events)")
-    chart = {"eras": era_list, "title": title, "lanes": lanes, "max_lanes": max_lanes}
     if suffix == ".json":
         from ..export.timelinejs import write_timelinejs
 
-        write_timelinejs(rows, output, statements=sts, **chart)  # type: ignore[arg-type]
+        write_timelinejs(rows, output, statements=sts, **chart)
         click.echo(
             f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements", err=True
         )
         return
-    _draw(rows, sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
+    _draw(rows, sts, output, chart, **figure)
 
 
 def _statements_only(
@@ -204,9 +202,11 @@ def _statements_only(
     side_id = names.actor(side).id if side is not None else None
     speakers = [names.actor(a).id for a in actors]
     if not speakers:
-        return query.statements(store, for_side=side_id, start=start, end=end)
+        said = query.statements(store, for_side=side_id, start=start, end=end)
     for who in speakers:
         said += query.statements(store, by=who, for_side=side_id, start=start, end=end)
+    if not said:
+        fail("no statements match the filters, so there is nothing to draw (got 0)")
     return in_order(list({s.id: s for s in said}.values()))
 
 

@@ -105,30 +105,22 @@ def events(
 ) -> list[EventRow]:
     """Events in date order, filtered by actors, types, place and a date window.
 
-    An event that is part of another in the answer (a test within a month of
-    tests, a dinner within a summit) is listed beneath it, in its ``parts``,
-    not as an event of its own; ``flat`` lists every event on its own.
+    An event part of another in the answer (a test within a month of tests)
+    is listed in its ``parts``, not as an event of its own.
 
     Parameters
     ----------
-    store
-        Where the query runs.
-    actors
-        Actor ids; every one of them must have taken part (in any role).
-    types
-        Event types (``summit``, ``meeting``, ...); any of them. Empty: all.
-    place
-        A place id: events there or at a place inside it.
+    actors, types, place
+        Actor ids, all of whom took part (in any role); event types
+        (``summit``, ...), any of them; a place id (there or inside it).
     start, end
         The window. A day, or an EDTF date whose first (``start``) or last
         (``end``) day bounds the window: ``end="2019-02"`` runs to 28
         February. An event is kept when its day bounds say it may fall inside,
         and its row's ``fit`` says ``within`` or ``overlaps``.
-    limit
-        At most this many events (the earliest outermost ones, or the earliest
-        of all when ``flat``).
-    flat
-        List the parts of events as events of their own.
+    limit, flat
+        At most this many events (the earliest outermost ones); ``flat``
+        lists the parts of events as events of their own.
     after, before
         Event ids: only the events between the two, that may fall after the
         first ends and before the second begins (the window narrows to those
@@ -137,12 +129,9 @@ def events(
         A state's id: only events in which someone who speaks for it took
         part (see :func:`side`).
 
-    Returns
-    -------
-    list of EventRow
-        In date order (day bounds, then precision); events that begin on the
-        same day by their links (``follows``, ``leads_to``, ``part_of``), then
-        by where their evidence starts in the source text, then by id.
+    The rows are in date order (day bounds, then precision); events that
+    begin on the same day go by their links, then by where their evidence
+    starts in the source text, then by id (:func:`diplograph.rows.in_order`).
 
     Examples
     --------
@@ -150,39 +139,42 @@ def events(
     >>> from diplograph.rdf.store import open_store
     >>> store = open_store()
     >>> _ = store.load(load(bundled_data()))
-    >>> rows = events(store, actors=["donald-trump", "kim-jong-un"], types=["summit"])
-    >>> [r.label for r in rows]
+    >>> [r.label for r in events(store, actors=["donald-trump", "kim-jong-un"], types=["summit"])]
     ['Trump-Kim summit in Singapore', 'Trump-Kim summit in Hanoi']
-    >>> [(r.id, r.fit) for r in events(store, types=["missile_test"], start="2019-05-05")]
-    [('missile-tests-2019-05', 'overlaps')]
-    >>> [p.id for p in events(store, types=["missile_test"], start="2019-05-05")[0].parts]
-    ['missile-test-2019-05-09']
+    >>> [(r.id, r.fit, [p.id for p in r.parts])
+    ...  for r in events(store, types=["missile_test"], start="2019-05-05")]
+    [('missile-tests-2019-05', 'overlaps', ['missile-test-2019-05-09'])]
     >>> len(events(store, types=["missile_test"], flat=True))
     3
     """
-    window_start, window_end = window_day(start, end=False), window_day(end, end=True)
-    if window_start is not None and window_end is not None and window_end < window_start:
-        raise QueryError(f"--to is before --from (got {window_start} and {window_end})")
+    window_start, window_end = _between(
+        store, after, before, window_day(start, end=False), window_day(end, end=True)
+    )
     bounds = [e for e in (after, before) if e is not None]
-    ends = {r.id: r for r in event_rows(store, [iri_of("event", e) for e in bounds])}
-    missing = [e for e in bounds if e not in ends]
-    if missing:
-        raise QueryError(f"the store has no event {missing[0]!r}; was the data loaded into it?")
-    if after is not None:
-        day = ends[after].time.latest
-        window_start = day if window_start is None else max(window_start, day)
-    if before is not None:
-        day = ends[before].time.earliest
-        window_end = day if window_end is None else min(window_end, day)
-    if bounds and window_start is not None and window_end is not None and window_end < window_start:
-        raise QueryError(f"{after!r} ends after {before!r} begins: no event falls between them")
-    actor_iris = [iri_of("actor", a) for a in dict.fromkeys(actors)]
     params: dict[str, Value] = {
         "type": _types(types) or None,
         "place": iri_of("place", place) if place is not None else None,
         "from": day_literal(window_start) if window_start is not None else None,
         "to": day_literal(window_end) if window_end is not None else None,
     }
+    iris = _event_iris(store, [iri_of("actor", a) for a in dict.fromkeys(actors)], params)
+    if bounds:
+        inside = wholes(store, [id_of(i) for i in iris], set(bounds))
+        iris = [i for i in iris if id_of(i) not in bounds and id_of(i) not in inside]
+    if for_side is not None:
+        members = {iri_of("actor", m).value for m in side(store, for_side)}
+        iris = _with_actor_among(store, iris, members)
+    if flat:
+        iris = iris[:limit] if limit is not None else iris
+        return event_rows(store, iris, window_start, window_end)
+    rows = nest(store, event_rows(store, iris, window_start, window_end))
+    return rows[:limit] if limit is not None else rows
+
+
+def _event_iris(
+    store: Store, actor_iris: list[ox.NamedNode], params: dict[str, Value]
+) -> list[ox.NamedNode]:
+    """The events the filters keep, in date order: from the rarest actor's events when given."""
     if actor_iris:
         actor_iris, busy = _rarest_first(store, actor_iris)
         second = actor_iris[1] if len(actor_iris) > 1 else actor_iris[0]
@@ -197,19 +189,29 @@ def events(
         )
     else:
         result = run(store, "events", **params)
-    iris = named_nodes(result.values("event"))
-    if bounds:
-        inside = wholes(store, [id_of(i) for i in iris], set(bounds))
-        iris = [i for i in iris if id_of(i) not in ends and id_of(i) not in inside]
-    if for_side is not None:
-        members = {iri_of("actor", m).value for m in side(store, for_side)}
-        iris = _with_actor_among(store, iris, members)
-    if flat:
-        return event_rows(
-            store, iris[:limit] if limit is not None else iris, window_start, window_end
-        )
-    rows = nest(store, event_rows(store, iris, window_start, window_end))
-    return rows[:limit] if limit is not None else rows
+    return named_nodes(result.values("event"))
+
+
+def _between(
+    store: Store, after: str | None, before: str | None, start: date | None, end: date | None
+) -> tuple[date | None, date | None]:
+    """The window ``[start, end]`` narrowed to after ``after`` ends and before ``before`` begins."""
+    if start is not None and end is not None and end < start:
+        raise QueryError(f"--to is before --from (got {start} and {end})")
+    bounds = [e for e in (after, before) if e is not None]
+    ends = {r.id: r for r in event_rows(store, [iri_of("event", e) for e in bounds])}
+    missing = [e for e in bounds if e not in ends]
+    if missing:
+        raise QueryError(f"the store has no event {missing[0]!r}; was the data loaded into it?")
+    if after is not None:
+        day = ends[after].time.latest
+        start = day if start is None else max(start, day)
+    if before is not None:
+        day = ends[before].time.earliest
+        end = day if end is None else min(end, day)
+    if bounds and start is not None and end is not None and end < start:
+        raise QueryError(f"{after!r} ends after {before!r} begins: no event falls between them")
+    return start, end
 
 
 def _with_actor_among(
