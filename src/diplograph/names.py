@@ -355,11 +355,11 @@ class Names:
         try:
             return self.resolve("event", name)
         except AmbiguousNameError as many:
-            ids = [c.split(" (", 1)[0] for c in many.candidates]
-            top = _outermost(ids, self._wholes(ids))
+            shown = dict(c.split(" (", 1) for c in many.candidates)
+            top = _outermost(list(shown), self._wholes(list(shown)))
             if top is None:
                 raise
-            return next(e for e in self.records("event") if e.id == top)
+            return Named("event", top, shown[top][:-1])
 
     def _wholes(self, ids: Sequence[str]) -> dict[str, str]:
         """The event each of ``ids`` (and each event above them) is directly part of."""
