@@ -61,9 +61,40 @@ def _date_text(rng: random.Random) -> str:
     return f"{day.isoformat()}/{last.isoformat()}"
 
 
-def records(events: int, *, seed: int = 0) -> Iterator[Record]:
-    """The records of a synthetic collection, sources first, then actors, places, events."""
+SYLLABLES = ["ka", "ri", "mo", "sen", "tu", "pa", "lo", "von", "de", "shi", "na", "gor", "ex", "ul"]
+
+
+def vocabulary(size: int = 20_000, *, seed: int = 0) -> list[str]:
+    """``size`` distinct made-up words of two to four syllables (the text of ``words=True``)."""
     rng = random.Random(seed)
+    out: dict[str, None] = {}
+    while len(out) < size:
+        out["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))] = None
+    return list(out)
+
+
+def _phrase(rng: random.Random, vocab: list[str], weights: list[float], lo: int, hi: int) -> str:
+    return " ".join(rng.choices(vocab, cum_weights=weights, k=rng.randint(lo, hi)))
+
+
+def records(events: int, *, seed: int = 0, words: bool = False) -> Iterator[Record]:
+    """The records of a synthetic collection, sources first, then actors, places, events.
+
+    With ``words``, labels, statements and quotes hold made-up words drawn
+    with a Zipf-like skew (as words are in text), for the search benchmark;
+    without, they are short fixed texts and the collection is as before.
+    """
+    rng = random.Random(seed)
+    vocab = vocabulary(seed=seed) if words else []
+    vocab_weights: list[float] = []
+    running = 0.0
+    for k in range(len(vocab)):
+        running += 1.0 / (k + 1)
+        vocab_weights.append(running)
+
+    def text(fixed: str, lo: int, hi: int) -> str:
+        return f"{fixed} {_phrase(rng, vocab, vocab_weights, lo, hi)}" if words else fixed
+
     n = sizes(events)
     for i in range(n["sources"]):
         yield Source(
@@ -94,14 +125,18 @@ def records(events: int, *, seed: int = 0) -> Iterator[Record]:
         chosen = sorted(set(rng.choices(range(n["actors"]), cum_weights=cumulative, k=k)))
         yield Event(
             id=f"event-{i}",
-            label=f"Event {i}",
+            label=text(f"Event {i}", 2, 5),
             type=rng.choice(TYPES),
             time=_date_text(rng),
             place=f"place-{rng.randrange(n['places'])}",
             participants=tuple(
                 Participant(actor=f"actor-{a}", role=rng.choice(ROLES)) for a in chosen
             ),
-            evidence=(Evidence(source=f"source-{rng.randrange(n['sources'])}", quote=f"q{i}"),),
+            evidence=(
+                Evidence(
+                    source=f"source-{rng.randrange(n['sources'])}", quote=text(f"q{i}", 6, 14)
+                ),
+            ),
         )
     for i in range(n["statements"]):
         speaker = rng.choices(range(n["actors"]), cum_weights=cumulative)[0]
@@ -109,18 +144,22 @@ def records(events: int, *, seed: int = 0) -> Iterator[Record]:
             id=f"statement-{i}",
             speaker=f"actor-{speaker}",
             date=_date_text(rng),
-            text=f"Statement {i} on the talks",
+            text=text(f"Statement {i} on the talks", 8, 20),
             about_events=(f"event-{rng.randrange(events)}",),
-            evidence=(Evidence(source=f"source-{rng.randrange(n['sources'])}", quote=f"s{i}"),),
+            evidence=(
+                Evidence(
+                    source=f"source-{rng.randrange(n['sources'])}", quote=text(f"s{i}", 6, 14)
+                ),
+            ),
         )
 
 
-def generate(events: int, *, seed: int = 0) -> KnowledgeGraph:
+def generate(events: int, *, seed: int = 0, words: bool = False) -> KnowledgeGraph:
     """A synthetic knowledge graph of ``events`` events (the collector paused while building)."""
     gc.disable()
     try:
         kg = KnowledgeGraph()
-        for record in records(events, seed=seed):
+        for record in records(events, seed=seed, words=words):
             kg.add(record)
         return kg
     finally:

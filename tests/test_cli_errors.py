@@ -70,6 +70,10 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ),
     ("missing article", ["ingest", "gone.txt", "-o", "d", "--published", "2019-07-01"], 1, "gone"),
     ("missing drafts", ["ingest-merge", "no-drafts", "--into", "x"], 1, "no-drafts"),
+    ("search for nothing", ["search", "?!"], 1, "give words to search for (got '?!')"),
+    ("no words to search", ["search"], 2, "Missing argument 'WORDS...'"),
+    ("unknown side", ["statements", "--side", "Atlantis"], 1, "no actor is called 'Atlantis'"),
+    ("global option after", ["validate", "--texts", "t"], 2, "goes before the command"),
 ]
 
 

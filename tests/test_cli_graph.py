@@ -72,7 +72,7 @@ def test_path_through_other_kinds() -> None:
     [
         (["path", "Nobody", "Kim"], "Error: no actor or event is called 'Nobody'"),
         (["path", "Kim Jong Um", "Trump"], "Error: no actor or event is called 'Kim Jong Um'"),
-        (["path", "Singapore", "Kim"], "Error: 'Singapore' names more than one event"),
+        (["path", "Panmunjom", "Kim"], "Error: 'Panmunjom' names more than one event"),
         (["path", "China", "Lee Sang-min", "--through", "actor"], "Error: no connection"),
         (["ego", "Nobody"], "Error: no actor or event is called 'Nobody'"),
         (["ego", "Kim", "--radius", "-1"], "Error: the radius must be 0 or more (got -1)"),

@@ -352,8 +352,10 @@ def test_names_resolve_like_everywhere_else(korea: KnowledgeGraph) -> None:
         resolve_node(korea, "Nobody")
     with pytest.raises(UnknownNameError, match="did you mean Kim Jong Un"):
         path(korea, "Kim Jong Um", "Trump")
-    with pytest.raises(AmbiguousNameError, match="singapore-joint-statement-2018"):
-        path(korea, "Singapore", "Trump")
+    with pytest.raises(AmbiguousNameError, match="inter-korean-summit-2018-04-27"):
+        path(korea, "Panmunjom", "Trump")
+    # the joint statement is part of the Singapore summit: the name means the summit
+    assert resolve_node(korea, "Singapore") == "event:singapore-summit-2018"
     with pytest.raises(UnknownNameError):
         resolve_node(korea, "actor:nobody")
 

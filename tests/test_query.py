@@ -129,7 +129,7 @@ def test_every_canned_query_answers_the_same_on_every_backend(stores: dict[str, 
 def test_query_rows_equal_the_rows_built_from_the_records(
     store: Store, korea: KnowledgeGraph
 ) -> None:
-    assert query.events(store) == event_rows(korea)
+    assert query.events(store, flat=True) == event_rows(korea)
     assert query.statements(store) == statement_rows(korea)
 
 
@@ -145,13 +145,13 @@ def test_several_actors_means_all_of_them(store: Store) -> None:
 
 def test_date_window_respects_precision(store: Store) -> None:
     # "2019-05" (month precision) may fall after 5 May; 4 May cannot, 9 May surely does
-    rows = query.events(store, types=["missile_test"], start="2019-05-05")
+    rows = query.events(store, types=["missile_test"], start="2019-05-05", flat=True)
     assert [(r.id, r.fit) for r in rows] == [
         ("missile-tests-2019-05", "overlaps"),
         ("missile-test-2019-05-09", "within"),
     ]
     # --to 2019-05 runs to the last day of May: the month-precision event is within
-    rows = query.events(store, types=["missile_test"], start="2019-05", end="2019-05")
+    rows = query.events(store, types=["missile_test"], start="2019-05", end="2019-05", flat=True)
     assert {r.fit for r in rows} == {"within"}
     assert len(rows) == 3
     # a window of one day inside the month: only "may be"
@@ -265,7 +265,8 @@ def test_unknown_template() -> None:
 
 
 def test_resolvers(korea: KnowledgeGraph) -> None:
-    assert query.resolve_about(korea, "Hanoi") == ("event", "hanoi-summit-2019")
+    assert query.resolve_about(korea, "Hanoi summit") == ("event", "hanoi-summit-2019")
+    assert query.resolve_about(korea, "Hanoi") == ("place", "hanoi")
     assert query.resolve_about(korea, "Moon") == ("actor", "moon-jae-in")
     assert query.resolve_place(korea, "Panmunjom") == "panmunjom"
     with pytest.raises(Exception, match="no place is called 'Atlantis'"):

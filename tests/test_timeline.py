@@ -201,7 +201,13 @@ def test_labels_overlap_neither_each_other_nor_markers(chart: Any) -> None:
     labels = _labels(ax)
     assert len(labels) == len(rows)  # 13 events: every one labelled at this size
     said = [t.get_text() for t in _labels(ax, statements=True) if t not in labels]
-    assert "Lee Sang-min: 3 statements\n1 Jul 2019" in said
+    # a statement's label gives who spoke and the words, abridged, and how many more
+    assert (
+        "Korean Central News Agency: Trump\nand Kim during their meeting… (+2\nmore)\n"
+        "30 Jun – 1 Jul 2019"
+    ) in said
+    us = "United States: excessive North\nKorean demands for sanctions…\n28 Feb – 1 Jul 2019"
+    assert us in said
     _assert_no_overlaps(ax, renderer)
 
 

@@ -153,7 +153,7 @@ def test_the_window_rows_are_those_of_the_query_functions(store: Store) -> None:
     from diplograph import query
 
     shown = api.window(store, max_items=10**6)
-    rows = {r.id: query.row_dict(r) for r in query.events(store)}
+    rows = {r.id: query.row_dict(r) for r in query.events(store, flat=True)}
     assert len(shown["events"]) == len(rows) == 13
     for e in shown["events"]:
         full = rows[e["id"]]
@@ -213,9 +213,11 @@ def test_the_index_finds_what_the_query_functions_find(
     from diplograph import query
 
     got = api.window(store, start=start, end=end, max_items=10**6)
-    assert [e["id"] for e in got["events"]] == [
-        r.id for r in query.events(store, start=start, end=end)
-    ]
+    # the same events, parts included; the page places them by date, so order within a day
+    # (which the query functions take from the events' links) does not matter here
+    assert sorted(e["id"] for e in got["events"]) == sorted(
+        r.id for r in query.events(store, start=start, end=end, flat=True)
+    )
     assert sorted(s["id"] for s in got["statements"]) == sorted(
         s.id for s in query.statements(store, start=start, end=end)
     )

@@ -94,7 +94,7 @@ def _write_files(kg: KnowledgeGraph, store: Store, folder: Path, tell: Step) -> 
     tell("korea.graphml")
     files.append(write_graphml(kg, folder / "korea.graphml"))
 
-    rows = events(store)
+    rows = events(store, flat=True)  # the chart draws every event, parts too
     said = statements(store)
     title = "Korean peninsula diplomacy, 2018-2019"
     ax = plot_timeline(rows, statements=said, eras=[ERA], title=title)
@@ -175,7 +175,7 @@ def run_demo(kg: KnowledgeGraph, out: Path | str, *, step: Step | None = None) -
     result.seoul_said = [
         row for row in statements(store, start=panmunjom.time.earliest) if row.speaker in seoul
     ]
-    for row in events(store, place=kg.events[SINGAPORE_2018].place):
+    for row in events(store, place=kg.events[SINGAPORE_2018].place, flat=True):
         if row.id == SINGAPORE_2018:
             mediators = [p.name for p in row.participants if p.role == "mediator"]
             result.brokered.append((row, mediators))

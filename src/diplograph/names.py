@@ -16,8 +16,10 @@ The matching is the same whatever the source:
   spaces, hyphens and punctuation do not count): an actor by its name or an
   alias, a place by its name (else by a part of it), an event by a part of
   its label or by all of the words given;
-- several matches raise :class:`~diplograph.errors.AmbiguousNameError` listing
-  them as ``id (name)``; none raises
+- an event name that matches an event and events that are part of it (the
+  Hanoi summit and the dinner in Hanoi within it) means the outermost one;
+- several unrelated matches raise :class:`~diplograph.errors.AmbiguousNameError`
+  listing them as ``id (name)``; none raises
   :class:`~diplograph.errors.UnknownNameError` with the nearest names.
 
 Examples
@@ -64,6 +66,9 @@ __all__ = [
 
 NAMED_KINDS = ("actor", "event", "place")
 """The kinds of record a name can mean."""
+
+NAMED_KINDS_ABOUT = ("actor", "place", "event")
+"""The kinds a statement's ``about`` name is tried as, in this order."""
 
 
 def normalize_name(name: str) -> str:
@@ -258,6 +263,33 @@ def _from_graph(kind: str, kg: Any) -> list[Named]:
 
 _MATCH = {"actor": match_actor, "event": match_event, "place": match_place}
 
+_WHOLES = (
+    "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>\n"
+    "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    "SELECT ?partId ?wholeId WHERE {{\n  VALUES ?id {{ {ids} }}\n"
+    "  ?e dcterms:identifier ?id ; sem:subEventOf* ?part .\n"
+    "  ?part sem:subEventOf ?whole ; dcterms:identifier ?partId .\n"
+    "  ?whole dcterms:identifier ?wholeId .\n}}"
+)
+
+
+def _outermost(ids: Sequence[str], whole_of: dict[str, str]) -> str | None:
+    """The one of ``ids`` that every other is part of (through ``whole_of``), else ``None``."""
+    for top in ids:
+        if all(_inside(i, top, whole_of) for i in ids if i != top):
+            return top
+    return None
+
+
+def _inside(part: str, whole: str, whole_of: dict[str, str]) -> bool:
+    seen, up = {part}, whole_of.get(part)
+    while up is not None and up not in seen:
+        if up == whole:
+            return True
+        seen.add(up)
+        up = whole_of.get(up)
+    return False
+
 
 class Names:
     """The names of the records in ``source``: a store (SPARQL) or a knowledge graph.
@@ -275,8 +307,8 @@ class Names:
     >>> names = Names(store)
     >>> names.actor("Trump").name, names.place("hodo").id, names.event("Hanoi").id
     ('Donald Trump', 'hodo-peninsula', 'hanoi-summit-2019')
-    >>> names.about("Hanoi"), names.about("Kim")
-    (('event', 'hanoi-summit-2019'), ('actor', 'kim-jong-un'))
+    >>> names.about("Hanoi summit"), names.about("Hanoi"), names.about("Kim")
+    (('event', 'hanoi-summit-2019'), ('place', 'hanoi'), ('actor', 'kim-jong-un'))
     """
 
     def __init__(self, source: Queryable | Any) -> None:
@@ -315,24 +347,47 @@ class Names:
         return self.resolve("actor", name)
 
     def event(self, name: str) -> Named:
-        """The one event whose id is ``name`` or whose label holds it."""
-        return self.resolve("event", name)
+        """The one event whose id is ``name`` or whose label holds it.
+
+        When the label of an event and those of events part of it all match,
+        the name means the outermost event (with its parts).
+        """
+        try:
+            return self.resolve("event", name)
+        except AmbiguousNameError as many:
+            shown = dict(c.split(" (", 1) for c in many.candidates)
+            top = _outermost(list(shown), self._wholes(list(shown)))
+            if top is None:
+                raise
+            return Named("event", top, shown[top][:-1])
+
+    def _wholes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The event each of ``ids`` (and each event above them) is directly part of."""
+        if self._is_graph:
+            events = getattr(self.source, "events")  # noqa: B009 - a graph, not a store
+            return {i: e.part_of for i, e in events.items() if e.part_of is not None}
+        answer = self.source.query(_WHOLES.format(ids=" ".join(str(ox.Literal(i)) for i in ids)))
+        return {str(r["partId"].value): str(r["wholeId"].value) for r in answer}
 
     def place(self, name: str) -> Named:
         """The one place whose id or name is (or holds) ``name``."""
         return self.resolve("place", name)
 
     def about(self, name: str) -> tuple[str, str]:
-        """``("actor", id)`` if an actor answers to ``name``, else ``("event", id)``.
+        """What a statement may be about: ``("actor", id)``, ``("place", id)`` or ``("event", id)``.
 
-        An ambiguous actor name is an error, not a reason to try events; when
-        neither answers, the error lists the near matches of both.
+        An actor that answers to ``name`` wins; then a place (statements
+        about a place are those about the events there and those naming it);
+        then an event, which takes in the events part of it. An ambiguous
+        actor or place name is an error, not a reason to try the next kind;
+        when none answers, the error lists the near matches of all three.
         """
-        try:
-            return ("actor", self.actor(name).id)
-        except UnknownNameError as no_actor:
+        near: list[str] = []
+        for kind in NAMED_KINDS_ABOUT:
             try:
-                return ("event", self.event(name).id)
-            except UnknownNameError as no_event:
-                near = [*no_actor.candidates, *no_event.candidates]
-                raise UnknownNameError(name, near, what="actor or event") from None
+                found = self.event(name) if kind == "event" else self.resolve(kind, name)
+            except UnknownNameError as none:
+                near.extend(none.candidates)
+                continue
+            return (kind, found.id)
+        raise UnknownNameError(name, near, what="actor, place or event")

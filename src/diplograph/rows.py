@@ -14,7 +14,11 @@ True
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
 
 from .dates import DateSpan, PartialDate
 from .kg import KnowledgeGraph
@@ -27,6 +31,7 @@ __all__ = [
     "StatementRow",
     "event_row",
     "event_rows",
+    "in_order",
     "statement_row",
     "statement_rows",
 ]
@@ -41,6 +46,8 @@ class Citation:
     quote: str | None
     url: str | None = None
     publisher: str | None = None
+    start: int | None = None
+    """Where the quote starts in the source text (code points), when the evidence says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,8 @@ class EventRow:
     citations: tuple[Citation, ...] = ()
     fit: str | None = None
     """How the date sits in a query's date window: ``within``, ``overlaps``, or None (no window)."""
+    parts: tuple[EventRow, ...] = ()
+    """The events of an answer that are part of this one, nested beneath it (in order)."""
 
     def actors(self, *, roles: frozenset[str] | None = None) -> list[str]:
         """Ids of the participants, optionally only those in ``roles``."""
@@ -95,6 +104,82 @@ class StatementRow:
     """How the date sits in a query's date window: ``within``, ``overlaps``, or None (no window)."""
 
 
+Row = TypeVar("Row", EventRow, StatementRow)
+
+
+def _when(row: EventRow | StatementRow) -> PartialDate | DateSpan:
+    return row.time if isinstance(row, EventRow) else row.date
+
+
+def _offset(row: EventRow | StatementRow) -> int:
+    """Where the row's first quote with an offset starts in its source text (else last)."""
+    return next((c.start for c in row.citations if c.start is not None), 1 << 62)
+
+
+def _links(row: EventRow | StatementRow) -> list[tuple[str, str]]:
+    """The ``(earlier, later)`` pairs of ids that an event's links put in order."""
+    if not isinstance(row, EventRow):
+        return []
+    pairs = [(f, row.id) for f in row.follows] + [(row.id, n) for n in row.leads_to]
+    return pairs + ([(row.part_of, row.id)] if row.part_of else [])
+
+
+def in_order(rows: Sequence[Row]) -> list[Row]:
+    """Rows in date order; rows that begin on the same day by their links, then text, then id.
+
+    Dates sort by their day bounds and precision. Among rows whose earliest
+    day is the same, an event that another ``follows``, that ``leads_to`` it
+    or that it is ``part_of`` comes first (a topological order); rows the
+    links leave unordered go by date, then by the position of their first
+    quote in its source text, then by id.
+
+    >>> from .dates import parse_date
+    >>> talks = EventRow("a-talks", "Talks", "talks", parse_date("2019-02-28"), follows=("z-meet",))
+    >>> meet = EventRow("z-meet", "Meeting", "meeting", parse_date("2019-02-28"))
+    >>> [r.id for r in in_order([talks, meet])]
+    ['z-meet', 'a-talks']
+    """
+
+    by_date = sorted(rows, key=_key)
+    out: list[Row] = []
+    i = 0
+    while i < len(by_date):
+        j = i
+        while j < len(by_date) and _when(by_date[j]).earliest == _when(by_date[i]).earliest:
+            j += 1
+        out.extend(_linked_order(by_date[i:j]))
+        i = j
+    return out
+
+
+def _key(r: EventRow | StatementRow) -> tuple[tuple[date, date, str], int, str]:
+    return (_when(r).sort_key(), _offset(r), r.id)
+
+
+def _linked_order(group: list[Row]) -> list[Row]:
+    """``group`` in a topological order of its links, ties broken by :func:`_key` (Kahn)."""
+    ids = {r.id: r for r in group}
+    after: dict[str, set[str]] = {r.id: set() for r in group}
+    waiting = dict.fromkeys(ids, 0)
+    for r in group:
+        for a, b in _links(r):
+            if a in ids and b in ids and a != b and b not in after[a]:
+                after[a].add(b)
+                waiting[b] += 1
+    ready = [(_key(ids[i]), i) for i, n in waiting.items() if n == 0]
+    heapq.heapify(ready)
+    out: list[Row] = []
+    while ready:
+        _, rid = heapq.heappop(ready)
+        out.append(ids[rid])
+        for nxt in after[rid]:
+            waiting[nxt] -= 1
+            if waiting[nxt] == 0:
+                heapq.heappush(ready, (_key(ids[nxt]), nxt))
+    placed = {r.id for r in out}  # a cycle of links: the rest by key
+    return out + sorted((r for r in group if r.id not in placed), key=_key)
+
+
 def _citations(kg: KnowledgeGraph, evidence: tuple[Evidence, ...]) -> tuple[Citation, ...]:
     out = []
     for ev in evidence:
@@ -106,6 +191,7 @@ def _citations(kg: KnowledgeGraph, evidence: tuple[Evidence, ...]) -> tuple[Cita
                 quote=ev.quote,
                 url=src.url if src else None,
                 publisher=src.publisher if src else None,
+                start=ev.start,
             )
         )
     return tuple(out)
@@ -138,8 +224,8 @@ def event_row(kg: KnowledgeGraph, event: Event) -> EventRow:
 
 
 def event_rows(kg: KnowledgeGraph) -> list[EventRow]:
-    """Every event of ``kg`` as a row, in date order."""
-    return [event_row(kg, e) for e in kg.events_in_order()]
+    """Every event of ``kg`` as a row, in date order (:func:`in_order`)."""
+    return in_order([event_row(kg, e) for e in kg.events_in_order()])
 
 
 def statement_row(kg: KnowledgeGraph, st: Statement) -> StatementRow:
@@ -162,5 +248,5 @@ def statement_row(kg: KnowledgeGraph, st: Statement) -> StatementRow:
 
 
 def statement_rows(kg: KnowledgeGraph) -> list[StatementRow]:
-    """Every statement of ``kg`` as a row, in date order."""
-    return [statement_row(kg, s) for s in kg.statements_in_order()]
+    """Every statement of ``kg`` as a row, in date order (:func:`in_order`)."""
+    return in_order([statement_row(kg, s) for s in kg.statements_in_order()])

@@ -98,12 +98,24 @@ def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) ->
     return value
 
 
+_GLOBAL_OPTIONS = ("--data", "--texts")
+"""The options of the group itself, which a person may give after the command by mistake."""
+
+
 class _Group(click.Group):
     """A group whose commands turn library errors into one ``Error:`` line, exit 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as e:
+            if e.option_name not in _GLOBAL_OPTIONS:
+                raise
+            hint = (
+                f"{e.option_name} is a global option: it goes before the command, as in "
+                f"'diplograph {e.option_name} DIR {ctx.invoked_subcommand or 'COMMAND'} ...'"
+            )
+            raise click.NoSuchOption(e.option_name, message=hint, ctx=e.ctx) from None
         except LoadError as e:
             if e.unreadable:
                 fail(str(e), 2)
@@ -272,6 +284,14 @@ def _event_filter_options(f: F) -> F:
         click.option(
             "--limit", type=click.IntRange(min=1), help="At most this many events (the earliest)."
         ),
+        click.option("--after", metavar="EVENT", help="Only events after this one ends."),
+        click.option("--before", metavar="EVENT", help="Only events before this one begins."),
+        click.option(
+            "--side",
+            metavar="STATE",
+            help="Only events in which someone who speaks for this state took part (its "
+            "people, bodies and media).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -286,6 +306,11 @@ def _filtered_events(
     start: str | None,
     end: str | None,
     limit: int | None,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    side: str | None = None,
+    flat: bool = True,
 ) -> tuple[list[Any], list[str], str | None]:
     """Run ``query.events`` with names resolved: the rows, the actor ids and the place id."""
     from .. import query
@@ -295,7 +320,17 @@ def _filtered_events(
     actor_ids = [names.actor(a).id for a in actors]
     place_id = names.place(place).id if place is not None else None
     rows = query.events(
-        store, actors=actor_ids, types=types, place=place_id, start=start, end=end, limit=limit
+        store,
+        actors=actor_ids,
+        types=types,
+        place=place_id,
+        start=start,
+        end=end,
+        limit=limit,
+        flat=flat,
+        after=names.event(after).id if after is not None else None,
+        before=names.event(before).id if before is not None else None,
+        for_side=names.actor(side).id if side is not None else None,
     )
     return rows, actor_ids, place_id
 

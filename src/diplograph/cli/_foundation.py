@@ -121,6 +121,8 @@ def demo(ctx: Context, out: Path) -> None:
         place = f" ({m.event.place_name})" if m.event.place_name else ""
         click.echo(f"   {m.ordinal_text:<4} {m.event.time!s:<22} {m.event.label}{place}")
         _echo_citation(m.event.citations)
+        for part in m.parts:
+            click.echo(f"        └ {part.event.time!s:<20} {part.event.label}")
 
     click.echo("\n2. What Seoul said after the Panmunjom meeting")
     for row in result.seoul_said:

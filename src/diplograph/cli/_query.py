@@ -1,4 +1,4 @@
-"""Query commands: load, events, meetings, statements, actor, sparql."""
+"""Query commands: load, events, meetings, statements, search, actor, sparql."""
 
 from __future__ import annotations
 
@@ -90,8 +90,34 @@ def load_cmd(
     click.echo(f"loaded {ctx.data_label} into {where}: {added:,} new quads, {total:,} in all")
 
 
+_PARTS_OPTION = click.option(
+    "--parts",
+    "flat",
+    is_flag=True,
+    help="List the parts of events (a dinner within a summit) on their own rows, in date "
+    "order, instead of beneath the event they are part of.",
+)
+
+_PART_MARK = "  └ "
+"""What a part's label starts with when it is listed beneath its event."""
+
+
+def _with_parts(rows: list[Any], depth: int = 0) -> list[tuple[int, Any]]:
+    """Rows with their parts beneath them (depth first), each with its depth."""
+    out: list[tuple[int, Any]] = []
+    for r in rows:
+        out.append((depth, r))
+        out.extend(_with_parts(list(r.parts), depth + 1))
+    return out
+
+
+def _label(label: str, depth: int) -> str:
+    return label if depth == 0 else "  " * (depth - 1) + _PART_MARK + label
+
+
 @cli.command()
 @_event_filter_options
+@_PARTS_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
 @table_options()
 @_store_options
@@ -104,6 +130,10 @@ def events(
     start: str | None,
     end: str | None,
     limit: int | None,
+    after: str | None,
+    before: str | None,
+    side: str | None,
+    flat: bool,
     as_json: bool,
     store_path: Path | None,
     endpoint: str | None,
@@ -113,16 +143,29 @@ def events(
     A date window keeps every event that may fall inside it, and the FIT
     column says how sure: 'within' (every possible day is inside) or
     'overlaps' (only some are, e.g. an event dated "2019-02" for --from
-    2019-02-15).
+    2019-02-15). An event that is part of another one listed (a test within a
+    month of tests) is shown beneath it; --parts lists it on its own row.
     """
     from .. import query
 
     store = _open_store(ctx, store_path, endpoint)
-    rows, _, _ = _filtered_events(store, actors, types, place, start, end, limit)
+    rows, _, _ = _filtered_events(
+        store,
+        actors,
+        types,
+        place,
+        start,
+        end,
+        limit,
+        after=after,
+        before=before,
+        side=side,
+        flat=flat,
+    )
     if as_json:
         print_json([query.row_dict(r) for r in rows])
         return
-    window = start is not None or end is not None
+    window = any(v is not None for v in (start, end, after, before))
     headers = ["DATE", *(["FIT"] if window else []), "TYPE", "EVENT", "PLACE", "ACTORS"]
     _table(
         headers,
@@ -131,11 +174,11 @@ def events(
                 str(r.time),
                 *([r.fit or ""] if window else []),
                 r.type,
-                r.label,
+                _label(r.label, depth),
                 r.place_name or "",
                 _actors_cell(r),
             ]
-            for r in rows
+            for depth, r in _with_parts(rows)
         ],
     )
 
@@ -148,6 +191,14 @@ def events(
     is_flag=True,
     help="Also count events where either was only mediator, accompanying or observer.",
 )
+@_PARTS_OPTION
+@click.option(
+    "--side",
+    "sides",
+    is_flag=True,
+    help="A and B are states: meetings of anyone who speaks for one with anyone who speaks "
+    "for the other (their people, bodies and media); ROLES says who met.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
 @table_options()
 @_store_options
@@ -157,6 +208,8 @@ def meetings(
     a: str,
     b: str,
     any_role: bool,
+    flat: bool,
+    sides: bool,
     as_json: bool,
     store_path: Path | None,
     endpoint: str | None,
@@ -165,7 +218,9 @@ def meetings(
 
     Only principal roles count (host, guest, attendee, signatory, agent):
     someone who mediated or accompanied did not meet. --any-role counts every
-    role and shows it.
+    role and shows it. A meeting within another (a dinner within a summit) is
+    no meeting of its own: it is shown beneath the outermost one, without a
+    number; --parts lists it on its own row, still without one.
     """
     from .. import query
     from ..names import Names
@@ -173,7 +228,7 @@ def meetings(
     store = _open_store(ctx, store_path, endpoint)
     names = Names(store)
     actor_a, actor_b = names.actor(a), names.actor(b)
-    rows = query.meetings(store, actor_a.id, actor_b.id, any_role=any_role)
+    rows = query.meetings(store, actor_a.id, actor_b.id, any_role=any_role, flat=flat, sides=sides)
     if as_json:
         print_json([query.row_dict(r) for r in rows])
         return
@@ -181,14 +236,14 @@ def meetings(
         ["#", "DATE", "TYPE", "EVENT", "PLACE", "ROLES"],
         [
             [
-                m.ordinal_text,
+                m.ordinal_text if depth == 0 else "",
                 str(m.event.time),
                 m.event.type,
-                m.event.label,
+                _label(m.event.label, depth),
                 m.event.place_name or "",
-                f"{actor_a.name}: {m.role_a}; {actor_b.name}: {m.role_b}",
+                f"{m.who_a or actor_a.name}: {m.role_a}; {m.who_b or actor_b.name}: {m.role_b}",
             ]
-            for m in rows
+            for depth, m in _with_parts(rows)
         ],
     )
 
@@ -196,9 +251,16 @@ def meetings(
 @cli.command()
 @click.option("--by", metavar="NAME", help="Only statements by this actor.")
 @click.option(
+    "--side",
+    metavar="STATE",
+    help="Only statements by someone who speaks for this state: the state, its people and "
+    "bodies (by country or post) and its media. SPEAKER says who spoke.",
+)
+@click.option(
     "--about",
-    metavar="EVENT_OR_NAME",
-    help="Only statements about this actor or event (an actor's name wins).",
+    metavar="NAME",
+    help="Only statements about this actor, place or event (tried in that order). A place "
+    "means its events and the statements naming it; an event takes in its parts.",
 )
 @click.option("--from", "start", metavar="DATE", help="Only statements that may be on or after.")
 @click.option("--to", "end", metavar="DATE", help="Only statements that may be on or before.")
@@ -209,6 +271,7 @@ def meetings(
 def statements(
     ctx: Context,
     by: str | None,
+    side: str | None,
     about: str | None,
     start: str | None,
     end: str | None,
@@ -229,6 +292,8 @@ def statements(
         by=speaker,
         about_event=about_id if about_kind == "event" else None,
         about_actor=about_id if about_kind == "actor" else None,
+        about_place=about_id if about_kind == "place" else None,
+        for_side=names.actor(side).id if side is not None else None,
         start=start,
         end=end,
     )
@@ -249,6 +314,53 @@ def statements(
             ]
             for r in rows
         ],
+    )
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="At most this many records.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@_store_options
+@pass_ctx
+def search(
+    ctx: Context,
+    words: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+    store_path: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Records whose names, aliases, words or quoted evidence hold WORDS, best first.
+
+    Ranked by BM25 over the words (case and accents do not count), with a
+    bonus when the words stand together as a phrase; each record once, by its
+    best match, shown with the words in [brackets] and the source of a quote.
+    The index of an on-disk store is kept in its folder (search-index.sqlite)
+    and built again when the store changes.
+
+    \b
+    Example:
+      diplograph search sanctions relief
+    """
+    import dataclasses
+
+    from ..search import search as run_search
+
+    store = _open_store(ctx, store_path, endpoint)
+    hits = run_search(store, " ".join(words), limit=limit)
+    if as_json:
+        print_json([dataclasses.asdict(h) for h in hits])
+        return
+    _table(
+        ["KIND", "ID", "FIELD", "CONTEXT", "SOURCE"],
+        [[h.kind, h.id, h.field, h.context, h.source_title or ""] for h in hits],
     )
 
 

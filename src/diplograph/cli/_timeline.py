@@ -56,6 +56,12 @@ _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
     help="Draw statements on the speakers' lanes, joined to the events they are about.",
 )
 @click.option(
+    "--statements-only",
+    is_flag=True,
+    help="Draw only statements, each with its words abridged: those in the dates, by the "
+    "--actor or --side speakers when given.",
+)
+@click.option(
     "--era",
     "eras",
     multiple=True,
@@ -98,10 +104,14 @@ def timeline(
     start: str | None,
     end: str | None,
     limit: int | None,
+    after: str | None,
+    before: str | None,
+    side: str | None,
     lanes: str,
     max_lanes: int,
     title: str | None,
     statements: bool,
+    statements_only: bool,
     eras: tuple[str, ...],
     width: float,
     height: float | None,
@@ -130,27 +140,73 @@ def timeline(
     suffix = output.suffix.lower()
     if suffix not in _CHART_SUFFIXES:
         fail(f"the output must end in .png, .svg, .pdf or .json (got {output.name!r})")
-    era_list = [parse_era(e) for e in eras]
+    chart: dict[str, Any] = {"eras": [parse_era(e) for e in eras], "title": title}
+    chart.update(lanes=lanes, max_lanes=max_lanes)
+    figure = {"label_top": label_top, "width": width, "height": height, "dpi": dpi}
     store = _open_store(ctx, store_path, endpoint)
-    rows, actor_ids, place_id = _filtered_events(store, actors, types, place, start, end, limit)
-    narrowed = bool(actor_ids or types or place_id or limit)
+    if statements_only:
+        sts = _statements_only(store, actors, side, start, end, after, before)
+        _draw([], sts, output, chart, **figure)
+        return
+    rows, actor_ids, place_id = _filtered_events(
+        store, actors, types, place, start, end, limit, after=after, before=before, side=side
+    )
+    narrowed = bool(actor_ids or types or place_id or limit or side)
+    first, last = (
+        (min(r.time.earliest for r in rows), max(r.time.latest for r in rows))
+        if (rows and (after or before))
+        else (start, end)
+    )
     sts = (
         query.timeline_statements(
-            store, rows, actors=actor_ids, narrowed=narrowed, start=start, end=end
+            store, rows, actors=actor_ids, narrowed=narrowed, start=first, end=last
         )
         if statements
         else []
     )
     if not rows:
         fail("no events match the filters, so there is nothing to draw (got 0 events)")
-    chart = {"eras": era_list, "title": title, "lanes": lanes, "max_lanes": max_lanes}
     if suffix == ".json":
         from ..export.timelinejs import write_timelinejs
 
-        write_timelinejs(rows, output, statements=sts, **chart)  # type: ignore[arg-type]
+        write_timelinejs(rows, output, statements=sts, **chart)
         note(f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements")
         return
-    _draw(rows, sts, output, chart, label_top=label_top, width=width, height=height, dpi=dpi)
+    _draw(rows, sts, output, chart, **figure)
+
+
+def _statements_only(
+    store: Any,
+    actors: tuple[str, ...],
+    side: str | None,
+    start: str | None,
+    end: str | None,
+    after: str | None,
+    before: str | None,
+) -> list[Any]:
+    """The statements of a statements-only timeline: in the window, by the speakers given."""
+    from .. import query
+    from ..names import Names
+    from ..query.rows import event_rows, iri_of
+    from ..rows import in_order
+
+    names = Names(store)
+    if after is not None:
+        first = event_rows(store, [iri_of("event", names.event(after).id)])[0]
+        start = first.time.latest.isoformat()
+    if before is not None:
+        last = event_rows(store, [iri_of("event", names.event(before).id)])[0]
+        end = last.time.earliest.isoformat()
+    said: list[Any] = []
+    side_id = names.actor(side).id if side is not None else None
+    speakers = [names.actor(a).id for a in actors]
+    if not speakers:
+        said = query.statements(store, for_side=side_id, start=start, end=end)
+    for who in speakers:
+        said += query.statements(store, by=who, for_side=side_id, start=start, end=end)
+    if not said:
+        fail("no statements match the filters, so there is nothing to draw (got 0)")
+    return in_order(list({s.id: s for s in said}.values()))
 
 
 def _draw(

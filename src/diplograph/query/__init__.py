@@ -33,6 +33,7 @@ from .questions import (
     meetings,
     resolve_about,
     resolve_place,
+    side,
     statements,
     timeline_statements,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "resolve_place",
     "row_dict",
     "run",
+    "side",
     "statements",
     "template",
     "template_names",

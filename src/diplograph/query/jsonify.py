@@ -15,9 +15,13 @@ __all__ = ["row_dict"]
 def row_dict(row: object) -> object:
     """A row (or dossier, or list of them) as JSON-ready data: dates as EDTF text plus day bounds.
 
+    A meeting's ``parts`` are meetings too, each with its roles.
+
+    Examples
+    --------
     >>> from diplograph.rows import Citation
     >>> row_dict(Citation(source="s", title="T", quote=None))
-    {'source': 's', 'title': 'T', 'quote': None, 'url': None, 'publisher': None}
+    {'source': 's', 'title': 'T', 'quote': None, 'url': None, 'publisher': None, 'start': None}
     """
     if isinstance(row, PartialDate | DateSpan):
         return str(row)
@@ -27,7 +31,10 @@ def row_dict(row: object) -> object:
             "ordinal_text": row.ordinal_text,
             "role_a": row.role_a,
             "role_b": row.role_b,
+            "who_a": row.who_a,
+            "who_b": row.who_b,
             **dict(row_dict(row.event)),  # type: ignore[call-overload]
+            "parts": [row_dict(p) for p in row.parts],
         }
     if dataclasses.is_dataclass(row) and not isinstance(row, type):
         out: dict[str, object] = {}

@@ -9,6 +9,7 @@ returns rows (:mod:`diplograph.query.rows`). Names become ids with
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 import pyoxigraph as ox
@@ -32,9 +33,11 @@ from .rows import (
     index_of,
     iri_of,
     named_nodes,
+    nest,
     slot_of,
     statement_rows,
     text_of,
+    wholes,
     window_day,
 )
 from .templates import Value, run
@@ -45,6 +48,7 @@ __all__ = [
     "meetings",
     "resolve_about",
     "resolve_place",
+    "side",
     "statements",
     "timeline_statements",
 ]
@@ -94,31 +98,40 @@ def events(
     start: date | str | PartialDate | DateSpan | None = None,
     end: date | str | PartialDate | DateSpan | None = None,
     limit: int | None = None,
+    flat: bool = False,
+    after: str | None = None,
+    before: str | None = None,
+    for_side: str | None = None,
 ) -> list[EventRow]:
     """Events in date order, filtered by actors, types, place and a date window.
 
+    An event part of another in the answer (a test within a month of tests)
+    is listed in its ``parts``, not as an event of its own.
+
     Parameters
     ----------
-    store
-        Where the query runs.
-    actors
-        Actor ids; every one of them must have taken part (in any role).
-    types
-        Event types (``summit``, ``meeting``, ...); any of them. Empty: all.
-    place
-        A place id: events there or at a place inside it.
+    actors, types, place
+        Actor ids, all of whom took part (in any role); event types
+        (``summit``, ...), any of them; a place id (there or inside it).
     start, end
         The window. A day, or an EDTF date whose first (``start``) or last
         (``end``) day bounds the window: ``end="2019-02"`` runs to 28
         February. An event is kept when its day bounds say it may fall inside,
         and its row's ``fit`` says ``within`` or ``overlaps``.
-    limit
-        At most this many events (the earliest).
+    limit, flat
+        At most this many events (the earliest outermost ones); ``flat``
+        lists the parts of events as events of their own.
+    after, before
+        Event ids: only the events between the two, that may fall after the
+        first ends and before the second begins (the window narrows to those
+        days; the two events and their parts are left out).
+    for_side
+        A state's id: only events in which someone who speaks for it took
+        part (see :func:`side`).
 
-    Returns
-    -------
-    list of EventRow
-        Sorted by date (day bounds, then precision), then id.
+    The rows are in date order (day bounds, then precision); events that
+    begin on the same day go by their links, then by where their evidence
+    starts in the source text, then by id (:func:`diplograph.rows.in_order`).
 
     Examples
     --------
@@ -126,22 +139,42 @@ def events(
     >>> from diplograph.rdf.store import open_store
     >>> store = open_store()
     >>> _ = store.load(load(bundled_data()))
-    >>> rows = events(store, actors=["donald-trump", "kim-jong-un"], types=["summit"])
-    >>> [r.label for r in rows]
+    >>> [r.label for r in events(store, actors=["donald-trump", "kim-jong-un"], types=["summit"])]
     ['Trump-Kim summit in Singapore', 'Trump-Kim summit in Hanoi']
-    >>> [(r.id, r.fit) for r in events(store, types=["missile_test"], start="2019-05-05")]
-    [('missile-tests-2019-05', 'overlaps'), ('missile-test-2019-05-09', 'within')]
+    >>> [(r.id, r.fit, [p.id for p in r.parts])
+    ...  for r in events(store, types=["missile_test"], start="2019-05-05")]
+    [('missile-tests-2019-05', 'overlaps', ['missile-test-2019-05-09'])]
+    >>> len(events(store, types=["missile_test"], flat=True))
+    3
     """
-    window_start, window_end = window_day(start, end=False), window_day(end, end=True)
-    if window_start is not None and window_end is not None and window_end < window_start:
-        raise QueryError(f"--to is before --from (got {window_start} and {window_end})")
-    actor_iris = [iri_of("actor", a) for a in dict.fromkeys(actors)]
+    window_start, window_end = _between(
+        store, after, before, window_day(start, end=False), window_day(end, end=True)
+    )
+    bounds = [e for e in (after, before) if e is not None]
     params: dict[str, Value] = {
         "type": _types(types) or None,
         "place": iri_of("place", place) if place is not None else None,
         "from": day_literal(window_start) if window_start is not None else None,
         "to": day_literal(window_end) if window_end is not None else None,
     }
+    iris = _event_iris(store, [iri_of("actor", a) for a in dict.fromkeys(actors)], params)
+    if bounds:
+        inside = wholes(store, [id_of(i) for i in iris], set(bounds))
+        iris = [i for i in iris if id_of(i) not in bounds and id_of(i) not in inside]
+    if for_side is not None:
+        members = {iri_of("actor", m).value for m in side(store, for_side)}
+        iris = _with_actor_among(store, iris, members)
+    if flat:
+        iris = iris[:limit] if limit is not None else iris
+        return event_rows(store, iris, window_start, window_end)
+    rows = nest(store, event_rows(store, iris, window_start, window_end))
+    return rows[:limit] if limit is not None else rows
+
+
+def _event_iris(
+    store: Store, actor_iris: list[ox.NamedNode], params: dict[str, Value]
+) -> list[ox.NamedNode]:
+    """The events the filters keep, in date order: from the rarest actor's events when given."""
     if actor_iris:
         actor_iris, busy = _rarest_first(store, actor_iris)
         second = actor_iris[1] if len(actor_iris) > 1 else actor_iris[0]
@@ -156,19 +189,69 @@ def events(
         )
     else:
         result = run(store, "events", **params)
-    iris = named_nodes(result.values("event"))
-    if limit is not None:
-        iris = iris[:limit]
-    return event_rows(store, iris, window_start, window_end)
+    return named_nodes(result.values("event"))
 
 
-def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[MeetingRow]:
+def _between(
+    store: Store, after: str | None, before: str | None, start: date | None, end: date | None
+) -> tuple[date | None, date | None]:
+    """The window ``[start, end]`` narrowed to after ``after`` ends and before ``before`` begins."""
+    if start is not None and end is not None and end < start:
+        raise QueryError(f"--to is before --from (got {start} and {end})")
+    bounds = [e for e in (after, before) if e is not None]
+    ends = {r.id: r for r in event_rows(store, [iri_of("event", e) for e in bounds])}
+    missing = [e for e in bounds if e not in ends]
+    if missing:
+        raise QueryError(f"the store has no event {missing[0]!r}; was the data loaded into it?")
+    if after is not None:
+        day = ends[after].time.latest
+        start = day if start is None else max(start, day)
+    if before is not None:
+        day = ends[before].time.earliest
+        end = day if end is None else min(end, day)
+    if bounds and start is not None and end is not None and end < start:
+        raise QueryError(f"{after!r} ends after {before!r} begins: no event falls between them")
+    return start, end
+
+
+def _with_actor_among(
+    store: Store, iris: list[ox.NamedNode], members: set[str]
+) -> list[ox.NamedNode]:
+    """The events of ``iris`` in which one of ``members`` (actor IRIs) took part."""
+    if not iris:
+        return []
+    took_part = {
+        term_text(r["event"])
+        for r in run(store, "event-participants", event=iris)
+        if term_text(r["actor"]) in members
+    }
+    return [i for i in iris if i.value in took_part]
+
+
+def meetings(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    any_role: bool = False,
+    flat: bool = False,
+    sides: bool = False,
+) -> list[MeetingRow]:
     """Every summit, meeting or talks in which actors ``a`` and ``b`` both took part, numbered.
 
     Only principal roles count (host, guest, attendee, signatory, agent): an
     actor that mediated, accompanied or observed did not meet. ``any_role``
     also lists the events where one of them was there in another role, with
     no ordinal, so the numbers stay those of the real meetings.
+
+    A meeting that is part of another (the dinner and the talks within a
+    summit) is no meeting of its own: it is listed in the ``parts`` of the
+    outermost one and has no ordinal. ``flat`` lists the parts on their own
+    rows instead, still without an ordinal.
+
+    With ``sides``, ``a`` and ``b`` are states and the meetings are those of
+    anyone who speaks for one (see :func:`side`) with anyone who speaks for
+    the other; each row's ``who_a`` and ``who_b`` say who met.
 
     Examples
     --------
@@ -191,6 +274,67 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     """
     if a == b:
         raise QueryError(f"a meeting needs two different actors (got {a!r} twice)")
+    if sides:
+        role_of, who, rows = _side_meetings(store, a, b, any_role)
+    else:
+        role_of, rows = _pair_meetings(store, a, b, any_role)
+        who = {}
+    inner = wholes(store, [r.id for r in rows], {r.id for r in rows})
+
+    def meeting(row: EventRow, counted: bool) -> MeetingRow:
+        role_a, role_b = role_of[row.id]
+        principal = role_a in PRINCIPAL_ROLES and role_b in PRINCIPAL_ROLES
+        parts = tuple(meeting(p, False) for p in row.parts)
+        who_a, who_b = who.get(row.id, (None, None))
+        number = 1 if counted and principal else None
+        return MeetingRow(number, row, role_a, role_b, parts, who_a, who_b)
+
+    if flat:
+        out = [meeting(r, r.id not in inner) for r in rows]
+    else:
+        out = [meeting(r, True) for r in nest(store, rows)]
+    n = 0
+    for i, m in enumerate(out):
+        if m.ordinal is not None:
+            n += 1
+            out[i] = replace(m, ordinal=n)
+    return out
+
+
+def _side_meetings(
+    store: Store, a: str, b: str, any_role: bool
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], list[EventRow]]:
+    """Meetings of the sides of states ``a`` and ``b``: roles, who met, and the event rows."""
+    members_a, members_b = set(side(store, a)), set(side(store, b))
+    shared = sorted(members_a & members_b)
+    if shared:
+        raise QueryError(
+            f"{a!r} and {b!r} share speakers, so they are not two sides (got {shared})"
+        )
+    role_of: dict[str, tuple[str, str]] = {}
+    who: dict[str, tuple[str, str]] = {}
+    kept = []
+    for row in events(store, types=sorted(MEETING_TYPES), for_side=a, flat=True):
+
+        def best(members: set[str], row: EventRow = row) -> tuple[str, str] | None:
+            found = [p for p in row.participants if p.actor in members]
+            found.sort(key=lambda p: p.role not in PRINCIPAL_ROLES)
+            return (found[0].name, found[0].role) if found else None
+
+        pa, pb = best(members_a), best(members_b)
+        if pa is None or pb is None:
+            continue
+        if not any_role and not (pa[1] in PRINCIPAL_ROLES and pb[1] in PRINCIPAL_ROLES):
+            continue
+        role_of[row.id], who[row.id] = (pa[1], pb[1]), (pa[0], pb[0])
+        kept.append(row)
+    return role_of, who, kept
+
+
+def _pair_meetings(
+    store: Store, a: str, b: str, any_role: bool
+) -> tuple[dict[str, tuple[str, str]], list[EventRow]]:
+    """Meetings of actors ``a`` and ``b``: their roles by event id, and the event rows."""
     iri_a, iri_b = iri_of("actor", a), iri_of("actor", b)
     ordered, busy = _rarest_first(store, [iri_a, iri_b])
     swapped = ordered[0] != iri_a
@@ -211,16 +355,25 @@ def meetings(store: Store, a: str, b: str, *, any_role: bool = False) -> list[Me
     rows = event_rows(
         store, named_nodes(v for v in result.values("event") if term_text(v) in role_of)
     )
-    out: list[MeetingRow] = []
-    n = 0
-    for row in rows:
-        role_a, role_b = role_of[iri_of("event", row.id).value]
-        number = None
-        if role_a in PRINCIPAL_ROLES and role_b in PRINCIPAL_ROLES:
-            n += 1
-            number = n
-        out.append(MeetingRow(number, row, role_a, role_b))
-    return out
+    return {k.rsplit("/", 1)[-1]: v for k, v in role_of.items()}, rows
+
+
+def side(store: Store, state: str) -> list[str]:
+    """The ids of everyone who speaks for ``state``: the state, its people, bodies and media.
+
+    An actor belongs to the side when its ``country`` is the state, when it
+    holds a post in the state, or when it holds a post in (or belongs by
+    ``country`` to) a body that does, through any number of such steps.
+
+    >>> from diplograph import load, bundled_data
+    >>> from diplograph.rdf.store import open_store
+    >>> store = open_store()
+    >>> _ = store.load(load(bundled_data()))
+    >>> side(store, "north-korea")
+    ['kcna', 'kim-jong-un', 'north-korea']
+    """
+    found = run(store, "side", side=iri_of("actor", state)).values("member")
+    return sorted({id_of(m) for m in found if isinstance(m, ox.NamedNode)})
 
 
 def statements(
@@ -229,6 +382,8 @@ def statements(
     by: str | None = None,
     about_event: str | None = None,
     about_actor: str | None = None,
+    about_place: str | None = None,
+    for_side: str | None = None,
     start: date | str | PartialDate | DateSpan | None = None,
     end: date | str | PartialDate | DateSpan | None = None,
 ) -> list[StatementRow]:
@@ -239,7 +394,13 @@ def statements(
     by
         Speaker's actor id.
     about_event, about_actor
-        Only statements about this event or actor (ids).
+        Only statements about this event (or an event part of it) or actor (ids).
+    about_place
+        Only statements about an event at this place (or at a place inside
+        it), or whose words name it (id).
+    for_side
+        Only statements by someone who speaks for this state (see
+        :func:`side`); each row's speaker says who spoke.
     start, end
         A date window, as in :func:`events`.
 
@@ -253,14 +414,23 @@ def statements(
     ...     print(s.speaker_name, "|", s.text[:40])
     United States | excessive North Korean demands for sanct
     Lee Sang-min | Inter-Korean relations have been at a lu
+    >>> sorted({s.speaker_name for s in statements(store, for_side="north-korea")})
+    ['Korean Central News Agency']
     """
     window_start, window_end = window_day(start, end=False), window_day(end, end=True)
+    speakers: Value = iri_of("actor", by) if by is not None else None
+    if for_side is not None:
+        members = side(store, for_side)
+        if by is not None:
+            members = [m for m in members if m == by]
+        speakers = [iri_of("actor", m) for m in members]
     result = run(
         store,
         "statements",
-        speaker=iri_of("actor", by) if by is not None else None,
+        speaker=speakers,
         aboutEvent=iri_of("event", about_event) if about_event is not None else None,
         aboutActor=iri_of("actor", about_actor) if about_actor is not None else None,
+        aboutPlace=iri_of("place", about_place) if about_place is not None else None,
         **{
             "from": day_literal(window_start) if window_start is not None else None,
             "to": day_literal(window_end) if window_end is not None else None,
@@ -292,7 +462,7 @@ def actor_dossier(store: Store, actor: str, *, counterparts: int = 10) -> ActorD
     >>> _ = store.load(load(bundled_data()))
     >>> d = actor_dossier(store, "lee-sang-min")
     >>> d.positions[0].post, [s.id for s in d.statements][:1]
-    ('Spokesman', ['lee-lull-since-hanoi'])
+    ('Spokesman', ['lee-new-life'])
     """
     node = iri_of("actor", actor)
     info = run(store, "actor", actor=node)
@@ -369,12 +539,14 @@ def resolve_place(source: Store | object, name: str) -> str:
 
 
 def resolve_about(source: Store | object, name: str) -> tuple[str, str]:
-    """What ``name`` is about: ``("actor", id)`` if an actor answers to it, else ``("event", id)``.
+    """What ``name`` is about: ``("actor", id)``, else ``("place", id)``, else ``("event", id)``.
+
+    See :meth:`diplograph.names.Names.about`.
 
     >>> from diplograph import load, bundled_data
     >>> kg = load(bundled_data())
-    >>> resolve_about(kg, "Hanoi"), resolve_about(kg, "Kim")
-    (('event', 'hanoi-summit-2019'), ('actor', 'kim-jong-un'))
+    >>> resolve_about(kg, "Hanoi summit"), resolve_about(kg, "Hanoi"), resolve_about(kg, "Kim")
+    (('event', 'hanoi-summit-2019'), ('place', 'hanoi'), ('actor', 'kim-jong-un'))
     """
     return Names(source).about(name)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pyoxigraph as ox
@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from ..dates import DateSpan, PartialDate, parse_date
 from ..rdf.store import Store, Term, term_text
 from ..rows import Citation, EventRow, ParticipantRow, StatementRow
+from ..rows import in_order as ordered
 from .templates import run
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "PositionRow",
     "event_rows",
     "fit",
+    "nest",
     "ordinal",
     "statement_rows",
 ]
@@ -141,6 +143,7 @@ def _citations(store: Store, records: Sequence[ox.NamedNode]) -> dict[str, tuple
                     quote=text_of(row["quote"]),
                     url=text_of(row["url"]),
                     publisher=text_of(row["publisher"]),
+                    start=int(term_text(row["start"])) if row["start"] is not None else None,
                 ),
             )
         )
@@ -199,7 +202,7 @@ def event_rows(
                 fit=fit(time, start, end),
             )
         )
-    return sorted(rows, key=lambda r: (r.time.sort_key(), r.id))
+    return ordered(rows)
 
 
 def statement_rows(
@@ -242,7 +245,52 @@ def statement_rows(
                 fit=fit(when, start, end),
             )
         )
-    return sorted(rows, key=lambda r: (r.date.sort_key(), r.id))
+    return ordered(rows)
+
+
+def wholes(store: Store, ids: Iterable[str], keep: set[str]) -> dict[str, str]:
+    """For each event of ``ids``, the nearest event it is part of that ``keep`` holds.
+
+    Events that are part of none in ``keep`` are left out. The links of part
+    to whole come from the store (``sem:subEventOf``), all the way up, in one
+    query.
+    """
+    ids = list(ids)
+    if not ids:
+        return {}
+    whole_of: dict[str, str] = {}
+    for r in run(store, "event-ancestry", event=[iri_of("event", i) for i in ids]):
+        whole_of.setdefault(id_of(r["part"]), id_of(r["whole"]))
+    out = {}
+    for i in ids:
+        seen, up = {i}, whole_of.get(i)
+        while up is not None and up not in seen:
+            if up in keep:
+                out[i] = up
+                break
+            seen.add(up)
+            up = whole_of.get(up)
+    return out
+
+
+def nest(store: Store, rows: Sequence[EventRow]) -> list[EventRow]:
+    """The outermost events of ``rows``, each with the rows that are part of it beneath it.
+
+    A row goes beneath the nearest event it is part of (``part_of``, followed
+    up through events that ``rows`` may not hold) among ``rows``; a row part of
+    none of them stays outermost. Parts keep the order of :func:`~diplograph.rows.in_order`.
+    """
+    parent = wholes(store, [r.id for r in rows], {r.id for r in rows})
+    children: dict[str, list[EventRow]] = {}
+    for r in rows:
+        if r.id in parent:
+            children.setdefault(parent[r.id], []).append(r)
+
+    def build(row: EventRow) -> EventRow:
+        parts = [build(c) for c in ordered(children.get(row.id, []))]
+        return replace(row, parts=tuple(parts)) if parts else row
+
+    return [build(r) for r in ordered([r for r in rows if r.id not in parent])]
 
 
 def named_nodes(values: Iterable[Term | None]) -> list[ox.NamedNode]:
@@ -263,15 +311,22 @@ def named_nodes(values: Iterable[Term | None]) -> list[ox.NamedNode]:
 class MeetingRow:
     """One meeting of two actors: its place in their series, the event, and their roles.
 
-    ``ordinal`` counts only the meetings in which both took part in a
-    principal role; an event listed because one of them only mediated or
-    accompanied (``any_role``) has none.
+    ``ordinal`` counts only the outermost meetings in which both took part
+    in a principal role; an event listed because one of them only mediated or
+    accompanied (``any_role``), and a meeting that is part of another (a
+    dinner within a summit), have none. ``parts`` are the meetings of the two
+    that are part of this one, beneath it.
     """
 
     ordinal: int | None
     event: EventRow
     role_a: str
     role_b: str
+    parts: tuple[MeetingRow, ...] = ()
+    who_a: str | None = None
+    """For a meeting of two sides: who met for the first side (``role_a`` is theirs)."""
+    who_b: str | None = None
+    """For a meeting of two sides: who met for the second side."""
 
     @property
     def ordinal_text(self) -> str:

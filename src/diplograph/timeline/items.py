@@ -57,18 +57,35 @@ class Item:
 
     @property
     def text(self) -> str:
-        """The label: the event's name wrapped, then its date at its precision."""
+        """The label: the event's name wrapped, then its date at its precision.
+
+        Statements show who spoke and their words, abridged: the first
+        statement's, then how many more the mark stands for.
+        """
         if isinstance(self.row, EventRow):
             return f"{_wrap(self.row.label)}\n{format_when(self.row.time)}"
         who = ", ".join(dict.fromkeys(m.speaker_name for m in self.members))
-        n = len(self.members)
-        said = f"{n} statements" if n > 1 else "statement"
-        return f"{_wrap(who + ': ' + said)}\n{format_when(self.row.date)}"
+        first = self.members[0]
+        words = abridge(first.text)
+        said = f"“{words}”" if first.mode == "direct_quote" else words
+        more = len(self.members) - 1
+        extra = f" (+{more} more)" if more else ""
+        return f"{_wrap(f'{who}: {said}{extra}', 34)}\n{format_when(self.row.date)}"
 
     @property
     def x(self) -> float:
         """Where the item's mark sits on the time axis (a day number)."""
         return self.ext.mid
+
+
+def abridge(text: str, words: int = 6) -> str:
+    """The first ``words`` words of ``text``, with ``…`` when there were more.
+
+    >>> abridge("Sometimes you have to walk, and this was just one of those times.", 6)
+    'Sometimes you have to walk, and…'
+    """
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + "…"
 
 
 def _wrap(text: str, width: int = 26) -> str:

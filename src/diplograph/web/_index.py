@@ -141,6 +141,7 @@ def _cites(store: Store, iris: list[ox.NamedNode]) -> dict[str, list[dict[str, A
                 "quote": _opt(r["quote"]),
                 "url": _opt(r["url"]),
                 "publisher": _opt(r["publisher"]),
+                "start": int(start) if (start := _opt(r["start"])) is not None else None,
             },
         )
     return {k: [v[e] for e in sorted(v, key=_slot)] for k, v in out.items()}

@@ -326,7 +326,7 @@ def _by_actors(
     """The rows of the events any of the actors took part in, and of the statements they made."""
     events: dict[str, Any] = {}
     for a in actor_ids:
-        for row in query.events(store, actors=[a], types=kinds, start=first, end=last):
+        for row in query.events(store, actors=[a], types=kinds, start=first, end=last, flat=True):
             events.setdefault(row.id, row)
     statements: list[Any] = []
     if not kinds:  # statements have no event type: a type filter alone hides them
@@ -373,6 +373,7 @@ def _one(store: Store, kind: str, record_id: str) -> tuple[_lookup.Record, Any]:
             types=[found.type] if found.type else [],
             start=when.earliest if when.earliest != date.min else None,
             end=when.latest if when.latest != date.max else None,
+            flat=True,
         )
     for row in rows:
         if row.id == record_id:
