@@ -41,8 +41,8 @@ from .vocab import (
     SEM,
     SKOS,
     SOURCE_KIND,
-    TOPIC,
     TIME,
+    TOPIC,
     XSD,
 )
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
+from ...errors import RDFError
 from ...model import (
     Statement,
     StatementMode,
@@ -13,11 +14,11 @@ from ...model import (
 )
 from .._dates import when
 from .._out import Out, evidence, links, seq
-from ...errors import RDFError
 from .._read import Reader, show
 from ..terms import (
     ID,
     MODES,
+    TOPICS,
     A,
     DCTERMS_language,
     DG_aboutActor,
@@ -36,7 +37,6 @@ from ..terms import (
     DG_speaker,
     DG_Statement,
     DG_text,
-    TOPICS,
     Term,
 )
 from ..vocab import (
