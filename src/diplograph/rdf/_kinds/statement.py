@@ -82,7 +82,7 @@ def _topics(rd: Reader, s: Term) -> tuple[Topic, ...]:
     order = rd.seq(s, DG_aboutTopicOrder)
     if order is not None and set(order) == set(nodes):
         nodes = order
-    known = {node: topic for topic, node in TOPICS.items()}
+    known: dict[Term, Topic] = {node: topic for topic, node in TOPICS.items()}
     out = []
     for node in nodes:
         if node not in known:
