@@ -158,16 +158,18 @@ def match_event(name: str, events: Sequence[Named]) -> Named:
 
 
 def match_place(name: str, places: Sequence[Named]) -> Named:
-    """The one place whose id or name is ``name`` (or whose name contains it).
+    """The one place whose id, name or alias is ``name`` (or whose name contains it).
 
     >>> match_place("hodo", [Named("place", "hodo-peninsula", "Hodo Peninsula")]).id
     'hodo-peninsula'
+    >>> match_place("Nyongbyon", [Named("place", "yongbyon", "Yongbyon", ("Nyongbyon",))]).id
+    'yongbyon'
     """
     found = _by_id(name, places)
     if found is not None:
         return found
     key = normalize_name(name)
-    hits = [p for p in places if normalize_name(p.name) == key] or [
+    hits = [p for p in places if key in {normalize_name(n) for n in (p.name, *p.aliases)}] or [
         p for p in places if key and key in normalize_name(p.name)
     ]
     if len(hits) == 1:
@@ -215,7 +217,7 @@ def names_query(kind: str, record_id: str | None = None, *, words: Sequence[str]
     True
     """
     values = "" if record_id is None else f"  VALUES ?id {{ {ox.Literal(record_id)} }}\n"
-    aliases = "  OPTIONAL { ?r skos:altLabel ?alias }\n" if kind == "actor" else ""
+    aliases = "  OPTIONAL { ?r skos:altLabel ?alias }\n" if kind != "event" else ""
     narrow = ""
     if words:
         folded = 'LCASE(REPLACE(STR(?name), "[^A-Za-z0-9]", ""))'
