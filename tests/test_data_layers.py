@@ -421,3 +421,8 @@ def test_evidence_into_records_of_both_layers(corpus: Path, tmp_path: Path) -> N
 def test_a_layer_that_cannot_be_read_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="no such folder"):
         check_layers([bundled_data(), tmp_path / "nowhere"])
+
+
+def test_the_readme_shows_the_additions_file_as_it_is() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{(LAYER / 'additions.yaml').read_text(encoding='utf-8')}```" in readme

@@ -28,6 +28,7 @@ from ..resources import bundled_data
 __all__ = [
     "Context",
     "cli",
+    "folder_label",
     "fail",
     "main",
     "pass_ctx",
@@ -52,7 +53,7 @@ class Context:
     def data_dirs(self) -> tuple[Path, ...]:
         """Every ``--data`` folder, else ``./data`` when present, else the shipped dataset."""
         if self.data:
-            return self.data
+            return tuple(_shipped_or(d) for d in self.data)
         local = Path("data")
         if local.is_dir() and any(local.rglob("*.yaml")):
             return (local,)
@@ -66,11 +67,7 @@ class Context:
     @property
     def data_label(self) -> str:
         """The data folders as a person reads them: the shipped dataset by name, else paths."""
-        shipped = bundled_data().resolve()
-        return " + ".join(
-            "the shipped Korea 2018-2019 dataset" if d.resolve() == shipped else str(d)
-            for d in self.data_dirs
-        )
+        return " + ".join(folder_label(d) for d in self.data_dirs)
 
     def layers(self) -> Layers:
         """The data folders as layers, loaded once."""
@@ -87,6 +84,23 @@ class Context:
             else:
                 self._kg = self.layers().kg
         return self._kg
+
+
+SHIPPED = "shipped"
+"""The ``--data`` value that names the shipped dataset (unless a folder has that name)."""
+
+
+def _shipped_or(folder: Path) -> Path:
+    if str(folder) == SHIPPED and not folder.is_dir():
+        return bundled_data()
+    return folder
+
+
+def folder_label(folder: Path) -> str:
+    """A data folder as a person reads it: the shipped dataset by name, else its path."""
+    if folder.resolve() == bundled_data().resolve():
+        return "the shipped Korea 2018-2019 dataset"
+    return str(folder)
 
 
 pass_ctx = click.make_pass_decorator(Context, ensure=True)
@@ -134,8 +148,8 @@ class _Group(click.Group):
     multiple=True,
     envvar="DIPLOGRAPH_DATA",
     help="Data folder of YAML records (repeatable: later folders add to earlier ones, and "
-    "only the last is written to). Default: ./data when present, else the shipped "
-    "Korea 2018-2019 dataset.",
+    "only the last is written to; 'shipped' names the shipped dataset). Default: ./data "
+    "when present, else the shipped Korea 2018-2019 dataset.",
 )
 @click.option(
     "--texts",

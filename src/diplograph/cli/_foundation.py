@@ -15,7 +15,17 @@ from ..kg import KnowledgeGraph
 from ..layers import Layers, check_layers
 from ..load import check_folder
 from ..rows import Citation
-from ._base import Context, _records, _store_options, cli, fail, pass_ctx, print_json, summary
+from ._base import (
+    Context,
+    _records,
+    _store_options,
+    cli,
+    fail,
+    folder_label,
+    pass_ctx,
+    print_json,
+    summary,
+)
 
 # -- foundation: validate, stats ---------------------------------------------------------
 
@@ -69,7 +79,7 @@ def _report_layers(layers: Layers, problems: list[Problem]) -> None:
         inside = [p for p in problems if Path(p.file).is_relative_to(folder)]
         adds = len(layers.additions[i])
         click.echo(
-            f"layer {i + 1}: {folder}: {len(own)} records, {adds} addition(s) to earlier "
+            f"layer {i + 1}: {folder_label(folder)}: {len(own)} records, {adds} addition(s) to earlier "
             f"records, {len(inside)} problem(s)"
         )
 
