@@ -28,8 +28,8 @@ from ..resources import bundled_data
 __all__ = [
     "Context",
     "cli",
-    "folder_label",
     "fail",
+    "folder_label",
     "main",
     "pass_ctx",
     "print_json",
