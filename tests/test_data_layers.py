@@ -145,7 +145,8 @@ def test_validate_reports_each_layer() -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     lines = result.output.splitlines()  # type: ignore[attr-defined]
     assert lines[0] == (
-        "layer 1: the shipped Korea 2018-2019 dataset: 55 records, 0 addition(s) to earlier records, 0 problem(s)"
+        "layer 1: the shipped Korea 2018-2019 dataset: 55 records, 0 addition(s) to earlier "
+        "records, 0 problem(s)"
     )
     assert (
         lines[1] == f"layer 2: {LAYER}: 7 records, 3 addition(s) to earlier records, 0 problem(s)"

@@ -79,8 +79,8 @@ def _report_layers(layers: Layers, problems: list[Problem]) -> None:
         inside = [p for p in problems if Path(p.file).is_relative_to(folder)]
         adds = len(layers.additions[i])
         click.echo(
-            f"layer {i + 1}: {folder_label(folder)}: {len(own)} records, {adds} addition(s) to earlier "
-            f"records, {len(inside)} problem(s)"
+            f"layer {i + 1}: {folder_label(folder)}: {len(own)} records, "
+            f"{adds} addition(s) to earlier records, {len(inside)} problem(s)"
         )
 
 
