@@ -92,8 +92,9 @@ def record_links(kg: KnowledgeGraph) -> dict[str, set[str]]:
             link(node, f"event:{other}")
     for s in kg.statements.values():
         node = f"statement:{s.id}"
-        link(f"actor:{s.speaker}", node)
-        for t in s.about_events:
+        for speaker in s.said_by:
+            link(f"actor:{speaker}", node)
+        for t in (*s.about_events, *([s.said_at] if s.said_at else [])):
             link(node, f"event:{t}")
         for t in (*s.about_actors, *([s.channel] if s.channel else [])):
             link(node, f"actor:{t}")
