@@ -88,7 +88,7 @@ def test_a_duplicate_id_across_layers_names_both_places(tmp_path: Path) -> None:
         ("events:\n- id: no-such-event\n  follows: [hanoi-summit-2019]\n", 2, "nothing to add to"),
         ("events:\n- id: hanoi-summit-2019\n  label: New label\n", 3, "cannot be added to"),
         ("places:\n- id: hanoi\n  aliases: Ha Noi\n", 3, "expected a list to add"),
-        ("events:\n- id: hanoi-summit-2019\n  follows: [nowhere]\n", 2, "no event has id"),
+        ("events:\n- id: hanoi-summit-2019\n  follows:\n  - nowhere\n", 4, "no event has id"),
         (
             "events:\n- id: hanoi-summit-2019\n  participants: [{actor: kim-jong-un}]\n",
             2,
@@ -103,10 +103,24 @@ def test_a_wrong_addition_is_one_located_error(
     _, problems = check_layers([bundled_data(), tmp_path])
     assert len(problems) == 1, problems
     shown = str(problems[0])
-    # a dangling id added to an earlier record is reported at that record, in its folder
-    if words != "no event has id":
-        assert shown.startswith(f"{tmp_path / 'additions.yaml'}:{line}: "), shown
+    assert shown.startswith(f"{tmp_path / 'additions.yaml'}:{line}: "), shown
     assert words in shown
+
+
+def test_added_evidence_is_checked_where_it_is_written(tmp_path: Path, corpus: Path) -> None:
+    _write(
+        tmp_path,
+        "additions.yaml",
+        "events:\n- id: hanoi-summit-2019\n  evidence:\n  - source: seoul-hopes-2019-07-01\n"
+        "    quote: Hanoi\n  - source: seoul-hopes-2019-07-01\n    quote: not in the article\n",
+    )
+    _, problems = check_layers([bundled_data(), tmp_path], texts=corpus)
+    shown = [str(p) for p in problems]
+    assert len(shown) == 2, shown
+    assert shown[0].startswith(f"{tmp_path / 'additions.yaml'}:4: event 'hanoi-summit-2019': ")
+    assert "quote occurs 4 times" in shown[0]
+    assert shown[1].startswith(f"{tmp_path / 'additions.yaml'}:6: ")
+    assert "quote not found" in shown[1]
 
 
 def test_an_addition_to_a_record_of_the_same_folder_is_refused(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,8 @@ class Addition:
     fields: dict[str, list[Any]]
     file: str
     line: int
+    item_lines: dict[str, list[int]] = field(default_factory=dict, compare=False)
+    """The line of each added item, by field."""
 
 
 @dataclass
@@ -204,6 +207,7 @@ def _one_addition(
         )
         return
     fields: dict[str, list[Any]] = {}
+    lines: dict[str, list[int]] = {}
     for name, value in raw.items():
         if name == "id":
             continue
@@ -229,8 +233,9 @@ def _one_addition(
             )
             continue
         fields[name] = _plain(value)
+        lines[name] = list(value.item_lines) if isinstance(value, _Seq) else []
     if fields:
-        yield Addition(kind, raw["id"], fields, shown, raw.key_lines["id"])
+        yield Addition(kind, raw["id"], fields, shown, raw.key_lines["id"], lines)
 
 
 def read_yaml_plain(path: Path) -> dict[str, Any]:
@@ -291,7 +296,9 @@ def check_layers(
         layers.additions.append([])
         for add in _read_additions(root, problems):
             _add_to(layers, located, index, n, add, failed, problems)
-    layers.kg = check_records(located, problems, texts=texts, failed=failed)
+    checked: list[Problem] = []
+    layers.kg = check_records(located, checked, texts=texts, failed=failed)
+    problems.extend(_at_additions(layers, checked))
     for key, i in index.items():
         loc = located[i]
         layers.where[key] = (loc.file, loc.raw.key_lines.get("id", loc.raw.line))
@@ -340,6 +347,33 @@ def _add_to(
         return
     located[index[key]] = _Located(record, loc.raw, loc.file)
     layers.additions[n].append(add)
+
+
+_FIELD = re.compile(r"^(\w+) '([^']+)': (\w+)\[(\d+)\]")
+
+
+def _at_additions(layers: Layers, problems: list[Problem]) -> Iterator[Problem]:
+    """``problems``, each one about an added item moved to where the item is written."""
+    added: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+    for adds in layers.additions:
+        for a in adds:
+            for name, lines in a.item_lines.items():
+                places = added.setdefault((a.kind, a.id, name), [])
+                places.extend((a.file, line) for line in lines)
+    keys = {k.singular: k.key for k in KINDS.values()}
+    for p in problems:
+        m = _FIELD.match(p.message)
+        if m is None or m.group(1) not in keys or not added:
+            yield p
+            continue
+        key, rid, name, index = keys[m.group(1)], m.group(2), m.group(3), int(m.group(4))
+        own = layers._own.get((key, rid))
+        places = added.get((key, rid, name), [])
+        first_added = len(getattr(own, name, ())) if own is not None else index + 1
+        if places and first_added <= index < first_added + len(places):
+            yield Problem(*places[index - first_added], p.message)
+        else:
+            yield p
 
 
 def load_layers(folders: Sequence[Path | str], *, texts: Texts = None) -> Layers:
