@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from diplograph import bundled_data, load
 from diplograph.cli import cli
-from diplograph.errors import LoadError
+from diplograph.errors import LoadError, ModelError
 from diplograph.evidence import check_evidence, near_quotes, texts_found
 from diplograph.graph.view import from_networkx, to_networkx
 from diplograph.layers import check_layers, load_layers
@@ -144,6 +144,14 @@ def test_dump_writes_only_the_analysts_layer(layered: object, tmp_path: Path) ->
     assert "seoul-hopes" not in (tmp_path / "out" / "sources.yaml").read_text(encoding="utf-8")
     again = load_layers([bundled_data(), tmp_path / "out"])
     assert again.kg == layered.kg  # type: ignore[attr-defined]
+
+
+def test_dump_refuses_a_folder_with_other_files(layered: object, tmp_path: Path) -> None:
+    _write(tmp_path, "additions.yaml", "places: []\n")
+    _write(tmp_path, "mine.yaml", "places: []\n")
+    with pytest.raises(ModelError, match=r"mine\.yaml"):
+        layered.dump_layer(tmp_path)  # type: ignore[attr-defined]
+    assert (tmp_path / "additions.yaml").exists()
 
 
 def test_dump_through_the_cli(tmp_path: Path) -> None:
@@ -431,6 +439,11 @@ def test_evidence_into_records_of_both_layers(corpus: Path, tmp_path: Path) -> N
     assert "lee-sang-min" in [a.id for a in data.additions[1]]
     again = _run(*base, "evidence", SEED, words, "--into", "yongbyon")
     assert again.exit_code == 1 and "already has this evidence" in again.stderr  # type: ignore[attr-defined]
+
+
+def test_an_additions_file_alone_is_not_silently_ignored() -> None:
+    _, problems = check_folder(LAYER)
+    assert str(problems[0]).startswith(f"{LAYER / 'additions.yaml'}:1: additions to records of ")
 
 
 def test_a_layer_that_cannot_be_read_is_refused(tmp_path: Path) -> None:

@@ -144,6 +144,11 @@ class Layers:
         index = layer % len(self.folders)
         root = Path(folder)
         extra = root / ADDITIONS_FILE
+        canonical = {f"{kind}.yaml" for kind in KINDS} | {ADDITIONS_FILE}
+        if root.is_dir() and any(
+            p.name not in canonical or p.parent != root for p in root.rglob("*.yaml")
+        ):
+            dump(KnowledgeGraph(), root)  # refuses, naming the other files
         if extra.exists():
             extra.unlink()
         written = dump(self.layer_graphs()[index], root)
@@ -285,7 +290,7 @@ def check_layers(
     index: dict[tuple[str, str], int] = {}
     for n, root in enumerate(roots):
         _refuse_unreadable(root)
-        own = read_records(root, problems, failed)
+        own = read_records(root, problems, failed, layered=True)
         for loc in own:
             key = (kind_of(loc.record).key, loc.record.id)
             if key not in layers.origin:

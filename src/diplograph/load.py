@@ -212,11 +212,26 @@ ADDITIONS_FILE = "additions.yaml"
 
 
 def _records(
-    folder: Path, problems: list[Problem], failed: set[tuple[str, str]] | None = None
+    folder: Path,
+    problems: list[Problem],
+    failed: set[tuple[str, str]] | None = None,
+    layered: bool = False,
 ) -> Iterator[_Located]:
-    """The valid records of ``folder``; the ``(kind, id)`` of each invalid one go in ``failed``."""
+    """The valid records of ``folder``; the ``(kind, id)`` of each invalid one go in ``failed``.
+
+    ``additions.yaml`` is left to :mod:`.layers` when ``layered``, else it is a problem.
+    """
     for path in _yaml_files(folder):
         if path.name == ADDITIONS_FILE:
+            if not layered:
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        "additions to records of earlier data folders: give this folder after "
+                        "them (--data BASE --data THIS, or diplograph.layers.load_layers)",
+                    )
+                )
             continue
         shown = str(path)
         doc = _read_yaml(path, shown, problems)
@@ -349,16 +364,21 @@ def check_folder(
 
 
 def read_records(
-    root: Path, problems: list[Problem], failed: set[tuple[str, str]] | None = None
+    root: Path,
+    problems: list[Problem],
+    failed: set[tuple[str, str]] | None = None,
+    *,
+    layered: bool = False,
 ) -> list[_Located]:
     """Every valid record of the folder ``root`` with where it was read; problems appended.
 
-    The ``(kind, id)`` of each record that failed validation goes in ``failed``.
+    The ``(kind, id)`` of each record that failed validation goes in ``failed``;
+    ``layered`` leaves the folder's ``additions.yaml`` to :mod:`.layers`.
     """
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the cyclic collector slows bulk validation several times over
     try:
-        return list(_records(root, problems, failed))
+        return list(_records(root, problems, failed, layered))
     finally:
         if gc_was_enabled:
             gc.enable()
