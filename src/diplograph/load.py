@@ -209,6 +209,10 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 ADDITIONS_FILE = "additions.yaml"
 """The file of a data folder that adds to records of earlier folders (see :mod:`.layers`)."""
+_LONE_ADDITIONS = (
+    "additions to records of earlier data folders: give this folder after them "
+    "(--data BASE --data THIS, or diplograph.layers.load_layers)"
+)
 
 
 def _records(
@@ -224,14 +228,7 @@ def _records(
     for path in _yaml_files(folder):
         if path.name == ADDITIONS_FILE:
             if not layered:
-                problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        "additions to records of earlier data folders: give this folder after "
-                        "them (--data BASE --data THIS, or diplograph.layers.load_layers)",
-                    )
-                )
+                problems.append(Problem(str(path), 1, _LONE_ADDITIONS))
             continue
         shown = str(path)
         doc = _read_yaml(path, shown, problems)

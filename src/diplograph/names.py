@@ -7,14 +7,14 @@ the :meth:`~diplograph.rdf.store.Store.query` method) or a
 :class:`~diplograph.kg.KnowledgeGraph` in memory. From a store it reads the
 names the RDF mapping writes: ``dcterms:identifier`` (the id),
 ``rdfs:label`` (an actor's or place's name, an event's label) and
-``skos:altLabel`` (an actor's aliases).
+``skos:altLabel`` (an actor's or a place's aliases).
 
 The matching is the same whatever the source:
 
 - an id matches itself exactly;
 - otherwise names are compared with :func:`normalize_name` (case, accents,
   spaces, hyphens and punctuation do not count): an actor by its name or an
-  alias, a place by its name (else by a part of it), an event by a part of
+  alias, a place by its name or an alias (else by a part of its name), an event by a part of
   its label or by all of the words given;
 - several matches raise :class:`~diplograph.errors.AmbiguousNameError` listing
   them as ``id (name)``; none raises
