@@ -208,6 +208,31 @@ def test_a_bad_source_gives_one_error_not_one_per_citation(tmp_path: Path) -> No
     assert any("no source has id" in str(p) for p in _dangling_source(tmp_path))
 
 
+def test_a_bad_source_gives_one_line_through_the_cli(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "d.yaml",
+        "sources:\n- id: s\n  title: S\n  credibility: 9\nactors:\n- id: a\n  kind: person\n"
+        "  name: A\n  evidence: [{source: s}]\nstatements:\n- id: x\n  speaker: a\n"
+        "  date: '2019'\n  text: hi\n  evidence: [{source: s}]\n",
+    )
+    result = _run("--data", tmp_path, "validate")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert result.stdout.splitlines() == [  # type: ignore[attr-defined]
+        f"{tmp_path / 'd.yaml'}:4: source 's': credibility: input should be less than or "
+        "equal to 6 (got 9)"
+    ]
+
+
+def test_the_export_carries_the_new_fields(tmp_path: Path) -> None:
+    out = tmp_path / "k.ttl"
+    result = _run("--data", bundled_data(), "--data", LAYER, "export", "-o", out)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    text = out.read_text(encoding="utf-8")
+    for term in ("dg:saidAt", "dg:jointSpeaker", "dg:aboutPlace", "dg:aboutTopic", "Nyongbyon"):
+        assert term in text, term
+
+
 def _dangling_source(tmp_path: Path) -> list[object]:
     _write(
         tmp_path / "e",
