@@ -30,6 +30,7 @@ from diplograph.model import (
     SourceKind,
     Statement,
     StatementMode,
+    Topic,
 )
 
 __all__ = [
@@ -227,6 +228,7 @@ def knowledge_graphs(
             Place(
                 id=pid,
                 name=draw(texts),
+                aliases=tuple(draw(st.lists(texts, max_size=2, unique=True))),
                 country=_maybe(draw, actor_ids),
                 part_of=_maybe(draw, place_ids[:i]),  # earlier places only: no loops
                 lat=draw(st.one_of(st.none(), st.floats(-90, 90, allow_nan=False))),
@@ -257,15 +259,20 @@ def knowledge_graphs(
             )
         )
     for sid in statement_ids:
+        joint = _some(draw, actor_ids, 3)  # one speaker of several, or a single one
         kg.add(
             Statement(
                 id=sid,
-                speaker=draw(st.sampled_from(actor_ids)),
+                speaker=draw(st.sampled_from(joint)) if joint else draw(st.sampled_from(actor_ids)),
+                speakers=joint if len(joint) > 1 else (),
                 date=draw(dates),
                 text=draw(texts),
                 mode=draw(st.sampled_from(StatementMode)),
                 about_events=_some(draw, event_ids),
                 about_actors=_some(draw, actor_ids),
+                about_places=_some(draw, place_ids),
+                about_topics=tuple(draw(st.lists(st.sampled_from(Topic), max_size=3, unique=True))),
+                said_at=_maybe(draw, event_ids),
                 channel=_maybe(draw, actor_ids),
                 language=draw(st.one_of(st.none(), st.sampled_from(["en", "ko", ""]))),
                 evidence=evs(min_size=1),

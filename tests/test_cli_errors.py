@@ -62,6 +62,9 @@ CASES: list[tuple[str, list[str], int, str]] = [
         1,
         "not both",
     ),
+    ("evidence without texts", ["evidence", "seoul-hopes-2019-07-01", "Kim"], 1, "--texts DIR"),
+    ("evidence of no source", ["evidence", "seoul-hopes", "Kim"], 1, "did you mean"),
+    ("dump of a missing layer", ["--data", "no-such-folder", "dump", "out"], 2, "no such folder"),
     (
         "report of a dead server",
         ["report", "-o", "web", "--endpoint", "http://127.0.0.1:9/query"],

@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +40,10 @@ __all__ = [
     "check_evidence",
     "find_quote",
     "load_texts",
+    "near_quotes",
     "short",
     "text_of",
+    "texts_found",
 ]
 
 Texts = Path | str | Sequence[Path | str] | None
@@ -110,6 +112,28 @@ def text_of(src: Source, by_name: dict[str, str], by_hash: dict[str, str]) -> st
     return None
 
 
+def texts_found(sources: Iterable[Source], texts: Texts) -> tuple[dict[str, str], list[str]]:
+    """The texts found for ``sources`` (by source id) and the ids of those with none.
+
+    >>> import tempfile, pathlib
+    >>> srcs = [Source(id="a", title="A", file="a.txt"), Source(id="b", title="B")]
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (pathlib.Path(d) / "a.txt").write_text("hello", encoding="utf-8")
+    ...     texts_found(srcs, d)
+    ({'a': 'hello'}, ['b'])
+    """
+    by_name, by_hash = load_texts(texts)
+    found: dict[str, str] = {}
+    missing: list[str] = []
+    for src in sources:
+        text = text_of(src, by_name, by_hash)
+        if text is None:
+            missing.append(src.id)
+        else:
+            found[src.id] = text
+    return found, missing
+
+
 def short(text: str, limit: int = 60) -> str:
     """``repr`` of ``text``, cut to ``limit`` characters with an ellipsis.
 
@@ -152,6 +176,44 @@ def find_quote(text: str, quote: str, *, context: int = 32) -> QuoteMatch | list
     return QuoteMatch(start, end, text[max(0, start - context) : start], text[end : end + context])
 
 
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` lower-cased with straight quotes and runs of space as one, and where each
+    character of it came from in ``text``."""
+    out: list[str] = []
+    at: list[int] = []
+    table = str.maketrans("‘’“”–—", "''\"\"--")
+    for i, c in enumerate(text):
+        c = c.translate(table).lower()
+        if c.isspace():
+            if out and out[-1] == " ":
+                continue
+            c = " "
+        out.append(c)
+        at.append(i)
+    return "".join(out), at
+
+
+def near_quotes(text: str, quote: str, *, limit: int = 5) -> list[tuple[int, str]]:
+    """Where ``quote`` is in ``text`` but for case, curly quotes, dashes and spacing.
+
+    Returns ``(start, the words as the text has them)`` for each place found.
+
+    >>> near_quotes("He said:  “We will  meet.”", '"we will meet')
+    [(10, '“We will  meet')]
+    """
+    folded_text, at = _folded(text)
+    folded_quote = _folded(quote)[0].strip()
+    if not folded_quote:
+        return []
+    out: list[tuple[int, str]] = []
+    i = folded_text.find(folded_quote)
+    while i >= 0 and len(out) < limit:
+        start, end = at[i], at[i + len(folded_quote) - 1] + 1
+        out.append((start, text[start:end]))
+        i = folded_text.find(folded_quote, i + 1)
+    return out
+
+
 def check_evidence(ev: Evidence, text: str) -> list[str]:
     """What is wrong with ``ev`` given the text of the source it cites; [] when nothing is.
 
@@ -161,8 +223,15 @@ def check_evidence(ev: Evidence, text: str) -> list[str]:
     if ev.quote is None:
         return []
     if ev.start is None or ev.end is None:
-        if ev.quote not in text:
+        placed = find_quote(text, ev.quote)
+        if placed is None:
             return [f"quote not found in source {ev.source!r} (got {short(ev.quote)})"]
+        if isinstance(placed, list):
+            places = ", ".join(f"start={at}" for at in placed)
+            return [
+                f"quote occurs {len(placed)} times in source {ev.source!r} ({places}); give "
+                f"start and end to say which (got {short(ev.quote)})"
+            ]
         return []
     actual = text[ev.start : ev.end]
     if actual != ev.quote:

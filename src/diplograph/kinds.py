@@ -205,8 +205,11 @@ KINDS: dict[str, Kind] = {
             singular="statement",
             refs=(
                 Ref("speaker", "actors"),
+                Ref("speakers[]", "actors"),
                 Ref("about_events[]", "events"),
                 Ref("about_actors[]", "actors"),
+                Ref("about_places[]", "places"),
+                Ref("said_at", "events"),
                 Ref("channel", "actors"),
             ),
             rdf_classes=("dg:Statement",),

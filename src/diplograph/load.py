@@ -40,7 +40,16 @@ from .kg import KnowledgeGraph, normalize_name
 from .kinds import KINDS, kind_of
 from .model import Record
 
-__all__ = ["check_folder", "dump", "dumps_kind", "load", "load_texts"]
+__all__ = [
+    "ADDITIONS_FILE",
+    "check_folder",
+    "check_records",
+    "dump",
+    "dumps_kind",
+    "load",
+    "load_texts",
+    "read_records",
+]
 
 _BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -193,8 +202,29 @@ def _yaml_files(folder: Path) -> list[Path]:
     return yaml_files(folder)
 
 
-def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
+ADDITIONS_FILE = "additions.yaml"
+"""The file of a data folder that adds to records of earlier folders (see :mod:`.layers`)."""
+_LONE_ADDITIONS = (
+    "additions to records of earlier data folders: give this folder after them "
+    "(--data BASE --data THIS, or diplograph.layers.load_layers)"
+)
+
+
+def _records(
+    folder: Path,
+    problems: list[Problem],
+    failed: set[tuple[str, str]] | None = None,
+    layered: bool = False,
+) -> Iterator[_Located]:
+    """The valid records of ``folder``; the ``(kind, id)`` of each invalid one go in ``failed``.
+
+    ``additions.yaml`` is left to :mod:`.layers` when ``layered``, else it is a problem.
+    """
     for path in _yaml_files(folder):
+        if path.name == ADDITIONS_FILE:
+            if not layered:
+                problems.append(Problem(str(path), 1, _LONE_ADDITIONS))
+            continue
         shown = str(path)
         doc = _read_yaml(path, shown, problems)
         if doc is _FAILED:
@@ -261,6 +291,8 @@ def _records(folder: Path, problems: list[Problem]) -> Iterator[_Located]:
                 try:
                     record = cls.model_validate(dict(raw))
                 except ValidationError as e:
+                    if failed is not None and isinstance(rid, str):
+                        failed.add((kind, rid))
                     for err in e.errors():
                         loc = tuple(err["loc"])
                         problems.append(
@@ -317,15 +349,47 @@ def check_folder(
     root = Path(folder)
     _refuse_unreadable(root)
     problems: list[Problem] = []
-    kg = KnowledgeGraph()
-    where: dict[tuple[str, str], _Located] = {}
+    failed: set[tuple[str, str]] = set()
+    located = read_records(root, problems, failed)
+    kg = check_records(located, problems, texts=texts, failed=failed)
+    return kg, sorted(set(problems))
+
+
+def read_records(
+    root: Path,
+    problems: list[Problem],
+    failed: set[tuple[str, str]] | None = None,
+    *,
+    layered: bool = False,
+) -> list[_Located]:
+    """Every valid record of the folder ``root`` with where it was read; problems appended.
+
+    The ``(kind, id)`` of each record that failed validation goes in ``failed``;
+    ``layered`` leaves the folder's ``additions.yaml`` to :mod:`.layers`.
+    """
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the cyclic collector slows bulk validation several times over
     try:
-        located = list(_records(root, problems))
+        return list(_records(root, problems, failed, layered))
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def check_records(
+    located: list[_Located],
+    problems: list[Problem],
+    *,
+    texts: Texts = None,
+    failed: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+) -> KnowledgeGraph:
+    """The graph of ``located`` records, with every integrity problem appended.
+
+    Duplicate ids name both places; a reference to a record in ``failed`` (one
+    whose own error is already reported) is not reported again.
+    """
+    kg = KnowledgeGraph()
+    where: dict[tuple[str, str], _Located] = {}
     for loc in located:
         kind = kind_of(loc.record).key
         key = (kind, loc.record.id)
@@ -342,12 +406,25 @@ def check_folder(
             continue
         where[key] = loc
         kg.add(loc.record)
+    _check_integrity(kg, where, problems, failed)
+    _check_texts(kg, texts, where, problems)
+    return kg
 
+
+def _check_integrity(
+    kg: KnowledgeGraph,
+    where: dict[tuple[str, str], _Located],
+    problems: list[Problem],
+    failed: set[tuple[str, str]] | frozenset[tuple[str, str]],
+) -> None:
     def line_at(kind: str, rid: str, field: str) -> tuple[str, int]:
         loc = where[(kind, rid)]
         return loc.file, _line_of(loc.raw, _path_loc(field), loc.raw.line)
 
+    keys = {k.singular: k.key for k in KINDS.values()}
     for d in kg.dangling():
+        if (keys[d.expected], d.target) in failed:
+            continue  # the record exists, and its own problem is reported
         file, line = line_at(d.kind, d.record, d.field)
         problems.append(Problem(file, line, f"{KINDS[d.kind].singular} {d.record!r}: {d}"))
     for rid in kg.cycles():
@@ -375,8 +452,6 @@ def check_folder(
                     "give each actor distinct names and aliases",
                 )
             )
-    _check_texts(kg, texts, where, problems)
-    return kg, sorted(set(problems))
 
 
 def _check_texts(

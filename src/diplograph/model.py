@@ -60,6 +60,7 @@ __all__ = [
     "SourceKind",
     "Statement",
     "StatementMode",
+    "Topic",
 ]
 
 
@@ -142,6 +143,23 @@ class StatementMode(StrEnum):
     DIRECT_QUOTE = "direct_quote"
     PARAPHRASE = "paraphrase"
     REPORT = "report"
+
+
+class Topic(StrEnum):
+    """What a statement is about, as an issue (a SKOS scheme in ``ontology/topics.ttl``)."""
+
+    DENUCLEARIZATION = "denuclearization"
+    NUCLEAR_FACILITIES = "nuclear_facilities"
+    MISSILE_TESTING = "missile_testing"
+    SANCTIONS = "sanctions"
+    SANCTIONS_RELIEF = "sanctions_relief"
+    MILITARY_EXERCISES = "military_exercises"
+    SECURITY_GUARANTEES = "security_guarantees"
+    PEACE_REGIME = "peace_regime"
+    INTER_KOREAN_COOPERATION = "inter_korean_cooperation"
+    FAMILY_REUNIONS = "family_reunions"
+    REMAINS_REPATRIATION = "remains_repatriation"
+    SUMMIT_DIPLOMACY = "summit_diplomacy"
 
 
 class SourceKind(StrEnum):
@@ -271,10 +289,13 @@ class Actor(_Record):
 
 
 class Place(_Record):
-    """A place where events happen."""
+    """A place where events happen, by its name and any other spelling (``aliases``)."""
 
     id: Id
     name: Text
+    aliases: Annotated[
+        tuple[Text, ...], Field(default=(), description="other names, e.g. Nyongbyon for Yongbyon")
+    ]
     country: Annotated[Id | None, Field(default=None, description="actor id of the state")]
     part_of: Annotated[Id | None, Field(default=None, description="id of the enclosing place")]
     lat: Annotated[float | None, Field(default=None, ge=-90, le=90)]
@@ -318,20 +339,73 @@ class Event(_Record):
 
 
 class Statement(_Record):
-    """Something an actor said, with the words, how they reach us, and where it is written."""
+    """Something said, by whom, with the words, how they reach us, and where it is written.
+
+    One speaker is ``speaker``; words spoken jointly (a joint statement, "the
+    two leaders said") list every speaker in ``speakers``, and ``speaker`` is
+    then the first of them (given or not). ``speakers: [a]`` is ``speaker: a``.
+
+    >>> ev = [Evidence(source="s", quote="hi")]
+    >>> st = Statement(id="j", speakers=["moon", "kim"], date="2018-04-27", text="hi", evidence=ev)
+    >>> st.speaker, st.speakers, st.said_by
+    ('moon', ('moon', 'kim'), ('moon', 'kim'))
+    >>> Statement(id="k", speakers=["kim"], date="2018", text="hi", evidence=ev).speakers
+    ()
+    """
 
     id: Id
-    speaker: Id
+    speaker: Annotated[Id, Field(description="actor id of who spoke (the first, when several)")]
+    speakers: Annotated[
+        tuple[Id, ...], Field(description="actor ids of everyone who spoke the words jointly")
+    ] = ()
     date: Date
     text: Annotated[Text, Field(description="the words: a quote, a paraphrase or a report")]
     mode: StatementMode = StatementMode.DIRECT_QUOTE
     about_events: tuple[Id, ...] = ()
     about_actors: tuple[Id, ...] = ()
+    about_places: Annotated[
+        tuple[Id, ...], Field(description="ids of the places the words are about")
+    ] = ()
+    about_topics: Annotated[tuple[Topic, ...], Field(description="issues the words are about")] = ()
+    said_at: Annotated[
+        Id | None, Field(description="id of the event where the words were said")
+    ] = None
     channel: Annotated[
         Id | None, Field(default=None, description="actor id of the medium, e.g. a news agency")
     ]
     language: str | None = None
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_or_several(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "speakers" not in data:
+            return data
+        speakers = data["speakers"]
+        if not isinstance(speakers, list | tuple) or not speakers:
+            return data  # the field's own check says what is wrong
+        out = dict(data)
+        if out.get("speaker") is None:
+            out["speaker"] = speakers[0]
+        elif out["speaker"] not in speakers:
+            raise ValueError(
+                f"speaker must be one of the speakers (got speaker={out['speaker']!r}, "
+                f"speakers={list(speakers)!r})"
+            )
+        if len(speakers) == 1:
+            out["speakers"] = ()
+        return out
+
+    @model_validator(mode="after")
+    def _speakers_once(self) -> Statement:
+        if len(set(self.speakers)) != len(self.speakers):
+            raise ValueError(f"a speaker is listed twice (got {list(self.speakers)!r})")
+        return self
+
+    @property
+    def said_by(self) -> tuple[str, ...]:
+        """Every actor who spoke the words: ``speakers``, else the one ``speaker``."""
+        return self.speakers or (self.speaker,)
 
 
 Record = Actor | Place | Event | Statement | Source

@@ -7,14 +7,14 @@ the :meth:`~diplograph.rdf.store.Store.query` method) or a
 :class:`~diplograph.kg.KnowledgeGraph` in memory. From a store it reads the
 names the RDF mapping writes: ``dcterms:identifier`` (the id),
 ``rdfs:label`` (an actor's or place's name, an event's label) and
-``skos:altLabel`` (an actor's aliases).
+``skos:altLabel`` (an actor's or a place's aliases).
 
 The matching is the same whatever the source:
 
 - an id matches itself exactly;
 - otherwise names are compared with :func:`normalize_name` (case, accents,
   spaces, hyphens and punctuation do not count): an actor by its name or an
-  alias, a place by its name (else by a part of it), an event by a part of
+  alias, a place by its name or an alias (else by a part of its name), an event by a part of
   its label or by all of the words given;
 - an event name that matches an event and events that are part of it (the
   Hanoi summit and the dinner in Hanoi within it) means the outermost one;
@@ -163,16 +163,18 @@ def match_event(name: str, events: Sequence[Named]) -> Named:
 
 
 def match_place(name: str, places: Sequence[Named]) -> Named:
-    """The one place whose id or name is ``name`` (or whose name contains it).
+    """The one place whose id, name or alias is ``name`` (or whose name contains it).
 
     >>> match_place("hodo", [Named("place", "hodo-peninsula", "Hodo Peninsula")]).id
     'hodo-peninsula'
+    >>> match_place("Nyongbyon", [Named("place", "yongbyon", "Yongbyon", ("Nyongbyon",))]).id
+    'yongbyon'
     """
     found = _by_id(name, places)
     if found is not None:
         return found
     key = normalize_name(name)
-    hits = [p for p in places if normalize_name(p.name) == key] or [
+    hits = [p for p in places if key in {normalize_name(n) for n in (p.name, *p.aliases)}] or [
         p for p in places if key and key in normalize_name(p.name)
     ]
     if len(hits) == 1:
@@ -220,7 +222,7 @@ def names_query(kind: str, record_id: str | None = None, *, words: Sequence[str]
     True
     """
     values = "" if record_id is None else f"  VALUES ?id {{ {ox.Literal(record_id)} }}\n"
-    aliases = "  OPTIONAL { ?r skos:altLabel ?alias }\n" if kind == "actor" else ""
+    aliases = "  OPTIONAL { ?r skos:altLabel ?alias }\n" if kind != "event" else ""
     narrow = ""
     if words:
         folded = 'LCASE(REPLACE(STR(?name), "[^A-Za-z0-9]", ""))'

@@ -17,6 +17,7 @@ from . import _foundation, _rdf  # noqa: F401
 # isort: split
 from . import (  # noqa: F401
     _graph,
+    _layers,
     _query,
     _timeline,
     _web,

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from .. import __version__
 from ..errors import DiplographError, LoadError
 from ..kg import KnowledgeGraph
+from ..layers import Layers, load_layers
 from ..load import load
 from ..resources import bundled_data
 from ._output import quiet_option, table
@@ -29,6 +30,7 @@ __all__ = [
     "Context",
     "cli",
     "fail",
+    "folder_label",
     "main",
     "pass_ctx",
     "print_json",
@@ -42,32 +44,64 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Context:
     """What the global options say, and the graph once loaded."""
 
-    data: Path | None = None
+    data: tuple[Path, ...] = ()
+    """The ``--data`` folders, in order: later ones add to earlier ones."""
     texts: tuple[Path, ...] = ()
     _kg: KnowledgeGraph | None = field(default=None, repr=False)
+    _layers: Layers | None = field(default=None, repr=False)
+
+    @property
+    def data_dirs(self) -> tuple[Path, ...]:
+        """Every ``--data`` folder, else ``./data`` when present, else the shipped dataset."""
+        if self.data:
+            return tuple(_shipped_or(d) for d in self.data)
+        local = Path("data")
+        if local.is_dir() and any(local.rglob("*.yaml")):
+            return (local,)
+        return (bundled_data(),)
 
     @property
     def data_dir(self) -> Path:
-        """``--data``, else ``./data`` when present, else the shipped dataset."""
-        if self.data is not None:
-            return self.data
-        local = Path("data")
-        if local.is_dir() and any(local.rglob("*.yaml")):
-            return local
-        return bundled_data()
+        """The last data folder: the analyst's layer, the only one written to."""
+        return self.data_dirs[-1]
 
     @property
     def data_label(self) -> str:
-        """The data folder as a person reads it: the shipped dataset by name, else its path."""
-        if self.data_dir.resolve() == bundled_data().resolve():
-            return "the shipped Korea 2018-2019 dataset"
-        return str(self.data_dir)
+        """The data folders as a person reads them: the shipped dataset by name, else paths."""
+        return " + ".join(folder_label(d) for d in self.data_dirs)
+
+    def layers(self) -> Layers:
+        """The data folders as layers, loaded once."""
+        if self._layers is None:
+            self._layers = load_layers(self.data_dirs, texts=self.texts)
+            self._kg = self._layers.kg
+        return self._layers
 
     def kg(self) -> KnowledgeGraph:
-        """The knowledge graph of the data folder, loaded once."""
+        """The knowledge graph of the data folders (their union), loaded once."""
         if self._kg is None:
-            self._kg = load(self.data_dir, texts=self.texts)
+            if len(self.data_dirs) == 1:
+                self._kg = load(self.data_dir, texts=self.texts)
+            else:
+                self._kg = self.layers().kg
         return self._kg
+
+
+SHIPPED = "shipped"
+"""The ``--data`` value that names the shipped dataset (unless a folder has that name)."""
+
+
+def _shipped_or(folder: Path) -> Path:
+    if str(folder) == SHIPPED and not folder.is_dir():
+        return bundled_data()
+    return folder
+
+
+def folder_label(folder: Path) -> str:
+    """A data folder as a person reads it: the shipped dataset by name, else its path."""
+    if folder.resolve() == bundled_data().resolve():
+        return "the shipped Korea 2018-2019 dataset"
+    return str(folder)
 
 
 pass_ctx = click.make_pass_decorator(Context, ensure=True)
@@ -144,9 +178,11 @@ class _Group(click.Group):
 @click.option(
     "--data",
     type=click.Path(path_type=Path, file_okay=False),
+    multiple=True,
     envvar="DIPLOGRAPH_DATA",
-    help="Data folder of YAML records. Default: ./data when present, else the shipped "
-    "Korea 2018-2019 dataset.",
+    help="Data folder of YAML records (repeatable: later folders add to earlier ones, and "
+    "only the last is written to; 'shipped' names the shipped dataset). Default: ./data "
+    "when present, else the shipped Korea 2018-2019 dataset.",
 )
 @click.option(
     "--texts",
@@ -164,7 +200,7 @@ class _Group(click.Group):
     help="Show the full traceback of an unexpected error.",
 )
 @pass_ctx
-def cli(ctx: Context, data: Path | None, texts: tuple[Path, ...]) -> None:
+def cli(ctx: Context, data: tuple[Path, ...], texts: tuple[Path, ...]) -> None:
     """Diplomatic events, their actors and what they said, as a knowledge graph.
 
     Load curated records, ask questions with cited answers, export RDF and draw

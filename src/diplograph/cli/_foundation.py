@@ -9,10 +9,23 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import LoadError
+from ..errors import LoadError, Problem
+from ..evidence import texts_found
+from ..kg import KnowledgeGraph
+from ..layers import Layers, check_layers
 from ..load import check_folder
 from ..rows import Citation
-from ._base import Context, _records, _store_options, cli, fail, pass_ctx, print_json, summary
+from ._base import (
+    Context,
+    _records,
+    _store_options,
+    cli,
+    fail,
+    folder_label,
+    pass_ctx,
+    print_json,
+    summary,
+)
 from ._output import table, table_mode, table_options
 
 # -- foundation: validate, stats ---------------------------------------------------------
@@ -22,19 +35,29 @@ from ._output import table, table_mode, table_options
 @click.option("--shacl", is_flag=True, help="Also check the exported RDF against the SHACL shapes.")
 @pass_ctx
 def validate(ctx: Context, shacl: bool) -> None:
-    """Check a data folder: every problem as file:line: message.
+    """Check the data folders: every problem as file:line: message.
 
-    Exit status 0 when valid, 1 when the data has problems, 2 when the folder
+    With several --data folders, each layer is reported on its own line and
+    the checks run over their union. With --texts, says which sources had no
+    text to check their quotes against.
+
+    Exit status 0 when valid, 1 when the data has problems, 2 when a folder
     cannot be read.
     """
     try:
-        kg, problems = check_folder(ctx.data_dir, texts=ctx.texts)
+        if len(ctx.data_dirs) == 1:
+            kg, problems = check_folder(ctx.data_dir, texts=ctx.texts)
+        else:
+            layers, problems = check_layers(ctx.data_dirs, texts=ctx.texts)
+            kg = layers.kg
+            _report_layers(layers, problems)
     except LoadError as e:
         fail(str(e), 2)
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem(s) in {ctx.data_dir}", err=True)
+        where = ", ".join(str(d) for d in ctx.data_dirs)
+        click.echo(f"{len(problems)} problem(s) in {where}", err=True)
         sys.exit(1)
     if shacl:
         from ..rdf.shacl import check_shacl
@@ -45,10 +68,35 @@ def validate(ctx: Context, shacl: bool) -> None:
         if violations:
             click.echo(f"{len(violations)} SHACL violation(s) in the RDF export", err=True)
             sys.exit(1)
-    checked = " (evidence checked against the texts)" if ctx.texts else ""
+    checked = _texts_note(kg, ctx) if ctx.texts else ""
     if shacl:
         checked += " (the RDF export conforms to the SHACL shapes)"
     click.echo(f"valid: {summary(kg)}{checked}")
+
+
+def _report_layers(layers: Layers, problems: list[Problem]) -> None:
+    """One line per layer: its records, its additions to earlier ones, its problems."""
+    for i, (folder, own) in enumerate(zip(layers.folders, layers.layer_graphs(), strict=True)):
+        inside = [p for p in problems if Path(p.file).is_relative_to(folder)]
+        adds = len(layers.additions[i])
+        click.echo(
+            f"layer {i + 1}: {folder_label(folder)}: {len(own)} records, "
+            f"{adds} addition(s) to earlier records, {len(inside)} problem(s)"
+        )
+
+
+def _texts_note(kg: KnowledgeGraph, ctx: Context) -> str:
+    """What the texts checked: every quote, those of some sources, or none."""
+    cited = {ev.source for _, ev in kg.evidence() if ev.quote is not None}
+    found, missing = texts_found((kg.sources[s] for s in sorted(cited)), ctx.texts)
+    if not found:
+        return f" (no quote was checked: no text found for any of the {len(cited)} sources quoted)"
+    if missing:
+        return (
+            f" (quotes checked against the texts of {len(found)} of {len(cited)} sources "
+            f"quoted; no text for {', '.join(missing)})"
+        )
+    return " (evidence checked against the texts)"
 
 
 @cli.command()

@@ -49,6 +49,7 @@ class Relation(StrEnum):
     SAID = "said"
     ABOUT = "about"
     CHANNEL = "channel"
+    SAID_AT = "said_at"
     HOLDS_POSITION = "holds_position"
     CITES = "cites"
 

@@ -101,6 +101,7 @@ _RELATION_ORDER = [
     Relation.FOLLOWS,
     Relation.HOLDS_POSITION,
     Relation.CHANNEL,
+    Relation.SAID_AT,
     Relation.LOCATED_AT,
     Relation.CITES,
 ]

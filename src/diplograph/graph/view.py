@@ -31,10 +31,12 @@ located_at      event -> place
 sub_event_of    event -> event          (the event it is part of)
 follows         event -> event          (an earlier event), order
 leads_to        event -> event          (a later event), order
-said            actor -> statement
-about           statement -> event      order (within about_events / about_actors)
-                statement -> actor
+said            actor -> statement      order (of joint speakers)
+about           statement -> event      order (within about_events / about_actors /
+                statement -> actor      about_places)
+                statement -> place
 channel         statement -> actor      (the medium that carried it)
+said_at         statement -> event      (where the words were said)
 holds_position  actor -> actor          post, post_start, post_end, order
 cites           record -> source        order, quote, quote_start, quote_end,
                                         prefix, suffix, note

@@ -22,7 +22,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from ..dates import Precision
 from ..kinds import KINDS
-from ..model import ActorKind, EventType, Role, SourceKind, StatementMode
+from ..model import ActorKind, EventType, Role, SourceKind, StatementMode, Topic
 from .vocab import (
     DCTERMS,
     DG,
@@ -42,6 +42,7 @@ from .vocab import (
     SKOS,
     SOURCE_KIND,
     TIME,
+    TOPIC,
     XSD,
 )
 
@@ -128,6 +129,13 @@ DG_aboutEvent = iri_node(DG.aboutEvent)
 DG_aboutEventOrder = iri_node(DG.aboutEventOrder)
 DG_aliasOrder = iri_node(DG.aliasOrder)
 DG_channel = iri_node(DG.channel)
+DG_jointSpeaker = iri_node(DG.jointSpeaker)
+DG_jointSpeakerOrder = iri_node(DG.jointSpeakerOrder)
+DG_aboutPlace = iri_node(DG.aboutPlace)
+DG_aboutPlaceOrder = iri_node(DG.aboutPlaceOrder)
+DG_aboutTopic = iri_node(DG.aboutTopic)
+DG_aboutTopicOrder = iri_node(DG.aboutTopicOrder)
+DG_saidAt = iri_node(DG.saidAt)
 DG_country = iri_node(DG.country)
 DG_credibility = iri_node(DG.credibility)
 DG_edtf = iri_node(DG.edtf)
@@ -187,6 +195,7 @@ EVENT_TYPES = {v: iri_node(f"{EVENT_TYPE}{v.value}") for v in EventType}
 ROLES = {v: iri_node(f"{ROLE}{v.value}") for v in Role}
 MODES = {v: iri_node(f"{MODE}{v.value}") for v in StatementMode}
 SOURCE_KINDS = {v: iri_node(f"{SOURCE_KIND}{v.value}") for v in SourceKind}
+TOPICS = {v: iri_node(f"{TOPIC}{v.value}") for v in Topic}
 
 
 @lru_cache(maxsize=64)

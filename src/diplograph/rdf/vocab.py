@@ -49,6 +49,7 @@ __all__ = [
     "SKOS",
     "SOURCE_KIND",
     "TIME",
+    "TOPIC",
     "WIKIDATA",
     "XSD",
 ]
@@ -90,6 +91,10 @@ class DG(_namespace.DefinedNamespace):
     aboutEvent: URIRef
     aboutActor: URIRef
     channel: URIRef
+    jointSpeaker: URIRef  # each actor who spoke a statement's words jointly
+    aboutPlace: URIRef
+    aboutTopic: URIRef  # a concept of the topic scheme
+    saidAt: URIRef  # statement -> the event where it was said
     # actors and places
     country: URIRef
     # sources
@@ -106,6 +111,9 @@ class DG(_namespace.DefinedNamespace):
     leadsToOrder: URIRef
     aboutEventOrder: URIRef
     aboutActorOrder: URIRef
+    jointSpeakerOrder: URIRef
+    aboutPlaceOrder: URIRef
+    aboutTopicOrder: URIRef
 
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -135,6 +143,8 @@ MODE = Namespace("https://w3id.org/diplograph/mode/")
 """SKOS concepts of how a statement's words reach us."""
 SOURCE_KIND = Namespace("https://w3id.org/diplograph/source-kind/")
 """SKOS concepts of the kinds of source document."""
+TOPIC = Namespace("https://w3id.org/diplograph/topic/")
+"""SKOS concepts of the issues a statement is about (``ontology/topics.ttl``)."""
 
 PREFIXES: dict[str, str] = {
     "dg": ONTOLOGY,
@@ -156,5 +166,6 @@ PREFIXES: dict[str, str] = {
     "role": str(ROLE),
     "mode": str(MODE),
     "kind": str(SOURCE_KIND),
+    "topic": str(TOPIC),
 }
 """Prefixes declared in every Turtle, TriG and JSON-LD file diplograph writes."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,7 @@ __all__ = ["edges", "node", "record"]
 def node(p: Place) -> dict[str, Any]:
     return set_attrs(
         {"kind": NodeKind.PLACE.value, "label": p.name},
+        aliases=json.dumps(list(p.aliases), ensure_ascii=False) if p.aliases else None,
         country=p.country,
         part_of=p.part_of,
         lat=p.lat,
@@ -37,6 +39,7 @@ def record(rid: str, a: dict[str, Any], out: Edges, into: Edges) -> Place:
     return Place(
         id=rid,
         name=a["label"],
+        aliases=tuple(json.loads(a.get("aliases", "[]"))),
         evidence=cited(out),
         **opt(a, "country", "part_of", "lat", "long", "wikidata"),
     )

@@ -9,19 +9,21 @@ from pyoxigraph import Literal, NamedNode
 from ...model import (
     Place,
 )
-from .._out import Out, decimal, evidence, wikidata
+from .._out import Out, decimal, evidence, seq, wikidata
 from .._read import Reader
 from ..terms import (
     ID,
     LABEL,
     XSD_DECIMAL,
     A,
+    DG_aliasOrder,
     DG_country,
     GEO_lat,
     GEO_long,
     SCHEMA_containedInPlace,
     SCHEMA_Place,
     SEM_Place,
+    SKOS_altLabel,
     Term,
 )
 
@@ -34,6 +36,10 @@ def write(out: Out, r: Place) -> NamedNode:
     out.add(s, A, SCHEMA_Place)
     out.add(s, ID, Literal(r.id))
     out.add(s, LABEL, Literal(r.name))
+    aliases: list[Term] = [Literal(a) for a in r.aliases]
+    for alias in aliases:
+        out.once(s, SKOS_altLabel, alias)
+    seq(out, s, DG_aliasOrder, "aliases", aliases)
     if r.country is not None:
         out.add(s, DG_country, out.node("actor", r.country))
     if r.part_of is not None:
@@ -51,6 +57,7 @@ def read(rd: Reader, s: Term) -> Place:
     fields: dict[str, Any] = {
         "id": rd.ids[s],
         "name": ix.text(s, LABEL, required="the place's name"),
+        "aliases": rd.texts(s, SKOS_altLabel, DG_aliasOrder),
         "country": rd.ref(s, ix.one(s, DG_country), DG_country),
         "part_of": rd.ref(s, ix.one(s, SCHEMA_containedInPlace), SCHEMA_containedInPlace),
         "lat": rd.number(s, GEO_lat),

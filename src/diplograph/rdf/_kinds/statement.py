@@ -6,24 +6,34 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
+from ...errors import RDFError
 from ...model import (
     Statement,
     StatementMode,
+    Topic,
 )
 from .._dates import when
-from .._out import Out, evidence, links
-from .._read import Reader
+from .._out import Out, evidence, links, seq
+from .._read import Reader, show
 from ..terms import (
     ID,
     MODES,
+    TOPICS,
     A,
     DCTERMS_language,
     DG_aboutActor,
     DG_aboutActorOrder,
     DG_aboutEvent,
     DG_aboutEventOrder,
+    DG_aboutPlace,
+    DG_aboutPlaceOrder,
+    DG_aboutTopic,
+    DG_aboutTopicOrder,
     DG_channel,
+    DG_jointSpeaker,
+    DG_jointSpeakerOrder,
     DG_mode,
+    DG_saidAt,
     DG_speaker,
     DG_Statement,
     DG_text,
@@ -31,6 +41,7 @@ from ..terms import (
 )
 from ..vocab import (
     MODE,
+    TOPIC,
 )
 
 __all__ = ["read", "write"]
@@ -46,11 +57,39 @@ def write(out: Out, r: Statement) -> NamedNode:
     out.add(s, DG_mode, MODES[r.mode])
     links(out, s, DG_aboutEvent, DG_aboutEventOrder, "about_events", "event", r.about_events)
     links(out, s, DG_aboutActor, DG_aboutActorOrder, "about_actors", "actor", r.about_actors)
+    _additions(out, s, r)
     if r.channel is not None:
         out.add(s, DG_channel, out.node("actor", r.channel))
     out.text(s, DCTERMS_language, r.language)
     evidence(out, s, r.evidence)
     return s
+
+
+def _additions(out: Out, s: NamedNode, r: Statement) -> None:
+    """Joint speakers, places and topics the words are about, and where they were said."""
+    links(out, s, DG_jointSpeaker, DG_jointSpeakerOrder, "speakers", "actor", r.speakers)
+    links(out, s, DG_aboutPlace, DG_aboutPlaceOrder, "about_places", "place", r.about_places)
+    topics: list[Term] = [TOPICS[t] for t in r.about_topics]
+    for topic in topics:
+        out.once(s, DG_aboutTopic, topic)
+    seq(out, s, DG_aboutTopicOrder, "about_topics", topics)
+    if r.said_at is not None:
+        out.add(s, DG_saidAt, out.node("event", r.said_at))
+
+
+def _topics(rd: Reader, s: Term) -> tuple[Topic, ...]:
+    nodes = rd.ix.all(s, DG_aboutTopic)
+    order = rd.seq(s, DG_aboutTopicOrder)
+    if order is not None and set(order) == set(nodes):
+        nodes = order
+    known: dict[Term, Topic] = {node: topic for topic, node in TOPICS.items()}
+    out = []
+    for node in nodes:
+        if node not in known:
+            allowed = ", ".join(f"<{TOPIC}{t.value}>" for t in Topic)
+            raise RDFError(f"{show(s)}: dg:aboutTopic must be one of {allowed} (got {show(node)})")
+        out.append(known[node])
+    return tuple(out)
 
 
 def read(rd: Reader, s: Term) -> Statement:
@@ -65,6 +104,10 @@ def read(rd: Reader, s: Term) -> Statement:
         else rd.concept(s, DG_mode, MODE, StatementMode, "the mode"),
         "about_events": rd.refs(s, DG_aboutEvent, DG_aboutEventOrder),
         "about_actors": rd.refs(s, DG_aboutActor, DG_aboutActorOrder),
+        "speakers": rd.refs(s, DG_jointSpeaker, DG_jointSpeakerOrder),
+        "about_places": rd.refs(s, DG_aboutPlace, DG_aboutPlaceOrder),
+        "about_topics": _topics(rd, s),
+        "said_at": rd.ref(s, ix.one(s, DG_saidAt), DG_saidAt),
         "channel": rd.ref(s, ix.one(s, DG_channel), DG_channel),
         "language": ix.text(s, DCTERMS_language),
         "evidence": rd.evidence(s),
