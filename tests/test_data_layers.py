@@ -2,7 +2,7 @@
 
 The analyst's layer in ``tests/data/layers/analyst`` holds real, cited material:
 Trump's words at the Hanoi press conference of 28 February 2019, the Pyongyang
-Joint Declaration's words on Yongbyon (a joint statement of Moon and Kim), the
+Joint Declaration's words on Yongbyon as a report gives them (a joint statement of Moon and Kim), the
 Yongbyon site (also spelt Nyongbyon), and additions to shipped records.
 """
 
@@ -188,7 +188,7 @@ def test_validate_counts_a_layers_problems(tmp_path: Path) -> None:
 def test_queries_run_over_the_union() -> None:
     result = _run("--data", bundled_data(), "--data", LAYER, "statements", "--by", "Kim Jong Un")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
-    assert "the permanent dismantlement of the nuclear facilities in Yongbyon" in result.output  # type: ignore[attr-defined]
+    assert "the permanent dismantlement of the Yongbyon nuclear facilities" in result.output  # type: ignore[attr-defined]
 
 
 # -- one bad source, one error ----------------------------------------------------------------
