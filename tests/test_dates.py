@@ -148,3 +148,37 @@ def test_bounds_contain_every_finer_date(d: PartialDate) -> None:
         return
     finer = PartialDate(d.year, d.month or 1, 1 if d.month else None)
     assert d.earliest <= finer.earliest <= finer.latest <= d.latest
+
+
+# -- EDTF level 1 forms: each refused by name, with what is supported -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("2019-21", "a season"),
+        ("2019-24~", "a season"),
+        ("201X", "unspecified digits"),
+        ("2019-XX", "unspecified digits"),
+        ("2019-06-XX", "unspecified digits"),
+        ("-0044", "a negative year"),
+        ("Y170000", "more than four digits"),
+        ("2019-06-30T10:00", "a time of day"),
+        ("2019-?06", "a qualifier on part of a date"),
+        ("[2019,2020]", "a set of dates"),
+    ],
+)
+def test_an_edtf_form_not_supported_is_named(text: str, form: str) -> None:
+    with pytest.raises(DateError) as e:
+        parse_date(text)
+    message = str(e.value)
+    assert form in message and "not supported" in message
+    assert "YYYY-MM-DD" in message and repr(text) in message
+
+
+def test_the_edtf_forms_read_are_the_ones_promised() -> None:
+    for text in ("2019", "2019-06", "2019-06-30", "2019?", "2019-06~", "2019-06-30%"):
+        assert str(parse_date(text)) == text
+    assert str(parse_date("../2019-07")) == "../2019-07"
+    with pytest.raises(DateError, match="impossible date: month must be 01 to 12"):
+        parse_date("2019-13-01")

@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any, Union
 
+from ._edtf import SUPPORTED, refused_form
 from .errors import DateError
 
 __all__ = [
@@ -242,12 +243,11 @@ class PartialDate(_Ordered):
         True
         """
         m = _POINT.match(text.strip())
-        if m is None:
-            raise DateError(
-                "not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by "
-                f"? or ~ (got {text!r})",
-                text,
-            )
+        if m is None or (m["month"] and int(m["month"]) > 12):
+            form = refused_form(text)
+            if form is not None or m is None:
+                what = f"{form}: not supported" if form else "not a date"
+                raise DateError(f"{what}: expected {SUPPORTED} (got {text!r})", text)
         uncertain, approximate = _QUALIFIERS[m["qual"] or ""]
         return cls(
             int(m["year"]),
