@@ -2,8 +2,8 @@
 
 The analyst's layer in ``tests/data/layers/analyst`` holds real, cited material:
 Trump's words at the Hanoi press conference of 28 February 2019, the Pyongyang
-Joint Declaration's words on Yongbyon as a report gives them (a joint statement of Moon and Kim), the
-Yongbyon site (also spelt Nyongbyon), and additions to shipped records.
+Joint Declaration's words on Yongbyon as a report gives them (a joint statement of
+Moon and Kim), the Yongbyon site (also spelt Nyongbyon), and additions to shipped records.
 """
 
 from __future__ import annotations
