@@ -43,6 +43,11 @@ TRIGGERS = {
     "conference": "press_conference",
     "exercise": "military_exercise",
     "drill": "military_exercise",
+    "ceremony": "meeting",
+    "lunch": "meeting",
+    "dinner": "meeting",
+    "banquet": "meeting",
+    "document": "declaration",
 }
 FAMILIES = {
     "summit": "meeting",
@@ -52,14 +57,16 @@ FAMILIES = {
     "border_crossing": "visit",
     "agreement": "agreement",
     "declaration": "agreement",
-    "missile_test": "missile_test",
+    # launches are reported as drills and drills as tests: one family of shows of force
+    "missile_test": "military",
     "sanctions": "sanctions",
     "press_conference": "press_conference",
-    "military_exercise": "military_exercise",
+    "military_exercise": "military",
     "mediation": "mediation",
 }
 _VERBS = {"meet": "meeting", "visit": "visit", "sanction": "sanctions"}
-_DEFINITE = {"the", "their", "its", "his", "her", "this", "that"}
+_DEFINITE = {"the", "their", "its", "his", "her", "this", "that", "such"}
+_PARTS = {"ceremony", "lunch", "dinner", "banquet", "document"}  # only of an event named before
 _CROSS_VERBS = {"cross", "enter", "step"}
 _NEEDS = {  # triggers that count only beside one of these words
     "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
@@ -68,7 +75,10 @@ _NEEDS = {  # triggers that count only beside one of these words
     "conference": {"press", "news"},
     "exercise": {"military", "joint", "naval", "drills"},
     "deal": {"sign", "signed", "reach", "reached", "the"},
+    "document": {"sign", "signed", "signing", "joint"},
+    "ceremony": {"signing", "welcome", "welcoming", "opening"},
 }
+_NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first launch since 2017"
 
 
 def _trigger(token: Any) -> str | None:
@@ -133,8 +143,28 @@ def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) 
         for i, d in ent_actor.items()
         if a <= token.doc[i].idx < b and d.kind in ("person", "state")
     }
-    if token.dep_ in ("attr", "dobj") or token.pos_ == "VERB":
-        verb = token if token.pos_ == "VERB" else token.head
+    for t in token.subtree:  # "the statement signed by X and Y", "talks between X and Y"
+        actor = ent_actor.get(t.i) if t.i > token.i else None
+        if (
+            actor is not None
+            and actor.kind in ("person", "state")
+            and (t.head.dep_ in ("agent", "prep") or t.dep_ in ("pobj", "conj", "compound"))
+        ):
+            ids.add(actor.id)
+    verb = token
+    while (
+        verb.pos_ not in ("VERB", "AUX")
+        and verb.head.i != verb.i
+        and verb.dep_
+        in (
+            "pobj",
+            "prep",
+            "dobj",
+            "attr",
+        )
+    ):
+        verb = verb.head  # "hold talks with", "met at their meeting": the verb's subject
+    if verb.pos_ in ("VERB", "AUX") and not ids:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 ids |= {
@@ -182,6 +212,8 @@ def _score(
         score += 2 + (str(draft.date) == str(ev.time))
     elif published is not None and ev.time.earliest > published.latest:
         return None
+    elif published is not None and draft.place is None and _years_before(ev, published) > 2:
+        return None  # an undated "the deal" is not an event years before the article
     if draft.place is not None:
         if ev.place is not None and ev.place != draft.place:
             return None
@@ -189,16 +221,16 @@ def _score(
     actors = _widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
     if draft.participants:
         shared = len(actors & _widen(kg, draft.participants))
-        if not shared:
-            return None
+        if shared < min(2, len(draft.participants)):
+            return None  # "the deal" of Iran and the US is none of the US and North Korea
         score += shared
-    elif (
-        draft.place is None
-        and draft.family == "meeting"
-        and (draft.date is None or draft.date.precision.name != "DAY")
-    ):
-        return None  # "a meeting in April": a date alone does not say which, unless a day
+    elif draft.place is None and draft.family == "meeting":
+        return None  # "their meeting on Friday": a date alone does not say whose
     return score
+
+
+def _years_before(ev: Event, published: PartialDate) -> float:
+    return (published.earliest - ev.time.latest).days / 365.25
 
 
 def _link(kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None) -> Event | None:
@@ -235,6 +267,7 @@ def _mention(
         if sent.start_char <= d.start < sent.end_char
         and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
     ]
+    in_sent = [d for d in in_sent if _preposition(text, d.start) not in _NOT_ITS_DATE]
     own = [d for d in in_sent if a <= d.start < b] or [d for d in in_sent if _owns(doc, d, token)]
     return EventDraft(
         etype,
@@ -249,6 +282,12 @@ def _mention(
         label=text[a:b],
         date_note=own[0].resolved.note if own else None,
     )
+
+
+def _preposition(text: str, start: int) -> str:
+    """The word just before ``start``, lower case."""
+    words = text[max(0, start - 12) : start].split()
+    return words[-1].lower() if words else ""
 
 
 def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
@@ -291,11 +330,14 @@ def find_events(
         definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left)
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
+        if token.lemma_.lower() in _PARTS:
+            bare = True  # a dinner or a document belongs to the event named before it
         if draft.date is None and not (definite or latest or token.dep_ in ("dobj", "nsubjpass")):
             continue  # "momentum for talks": no event in particular
         if bare and not latest:
             same = [d for d in drafts if d.family == draft.family]
-            if definite and same:  # "the meeting": the latest event of its family named so far
+            if (definite or token.lemma_.lower() in _PARTS) and same:
+                # "the meeting": the latest event of its family named so far
                 _join(max(same, key=lambda d: _when(kg, d)), draft)
             continue
         linked = _link(kg, draft, article.published)
@@ -336,6 +378,8 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
         if t.i == trigger.i:
             return True
         if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ in ("relcl", "acl") and t.head.i == trigger.i:
+                return True  # "the statement signed yesterday"
             args = ("nsubj", "nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:

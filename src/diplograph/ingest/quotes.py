@@ -44,17 +44,27 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
     """The quoted words in ``text[start:end]``: ``(start, end, closed)``, marks excluded.
 
-    An unclosed quote runs to the paragraph's end (the next paragraph goes on).
+    An unclosed quote runs to the paragraph's end (the next paragraph goes on). A
+    straight mark glued to the word before it and not to the one after closes a
+    quote; it never opens one.
 
     >>> t = 'He said “we will talk,” then “go'
     >>> [(t[a:b], c) for a, b, c in quote_spans(t, 0, len(t))]
     [('we will talk,', True), ('go', False)]
+    >>> t = 'on "jobs" and trade". Then "more"'
+    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
+    ['jobs', 'more']
     """
     i = start
     while i < end:
         ch = text[i]
-        if ch in _OPEN:
+        if ch == '"' and _closes_only(text, i, start, end):
+            i += 1
+        elif ch in _OPEN:
             close = text.find(_CLOSE[ch], i + 1, end)
+            if ch == "“":  # some pages close with two apostrophes
+                twice = text.find("’’", i + 1, end if close < 0 else close)
+                close = twice if twice >= 0 else close
             closed = close >= 0
             stop = close if closed else end
             if stop > i + 1:
@@ -62,6 +72,13 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             i = stop + 1
         else:
             i += 1
+
+
+def _closes_only(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark after a word and before a space or punctuation: a closing mark."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isalnum() or before in ".,?!") and not after.isalnum()
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -117,9 +134,18 @@ class _Speakers:
         low = head.text.lower()
         if low in _PRONOUNS:
             want = _PRONOUNS[low]
+            if want == "person":
+                subject = self._sentence_subject(head)
+                if subject is not None:
+                    return subject, f"“{head.text}”: the person the sentence is about"
             for draft in reversed(self.last):
                 if (want is None and draft.kind != "person") or want == draft.kind:
                     return draft, f"“{head.text}”: the last speaker that fits"
+            if want == "person":  # no speaker yet: the last person named before
+                for tok in reversed(self.doc[: head.i]):
+                    found = self.ent_actor.get(tok.i)
+                    if found is not None and found.kind == "person":
+                        return found, f"“{head.text}”: the last person named"
             return None, ""
         left = head.left_edge.i
         phrase = self.doc[left : head.i + 1].text
@@ -138,6 +164,37 @@ class _Speakers:
             if len(named) == 1:  # "the ministry": the one ministry the article named
                 return named[0], f"“the {noun}”: the only one the article names"
         return None, ""
+
+    def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
+        """The actor ``phrase`` names, else the first actor an entity inside it names."""
+        found = self.actors.resolve_name(phrase)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if found is None and span is not None:
+            found = next((self.ent_actor[t.i] for t in span if t.i in self.ent_actor), None)
+        return found
+
+    def governing_subject(self, a: int, b: int) -> ActorDraft | None:
+        """The subject of the clause a quoted fragment stands in ("Kim forecast “...”")."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span.root
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not a <= child.idx < b:
+                    return self.of_token(child)[0]
+            if node.head is node:
+                break
+            node = node.head
+        return None
+
+    def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
+        """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
+        for tok in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            draft = self.ent_actor.get(tok.i)
+            if draft is not None and draft.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
+                return draft
+        return None
 
     def spoke(self, draft: ActorDraft | None) -> None:
         if draft is not None:
@@ -197,8 +254,11 @@ def find_quotes(
         if speaker is None:
             m = _ACCORDING.search(text, b, e)
             if m is not None:
-                speaker = actors.resolve_name(m["who"])
+                speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
                 rule, conf = "according to", 0.8
+        if speaker is None and mode == "fragment":
+            speaker = speakers.governing_subject(wa, wb)
+            rule, conf = "subject of the clause the fragment stands in", 0.6
         continues = a - 1 == para[0] and mode == "direct_quote"
         if speaker is None and continues and carried is not None:
             speaker, rule, conf = carried, "a paragraph that goes on with a quote", 0.6
@@ -243,8 +303,8 @@ def _reported(
     if not tokens:
         return
     a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    if any(qa < b and a < qb and _is_direct(text, qa) for qa, qb in quoted):
-        return
+    if any(qa - 1 <= b and a <= qb + 1 for qa, qb in quoted):
+        return  # a clause holding a quotation: the quotation is the statement
     if len(text[a:b].split()) < 3:
         return
     speaker, rule = speakers.of_verb(verb, (a, b))
@@ -263,8 +323,3 @@ def _reported(
     q.verb = verb.i
     speakers.spoke(speaker)
     out.append(q)
-
-
-def _is_direct(text: str, a: int) -> bool:
-    before = text[: a - 1].rstrip()
-    return not before or before[-1] in ".:?!\n" or before.endswith(",")
