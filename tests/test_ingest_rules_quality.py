@@ -74,7 +74,10 @@ def test_a_fragment_takes_the_subject_of_its_clause(run) -> None:  # type: ignor
 
 
 def test_according_to_a_medium_with_an_adjective(run) -> None:  # type: ignore[no-untyped-def]
-    text = "Soldiers fired “two short-range rockets into the sea,” according to the official Yonhap News Agency.\n"
+    text = (
+        "Soldiers fired “two short-range rockets into the sea,” according to the official "
+        "Yonhap News Agency.\n"
+    )
     (quote,) = run(text).quotes
     assert quote.speaker is not None and quote.speaker.kind == "media"
 
