@@ -172,3 +172,32 @@ def test_an_undated_deal_of_other_parties_is_no_old_event(run) -> None:  # type:
 def test_a_meeting_with_a_date_but_no_participants_or_place_is_not_linked(run) -> None:  # type: ignore[no-untyped-def]
     text = "The two prime ministers praised their informal meeting on Friday.\n"
     assert not any(_links(run(text, published="2018-04-28")).values())
+
+
+def test_words_reported_inside_a_participle_clause_are_the_subjects(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Donald Trump played down the launch on Sunday, saying in a tweet that Kim "
+        "“will keep his word to me.”\n"
+    )
+    assert said(run(text))[0][1] == "Donald Trump"
+
+
+def test_a_quotation_with_no_verb_goes_on_after_a_fragment(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moon Jae-in called the talks “a turning point” on Friday.\n\n"
+        "“We must now keep the momentum going for both Koreas.”\n"
+    )
+    assert [s for _, s, _ in said(run(text))] == ["Moon Jae-in", "Moon Jae-in"]
+
+
+def test_another_form_of_a_graph_persons_given_name(run) -> None:  # type: ignore[no-untyped-def]
+    an = run("“Markets stayed calm,” Ali Evans said in London.\n")  # the graph has Alison Evans
+    assert said(an)[0][1] == "Alison Evans"
+
+
+def test_sentence_bounds_are_read_once_and_agree_with_spacy() -> None:
+    from diplograph.ingest._common import sentence
+    from diplograph.ingest.nlp import parse
+
+    doc = parse("Kim met Moon. They talked for hours. Then both left Seoul.")
+    assert all(sentence(t).start == t.sent.start and sentence(t).end == t.sent.end for t in doc)

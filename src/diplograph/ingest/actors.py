@@ -46,7 +46,8 @@ def _whole_name(ent: Any) -> str:
     that is no entity of its own."""
     if ent.label_ != "PERSON":
         return str(ent.text)
-    doc, rest = ent.doc, ent.doc.text[ent.end_char : ent.end_char + 40]
+    doc = ent.doc
+    rest = ent[-1].whitespace_ + doc[ent.end : ent.end + 3].text_with_ws  # not doc.text: O(n)
     m = re.match(r"-[a-z]+\b", rest)
     if m is None and ent.end < len(doc):
         nxt = doc[ent.end]
@@ -170,6 +171,31 @@ class ActorResolver:
             return self._named(stripped)
         return None
 
+    def _short_name(self, text: str) -> ActorDraft | None:
+        """ "Michael Pompeo" for the graph's "Mike Pompeo": the one person of the graph with
+        that surname and a given name of the same initial."""
+        first, last = normalize_name(text.split()[0]), normalize_name(text.split()[-1])
+        same = [
+            a
+            for a in self.kg.actors.values()
+            if a.kind.value == "person"
+            and len(a.name.split()) == 2
+            and normalize_name(a.name.split()[-1]) == last
+            and normalize_name(a.name.split()[0])[:1] == first[:1]
+        ]
+        if len(same) != 1:
+            return None
+        draft = self._existing(same[0], "surname and initial of the graph's one such person", 0.7)
+        draft.aliases.add(text)
+        return draft
+
+    def _new_person(self, text: str) -> ActorDraft:
+        draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
+        for part in (text.split()[-1], text.split()[0]):
+            self._surnames[normalize_name(part)] = draft.id
+            self._article_surnames.add(normalize_name(part))
+        return draft
+
     # -- proposals ----------------------------------------------------------------------
     def _new(self, name: str, kind: str, rule: str, confidence: float) -> ActorDraft:
         aid = slug(name)
@@ -199,10 +225,7 @@ class ActorResolver:
             if label == "PERSON":
                 if len(text.split()) < 2:
                     return None
-                draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
-                for part in (text.split()[-1], text.split()[0]):
-                    self._surnames[normalize_name(part)] = draft.id
-                    self._article_surnames.add(normalize_name(part))
+                draft = self._short_name(text) or self._new_person(text)
             elif label == "ORG":
                 draft = self._new(text, _org_kind(text), "an organization, not in the graph", 0.5)
             else:

@@ -14,7 +14,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import PRINCIPAL_ROLES, Event
-from ._common import ActorDraft, DateMention, EventDraft, slug
+from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
@@ -103,7 +103,8 @@ def _trigger(token: Any) -> str | None:
         return None
     needs = _NEEDS.get(lemma)
     if needs is not None:
-        near = {t.lower_ for t in token.sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
+        sent = sentence(token)
+        near = {t.lower_ for t in sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
         if not near & needs:
             return None
     return TRIGGERS[word]
@@ -133,7 +134,7 @@ def _extent(token: Any) -> tuple[int, int]:
             key=lambda t: t.i,
         )
     end = right.idx + len(right)
-    comma = token.doc.text.find(",", token.idx, end)
+    comma = next((t.idx for t in token.doc[token.i : right.i + 1] if t.text == ","), -1)
     return left.idx, comma if comma > 0 else end
 
 
@@ -178,8 +179,14 @@ def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) 
 def _place(
     kg: KnowledgeGraph, doc: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
 ) -> str | None:
-    names = {normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()}
-    for ent in doc.ents:
+    cache = doc.user_data  # read once per document, not once per mention
+    if "diplograph_places" not in cache:
+        cache["diplograph_places"] = {
+            normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()
+        }
+        cache["diplograph_ents"] = list(doc.ents)
+    names = cache["diplograph_places"]
+    for ent in cache["diplograph_ents"]:
         government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
         if government and not _after_place_word(ent):
             continue  # "talks with Pyongyang": the government, not the city
@@ -260,7 +267,7 @@ def _mention(
     """One mention of an event at ``token``: its words, date, place and participants."""
     doc = token.doc
     a, b = _extent(token)
-    sent = token.sent
+    sent = sentence(token)
     in_sent = [
         d
         for d in dates

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ._common import ActorDraft, QuoteDraft
+from ._common import ActorDraft, QuoteDraft, sentence
 from ._lexicon import SPEECH_VERBS
 from .actors import ActorResolver
 
@@ -126,6 +126,8 @@ class _Speakers:
         for child in verb.children:  # "said X" parsed without a subject arc
             if child.ent_type_ == "PERSON" and child.i > verb.i:
                 return self.of_token(child)
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.of_verb(verb.head, inside)  # "X brushed it off, saying ..."
         return None, ""
 
     def of_token(self, head: Any) -> tuple[ActorDraft | None, str]:
@@ -180,6 +182,8 @@ class _Speakers:
             return None
         node = span.root
         for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+                return self.of_verb(node.head, (a, b))[0]  # "saying that Kim “wants…”"
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not a <= child.idx < b:
                     return self.of_token(child)[0]
@@ -190,7 +194,7 @@ class _Speakers:
 
     def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
         """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
-        for tok in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+        for tok in reversed(self.doc[sentence(pronoun).start : pronoun.i]):
             draft = self.ent_actor.get(tok.i)
             if draft is not None and draft.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
                 return draft
@@ -267,8 +271,8 @@ def find_quotes(
         if speaker is not None and mode == "direct_quote":
             in_para[para[0]] = speaker
         speakers.spoke(speaker)
-        if mode == "direct_quote":
-            carried = speaker
+        if mode == "direct_quote" or speaker is not None:
+            carried = speaker  # a quotation right after X's words goes on with them
         q = QuoteDraft(wa, wb, mode, speaker, rule, conf, sentence=(s, e))
         q.channel = _channel(text[s:e], actors, speaker)
         q.verb = verbs[0].i if verbs else None
@@ -309,7 +313,7 @@ def _reported(
         return
     speaker, rule = speakers.of_verb(verb, (a, b))
     conf = 0.75 if speaker is not None else 0.3
-    sent = verb.sent
+    sent = sentence(verb)
     q = QuoteDraft(
         a,
         b,
