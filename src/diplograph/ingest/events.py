@@ -185,7 +185,7 @@ def _place(
             normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()
         }
         cache["diplograph_ents"] = list(doc.ents)
-    names = cache["diplograph_places"]
+    names: dict[str, str] = cache["diplograph_places"]
     for ent in cache["diplograph_ents"]:
         government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
         if government and not _after_place_word(ent):
