@@ -201,3 +201,31 @@ def test_sentence_bounds_are_read_once_and_agree_with_spacy() -> None:
 
     doc = parse("Kim met Moon. They talked for hours. Then both left Seoul.")
     assert all(sentence(t).start == t.sent.start and sentence(t).end == t.sent.end for t in doc)
+
+
+def test_a_dated_meeting_links_when_the_article_names_its_principals(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moon Jae-in will travel north for talks with Kim Jong Un.\n\n"
+        "Both sides expect much of the summit from Sept. 18 to 20.\n"
+    )
+    links = _links(run(text, published="2018-09-06"))
+    assert "inter-korean-summit-2018-09" in links.values()
+
+
+def test_the_test_refers_to_the_launch_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korea carried out a missile test on Saturday, state media said.\n\n"
+        "Officials in Seoul said the launch was a warning.\n"
+    )
+    an = run(text, published="2019-05-06")
+    linked = [e for e in an.events if e.link == "missile-test-2019-05-04"]
+    assert linked and any(an.article.body[a:b] == "the launch" for a, b in linked[0].mentions)
+
+
+def test_a_document_signed_at_a_linked_summit_is_its_statement(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Donald Trump and Kim Jong Un met at a summit in Singapore on June 12.\n\n"
+        "Critics said the signed document was vague.\n"
+    )
+    links = _links(run(text, published="2018-06-13"))
+    assert links.get("the signed document") == "singapore-joint-statement-2018"

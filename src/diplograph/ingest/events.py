@@ -208,7 +208,11 @@ def _widen(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
 
 
 def _score(
-    kg: KnowledgeGraph, ev: Event, draft: EventDraft, published: PartialDate | None
+    kg: KnowledgeGraph,
+    ev: Event,
+    draft: EventDraft,
+    published: PartialDate | None,
+    named: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> int | None:
     if FAMILIES.get(ev.type.value) != draft.family:
         return None
@@ -231,8 +235,14 @@ def _score(
         if shared < min(2, len(draft.participants)):
             return None  # "the deal" of Iran and the US is none of the US and North Korea
         score += shared
-    elif draft.place is None and draft.family == "meeting":
-        return None  # "their meeting on Friday": a date alone does not say whose
+    elif (
+        draft.place is None
+        and draft.family == "meeting"
+        and (draft.date is None or draft.date.days > 7 or len(actors & _widen(kg, named)) < 2)
+    ):
+        # "the summit from Sep 18 to 20": a date of a few days says which only when the
+        # article names two of its principals; "their meeting on Friday" of others does not
+        return None
     return score
 
 
@@ -240,9 +250,13 @@ def _years_before(ev: Event, published: PartialDate) -> float:
     return (published.earliest - ev.time.latest).days / 365.25
 
 
-def _link(kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None) -> Event | None:
+def _link(
+    kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None, named: set[str]
+) -> Event | None:
     scored = [
-        (s, ev) for ev in kg.events.values() if (s := _score(kg, ev, draft, published)) is not None
+        (s, ev)
+        for ev in kg.events.values()
+        if (s := _score(kg, ev, draft, published, named)) is not None
     ]
     floor = 2 if draft.family == "meeting" else 1
     scored = [(s, ev) for s, ev in scored if s >= floor]
@@ -326,8 +340,9 @@ def find_events(
 ) -> list[EventDraft]:
     """One draft per real-world event the article names, each with all its mentions."""
     drafts: list[EventDraft] = []
+    named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
     for token in doc:
-        etype = _trigger(token)
+        etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
             continue
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
@@ -339,17 +354,31 @@ def find_events(
         bare = draft.date is None and draft.place is None and not draft.participants
         if token.lemma_.lower() in _PARTS:
             bare = True  # a dinner or a document belongs to the event named before it
-        if draft.date is None and not (definite or latest or token.dep_ in ("dobj", "nsubjpass")):
+        part = token.lemma_.lower() in _PARTS
+        if draft.date is None and not (
+            definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
+        ):
             continue  # "momentum for talks": no event in particular
         if bare and not latest:
             same = [d for d in drafts if d.family == draft.family]
-            if (definite or token.lemma_.lower() in _PARTS) and same:
+            if (definite or part) and same:
                 # "the meeting": the latest event of its family named so far
-                _join(max(same, key=lambda d: _when(kg, d)), draft)
+                _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
+            elif (definite or part) and draft.family == "agreement":
+                _sign_at(kg, drafts, draft)
             continue
-        linked = _link(kg, draft, article.published)
+        linked = _link(kg, draft, article.published, named)
         if linked is not None:
-            target = next((d for d in drafts if d.link == linked.id), None)
+            target = next((d for d in drafts if d.link == linked.id), None) or next(
+                (  # the article pinned a part of that event already: the part is meant
+                    d
+                    for d in drafts
+                    if d.link
+                    and kg.events[d.link].part_of == linked.id
+                    and d.family == draft.family
+                ),
+                None,
+            )
             if target is not None:
                 _join(target, draft)
                 continue
@@ -363,10 +392,35 @@ def find_events(
     return drafts
 
 
-def _when(kg: KnowledgeGraph, draft: EventDraft) -> Any:
-    if draft.link is not None:
-        return kg.events[draft.link].time.latest
-    return draft.date.latest if draft.date is not None else PartialDate(1).earliest
+def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
+    """ "The test", "such a launch" without a missile word nearby: a trigger when an event of
+    its family was named before in the article."""
+    word = token.lemma_.lower()
+    if word not in _NEEDS or word not in TRIGGERS or token.pos_ != "NOUN":
+        return None
+    if not any(t.lower_ in _DEFINITE for t in token.lefts):
+        return None
+    etype = TRIGGERS[word]
+    return etype if any(d.family == FAMILIES[etype] for d in drafts) else None
+
+
+def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> None:
+    """ "The document", "the joint declaration" with no agreement named yet: the one the
+    graph records as signed at the last meeting the article linked, if there is one."""
+    meetings = [d for d in drafts if d.family == "meeting" and d.link is not None]
+    if not meetings:
+        return
+    host = meetings[-1].link
+    signed = [
+        ev
+        for ev in kg.events.values()
+        if ev.part_of == host and FAMILIES.get(ev.type.value) == "agreement"
+    ]
+    if len(signed) == 1:
+        draft.link = draft.id = signed[0].id
+        draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
+        draft.label = signed[0].label
+        drafts.append(draft)
 
 
 def _join(target: EventDraft, other: EventDraft) -> None:
