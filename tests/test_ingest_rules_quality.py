@@ -229,3 +229,13 @@ def test_a_document_signed_at_a_linked_summit_is_its_statement(run) -> None:  # 
     )
     links = _links(run(text, published="2018-06-13"))
     assert links.get("the signed document") == "singapore-joint-statement-2018"
+
+
+def test_a_question_is_no_paraphrase(run) -> None:  # type: ignore[no-untyped-def]
+    an = run("Moon Jae-in was asked whether he would travel to Pyongyang again.\n")
+    assert said(an) == []
+
+
+def test_a_statement_relayed_by_an_agency_is_the_speakers(run) -> None:  # type: ignore[no-untyped-def]
+    an = run("Moon Jae-in noted that the talks would resume soon, reports Yonhap News Agency.\n")
+    assert said(an) == [("the talks would resume soon", "Moon Jae-in", "paraphrase")]

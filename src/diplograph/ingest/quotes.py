@@ -288,7 +288,16 @@ def _reporting(verb: Any, quoted: list[tuple[int, int]]) -> bool:
         return False
     if any(a <= verb.idx < b for a, b in quoted):
         return False
-    return any(c.dep_ == "ccomp" for c in verb.children)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    clause = clauses[0]
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return False  # "asked whether he was ready": a question, not a statement
+    # "Moon noted that ..., reports Yonhap": the inner speech verb holds the statement
+    return not (
+        clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
+    )
 
 
 def _reported(
