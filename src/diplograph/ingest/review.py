@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .drafts import Drafts
+from typing import Any, Protocol
 
 __all__ = ["render_review"]
+
+
+class Drafts(Protocol):
+    """What the review reads of :class:`diplograph.ingest.drafts.Drafts` (no import of it:
+    ``drafts`` writes the review, so importing it back would make a cycle)."""
+
+    notes: dict[str, dict[str, Any]]
+    unattributed: list[dict[str, Any]]
 
 
 def render_review(drafts: Drafts) -> str:
