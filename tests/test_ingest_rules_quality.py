@@ -239,3 +239,15 @@ def test_a_question_is_no_paraphrase(run) -> None:  # type: ignore[no-untyped-de
 def test_a_statement_relayed_by_an_agency_is_the_speakers(run) -> None:  # type: ignore[no-untyped-def]
     an = run("Moon Jae-in noted that the talks would resume soon, reports Yonhap News Agency.\n")
     assert said(an) == [("the talks would resume soon", "Moon Jae-in", "paraphrase")]
+
+
+def test_a_title_in_quotes_is_no_statement(run) -> None:  # type: ignore[no-untyped-def]
+    an = run("Moon Jae-in said on “Meet The Press” that talks would go on.\n")
+    assert all("Meet" not in words for words, _, _ in said(an))
+
+
+def test_a_medium_reporting_a_persons_words_is_the_channel(run) -> None:  # type: ignore[no-untyped-def]
+    an = run("“We can wait,” Moon Jae-in said, Yonhap News Agency reported.\n")
+    (quote,) = an.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Moon Jae-in"
+    assert quote.channel is not None and quote.channel.kind == "media"

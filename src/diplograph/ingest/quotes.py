@@ -74,6 +74,17 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             i += 1
 
 
+def _a_name(text: str, wa: int, wb: int) -> bool:
+    """A title, not words someone said: a short quoted run in title case ("on “This Week”").
+
+    >>> t = 'she told “Face The Nation” that it was “a big step”'
+    >>> _a_name(t, 10, 25), _a_name(t, 40, 50)
+    (True, False)
+    """
+    words = text[wa:wb].split()
+    return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def _closes_only(text: str, i: int, start: int, end: int) -> bool:
     """A straight mark after a word and before a space or punctuation: a closing mark."""
     before = text[i - 1] if i > start else " "
@@ -247,14 +258,19 @@ def find_quotes(
         if wb <= wa:
             continue
         mode = _mode(text, para, a, b, closed)
+        if mode == "fragment" and _a_name(text, wa, wb):
+            continue
         s, e = _sentence_bounds(text, para, a, b)
         verbs = speakers.verbs(b, e, (a, b)) + speakers.verbs(s, a, (a, b))
         speaker, rule, conf = None, "no speaker found", 0.3
-        for verb in verbs:
-            speaker, rule = speakers.of_verb(verb, (a, b))
-            if speaker is not None:
-                conf = 0.9 if mode == "direct_quote" else 0.7
-                break
+        # "“...,” Trump said, Yonhap reported": the person speaks, the medium is the channel
+        found = [f for f in (speakers.of_verb(v, (a, b)) for v in verbs) if f[0] is not None]
+        people = [f for f in found if f[0] is not None and f[0].kind != "media"]
+        media = [f for f in found if f[0] is not None and f[0].kind == "media"]
+        relay = media[0][0] if people and media else None
+        if found:
+            speaker, rule = (people or media)[0]
+            conf = 0.9 if mode == "direct_quote" else 0.7
         if speaker is None:
             m = _ACCORDING.search(text, b, e)
             if m is not None:
@@ -274,7 +290,7 @@ def find_quotes(
         if mode == "direct_quote" or speaker is not None:
             carried = speaker  # a quotation right after X's words goes on with them
         q = QuoteDraft(wa, wb, mode, speaker, rule, conf, sentence=(s, e))
-        q.channel = _channel(text[s:e], actors, speaker)
+        q.channel = relay or _channel(text[s:e], actors, speaker)
         q.verb = verbs[0].i if verbs else None
         quotes.append(q)
     for verb in reported:
