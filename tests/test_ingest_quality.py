@@ -83,3 +83,50 @@ def test_the_pipeline_on_the_fixture(bench: ModuleType, korea: KnowledgeGraph) -
     assert scores.counts["quote+speaker"].recall == 1.0
     assert scores.counts["date resolution"].f1 == 1.0
     assert scores.counts["event linking"].recall == 1.0
+
+
+def test_quote_boundaries_that_differ_trivially_still_match(bench: ModuleType) -> None:
+    text = "Moon said that we are ready, and “we will talk.” Then he left."
+    gold = {"quotes": [{"text": "we are ready", "speaker": "Moon Jae-in"}]}
+    pred = {"quotes": [{"start": 10, "end": 27, "speaker": "Moon Jae-in"}]}  # "that we are ready,"
+    assert bench.score_article(gold, pred, text).counts["quote+speaker"].tp == 1
+    other = {"quotes": [{"start": 34, "end": 47, "speaker": "Moon Jae-in"}]}  # another quote
+    assert bench.score_article(gold, other, text).counts["quote text"].tp == 0
+
+
+def test_event_linking_counts_each_gold_mention(bench: ModuleType) -> None:
+    text = (
+        "After the Hanoi summit, the summit was praised; the summit was over and a deal was near."
+    )
+    gold = {
+        "events": [
+            {"text": "the Hanoi summit", "link": "hanoi"},
+            {"text": "the summit", "link": "hanoi"},
+            {"text": "the summit", "link": "hanoi"},
+            {"text": "a deal", "link": None},
+        ]
+    }
+    # the pipeline links the first two mentions, misses the third, says nothing of the deal
+    pred = {
+        "events": [
+            {"start": 6, "end": 22, "link": "hanoi"},
+            {"start": 24, "end": 34, "link": "hanoi"},
+        ]
+    }
+    c = bench.score_article(gold, pred, text).counts["event linking"]
+    assert (c.tp, c.gold) == (3, 4)  # two links right, the unlinked deal right, the third missed
+    assert c.precision == 1.0 and c.recall == 0.75
+    wrong = {"events": [*pred["events"], {"start": 71, "end": 77, "link": "singapore"}]}
+    c = bench.score_article(gold, wrong, text).counts["event linking"]
+    assert (c.tp, c.recall, c.precision) == (2, 0.5, 2 / 3)
+
+
+def test_repeated_gold_texts_take_their_next_occurrence(bench: ModuleType) -> None:
+    text = "the talks, then the talks"
+    assert bench._spans(text, [{"text": "the talks"}, {"text": "the talks"}]) == [(0, 9), (16, 25)]
+
+
+def test_the_split_is_by_the_excerpts_number(bench: ModuleType) -> None:
+    names = ["01-a.yaml", "02-b.yaml", "11-c.yaml", "22-d.yaml"]
+    assert [n for n in names if bench.in_split(n, "dev")] == ["01-a.yaml", "11-c.yaml"]
+    assert [n for n in names if bench.in_split(n, "test")] == ["02-b.yaml", "22-d.yaml"]

@@ -69,11 +69,14 @@ def test_kcna_report_with_kcna_as_channel(kg: KnowledgeGraph, korea: KnowledgeGr
     kcna = [s for s in kg.statements.values() if s.speaker == "kcna"]
     assert kcna and all(s.channel == "kcna" for s in kcna)
     words = [s.evidence[0].quote or "" for s in kcna]
-    for sid in ("kcna-restart-negotiations", "kcna-warm-greetings", "kcna-great-satisfaction"):
+    for sid in ("kcna-restart-negotiations", "kcna-great-satisfaction"):
         curated = korea.statements[sid].evidence[0].quote
         assert curated is not None
         assert any(curated in w for w in words), sid
-    assert "Kim exchanged “warm greetings” with South Korean President Moon Jae-in" in words
+    # a reported clause that holds a quotation gives the quotation only (the evaluation set's
+    # rule: one statement is never counted twice); the curated record keeps the whole clause
+    curated = korea.statements["kcna-warm-greetings"].evidence[0].quote
+    assert curated is not None and "warm greetings" in words and "warm greetings" in curated
 
 
 def test_the_four_events_are_linked_to_the_curated_ones(

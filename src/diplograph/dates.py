@@ -371,47 +371,45 @@ def parse_date(value: Any) -> When:
 
 # -- relative dates: words in a text, resolved against a reference date ------------------
 
-_MONTHS = {
-    name: i
-    for i in range(1, 13)
-    for name in {calendar.month_name[i].lower(), calendar.month_abbr[i].lower()}
-}
-_MONTHS["sept"] = 9
+_MONTHS = {n.lower(): i for i in range(1, 13) for n in calendar.month_name[i : i + 1]}
+_MONTHS |= {calendar.month_abbr[i].lower(): i for i in range(1, 13)} | {"sept": 9}
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
-    )
-}
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six"])}
+_NUMBERS |= {w: i + 7 for i, w in enumerate(["seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _NUMBERS.update({"a": 1, "an": 1, "a dozen": 12, "dozens of": 24})
 
-_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTH_RE = r"(?:{}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)".format(
+    "|".join(calendar.month_name[1:])
 )
+# next to a day number, a month may also be abbreviated without a full stop ("Sep 18")
+_MONTH_DAY_RE = rf"(?:{_MONTH_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])"
+_TO_RE = r"(?:\s*[-–]\s*|\s+to\s+)"
+_PART_RE = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT_RE = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)"
 
 # a bare month or year counts after a preposition ("in May"), never alone ("May" is a verb)
 _AFTER = r"(?:^|(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bearly )|(?<=\blate ))"
+# a year also counts as a noun's modifier ("the 2015 deal") and after "of", "from", "after"
+_YEAR_AFTER = _AFTER[:-1] + r"|(?<=\bthe )|(?<=\bof )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
 _EXPRESSIONS = [
     # 30 June 2019, 27-28 February 2019, 30 June
-    rf"(?P<dmy>(?P<d1>{_DAY_RE})(?:\s*[-–]\s*(?P<d2>{_DAY_RE}))?\s+(?P<m1>{_MONTH_RE})"
+    rf"(?P<dmy>(?P<d1>{_DAY_RE})(?:{_TO_RE}(?P<d2>{_DAY_RE}))?\s+(?P<m1>{_MONTH_DAY_RE})"
     rf"(?:,?\s+(?P<y1>\d{{4}}))?)(?![\w-])",
     # June 30, 2019; Feb. 27-28; June 30
-    rf"(?P<mdy>(?P<m2>{_MONTH_RE})\s+(?P<d3>{_DAY_RE})(?:\s*[-–]\s*(?P<d4>{_DAY_RE}))?"
+    rf"(?P<mdy>(?P<m2>{_MONTH_DAY_RE})\s+(?P<d3>{_DAY_RE})(?:{_TO_RE}(?P<d4>{_DAY_RE}))?"
     rf"(?:,?\s+(?P<y2>\d{{4}}))?)(?![\w-])",
     # last June, next March, this May, earlier this month, later this year
     rf"(?P<rel>(?:(?:earlier|later)\s+)?(?P<which>last|next|this|past|coming)\s+"
     rf"(?P<unit>{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year|weekend))\b",
     rf"(?P<ago>(?P<n>{_COUNT_RE})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)\b",
     rf"(?P<my>(?P<m3>{_MONTH_RE})(?:\s+of)?\s+(?P<y3>\d{{4}}))\b",
-    rf"(?P<wd>{_WEEKDAY_RE})\b",
+    rf"(?P<wd>{_WEEKDAY_RE}){_PART_RE}\b",
     r"(?P<word>today|yesterday|tomorrow|tonight)\b",
     rf"(?P<month>{_AFTER}(?P<m4>{_MONTH_RE}))(?![\w-])",
-    rf"(?P<year>{_AFTER}(?P<y4>1[5-9]\d\d|20\d\d))\b",
+    rf"(?P<year>{_YEAR_AFTER}(?P<y4>1[5-9]\d\d|20\d\d))\b"
+    r"(?!\s+(?:years|months|weeks|days|hours|people|kilometres|kilometers|miles|km)\b)",
 ]
 DATE_EXPRESSION = re.compile("|".join(_EXPRESSIONS), re.IGNORECASE)
 """A regular expression for the date expressions :func:`resolve_relative` reads.
@@ -451,45 +449,47 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def _need(reference: date | None, words: str) -> date:
     if reference is None:
-        raise DateError(
-            "a relative date needs the publication date to resolve against; give it, e.g. "
-            f"--published 2019-07-01 (got {words!r})",
-            words,
-        )
+        say = "a relative date needs the publication date to resolve against; give it, e.g. "
+        raise DateError(f"{say}--published 2019-07-01 (got {words!r})", words)
     return reference
 
 
 def _day_or_span(year: int, month: int, d1: str, d2: str | None) -> When:
     first = PartialDate(year, month, int(d1))
-    if d2 is None or int(d2) == int(d1):
-        return first
-    return DateSpan(first, PartialDate(year, month, int(d2)))
+    return first if d2 in (None, d1) else DateSpan(first, PartialDate(year, month, int(d2)))
 
 
-def _dated(m: re.Match[str], ref: date | None, future: bool, words: str) -> ResolvedDate:
+def _dated(m: re.Match[str], ref: date | None, future: bool | None, words: str) -> ResolvedDate:
     month = _month_index(m["m1"] or m["m2"])
     d1, d2 = (m["d1"], m["d2"]) if m["dmy"] else (m["d3"], m["d4"])
     year_text = m["y1"] or m["y2"]
     if year_text:
         return ResolvedDate(_day_or_span(int(year_text), month, d1, d2), words, "explicit date")
     r = _need(ref, words)
-    year = r.year
-    if future and (month, int(d1)) < (r.month, r.day):
-        year += 1
-    if not future and (month, int(d1)) > (r.month, r.day):
-        year -= 1
-    rule = "date without a year: the nearest " + ("not before" if future else "not after")
-    return ResolvedDate(_day_or_span(year, month, d1, d2), words, rule + " the reference")
+    if future:
+        year = r.year + ((month, int(d1)) < (r.month, r.day))
+        rule = "date without a year: the nearest not before the reference"
+    elif future is False:
+        year = r.year - ((month, int(d1)) > (r.month, r.day))
+        rule = "date without a year: the nearest not after the reference"
+    else:  # no tense to go by: the nearest such day on either side; a tie goes to the past
+        day = {y: _safe_day(y, month, int(d1)) for y in (r.year - 1, r.year, r.year + 1)}
+        year = min(day, key=lambda y: (abs((day[y] - r).days), day[y] > r))
+        rule = "date without a year: the nearest such day to the reference"
+    return ResolvedDate(_day_or_span(year, month, d1, d2), words, rule)
+
+
+def _safe_day(year: int, month: int, day: int) -> date:  # 29 February: 28 in a common year
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _weekday(name: str, r: date, future: bool, which: str | None) -> tuple[date, str]:
     target = _WEEKDAYS[name.lower()]
     if which in ("next", "coming") or (future and which != "last"):
-        delta = (target - r.weekday()) % 7 or 7
+        # "next Monday" said on a Monday is a week on; a bare "Monday" is that very day
+        delta = (target - r.weekday()) % 7 or (7 if which is not None else 0)
         return r + timedelta(days=delta), "weekday: the nearest after the reference"
-    back = (r.weekday() - target) % 7
-    if which == "last" and back == 0:
-        back = 7
+    back = (r.weekday() - target) % 7 or (7 if which == "last" else 0)
     return r - timedelta(days=back), "weekday: the nearest not after the reference"
 
 
@@ -507,7 +507,9 @@ def _relative(m: re.Match[str], r: date, future: bool, words: str) -> ResolvedDa
     if unit in ("week", "weekend"):
         monday = r - timedelta(days=r.weekday()) + timedelta(weeks=step)
         first = monday + timedelta(days=5) if unit == "weekend" else monday
-        span = DateSpan(PartialDate.from_date(first), PartialDate.from_date(monday + timedelta(6)))
+        early = words.lower().startswith("earlier") and step == 0 and r > monday
+        last = r - timedelta(days=1) if early else monday + timedelta(6)  # "earlier": till now
+        span = DateSpan(PartialDate.from_date(first), PartialDate.from_date(last))
         return ResolvedDate(span, words, f"{which} {unit}: Monday to Sunday")
     month = _month_index(unit)
     year = r.year + step if step else r.year
@@ -515,12 +517,14 @@ def _relative(m: re.Match[str], r: date, future: bool, words: str) -> ResolvedDa
 
 
 def resolve_relative(
-    words: str, reference: date | PartialDate | None, *, future: bool = False
+    words: str, reference: date | PartialDate | None, *, future: bool | None = False
 ) -> ResolvedDate:
     """Resolve a date expression against a reference (publication) date, keeping its precision.
 
     ``future`` says the sentence speaks of what is to come ("will meet on
-    Friday"); weekdays and dates without a year then count forward.
+    Friday"); weekdays and dates without a year then count forward. ``None`` says
+    the tense tells nothing ("the deadline is 31 October"): a date without a year is
+    then the nearest such day on either side.
 
     Raises :class:`~diplograph.errors.DateError` for words it cannot read, and
     for relative words when there is no reference date: it never guesses.
@@ -534,6 +538,8 @@ def resolve_relative(
     (PartialDate('2019-06-28'), PartialDate('2019-07-05'))
     >>> [str(resolve_relative(w, ref).value) for w in ("last June", "February", "66 years ago")]
     ['2018-06', '2019-02', '1953']
+    >>> [str(resolve_relative("July 4", ref, future=f).value) for f in (False, None)]
+    ['2018-07-04', '2019-07-04']
     >>> str(resolve_relative("Feb. 27-28", ref).value)
     '2019-02-27/2019-02-28'
     >>> resolve_relative("30 June 2019", None).value
@@ -564,7 +570,7 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         return ResolvedDate(PartialDate(int(m["y4"])), text, "year")
     r = _need(ref, text)
     if m["rel"]:
-        return _relative(m, r, future, text)
+        return _relative(m, r, bool(future), text)
     if m["ago"]:
         n, unit = _count(m["n"]), m["agounit"].lower().rstrip("s")
         if unit == "year":
@@ -578,7 +584,7 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
             value = PartialDate(value.year, value.month, value.day, approximate=True)
         return ResolvedDate(value, text, f"{n} {unit}s before the reference")
     if m["wd"]:
-        day, rule = _weekday(m["wd"], r, future, None)
+        day, rule = _weekday(m["wd"], r, bool(future), None)
         return ResolvedDate(PartialDate.from_date(day), text, rule)
     if m["word"]:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]

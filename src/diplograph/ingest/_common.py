@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..dates import PartialDate, ResolvedDate, When
 from ..errors import DiplographError
@@ -21,6 +23,17 @@ __all__ = [
 
 class IngestError(DiplographError):
     """An article cannot be ingested: unreadable, empty, without an article, or undated."""
+
+
+def sentence(token: Any) -> Any:
+    """``token.sent``, from sentence bounds read once per document (``token.sent`` walks the
+    whole document on every call, which made long articles slow)."""
+    doc = token.doc
+    sents = doc.user_data.get("diplograph_sents")
+    if sents is None:
+        sents = doc.user_data["diplograph_sents"] = list(doc.sents)
+        doc.user_data["diplograph_starts"] = [s.start for s in sents]
+    return sents[bisect_right(doc.user_data["diplograph_starts"], token.i) - 1]
 
 
 def slug(text: str, limit: int = 60) -> str:

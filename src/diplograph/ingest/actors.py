@@ -31,12 +31,29 @@ _APPOSITION = re.compile(
 )
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s?\s+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[a-z0-9)][.?!][”\"]?\s+")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
 
 def _clean(text: str) -> str:
     text = re.sub(r"[’']s?$", "", text.strip().strip(",.;:-"))
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def _whole_name(ent: Any) -> str:
+    """A person's name cut short by the model ("Moon Jae" of "Moon Jae-in", "Lee Hsien" of
+    "Lee Hsien Loong") taken whole: a hyphenated tail, or one more capitalized proper noun
+    that is no entity of its own."""
+    if ent.label_ != "PERSON":
+        return str(ent.text)
+    doc = ent.doc
+    rest = ent[-1].whitespace_ + doc[ent.end : ent.end + 3].text_with_ws  # not doc.text: O(n)
+    m = re.match(r"-[a-z]+\b", rest)
+    if m is None and ent.end < len(doc):
+        nxt = doc[ent.end]
+        if nxt.pos_ == "PROPN" and nxt.text.istitle() and not nxt.ent_type_ and nxt.is_alpha:
+            m = re.match(r"\s[A-Z][a-z]+(?=[\s.,;:’'])", rest)
+    return str(ent.text) + (m.group() if m else "")
 
 
 def _org_kind(name: str) -> str:
@@ -78,6 +95,7 @@ class ActorResolver:
             for word in (country, *demonyms, capital):
                 self._states[normalize_name(word)] = country
         self._surnames: dict[str, str] = {}
+        self._article_surnames: set[str] = set()  # surnames of people named in full here
 
     # -- lookups ------------------------------------------------------------------------
     def _existing(self, actor: Actor, rule: str, confidence: float) -> ActorDraft:
@@ -136,6 +154,10 @@ class ActorResolver:
     def resolve_name(self, phrase: str) -> ActorDraft | None:
         """The actor a phrase names, if any: name, alias, state word, title or known surname."""
         phrase = phrase.strip()
+        bare = _HONORIFIC.sub("", _clean(phrase))
+        if " " not in bare and normalize_name(bare) in self._article_surnames:
+            # "Mr Lee", "Lee": the Lee this article named in full, before any graph alias
+            return self.found[self._surnames[normalize_name(bare)]]
         found = self._named(phrase) or self._state(_clean(phrase)) or self._by_title(phrase)
         if found is not None:
             return found
@@ -148,6 +170,31 @@ class ActorResolver:
         if stripped != phrase and stripped:
             return self._named(stripped)
         return None
+
+    def _short_name(self, text: str) -> ActorDraft | None:
+        """ "Michael Pompeo" for the graph's "Mike Pompeo": the one person of the graph with
+        that surname and a given name of the same initial."""
+        first, last = normalize_name(text.split()[0]), normalize_name(text.split()[-1])
+        same = [
+            a
+            for a in self.kg.actors.values()
+            if a.kind.value == "person"
+            and len(a.name.split()) == 2
+            and normalize_name(a.name.split()[-1]) == last
+            and normalize_name(a.name.split()[0])[:1] == first[:1]
+        ]
+        if len(same) != 1:
+            return None
+        draft = self._existing(same[0], "surname and initial of the graph's one such person", 0.7)
+        draft.aliases.add(text)
+        return draft
+
+    def _new_person(self, text: str) -> ActorDraft:
+        draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
+        for part in (text.split()[-1], text.split()[0]):
+            self._surnames[normalize_name(part)] = draft.id
+            self._article_surnames.add(normalize_name(part))
+        return draft
 
     # -- proposals ----------------------------------------------------------------------
     def _new(self, name: str, kind: str, rule: str, confidence: float) -> ActorDraft:
@@ -163,7 +210,7 @@ class ActorResolver:
         label = ent.label_
         if label not in _KINDS and label != "LOC":
             return None
-        text = _clean(ent.text.split("\n")[0])
+        text = _clean(_whole_name(ent).split("\n")[0])
         if not text or (
             "-" in text
             and label == "PERSON"
@@ -178,9 +225,7 @@ class ActorResolver:
             if label == "PERSON":
                 if len(text.split()) < 2:
                     return None
-                draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
-                self._surnames[normalize_name(text.split()[-1])] = draft.id
-                self._surnames[normalize_name(text.split()[0])] = draft.id
+                draft = self._short_name(text) or self._new_person(text)
             elif label == "ORG":
                 draft = self._new(text, _org_kind(text), "an organization, not in the graph", 0.5)
             else:

@@ -14,7 +14,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import PRINCIPAL_ROLES, Event
-from ._common import ActorDraft, DateMention, EventDraft, slug
+from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
@@ -43,6 +43,11 @@ TRIGGERS = {
     "conference": "press_conference",
     "exercise": "military_exercise",
     "drill": "military_exercise",
+    "ceremony": "meeting",
+    "lunch": "meeting",
+    "dinner": "meeting",
+    "banquet": "meeting",
+    "document": "declaration",
 }
 FAMILIES = {
     "summit": "meeting",
@@ -52,14 +57,16 @@ FAMILIES = {
     "border_crossing": "visit",
     "agreement": "agreement",
     "declaration": "agreement",
-    "missile_test": "missile_test",
+    # launches are reported as drills and drills as tests: one family of shows of force
+    "missile_test": "military",
     "sanctions": "sanctions",
     "press_conference": "press_conference",
-    "military_exercise": "military_exercise",
+    "military_exercise": "military",
     "mediation": "mediation",
 }
 _VERBS = {"meet": "meeting", "visit": "visit", "sanction": "sanctions"}
-_DEFINITE = {"the", "their", "its", "his", "her", "this", "that"}
+_DEFINITE = {"the", "their", "its", "his", "her", "this", "that", "such"}
+_PARTS = {"ceremony", "lunch", "dinner", "banquet", "document"}  # only of an event named before
 _CROSS_VERBS = {"cross", "enter", "step"}
 _NEEDS = {  # triggers that count only beside one of these words
     "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
@@ -68,7 +75,10 @@ _NEEDS = {  # triggers that count only beside one of these words
     "conference": {"press", "news"},
     "exercise": {"military", "joint", "naval", "drills"},
     "deal": {"sign", "signed", "reach", "reached", "the"},
+    "document": {"sign", "signed", "signing", "joint"},
+    "ceremony": {"signing", "welcome", "welcoming", "opening"},
 }
+_NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first launch since 2017"
 
 
 def _trigger(token: Any) -> str | None:
@@ -93,7 +103,8 @@ def _trigger(token: Any) -> str | None:
         return None
     needs = _NEEDS.get(lemma)
     if needs is not None:
-        near = {t.lower_ for t in token.sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
+        sent = sentence(token)
+        near = {t.lower_ for t in sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
         if not near & needs:
             return None
     return TRIGGERS[word]
@@ -123,7 +134,7 @@ def _extent(token: Any) -> tuple[int, int]:
             key=lambda t: t.i,
         )
     end = right.idx + len(right)
-    comma = token.doc.text.find(",", token.idx, end)
+    comma = next((t.idx for t in token.doc[token.i : right.i + 1] if t.text == ","), -1)
     return left.idx, comma if comma > 0 else end
 
 
@@ -133,8 +144,28 @@ def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) 
         for i, d in ent_actor.items()
         if a <= token.doc[i].idx < b and d.kind in ("person", "state")
     }
-    if token.dep_ in ("attr", "dobj") or token.pos_ == "VERB":
-        verb = token if token.pos_ == "VERB" else token.head
+    for t in token.subtree:  # "the statement signed by X and Y", "talks between X and Y"
+        actor = ent_actor.get(t.i) if t.i > token.i else None
+        if (
+            actor is not None
+            and actor.kind in ("person", "state")
+            and (t.head.dep_ in ("agent", "prep") or t.dep_ in ("pobj", "conj", "compound"))
+        ):
+            ids.add(actor.id)
+    verb = token
+    while (
+        verb.pos_ not in ("VERB", "AUX")
+        and verb.head.i != verb.i
+        and verb.dep_
+        in (
+            "pobj",
+            "prep",
+            "dobj",
+            "attr",
+        )
+    ):
+        verb = verb.head  # "hold talks with", "met at their meeting": the verb's subject
+    if verb.pos_ in ("VERB", "AUX") and not ids:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 ids |= {
@@ -148,8 +179,14 @@ def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) 
 def _place(
     kg: KnowledgeGraph, doc: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
 ) -> str | None:
-    names = {normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()}
-    for ent in doc.ents:
+    cache = doc.user_data  # read once per document, not once per mention
+    if "diplograph_places" not in cache:
+        cache["diplograph_places"] = {
+            normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()
+        }
+        cache["diplograph_ents"] = list(doc.ents)
+    names: dict[str, str] = cache["diplograph_places"]
+    for ent in cache["diplograph_ents"]:
         government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
         if government and not _after_place_word(ent):
             continue  # "talks with Pyongyang": the government, not the city
@@ -171,7 +208,11 @@ def _widen(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
 
 
 def _score(
-    kg: KnowledgeGraph, ev: Event, draft: EventDraft, published: PartialDate | None
+    kg: KnowledgeGraph,
+    ev: Event,
+    draft: EventDraft,
+    published: PartialDate | None,
+    named: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> int | None:
     if FAMILIES.get(ev.type.value) != draft.family:
         return None
@@ -182,6 +223,8 @@ def _score(
         score += 2 + (str(draft.date) == str(ev.time))
     elif published is not None and ev.time.earliest > published.latest:
         return None
+    elif published is not None and draft.place is None and _years_before(ev, published) > 2:
+        return None  # an undated "the deal" is not an event years before the article
     if draft.place is not None:
         if ev.place is not None and ev.place != draft.place:
             return None
@@ -189,21 +232,31 @@ def _score(
     actors = _widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
     if draft.participants:
         shared = len(actors & _widen(kg, draft.participants))
-        if not shared:
-            return None
+        if shared < min(2, len(draft.participants)):
+            return None  # "the deal" of Iran and the US is none of the US and North Korea
         score += shared
     elif (
         draft.place is None
         and draft.family == "meeting"
-        and (draft.date is None or draft.date.precision.name != "DAY")
+        and (draft.date is None or draft.date.days > 7 or len(actors & _widen(kg, named)) < 2)
     ):
-        return None  # "a meeting in April": a date alone does not say which, unless a day
+        # "the summit from Sep 18 to 20": a date of a few days says which only when the
+        # article names two of its principals; "their meeting on Friday" of others does not
+        return None
     return score
 
 
-def _link(kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None) -> Event | None:
+def _years_before(ev: Event, published: PartialDate) -> float:
+    return (published.earliest - ev.time.latest).days / 365.25
+
+
+def _link(
+    kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None, named: set[str]
+) -> Event | None:
     scored = [
-        (s, ev) for ev in kg.events.values() if (s := _score(kg, ev, draft, published)) is not None
+        (s, ev)
+        for ev in kg.events.values()
+        if (s := _score(kg, ev, draft, published, named)) is not None
     ]
     floor = 2 if draft.family == "meeting" else 1
     scored = [(s, ev) for s, ev in scored if s >= floor]
@@ -228,13 +281,14 @@ def _mention(
     """One mention of an event at ``token``: its words, date, place and participants."""
     doc = token.doc
     a, b = _extent(token)
-    sent = token.sent
+    sent = sentence(token)
     in_sent = [
         d
         for d in dates
         if sent.start_char <= d.start < sent.end_char
         and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
     ]
+    in_sent = [d for d in in_sent if _preposition(text, d.start) not in _NOT_ITS_DATE]
     own = [d for d in in_sent if a <= d.start < b] or [d for d in in_sent if _owns(doc, d, token)]
     return EventDraft(
         etype,
@@ -249,6 +303,12 @@ def _mention(
         label=text[a:b],
         date_note=own[0].resolved.note if own else None,
     )
+
+
+def _preposition(text: str, start: int) -> str:
+    """The word just before ``start``, lower case."""
+    words = text[max(0, start - 12) : start].split()
+    return words[-1].lower() if words else ""
 
 
 def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
@@ -280,8 +340,9 @@ def find_events(
 ) -> list[EventDraft]:
     """One draft per real-world event the article names, each with all its mentions."""
     drafts: list[EventDraft] = []
+    named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
     for token in doc:
-        etype = _trigger(token)
+        etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
             continue
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
@@ -291,16 +352,33 @@ def find_events(
         definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left)
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
-        if draft.date is None and not (definite or latest or token.dep_ in ("dobj", "nsubjpass")):
+        if token.lemma_.lower() in _PARTS:
+            bare = True  # a dinner or a document belongs to the event named before it
+        part = token.lemma_.lower() in _PARTS
+        if draft.date is None and not (
+            definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
+        ):
             continue  # "momentum for talks": no event in particular
         if bare and not latest:
             same = [d for d in drafts if d.family == draft.family]
-            if definite and same:  # "the meeting": the latest event of its family named so far
-                _join(max(same, key=lambda d: _when(kg, d)), draft)
+            if (definite or part) and same:
+                # "the meeting": the latest event of its family named so far
+                _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
+            elif (definite or part) and draft.family == "agreement":
+                _sign_at(kg, drafts, draft)
             continue
-        linked = _link(kg, draft, article.published)
+        linked = _link(kg, draft, article.published, named)
         if linked is not None:
-            target = next((d for d in drafts if d.link == linked.id), None)
+            target = next((d for d in drafts if d.link == linked.id), None) or next(
+                (  # the article pinned a part of that event already: the part is meant
+                    d
+                    for d in drafts
+                    if d.link
+                    and kg.events[d.link].part_of == linked.id
+                    and d.family == draft.family
+                ),
+                None,
+            )
             if target is not None:
                 _join(target, draft)
                 continue
@@ -314,10 +392,35 @@ def find_events(
     return drafts
 
 
-def _when(kg: KnowledgeGraph, draft: EventDraft) -> Any:
-    if draft.link is not None:
-        return kg.events[draft.link].time.latest
-    return draft.date.latest if draft.date is not None else PartialDate(1).earliest
+def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
+    """ "The test", "such a launch" without a missile word nearby: a trigger when an event of
+    its family was named before in the article."""
+    word = token.lemma_.lower()
+    if word not in _NEEDS or word not in TRIGGERS or token.pos_ != "NOUN":
+        return None
+    if not any(t.lower_ in _DEFINITE for t in token.lefts):
+        return None
+    etype = TRIGGERS[word]
+    return etype if any(d.family == FAMILIES[etype] for d in drafts) else None
+
+
+def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> None:
+    """ "The document", "the joint declaration" with no agreement named yet: the one the
+    graph records as signed at the last meeting the article linked, if there is one."""
+    meetings = [d for d in drafts if d.family == "meeting" and d.link is not None]
+    if not meetings:
+        return
+    host = meetings[-1].link
+    signed = [
+        ev
+        for ev in kg.events.values()
+        if ev.part_of == host and FAMILIES.get(ev.type.value) == "agreement"
+    ]
+    if len(signed) == 1:
+        draft.link = draft.id = signed[0].id
+        draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
+        draft.label = signed[0].label
+        drafts.append(draft)
 
 
 def _join(target: EventDraft, other: EventDraft) -> None:
@@ -336,6 +439,8 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
         if t.i == trigger.i:
             return True
         if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ in ("relcl", "acl") and t.head.i == trigger.i:
+                return True  # "the statement signed yesterday"
             args = ("nsubj", "nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:

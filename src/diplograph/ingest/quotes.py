@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ._common import ActorDraft, QuoteDraft
+from ._common import ActorDraft, QuoteDraft, sentence
 from ._lexicon import SPEECH_VERBS
 from .actors import ActorResolver
 
@@ -44,17 +44,27 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
     """The quoted words in ``text[start:end]``: ``(start, end, closed)``, marks excluded.
 
-    An unclosed quote runs to the paragraph's end (the next paragraph goes on).
+    An unclosed quote runs to the paragraph's end (the next paragraph goes on). A
+    straight mark glued to the word before it and not to the one after closes a
+    quote; it never opens one.
 
     >>> t = 'He said “we will talk,” then “go'
     >>> [(t[a:b], c) for a, b, c in quote_spans(t, 0, len(t))]
     [('we will talk,', True), ('go', False)]
+    >>> t = 'on "jobs" and trade". Then "more"'
+    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
+    ['jobs', 'more']
     """
     i = start
     while i < end:
         ch = text[i]
-        if ch in _OPEN:
+        if ch == '"' and _closes_only(text, i, start, end):
+            i += 1
+        elif ch in _OPEN:
             close = text.find(_CLOSE[ch], i + 1, end)
+            if ch == "“":  # some pages close with two apostrophes
+                twice = text.find("’’", i + 1, end if close < 0 else close)
+                close = twice if twice >= 0 else close
             closed = close >= 0
             stop = close if closed else end
             if stop > i + 1:
@@ -62,6 +72,24 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             i = stop + 1
         else:
             i += 1
+
+
+def _a_name(text: str, wa: int, wb: int) -> bool:
+    """A title, not words someone said: a short quoted run in title case ("on “This Week”").
+
+    >>> t = 'she told “Face The Nation” that it was “a big step”'
+    >>> _a_name(t, 10, 25), _a_name(t, 40, 50)
+    (True, False)
+    """
+    words = text[wa:wb].split()
+    return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _closes_only(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark after a word and before a space or punctuation: a closing mark."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isalnum() or before in ".,?!") and not after.isalnum()
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -109,6 +137,8 @@ class _Speakers:
         for child in verb.children:  # "said X" parsed without a subject arc
             if child.ent_type_ == "PERSON" and child.i > verb.i:
                 return self.of_token(child)
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.of_verb(verb.head, inside)  # "X brushed it off, saying ..."
         return None, ""
 
     def of_token(self, head: Any) -> tuple[ActorDraft | None, str]:
@@ -117,9 +147,18 @@ class _Speakers:
         low = head.text.lower()
         if low in _PRONOUNS:
             want = _PRONOUNS[low]
+            if want == "person":
+                subject = self._sentence_subject(head)
+                if subject is not None:
+                    return subject, f"“{head.text}”: the person the sentence is about"
             for draft in reversed(self.last):
                 if (want is None and draft.kind != "person") or want == draft.kind:
                     return draft, f"“{head.text}”: the last speaker that fits"
+            if want == "person":  # no speaker yet: the last person named before
+                for tok in reversed(self.doc[: head.i]):
+                    found = self.ent_actor.get(tok.i)
+                    if found is not None and found.kind == "person":
+                        return found, f"“{head.text}”: the last person named"
             return None, ""
         left = head.left_edge.i
         phrase = self.doc[left : head.i + 1].text
@@ -138,6 +177,39 @@ class _Speakers:
             if len(named) == 1:  # "the ministry": the one ministry the article named
                 return named[0], f"“the {noun}”: the only one the article names"
         return None, ""
+
+    def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
+        """The actor ``phrase`` names, else the first actor an entity inside it names."""
+        found = self.actors.resolve_name(phrase)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if found is None and span is not None:
+            found = next((self.ent_actor[t.i] for t in span if t.i in self.ent_actor), None)
+        return found
+
+    def governing_subject(self, a: int, b: int) -> ActorDraft | None:
+        """The subject of the clause a quoted fragment stands in ("Kim forecast “...”")."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span.root
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+                return self.of_verb(node.head, (a, b))[0]  # "saying that Kim “wants…”"
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not a <= child.idx < b:
+                    return self.of_token(child)[0]
+            if node.head is node:
+                break
+            node = node.head
+        return None
+
+    def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
+        """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
+        for tok in reversed(self.doc[sentence(pronoun).start : pronoun.i]):
+            draft = self.ent_actor.get(tok.i)
+            if draft is not None and draft.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
+                return draft
+        return None
 
     def spoke(self, draft: ActorDraft | None) -> None:
         if draft is not None:
@@ -186,19 +258,27 @@ def find_quotes(
         if wb <= wa:
             continue
         mode = _mode(text, para, a, b, closed)
+        if mode == "fragment" and _a_name(text, wa, wb):
+            continue
         s, e = _sentence_bounds(text, para, a, b)
         verbs = speakers.verbs(b, e, (a, b)) + speakers.verbs(s, a, (a, b))
         speaker, rule, conf = None, "no speaker found", 0.3
-        for verb in verbs:
-            speaker, rule = speakers.of_verb(verb, (a, b))
-            if speaker is not None:
-                conf = 0.9 if mode == "direct_quote" else 0.7
-                break
+        # "“...,” Trump said, Yonhap reported": the person speaks, the medium is the channel
+        found = [f for f in (speakers.of_verb(v, (a, b)) for v in verbs) if f[0] is not None]
+        people = [f for f in found if f[0] is not None and f[0].kind != "media"]
+        media = [f for f in found if f[0] is not None and f[0].kind == "media"]
+        relay = media[0][0] if people and media else None
+        if found:
+            speaker, rule = (people or media)[0]
+            conf = 0.9 if mode == "direct_quote" else 0.7
         if speaker is None:
             m = _ACCORDING.search(text, b, e)
             if m is not None:
-                speaker = actors.resolve_name(m["who"])
+                speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
                 rule, conf = "according to", 0.8
+        if speaker is None and mode == "fragment":
+            speaker = speakers.governing_subject(wa, wb)
+            rule, conf = "subject of the clause the fragment stands in", 0.6
         continues = a - 1 == para[0] and mode == "direct_quote"
         if speaker is None and continues and carried is not None:
             speaker, rule, conf = carried, "a paragraph that goes on with a quote", 0.6
@@ -207,10 +287,10 @@ def find_quotes(
         if speaker is not None and mode == "direct_quote":
             in_para[para[0]] = speaker
         speakers.spoke(speaker)
-        if mode == "direct_quote":
-            carried = speaker
+        if mode == "direct_quote" or speaker is not None:
+            carried = speaker  # a quotation right after X's words goes on with them
         q = QuoteDraft(wa, wb, mode, speaker, rule, conf, sentence=(s, e))
-        q.channel = _channel(text[s:e], actors, speaker)
+        q.channel = relay or _channel(text[s:e], actors, speaker)
         q.verb = verbs[0].i if verbs else None
         quotes.append(q)
     for verb in reported:
@@ -224,7 +304,16 @@ def _reporting(verb: Any, quoted: list[tuple[int, int]]) -> bool:
         return False
     if any(a <= verb.idx < b for a, b in quoted):
         return False
-    return any(c.dep_ == "ccomp" for c in verb.children)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    clause = clauses[0]
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return False  # "asked whether he was ready": a question, not a statement
+    # "Moon noted that ..., reports Yonhap": the inner speech verb holds the statement
+    return not (
+        clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
+    )
 
 
 def _reported(
@@ -243,13 +332,13 @@ def _reported(
     if not tokens:
         return
     a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    if any(qa < b and a < qb and _is_direct(text, qa) for qa, qb in quoted):
-        return
+    if any(qa - 1 <= b and a <= qb + 1 for qa, qb in quoted):
+        return  # a clause holding a quotation: the quotation is the statement
     if len(text[a:b].split()) < 3:
         return
     speaker, rule = speakers.of_verb(verb, (a, b))
     conf = 0.75 if speaker is not None else 0.3
-    sent = verb.sent
+    sent = sentence(verb)
     q = QuoteDraft(
         a,
         b,
@@ -263,8 +352,3 @@ def _reported(
     q.verb = verb.i
     speakers.spoke(speaker)
     out.append(q)
-
-
-def _is_direct(text: str, a: int) -> bool:
-    before = text[: a - 1].rstrip()
-    return not before or before[-1] in ".:?!\n" or before.endswith(",")

@@ -7,14 +7,15 @@ from typing import Any, Protocol
 __all__ = ["render_review"]
 
 
-class Reviewed(Protocol):
-    """What the review reads of the drafts: each record's note, and quotes with no speaker."""
+class Drafts(Protocol):
+    """What the review reads of :class:`diplograph.ingest.drafts.Drafts` (no import of it:
+    ``drafts`` writes the review, so importing it back would make a cycle)."""
 
     notes: dict[str, dict[str, Any]]
     unattributed: list[dict[str, Any]]
 
 
-def render_review(drafts: Reviewed) -> str:
+def render_review(drafts: Drafts) -> str:
     """Markdown an analyst reads before accepting drafts: least sure first.
 
     Each entry names the record (``kind/id``), whether it is new or adds evidence
