@@ -131,17 +131,16 @@ Examples
 hasBeginTimeStamp 2019-02 gYearMonth
 hasEndTimeStamp 2019-02 gYearMonth
 hasEarliestBeginTimeStamp 2019-02-01 date
-hasLatestBeginTimeStamp 2019-02-28 date
-hasEarliestEndTimeStamp 2019-02-01 date
 hasLatestEndTimeStamp 2019-02-28 date
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from ..errors import ModelError, RDFError
 from ..kg import KnowledgeGraph
@@ -150,15 +149,20 @@ from ..model import Record
 from ._kinds import READERS, WRITERS
 from ._out import Out
 from ._read import read
-from .terms import Spo
+from .terms import A, Obj, Row, Spo
 from .vocab import BASE
 
 __all__ = [
+    "PROFILES",
     "from_rdf",
     "graph_names",
+    "graph_rows",
+    "graph_spo",
     "quads_of",
     "record_iri",
+    "rows_of",
     "spo_of",
+    "term",
     "to_quads",
     "to_triples",
 ]
@@ -175,8 +179,67 @@ def record_iri(kind: str, rid: str, *, base: str = BASE) -> str:
     return f"{base}{kind}/{rid}"
 
 
-def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
-    """The RDF triples of one record, grouped by subject (the record's own first).
+PROFILES = ("default", "owl-time")
+"""What the mapping writes: ``default``, or ``owl-time`` to add dates as OWL-Time intervals."""
+
+
+def _check_profile(profile: str) -> bool:
+    if profile not in PROFILES:
+        raise RDFError(f"profile must be one of {', '.join(PROFILES)} (got {profile!r})")
+    return profile == "owl-time"
+
+
+def rows_of(record: Record, *, base: str = BASE, profile: str = "default") -> Out:
+    """The triples of one record as plain strings, split by the source they rest on.
+
+    What the text serializers write from: no pyoxigraph object per term. See
+    :class:`~diplograph.rdf._out.Out`.
+
+    Examples
+    --------
+    >>> from diplograph.model import Actor, Evidence
+    >>> out = rows_of(Actor(id="a", kind="state", name="A", evidence=[Evidence(source="s")]))
+    >>> out.triples[4]
+    ('https://w3id.org/diplograph/id/actor/a', 'http://purl.org/dc/terms/identifier', ('a', ''))
+    >>> sorted(out.cited)
+    ['s']
+    """
+    owl_time = _check_profile(profile)
+    try:
+        kind = kind_of(record)
+    except ModelError:
+        names = ", ".join(k.model.__name__ for k in KINDS.values())
+        raise RDFError(f"not a record: expected one of {names} (got {record!r})") from None
+    out = Out(base, owl_time=owl_time)
+    WRITERS[kind.key](out, record)
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _vocab_node(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def term(o: Obj) -> NamedNode | Literal:
+    """A written object as a pyoxigraph term.
+
+    >>> term(("2019", "http://www.w3.org/2001/XMLSchema#gYear"))
+    <Literal value=2019 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYear>>
+    """
+    if isinstance(o, str):
+        return NamedNode(o)
+    value, datatype = o
+    return Literal(value, datatype=_vocab_node(datatype)) if datatype else Literal(value)
+
+
+def spo(rows: Iterable[Row]) -> list[Spo]:
+    """Written triples as tuples of pyoxigraph terms (predicates and types built once)."""
+    node = _vocab_node
+    return [(NamedNode(s), node(p), node(o) if p == A else term(o)) for s, p, o in rows]
+
+
+def to_triples(record: Record, *, base: str = BASE, profile: str = "default") -> list[Triple]:
+    """The RDF triples of one record, as pyoxigraph ``Triple`` objects.
 
     Parameters
     ----------
@@ -184,6 +247,8 @@ def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
         A source, actor, place, event or statement.
     base
         Base of instance IRIs; the record is ``{base}{kind}/{id}``.
+    profile
+        ``default``, or ``owl-time`` to add each date as an OWL-Time interval.
 
     Examples
     --------
@@ -194,30 +259,22 @@ def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
     >>> ts[0].subject.value
     'https://w3id.org/diplograph/id/actor/kcna'
     """
-    return [Triple(s, p, o) for s, p, o in spo_of(record, base=base)]
+    return [Triple(s, p, o) for s, p, o in spo_of(record, base=base, profile=profile)]
 
 
-def spo_of(record: Record, *, base: str = BASE) -> list[Spo]:
+def spo_of(record: Record, *, base: str = BASE, profile: str = "default") -> list[Spo]:
     """The triples of one record as ``(subject, predicate, object)`` tuples of pyoxigraph terms.
 
-    What :func:`to_triples` returns, without building ``Triple`` objects: the
-    writers use it to make quads or JSON-LD straight from the terms.
+    What :func:`to_triples` returns, without building ``Triple`` objects.
 
     Examples
     --------
     >>> from diplograph.model import Actor
-    >>> s, p, o = spo_of(Actor(id="kcna", kind="media", name="KCNA"))[2]
+    >>> s, p, o = spo_of(Actor(id="kcna", kind="media", name="KCNA"))[4]
     >>> p.value, o.value
     ('http://purl.org/dc/terms/identifier', 'kcna')
     """
-    try:
-        kind = kind_of(record)
-    except ModelError:
-        names = ", ".join(k.model.__name__ for k in KINDS.values())
-        raise RDFError(f"not a record: expected one of {names} (got {record!r})") from None
-    out = Out(base)
-    WRITERS[kind.key](out, record)
-    return out.triples + out.later
+    return spo(rows_of(record, base=base, profile=profile).rows())
 
 
 def graph_names(record: Record, *, base: str = BASE) -> list[str]:
@@ -236,10 +293,41 @@ def graph_names(record: Record, *, base: str = BASE) -> list[str]:
     return [record_iri(segment, i, base=base) for i in ids]
 
 
-def to_quads(record: Record, *, base: str = BASE) -> Iterator[Quad]:
-    """The quads of one record: its triples in the named graph of each source it cites.
+def graph_rows(out: Out, base: str = BASE) -> list[tuple[str | None, list[Row]]]:
+    """A record's triples by named graph (``None``: the default graph).
 
-    A record citing no source, and a source record itself, go to the default graph.
+    Each cited source's graph holds the record's own triples and the evidence
+    citing that source, and no other source's evidence; a record citing
+    nothing goes to the default graph.
+    """
+    if not out.cited:
+        return [(None, out.triples + out.later)]
+    own = out.triples + out.later
+    return [(f"{base}source/{sid}", own + rows) for sid, rows in out.cited.items()]
+
+
+def graph_spo(record: Record, graph: str | None, *, base: str = BASE) -> list[Spo]:
+    """The triples of ``record`` in the named graph ``graph`` (``None``: the default graph).
+
+    >>> from diplograph.model import Actor, Evidence
+    >>> a = Actor(id="a", kind="state", name="A",
+    ...           evidence=[Evidence(source="s"), Evidence(source="t")])
+    >>> len(graph_spo(a, "https://w3id.org/diplograph/id/source/s")) < len(spo_of(a))
+    True
+    """
+    for name, rows in graph_rows(rows_of(record, base=base), base):
+        if name == graph:
+            return spo(rows)
+    return []
+
+
+def to_quads(record: Record, *, base: str = BASE, profile: str = "default") -> Iterator[Quad]:
+    """The quads of one record, in the named graph of each source it cites.
+
+    A source's graph holds what rests on that source: the record's own
+    triples and the evidence citing that source (not the evidence citing
+    another). A record citing no source, and a source record itself, go to the
+    default graph.
 
     Examples
     --------
@@ -249,14 +337,11 @@ def to_quads(record: Record, *, base: str = BASE) -> Iterator[Quad]:
     >>> sorted({q.graph_name.value.rsplit("/", 1)[1] for q in qs})
     ['s', 't']
     """
-    triples = spo_of(record, base=base)
-    names = graph_names(record, base=base)
-    graphs: list[NamedNode | DefaultGraph] = (
-        [NamedNode(n) for n in names] if names else [DefaultGraph()]
-    )
-    for g in graphs:
-        for s, p, o in triples:
-            yield Quad(s, p, o, g)
+    out = rows_of(record, base=base, profile=profile)
+    for name, rows in graph_rows(out, base):
+        graph: NamedNode | DefaultGraph = DefaultGraph() if name is None else NamedNode(name)
+        for s, p, o in spo(rows):
+            yield Quad(s, p, o, graph)
 
 
 def from_rdf(data: Any) -> KnowledgeGraph:
@@ -293,14 +378,16 @@ def from_rdf(data: Any) -> KnowledgeGraph:
     return read(data, READERS)
 
 
-def quads_of(records: Iterable[Record], *, base: str = BASE) -> Iterator[Quad]:
+def quads_of(
+    records: Iterable[Record], *, base: str = BASE, profile: str = "default"
+) -> Iterator[Quad]:
     """Quads of many records, one record at a time (see :func:`to_quads`).
 
     Examples
     --------
     >>> from diplograph.model import Actor
     >>> len(list(quads_of([Actor(id="a", kind="state", name="A")])))
-    4
+    6
     """
     for record in records:
-        yield from to_quads(record, base=base)
+        yield from to_quads(record, base=base, profile=profile)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
 from ...model import (
     Place,
 )
-from .._out import Out, decimal, evidence, wikidata
+from .._out import PLAIN, Out, decimal, evidence, wikidata
 from .._read import Reader
 from ..terms import (
     ID,
@@ -28,19 +26,19 @@ from ..terms import (
 __all__ = ["read", "write"]
 
 
-def write(out: Out, r: Place) -> NamedNode:
+def write(out: Out, r: Place) -> str:
     s = out.node("place", r.id)
     out.add(s, A, SEM_Place)
     out.add(s, A, SCHEMA_Place)
-    out.add(s, ID, Literal(r.id))
-    out.add(s, LABEL, Literal(r.name))
+    out.add(s, ID, (r.id, PLAIN))
+    out.add(s, LABEL, (r.name, PLAIN))
     if r.country is not None:
         out.add(s, DG_country, out.node("actor", r.country))
     if r.part_of is not None:
         out.add(s, SCHEMA_containedInPlace, out.node("place", r.part_of))
     for p, v in ((GEO_lat, r.lat), (GEO_long, r.long)):
         if v is not None:
-            out.add(s, p, Literal(decimal(v), datatype=XSD_DECIMAL))
+            out.add(s, p, (decimal(v), XSD_DECIMAL))
     wikidata(out, s, r.wikidata)
     evidence(out, s, r.evidence)
     return s

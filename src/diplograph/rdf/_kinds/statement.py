@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
 from ...model import (
     Statement,
     StatementMode,
 )
 from .._dates import when
-from .._out import Out, evidence, links
-from .._read import Reader
+from .._out import PLAIN, Out, evidence, language, links
+from .._read import Reader, read_language
 from ..terms import (
     ID,
     MODES,
     A,
-    DCTERMS_language,
     DG_aboutActor,
     DG_aboutActorOrder,
     DG_aboutEvent,
@@ -36,19 +33,19 @@ from ..vocab import (
 __all__ = ["read", "write"]
 
 
-def write(out: Out, r: Statement) -> NamedNode:
+def write(out: Out, r: Statement) -> str:
     s = out.node("statement", r.id)
     out.add(s, A, DG_Statement)
-    out.add(s, ID, Literal(r.id))
+    out.add(s, ID, (r.id, PLAIN))
     out.add(s, DG_speaker, out.node("actor", r.speaker))
     when(out, s, r.date)
-    out.add(s, DG_text, Literal(r.text))
+    out.add(s, DG_text, (r.text, PLAIN))
     out.add(s, DG_mode, MODES[r.mode])
     links(out, s, DG_aboutEvent, DG_aboutEventOrder, "about_events", "event", r.about_events)
     links(out, s, DG_aboutActor, DG_aboutActorOrder, "about_actors", "actor", r.about_actors)
     if r.channel is not None:
         out.add(s, DG_channel, out.node("actor", r.channel))
-    out.text(s, DCTERMS_language, r.language)
+    language(out, s, r.language)
     evidence(out, s, r.evidence)
     return s
 
@@ -66,7 +63,7 @@ def read(rd: Reader, s: Term) -> Statement:
         "about_events": rd.refs(s, DG_aboutEvent, DG_aboutEventOrder),
         "about_actors": rd.refs(s, DG_aboutActor, DG_aboutActorOrder),
         "channel": rd.ref(s, ix.one(s, DG_channel), DG_channel),
-        "language": ix.text(s, DCTERMS_language),
+        "language": read_language(rd, s),
         "evidence": rd.evidence(s),
     }
     return rd.build(Statement, s, fields)  # type: ignore[no-any-return]
