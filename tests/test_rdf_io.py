@@ -187,6 +187,36 @@ def test_one_named_graph_per_cited_source(korea: KnowledgeGraph, exports: dict[s
     ) in article
 
 
+def test_a_source_graph_holds_only_that_sources_evidence(exports: dict[str, str]) -> None:
+    """In the Korea TriG, every evidence node, quote and link in a source's graph cites it."""
+    graphs = rdflib_graphs(exports["trig"], "trig")
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    dg = rdflib.Namespace("https://w3id.org/diplograph/ontology#")
+    hanoi = rdflib.URIRef("https://w3id.org/diplograph/id/event/hanoi-summit-2019")
+    wiki = "https://w3id.org/diplograph/id/source/wikipedia-hanoi-summit"
+    seoul = "https://w3id.org/diplograph/id/source/seoul-hopes-2019-07-01"
+    # the summit rests on both sources, with its quotes from each in that source's graph only
+    for name in (wiki, seoul):
+        assert (hanoi, rdflib.RDF.type, None) in graphs[name]
+    quotes = {name: set(graphs[name].objects(None, oa.exact)) for name in (wiki, seoul)}
+    assert quotes[seoul] and not quotes[seoul] & quotes[wiki]
+    checked = 0
+    for name, g in graphs.items():
+        if name is None:
+            assert not list(g.subjects(rdflib.RDF.type, dg.Evidence))
+            continue
+        for record, node in g.subject_objects(dg.evidence):
+            assert list(g.objects(node, oa.hasSource)) == [rdflib.URIRef(name)], (name, node)
+            checked += 1
+        for node in g.subjects(rdflib.RDF.type, dg.Evidence):
+            assert (None, dg.evidence, node) in g
+            for selector in g.objects(node, oa.hasSelector):
+                assert (selector, rdflib.RDF.type, None) in g
+        for selector in g.subjects(oa.exact, None):
+            assert (None, oa.hasSelector, selector) in g, (name, selector)
+    assert checked > 50
+
+
 @pytest.fixture(scope="module")
 def rapper() -> str:
     found = shutil.which("rapper")
