@@ -205,7 +205,7 @@ def test_a_source_graph_holds_only_that_sources_evidence(exports: dict[str, str]
         if name is None:
             assert not list(g.subjects(rdflib.RDF.type, dg.Evidence))
             continue
-        for record, node in g.subject_objects(dg.evidence):
+        for _record, node in g.subject_objects(dg.evidence):
             assert list(g.objects(node, oa.hasSource)) == [rdflib.URIRef(name)], (name, node)
             checked += 1
         for node in g.subjects(rdflib.RDF.type, dg.Evidence):

@@ -76,7 +76,9 @@ def when(out: Out, s: str, when: When) -> None:
     for p, o in _stamps(when):
         triples.append((s, p, o))
     if out.owl_time:
-        out.later.extend(owl_time(out, s, when))
+        rows = owl_time(out, s, when)
+        triples.append(rows[0])  # time:hasTime, beside the subject's other triples
+        out.later.extend(rows[1:])
 
 
 def owl_time(out: Out, s: str, when: When) -> list[Row]:

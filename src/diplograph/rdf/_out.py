@@ -47,13 +47,15 @@ PLAIN = ""
 class Out:
     """The triples of one record: what rests on all its evidence, and what rests on one source.
 
-    ``triples`` hold the record's own subject first and ``later`` its nodes
-    (roles, posts, lists); both belong in the graph of every source the record
-    cites. ``cited`` maps a source id to the evidence triples citing it, which
-    belong in that source's graph only.
+    ``triples`` hold the record's own subject and ``later`` its nodes (roles,
+    posts, lists), each subject's triples together; they belong in the graph
+    of every source the record cites, except the links to evidence nodes,
+    which are also listed in ``links`` by the source they cite. ``cited`` maps
+    a source id to the triples of the evidence nodes citing it. Evidence and
+    the links to it belong in that source's graph only.
     """
 
-    __slots__ = ("base", "cited", "later", "owl_time", "seen", "triples")
+    __slots__ = ("base", "cited", "later", "links", "owl_time", "seen", "triples")
 
     def __init__(self, base: str, *, owl_time: bool = False) -> None:
         self.base = base
@@ -61,6 +63,7 @@ class Out:
         self.triples: list[Row] = []
         self.later: list[Row] = []
         self.cited: dict[str, list[Row]] = {}
+        self.links: list[tuple[str, Row]] = []
         self.seen: set[Row] = set()
 
     def node(self, kind: str, rid: str) -> str:
@@ -96,19 +99,25 @@ def seq(out: Out, s: str, p: str, name: str, values: list[Obj]) -> None:
         out.later.append((order, member(i), v))
 
 
-def evidence(out: Out, s: str, items: tuple[Evidence, ...], prefix: str = "") -> None:
+def evidence(
+    out: Out, s: str, items: tuple[Evidence, ...], prefix: str = "", where: list[Row] | None = None
+) -> None:
     """Link ``s`` to its evidence nodes, each in the part of ``out`` of the source it cites.
 
     The evidence node, not ``s``, is what PROV derives from the source: ``s``
     may be a person or a place, which ``prov:wasDerivedFrom`` would make a
-    ``prov:Entity``.
+    ``prov:Entity``. The links go to ``where`` (``out.triples`` by default),
+    beside the other triples of ``s``.
     """
     root = s.split("#", 1)[0]
+    where = out.triples if where is None else where
     for i, ev in enumerate(items, 1):
         node = f"{root}#{prefix}evidence-{i}"
         source = out.node("source", ev.source)
+        link = (s, EVIDENCE, node)
+        where.append(link)
+        out.links.append((ev.source, link))
         rows = out.cited.setdefault(ev.source, [])
-        rows.append((s, EVIDENCE, node))
         rows.append((node, A, DG_Evidence))
         rows.append((node, OA_hasSource, source))
         rows.append((node, DERIVED, source))

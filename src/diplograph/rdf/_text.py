@@ -59,25 +59,31 @@ class Text:
         # longest namespace first, so a namespace inside another one does not win
         self.namespaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda t: -len(t[0]))
         self.cache: dict[str, str] = {}
+        self.verbs: dict[str, str] = {}
+        self.typed: dict[tuple[str, str], str] = {}
 
     # -- Turtle and TriG ------------------------------------------------------------------
 
     def name(self, iri: str) -> str:
         """An IRI as a prefixed name where Turtle can spell it, else ``<iri>``."""
-        if iri.startswith(self.base):  # instances: not cached, there are millions
+        short = self.cache.get(iri)
+        if short is None:
+            short = self._name(iri)
+            if len(self.cache) > 1 << 17:  # instances are millions: keep the cache bounded
+                self.cache.clear()
+            self.cache[iri] = short
+        return short
+
+    def _name(self, iri: str) -> str:
+        if iri.startswith(self.base):
             kind, sep, local = iri[len(self.base) :].partition("/")
             if sep and kind in self.kinds and _LOCAL.fullmatch(local):
                 return f"{kind}:{local.replace('#', _HASH)}"
             return f"<{iri}>"
-        short = self.cache.get(iri)
-        if short is None:
-            short = f"<{iri}>"
-            for ns, prefix in self.namespaces:
-                if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
-                    short = f"{prefix}:{iri[len(ns) :].replace('#', _HASH)}"
-                    break
-            self.cache[iri] = short
-        return short
+        for ns, prefix in self.namespaces:
+            if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
+                return f"{prefix}:{iri[len(ns) :].replace('#', _HASH)}"
+        return f"<{iri}>"
 
     def obj(self, o: Obj) -> str:
         if isinstance(o, str):
@@ -88,30 +94,48 @@ class Text:
         bare = _BARE.get(datatype)
         if bare is not None and bare.fullmatch(value):
             return value
-        return f"{_quoted(value)}^^{self.name(datatype)}"
+        text = f"{_quoted(value)}^^{self.name(datatype)}"
+        if len(self.typed) > 1 << 16:  # typed literals are mostly dates, which repeat
+            self.typed.clear()
+        self.typed[o] = text
+        return text
 
     def turtle(self, rows: Iterable[Row], indent: str = "") -> str:
-        """Turtle statements of ``rows``, one per subject, each followed by a blank line."""
-        subjects: dict[str, dict[str, list[Obj]]] = {}
-        for s, p, o in rows:
-            props = subjects.get(s)
-            if props is None:
-                props = subjects[s] = {}
-            objects = props.get(p)
-            if objects is None:
-                props[p] = [o]
-            else:
-                objects.append(o)
-        name, obj = self.name, self.obj
+        """Turtle statements of ``rows``, one per subject, each followed by a blank line.
+
+        The mapping writes each subject's triples together; a subject that came
+        back later would be written as a second statement, which is still valid.
+        """
+        name, obj, cache = self.name, self.obj, self.cache
+        verbs, typed = self.verbs, self.typed
         cont = f" ;\n{indent}\t"
-        parts = []
-        for s, props in subjects.items():
-            body = cont.join(
-                f"{'a' if p == _TYPE else name(p)} {' , '.join([obj(o) for o in objects])}"
-                for p, objects in props.items()
-            )
-            parts.append(f"{indent}{name(s)} {body} .\n\n")
+        parts: list[str] = []
+        add = parts.append
+        last_s = last_p = ""
+        for s, p, o in rows:
+            if isinstance(o, str):
+                text = cache.get(o) or name(o)
+            elif o[1]:
+                text = typed.get(o) or obj(o)
+            else:
+                text = _quoted(o[0])
+            if s == last_s:
+                if p == last_p:
+                    add(f" , {text}")
+                else:
+                    add(f"{cont}{verbs.get(p) or self.verb(p)} {text}")
+            else:
+                if last_s:
+                    add(" .\n\n")
+                add(f"{indent}{cache.get(s) or name(s)} {verbs.get(p) or self.verb(p)} {text}")
+            last_s, last_p = s, p
+        if last_s:
+            add(" .\n\n")
         return "".join(parts)
+
+    def verb(self, p: str) -> str:
+        short = self.verbs[p] = "a" if p == _TYPE else self.name(p)
+        return short
 
     def trig(self, graph: str | None, rows: Iterable[Row]) -> str:
         """A TriG block: ``rows`` in the named graph ``graph`` (``None``: the default graph)."""

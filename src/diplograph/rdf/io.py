@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -155,6 +156,24 @@ def _graph_parts(
 
 
 def _write_text(
+    records: KnowledgeGraph | Iterable[Record],
+    out: IO[bytes],
+    format: str,
+    base: str,
+    profile: str,
+) -> None:
+    # every object made here lives for one record and holds no cycle: the cyclic collector
+    # would only walk the records being written, again and again
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _write_text_unpaused(records, out, format, base, profile)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_text_unpaused(
     records: KnowledgeGraph | Iterable[Record],
     out: IO[bytes],
     format: str,

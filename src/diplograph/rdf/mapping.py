@@ -300,10 +300,15 @@ def graph_rows(out: Out, base: str = BASE) -> list[tuple[str | None, list[Row]]]
     citing that source, and no other source's evidence; a record citing
     nothing goes to the default graph.
     """
-    if not out.cited:
-        return [(None, out.triples + out.later)]
     own = out.triples + out.later
-    return [(f"{base}source/{sid}", own + rows) for sid, rows in out.cited.items()]
+    if not out.cited:
+        return [(None, own)]
+    graphs: list[tuple[str | None, list[Row]]] = []
+    for sid, rows in out.cited.items():
+        other = {link for cited, link in out.links if cited != sid}
+        mine = [r for r in own if r not in other] if other else own
+        graphs.append((f"{base}source/{sid}", mine + rows))
+    return graphs
 
 
 def graph_spo(record: Record, graph: str | None, *, base: str = BASE) -> list[Spo]:

@@ -78,7 +78,7 @@ def position(out: Out, p: str, pos: Position, i: int) -> None:
         later.append((p, ORG_postIn, out.node("actor", pos.organization)))
     date_field(out, p, DG_startDate, DG_startEdtf, pos.start, later)
     date_field(out, p, DG_endDate, DG_endEdtf, pos.end, later)
-    evidence(out, p, pos.evidence, prefix=f"position-{i}-")
+    evidence(out, p, pos.evidence, prefix=f"position-{i}-", where=later)
 
 
 def read(rd: Reader, s: Term) -> Actor:
