@@ -433,6 +433,32 @@ def test_cli_export_to_stdout(korea: KnowledgeGraph) -> None:
     assert result.stdout_bytes == to_rdf(korea, format="ntriples").encode("utf-8")
 
 
+def test_the_owl_time_profile_adds_intervals_and_still_reads_back(
+    tmp_path: Path, korea: KnowledgeGraph
+) -> None:
+    time = "http://www.w3.org/2006/time#"
+    plain = to_rdf(korea, format="trig")
+    assert time + "Interval" not in plain and "time:Interval" not in plain
+    text = to_rdf(korea, format="trig", profile="owl-time")
+    g = rdflib.Dataset(default_union=True)
+    g.parse(data=text, format="trig")
+    hanoi = rdflib.URIRef("https://w3id.org/diplograph/id/event/hanoi-summit-2019")
+    (interval,) = set(g.objects(hanoi, rdflib.URIRef(time + "hasTime")))
+    (begin,) = set(g.objects(interval, rdflib.URIRef(time + "hasBeginning")))
+    days = set(g.objects(begin, rdflib.URIRef(time + "inXSDDate")))
+    assert days == {rdflib.Literal("2019-02-27", datatype=rdflib.XSD.date)}
+    assert parse_rdf(text, format="trig") == korea
+    out = tmp_path / "korea.ttl"
+    result = CliRunner().invoke(cli, ["export", "--owl-time", "-f", "turtle", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "time:Interval" in out.read_text() and parse_rdf(out.read_bytes()) == korea
+    result = CliRunner().invoke(cli, ["export", "--owl-time", "-f", "jsonld", "-o", "-"])
+    assert result.exit_code == 1
+    assert "--owl-time needs --format turtle" in result.output
+    with pytest.raises(RDFError, match="profile must be one of default, owl-time"):
+        to_rdf(korea, profile="owl")
+
+
 def test_cli_import_gives_back_the_yaml_folder(tmp_path: Path, korea: KnowledgeGraph) -> None:
     rdf = write_rdf(korea, tmp_path / "korea.jsonld")
     result = CliRunner().invoke(cli, ["import", "rdf", str(rdf), "-o", str(tmp_path / "data")])

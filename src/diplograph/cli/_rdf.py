@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..export import registry
+from ..rdf.io import serialize_rdf, write_rdf
 from ._base import Context, _records, _store_options, cli, fail, pass_ctx, summary
 
 # -- rdf: export, import -------------------------------------------------------------------
@@ -51,19 +52,37 @@ class _Formats(click.Choice[str]):
     show_default=True,
     help="File to write (atomically); '-' for stdout.",
 )
+@click.option(
+    "--owl-time",
+    is_flag=True,
+    help="Also write each date as an OWL-Time interval (turtle, ntriples, nquads, trig).",
+)
 @_store_options
 @pass_ctx
 def export(
-    ctx: Context, fmt: str, output: Path, store_path: Path | None, endpoint: str | None
+    ctx: Context,
+    fmt: str,
+    output: Path,
+    owl_time: bool,
+    store_path: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Write the knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and more.
 
     The quad formats (N-Quads, TriG, JSON-LD) put each record in the named
-    graph of every source it cites.
+    graph of every source it cites, with that source's evidence.
     """
+    if owl_time and fmt not in ("turtle", "ntriples", "nquads", "trig"):
+        fail(f"--owl-time needs --format turtle, ntriples, nquads or trig (got {fmt})")
     kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
-    if out is None:
+    if owl_time:
+        if out is None:
+            serialize_rdf(kg, sys.stdout.buffer, format=fmt, profile="owl-time")
+            sys.stdout.buffer.flush()
+        else:
+            write_rdf(kg, out, format=fmt, profile="owl-time")
+    elif out is None:
         registry.serialize(kg, sys.stdout.buffer, format=fmt)
         sys.stdout.buffer.flush()
     else:
