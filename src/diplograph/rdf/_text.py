@@ -67,19 +67,26 @@ class Text:
     def name(self, iri: str) -> str:
         """An IRI as a prefixed name where Turtle can spell it, else ``<iri>``."""
         short = self.cache.get(iri)
-        if short is None:
-            short = self._name(iri)
-            if len(self.cache) > 1 << 17:  # instances are millions: keep the cache bounded
-                self.cache.clear()
-            self.cache[iri] = short
+        if short is not None:
+            return short
+        base = self.base
+        if iri.startswith(base):
+            # an instance: ids are [a-z0-9][a-z0-9._-]* (the model checks them) and fragments
+            # are the mapping's own, so only a final "." keeps a local name from being spelt
+            kind, sep, local = iri[len(base) :].partition("/")
+            if not (sep and kind in self.kinds and local and not local.endswith(".")):
+                return f"<{iri}>"
+            if "#" in local:  # a record's own node: named once, not worth keeping
+                return f"{kind}:{local.replace('#', _HASH)}"
+            short = f"{kind}:{local}"
+        else:
+            short = self._vocabulary(iri)
+        if len(self.cache) > 1 << 17:  # records are millions: keep the cache bounded
+            self.cache.clear()
+        self.cache[iri] = short
         return short
 
-    def _name(self, iri: str) -> str:
-        if iri.startswith(self.base):
-            kind, sep, local = iri[len(self.base) :].partition("/")
-            if sep and kind in self.kinds and _LOCAL.fullmatch(local):
-                return f"{kind}:{local.replace('#', _HASH)}"
-            return f"<{iri}>"
+    def _vocabulary(self, iri: str) -> str:
         for ns, prefix in self.namespaces:
             if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
                 return f"{prefix}:{iri[len(ns) :].replace('#', _HASH)}"
