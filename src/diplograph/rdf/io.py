@@ -162,10 +162,12 @@ def _write_text(
     base: str,
     profile: str,
 ) -> None:
-    # every object made here lives for one record and holds no cycle: the cyclic collector
-    # would only walk the records being written, again and again
+    # every object made here lives for one record and holds no cycle: over a collection the
+    # cyclic collector would only walk the records being written, again and again. A stream
+    # holds few objects (and makes its records as it goes), so its collector stays on.
     enabled = gc.isenabled()
-    gc.disable()
+    if isinstance(records, KnowledgeGraph):
+        gc.disable()
     try:
         _write_text_unpaused(records, out, format, base, profile)
     finally:

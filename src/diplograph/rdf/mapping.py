@@ -4,9 +4,10 @@ Each record kind's triples are written and read in one module,
 ``rdf/_kinds/<kind>.py``, with the terms of :mod:`diplograph.rdf.terms`; this
 module is the public face of them.
 
-:func:`to_triples` and :func:`to_quads` turn one record at a time into
-pyoxigraph triples and quads, so any number of records stream to disk without
-a graph in memory; :func:`from_rdf` reads them back into a
+:func:`rows_of` gives one record's triples as plain strings (what the file
+writers format), :func:`to_triples` and :func:`to_quads` as pyoxigraph triples
+and quads, one record at a time, so any number of records stream to disk or a
+store without a graph in memory; :func:`from_rdf` reads them back into a
 :class:`~diplograph.kg.KnowledgeGraph` with equal records.
 
 IRIs
@@ -25,8 +26,10 @@ the controlled values are SKOS concepts: ``et:summit``
 
 The main triples, by record kind (``?`` marks optional ones)
 ------------------------------------------------------------
-Every record: ``dcterms:identifier "its-id"``; and for each source its evidence
-cites, ``prov:wasDerivedFrom <source/..>`` plus ``dg:evidence <..#evidence-N>``.
+Every record: ``dcterms:identifier "its-id"``; and ``dg:evidence <..#evidence-N>``
+for each piece of evidence. The evidence node, not the record, is
+``prov:wasDerivedFrom`` its source: a reasoner would make a person or a place
+that is derived from something a ``prov:Entity``.
 
 Event::
 
@@ -36,10 +39,8 @@ Event::
         dg:edtf "2019-02-27/2019-02-28" ;            # the exact EDTF text, lossless
         sem:hasBeginTimeStamp "2019-02-27"^^xsd:date ;   # typed by precision:
         sem:hasEndTimeStamp "2019-02-28"^^xsd:date ;     #   xsd:date | xsd:gYearMonth | xsd:gYear
-        sem:hasEarliestBeginTimeStamp "2019-02-27"^^xsd:date ;  # day bounds, always xsd:date
-        sem:hasLatestBeginTimeStamp "2019-02-27"^^xsd:date ;
-        sem:hasEarliestEndTimeStamp "2019-02-28"^^xsd:date ;
-        sem:hasLatestEndTimeStamp "2019-02-28"^^xsd:date ;
+        sem:hasEarliestBeginTimeStamp "2019-02-27"^^xsd:date ;  # outer day bounds, xsd:date,
+        sem:hasLatestEndTimeStamp "2019-02-28"^^xsd:date ;      #   what date windows compare
         sem:hasPlace <place/hanoi> ;                 # ?
         sem:hasActor <actor/kim-jong-un> ;           # one per participant, plain
         dg:hasRole <event/x#role-1> ;                # one n-ary sem:Role per participant
@@ -48,7 +49,9 @@ Event::
         dg:outcome "..." ; schema:description "..." ; owl:sameAs wd:Q123 .   # ?
     <event/x#role-1> a sem:Role ; rdf:value <actor/kim-jong-un> ; sem:roleType role:guest .
 
-The same dates as OWL-Time, for tools that read it::
+With ``profile="owl-time"`` (``export --owl-time``), the same dates as OWL-Time
+too, for tools that read it; no query needs them, so they are not written by
+default::
 
     <event/x> time:hasTime <event/x#time> .
     <event/x#time> a time:Interval ;
@@ -66,18 +69,20 @@ Statement (``dg:Statement`` is a ``sem:Event``, with the same date triples)::
         dg:speaker <actor/kcna> ; dg:text "the words" ; dg:mode mode:direct_quote ;
         dg:edtf "2019-07-01" ; sem:hasBeginTimeStamp ... (as for events) ;
         dg:aboutEvent <event/x> ; dg:aboutActor <actor/y> ;   # ?
-        dg:channel <actor/kcna> ; dcterms:language "en" .      # ?
+        dg:channel <actor/kcna> ;                                # ?
+        dcterms:language <http://id.loc.gov/vocabulary/iso639-1/en> .   # ? see Source
 
 Actor::
 
-    <actor/a> a sem:Actor, schema:Person ;   # | schema:Country | schema:Organization |
-        rdfs:label "name" ;      # | schema:GovernmentOrganization | schema:NewsMediaOrganization
+    <actor/a> a sem:Actor, schema:Person, foaf:Agent ;   # | schema:Country | schema:Organization
+        rdfs:label "name" ;  # | schema:GovernmentOrganization | schema:NewsMediaOrganization;
+                             # all but persons are also org:Organization
         skos:altLabel "alias" ; owl:sameAs wd:Q22686 ; dg:country <actor/united-states> ;
         schema:description "..." ;
         org:holds <actor/a#position-1> ; org:memberOf <actor/org> .
     <actor/a#position-1> a org:Post ; rdfs:label "spokesman" ; org:postIn <actor/org> ;
-        schema:startDate "2017-01-20"^^xsd:date ; schema:endDate "2021"^^xsd:gYear ;
-        prov:wasDerivedFrom <source/s> ; dg:evidence <actor/a#position-1-evidence-1> .
+        dg:startDate "2017-01-20"^^xsd:date ; dg:endDate "2021"^^xsd:gYear ;
+        dg:evidence <actor/a#position-1-evidence-1> .
 
 Place::
 
@@ -89,15 +94,19 @@ Source (also the name of its named graph in TriG and N-Quads)::
 
     <source/s> a prov:Entity, dg:Source, schema:NewsArticle ;
         dcterms:title "title" ; dg:sourceKind kind:news_article ;
-        dcterms:publisher "..." ; schema:url "..."^^xsd:anyURI ;
+        dcterms:publisher <source/s#publisher> ; schema:url "..."^^xsd:anyURI ;
         dcterms:issued "2019-07-01"^^xsd:date ; dg:retrieved "2024-05-18"^^xsd:date ;
-        dcterms:language "en" ; dg:file "..." ; dg:sha256 "..." ;
+        dcterms:language <http://id.loc.gov/vocabulary/iso639-1/en> ;
+        dg:file "..." ; dg:sha256 "..." ;
         dg:reliability "B" ; dg:credibility 2 ; rdfs:comment "note" .
+    <source/s#publisher> a dcterms:Agent ; rdfs:label "Reuters" .
+    # a language tag that is not a two-letter code: <source/s#language>, a
+    # dcterms:LinguisticSystem with the tag as its rdfs:label
 
 Evidence (Web Annotation)::
 
     <event/x#evidence-1> a dg:Evidence ;     # dg:Evidence is an oa:SpecificResource
-        oa:hasSource <source/s> ; rdfs:comment "note" ;
+        oa:hasSource <source/s> ; prov:wasDerivedFrom <source/s> ; rdfs:comment "note" ;
         oa:hasSelector <event/x#evidence-1-quote>, <event/x#evidence-1-position> .
     <event/x#evidence-1-quote> a oa:TextQuoteSelector ;
         oa:exact "quoted words" ; oa:prefix "before " ; oa:suffix " after" .
@@ -117,8 +126,9 @@ statements, and in ``dg:issuedEdtf``, ``dg:retrievedEdtf``, ``dg:startEdtf``,
 Named graphs
 ------------
 :func:`to_quads` puts a record in the named graph of each source its evidence
-cites (the graph is named by the source's IRI), and records citing none, and
-the sources themselves, in the default graph.
+cites (the graph is named by the source's IRI), with the evidence citing that
+source and none citing another: a source's graph holds what rests on it.
+Records citing none, and the sources themselves, go to the default graph.
 
 Examples
 --------
