@@ -311,6 +311,14 @@ def test_golden_turtle_of_a_small_dataset(update_goldens: bool) -> None:
     )
 
 
+def test_turtle_written_by_0_1_reads_back_the_same_records() -> None:
+    """0.1's golden Turtle (string publisher and language, schema:startDate on posts,
+    derivation on records, OWL-Time) still reads back as the records it was written from."""
+    old = Path(__file__).parent / "data" / "rdf" / "small-0.1.ttl"
+    assert "schema:startDate" in old.read_text(encoding="utf-8")
+    assert read_rdf(old) == load(SMALL)
+
+
 # -- JSON-LD -------------------------------------------------------------------------------
 
 

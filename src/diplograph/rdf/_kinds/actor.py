@@ -34,6 +34,8 @@ from ..terms import (
     ORG_Post,
     ORG_postIn,
     SCHEMA_description,
+    SCHEMA_endDate,
+    SCHEMA_startDate,
     SEM_Actor,
     SKOS_altLabel,
     Term,
@@ -99,8 +101,10 @@ def read(rd: Reader, s: Term) -> Actor:
                 {
                     "post": ix.text(p, LABEL, required="the post's name"),
                     "organization": rd.ref(p, ix.one(p, ORG_postIn), ORG_postIn),
-                    "start": rd.date_field(p, DG_startDate, DG_startEdtf),
-                    "end": rd.date_field(p, DG_endDate, DG_endEdtf),
+                    "start": rd.date_field(p, DG_startDate, DG_startEdtf)
+                    or rd.date_field(p, SCHEMA_startDate, DG_startEdtf),
+                    "end": rd.date_field(p, DG_endDate, DG_endEdtf)
+                    or rd.date_field(p, SCHEMA_endDate, DG_endEdtf),
                     "evidence": rd.evidence(p),
                 },
             )
