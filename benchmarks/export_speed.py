@@ -1,14 +1,23 @@
 """Export speed: ``write_rdf`` in each format on a synthetic graph, beside the bare serializers.
 
-For each size, prints triples per second for:
+For each size, prints the triples the exporter writes and, for each step, triples
+per second, wall time and the peak RSS of a fresh process doing only that step:
 
-* ``to_triples``: the mapping alone (records -> pyoxigraph triples, one record at a time);
-* ``write_rdf`` in each of the five formats (mapping + serializer + atomic file);
-* baselines, measured in the same run on the same triples: ``pyoxigraph.serialize`` of the
-  ready-made triple list (the serializer floor) and rdflib building a ``Graph`` and
-  serializing it as Turtle and N-Triples (what an rdflib-based exporter would cost).
+* ``mapping only``: records -> the mapping's triples (``rows_of``, plain strings);
+* ``write_rdf`` in each format (mapping + text + atomic file), from a knowledge graph
+  (``--formats`` picks them; Turtle always);
+* ``write_rdf turtle, streamed``: the same from a record generator (no collection held;
+  the time includes making the records);
+* baselines on the same triples: ``pyoxigraph.serialize`` of the ready-made pyoxigraph
+  triples (the serializer floor; building those triples is not counted) in Turtle and
+  N-Triples, and ``write_rdf(profile="owl-time")`` (what the default mapping saves);
+* at sizes up to ``--rdflib-max``: rdflib building a ``Graph`` and writing N-Triples.
+
+The headline is Turtle export over pyoxigraph's Turtle serializer, as a ratio of rates.
+Each step runs in its own process, so a peak RSS is that step's own (data included).
 
     .venv/bin/python benchmarks/export_speed.py --events 10000 100000
+    .venv/bin/python benchmarks/export_speed.py --events 1000000 --runs 1 --formats turtle
 """
 
 from __future__ import annotations
@@ -16,24 +25,21 @@ from __future__ import annotations
 import argparse
 import gc
 import io
+import json
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pyoxigraph as ox
-import rdflib
-from synthetic import generate
-
-from diplograph.rdf.io import FORMATS, write_rdf
-from diplograph.rdf.mapping import to_triples
-
 EXT = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld"}
 
 
-def best_of(runs: int, fn: Callable[[], object]) -> float:
-    """Median wall time of ``runs`` calls, in seconds."""
+def median_time(runs: int, fn: Callable[[], object]) -> float:
+    """Median wall time of ``runs`` calls, in seconds (collector run before each)."""
     times = []
     for _ in range(runs):
         gc.collect()
@@ -43,7 +49,77 @@ def best_of(runs: int, fn: Callable[[], object]) -> float:
     return statistics.median(times)
 
 
-def rdflib_term(term: object) -> rdflib.term.Node:
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(step: str, events: int, runs: int) -> dict[str, float]:
+    """Run one step in this (fresh) process; return seconds, peak RSS and a size."""
+    import pyoxigraph as ox
+    from synthetic import generate, records
+
+    from diplograph.rdf.io import FORMATS, write_rdf
+    from diplograph.rdf.mapping import rows_of, to_triples
+
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if step == "streamed":
+            path = Path(tmp) / "out.ttl"
+            out["seconds"] = median_time(
+                runs, lambda: write_rdf(records(events), path, format="turtle")
+            )
+            out["mb"] = path.stat().st_size / 1e6
+            out["peak"] = _peak_mb()
+            return out
+        kg = generate(events)
+        out["data_peak"] = _peak_mb()
+        if step == "count":
+            out["triples"] = sum(len(rows_of(r).rows()) for r in kg.records())
+            out["owl_time"] = sum(len(rows_of(r, profile="owl-time").rows()) for r in kg.records())
+            out["records"] = len(kg)
+        elif step == "mapping":
+            out["seconds"] = median_time(
+                runs, lambda: sum(len(rows_of(r).rows()) for r in kg.records())
+            )
+        elif step.startswith("write:"):
+            fmt, _, profile = step[len("write:") :].partition(":")
+            path = Path(tmp) / f"out.{EXT[fmt]}"
+            out["seconds"] = median_time(
+                runs,
+                lambda: write_rdf(kg, path, format=fmt, profile=profile or "default"),
+            )
+            out["mb"] = path.stat().st_size / 1e6
+        elif step.startswith("raw:"):
+            fmt = step[len("raw:") :]
+            triples = [t for r in kg.records() for t in to_triples(r)]
+            del kg
+            gc.collect()
+            out["seconds"] = median_time(
+                runs, lambda: ox.serialize(triples, io.BytesIO(), FORMATS[fmt])
+            )
+        elif step == "rdflib":
+            import rdflib
+
+            def build() -> rdflib.Graph:
+                g = rdflib.Graph()
+                for t in (t for r in kg.records() for t in to_triples(r)):
+                    g.add(tuple(_rdflib(x) for x in (t.subject, t.predicate, t.object)))  # type: ignore[arg-type]
+                return g
+
+            start = time.perf_counter()
+            g = build()
+            out["build"] = time.perf_counter() - start
+            start = time.perf_counter()
+            g.serialize(format="nt")
+            out["seconds"] = time.perf_counter() - start
+    out["peak"] = _peak_mb()
+    return out
+
+
+def _rdflib(term: object) -> object:
+    import pyoxigraph as ox
+    import rdflib
+
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     assert isinstance(term, ox.Literal)
@@ -53,67 +129,84 @@ def rdflib_term(term: object) -> rdflib.term.Node:
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt))
 
 
+def run_step(step: str, events: int, runs: int) -> dict[str, float]:
+    here = Path(__file__).resolve().parent
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", step, str(events), str(runs)],
+        capture_output=True,
+        text=True,
+        cwd=here,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, nargs="+", default=[10_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
-        "--rdflib-max", type=int, default=20_000, help="skip the rdflib baseline above this size"
+        "--formats", nargs="+", default=list(EXT), choices=list(EXT), help="write_rdf formats"
     )
+    parser.add_argument("--rdflib-max", type=int, default=10_000)
     parser.add_argument(
-        "--rdflib-turtle-max",
+        "--baseline-max",
         type=int,
-        default=2_000,
-        help="skip rdflib's Turtle serializer above this size (it ran over 8 minutes at 10k)",
+        default=100_000,
+        help="skip the pyoxigraph and owl-time baselines above this size (at 1M the ready-made "
+        "pyoxigraph triples alone need about 20 GB)",
     )
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        step, events, runs = args.child
+        print(json.dumps(child(step, int(events), int(runs))))
+        return
     for n in args.events:
-        kg = generate(n)
-        count = sum(len(to_triples(r)) for r in kg.records())
-        print(f"\n{n:,} events, {len(kg):,} records, {count:,} triples (median of {args.runs})")
+        counts = run_step("count", n, 1)
+        count = int(counts["triples"])
+        print(
+            f"\n{n:,} events, {int(counts['records']):,} records: {count:,} triples written "
+            f"({int(counts['owl_time']):,} with the owl-time profile); median of {args.runs}; "
+            f"the data alone peaks at {counts['data_peak']:,.0f} MB"
+        )
 
-        def rate(seconds: float, count: int = count) -> str:
-            return f"{count / seconds / 1e6:6.2f} M triples/s  ({seconds:6.2f} s)"
-
-        t = best_of(args.runs, lambda kg=kg: sum(len(to_triples(r)) for r in kg.records()))
-        print(f"  mapping only (to_triples)           {rate(t)}")
-        with tempfile.TemporaryDirectory() as tmp:
-            for fmt in FORMATS:
-                path = Path(tmp) / f"out.{EXT[fmt]}"
-                t = best_of(
-                    args.runs, lambda kg=kg, fmt=fmt, path=path: write_rdf(kg, path, format=fmt)
-                )
-                size = path.stat().st_size / 1e6
-                print(f"  write_rdf {fmt:<9}                 {rate(t)}  {size:7.1f} MB")
-        # the baselines get the triples ready-made; built only now, as holding them slows
-        # everything measured while they are alive (more objects for the cyclic collector)
-        triples = [t for r in kg.records() for t in to_triples(r)]
-        for fmt in ("turtle", "ntriples"):
-            t = best_of(
-                args.runs,
-                lambda fmt=fmt, triples=triples: ox.serialize(triples, io.BytesIO(), FORMATS[fmt]),
+        def line(label: str, r: dict[str, float], triples: int = count) -> str:
+            rate = triples / r["seconds"] / 1e6
+            size = f"  {r['mb']:7.1f} MB" if "mb" in r else " " * 12
+            return (
+                f"  {label:<38}{rate:6.2f} M triples/s ({r['seconds']:7.2f} s){size}"
+                f"  peak {r['peak']:7,.0f} MB"
             )
-            print(f"  baseline pyoxigraph.serialize {fmt:<9}{rate(t)}")
+
+        print(line("mapping only (rows_of)", run_step("mapping", n, args.runs)))
+        results = {}
+        for fmt in dict.fromkeys(["turtle", *args.formats]):
+            results[fmt] = run_step(f"write:{fmt}", n, args.runs)
+            print(line(f"write_rdf {fmt}", results[fmt]))
+        streamed = run_step("streamed", n, args.runs)
+        print(line("write_rdf turtle, streamed*", streamed))
+        print("  * streamed: from a record generator, making the records counted in the time")
+        if n > args.baseline_max:
+            print(f"  (baselines skipped above {args.baseline_max:,} events)")
+            continue
+        owl = run_step("write:turtle:owl-time", n, args.runs)
+        print(line("baseline write_rdf turtle, owl-time", owl, int(counts["owl_time"])))
+        raw = {}
+        for fmt in ("turtle", "ntriples"):
+            raw[fmt] = run_step(f"raw:{fmt}", n, args.runs)
+            print(line(f"baseline pyoxigraph.serialize {fmt}", raw[fmt]))
         if n <= args.rdflib_max:
-            g = rdflib.Graph()
-
-            def build(g: rdflib.Graph = g, triples: list[ox.Triple] = triples) -> None:
-                g.remove((None, None, None))
-                for tr in triples:
-                    g.add(
-                        (rdflib_term(tr.subject), rdflib_term(tr.predicate), rdflib_term(tr.object))
-                    )
-
-            t = best_of(1, build)
-            print(f"  baseline rdflib Graph build         {rate(t)}")
-            for fmt in ("nt", "turtle"):
-                if fmt == "turtle" and n > args.rdflib_turtle_max:
-                    print(f"  (rdflib Turtle skipped above {args.rdflib_turtle_max:,} events)")
-                    continue
-                t = best_of(1, lambda fmt=fmt, g=g: g.serialize(format=fmt))
-                print(f"  baseline rdflib serialize {fmt:<9}  {rate(t)}")
-        else:
-            print(f"  (rdflib baseline skipped above {args.rdflib_max:,} events)")
+            r = run_step("rdflib", n, 1)
+            print(
+                f"  baseline rdflib Graph build        {count / r['build'] / 1e6:6.2f} M triples/s"
+            )
+            print(line("baseline rdflib serialize nt", r))
+        ratio = raw["turtle"]["seconds"] / results["turtle"]["seconds"]
+        print(f"  => Turtle export at {ratio:.2f}x pyoxigraph's Turtle serializer (goal >= 0.5x)")
+        if "ntriples" in results:
+            ratio = raw["ntriples"]["seconds"] / results["ntriples"]["seconds"]
+            print(f"  => N-Triples export at {ratio:.2f}x pyoxigraph's N-Triples serializer")
 
 
 if __name__ == "__main__":

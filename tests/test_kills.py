@@ -20,6 +20,7 @@ import pytest
 from diplograph import bundled_data, load
 from diplograph.kg import KnowledgeGraph
 from diplograph.load import dump
+from diplograph.model import Event, Participant
 from diplograph.rdf.io import write_rdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,9 +102,24 @@ def test_import_rdf_killed_mid_write_leaves_the_old_folder_or_the_new(
         assert state in (old, new), sorted(state)
 
 
+def _grown(kg: KnowledgeGraph, n: int = 3000) -> KnowledgeGraph:
+    """``kg`` with ``n`` more events, so that writing its RDF takes long enough to be killed."""
+    extra = [
+        Event(
+            id=f"extra-{i}",
+            label=f"Extra meeting {i}",
+            type="meeting",
+            time=f"2019-{1 + i % 12:02d}",
+            participants=[Participant(actor="kim-jong-un"), Participant(actor="moon-jae-in")],
+        )
+        for i in range(n)
+    ]
+    return KnowledgeGraph.from_records([*kg.records(), *extra])
+
+
 def test_export_killed_mid_write_leaves_the_old_file_or_the_new(tmp_path: Path) -> None:
     data_b = tmp_path / "b"
-    dump(_other(load(bundled_data())), data_b)
+    dump(_grown(_other(load(bundled_data()))), data_b)
     out = tmp_path / "korea.nq"
     subprocess.run(_cli("export", "-o", str(out)), env=ENV, check=True)
     old = out.read_bytes()

@@ -64,11 +64,32 @@ def _rdflib_term(term: object) -> rdflib.term.Node:
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt))
 
 
-def expected_graph(records: list[Record]) -> rdflib.Graph:
-    """The mapping's triples, straight from ``to_triples``, as an rdflib graph."""
+HAS_SOURCE = "http://www.w3.org/ns/oa#hasSource"
+
+
+def expected_graph(records: list[Record], source: str | None = None) -> rdflib.Graph:
+    """The mapping's triples, straight from ``to_triples``, as an rdflib graph.
+
+    With ``source``, the graph of that source: each record's triples without
+    the evidence nodes (their selectors, and the links to them) that cite
+    another source.
+    """
     g = rdflib.Graph()
     for record in records:
-        for t in to_triples(record):
+        triples = to_triples(record)
+        other = {
+            t.subject.value
+            for t in triples
+            if source is not None and t.predicate.value == HAS_SOURCE and t.object.value != source
+        }
+
+        def foreign(node: object, other: set[str] = other) -> bool:
+            value = getattr(node, "value", "")
+            return any(value == e or value.startswith(f"{e}-") for e in other)
+
+        for t in triples:
+            if foreign(t.subject) or foreign(t.object):
+                continue
             g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
     return g
 
@@ -79,7 +100,7 @@ def expected_graphs(kg: KnowledgeGraph) -> dict[str | None, rdflib.Graph]:
     for record in kg.records():
         for name in graph_names(record) or [None]:
             members.setdefault(name, []).append(record)
-    return {name: expected_graph(records) for name, records in members.items()}
+    return {name: expected_graph(records, name) for name, records in members.items()}
 
 
 def assert_isomorphic(got: rdflib.Graph, want: rdflib.Graph, what: str) -> None:
@@ -165,6 +186,36 @@ def test_one_named_graph_per_cited_source(korea: KnowledgeGraph, exports: dict[s
         rdflib.RDF.type,
         rdflib.URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event"),
     ) in article
+
+
+def test_a_source_graph_holds_only_that_sources_evidence(exports: dict[str, str]) -> None:
+    """In the Korea TriG, every evidence node, quote and link in a source's graph cites it."""
+    graphs = rdflib_graphs(exports["trig"], "trig")
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    dg = rdflib.Namespace("https://w3id.org/diplograph/ontology#")
+    hanoi = rdflib.URIRef("https://w3id.org/diplograph/id/event/hanoi-summit-2019")
+    wiki = "https://w3id.org/diplograph/id/source/wikipedia-hanoi-summit"
+    seoul = "https://w3id.org/diplograph/id/source/seoul-hopes-2019-07-01"
+    # the summit rests on both sources, with its quotes from each in that source's graph only
+    for name in (wiki, seoul):
+        assert (hanoi, rdflib.RDF.type, None) in graphs[name]
+    quotes = {name: set(graphs[name].objects(None, oa.exact)) for name in (wiki, seoul)}
+    assert quotes[seoul] and not quotes[seoul] & quotes[wiki]
+    checked = 0
+    for name, g in graphs.items():
+        if name is None:
+            assert not list(g.subjects(rdflib.RDF.type, dg.Evidence))
+            continue
+        for _record, node in g.subject_objects(dg.evidence):
+            assert list(g.objects(node, oa.hasSource)) == [rdflib.URIRef(name)], (name, node)
+            checked += 1
+        for node in g.subjects(rdflib.RDF.type, dg.Evidence):
+            assert (None, dg.evidence, node) in g
+            for selector in g.objects(node, oa.hasSelector):
+                assert (selector, rdflib.RDF.type, None) in g
+        for selector in g.subjects(oa.exact, None):
+            assert (None, oa.hasSelector, selector) in g, (name, selector)
+    assert checked > 50
 
 
 @pytest.fixture(scope="module")
@@ -260,6 +311,14 @@ def test_golden_turtle_of_a_small_dataset(update_goldens: bool) -> None:
     assert text == want, (
         f"the Turtle differs from the golden file (pytest --update-goldens):\n{diff}"
     )
+
+
+def test_turtle_written_by_0_1_reads_back_the_same_records() -> None:
+    """0.1's golden Turtle (string publisher and language, schema:startDate on posts,
+    derivation on records, OWL-Time) still reads back as the records it was written from."""
+    old = Path(__file__).parent / "data" / "rdf" / "small-0.1.ttl"
+    assert "schema:startDate" in old.read_text(encoding="utf-8")
+    assert read_rdf(old) == load(SMALL)
 
 
 # -- JSON-LD -------------------------------------------------------------------------------
@@ -383,6 +442,32 @@ def test_cli_export_to_stdout(korea: KnowledgeGraph) -> None:
     result = CliRunner().invoke(cli, ["export", "-f", "ntriples", "-o", "-"])
     assert result.exit_code == 0
     assert result.stdout_bytes == to_rdf(korea, format="ntriples").encode("utf-8")
+
+
+def test_the_owl_time_profile_adds_intervals_and_still_reads_back(
+    tmp_path: Path, korea: KnowledgeGraph
+) -> None:
+    time = "http://www.w3.org/2006/time#"
+    plain = to_rdf(korea, format="trig")
+    assert time + "Interval" not in plain and "time:Interval" not in plain
+    text = to_rdf(korea, format="trig", profile="owl-time")
+    g = rdflib.Dataset(default_union=True)
+    g.parse(data=text, format="trig")
+    hanoi = rdflib.URIRef("https://w3id.org/diplograph/id/event/hanoi-summit-2019")
+    (interval,) = set(g.objects(hanoi, rdflib.URIRef(time + "hasTime")))
+    (begin,) = set(g.objects(interval, rdflib.URIRef(time + "hasBeginning")))
+    days = set(g.objects(begin, rdflib.URIRef(time + "inXSDDate")))
+    assert days == {rdflib.Literal("2019-02-27", datatype=rdflib.XSD.date)}
+    assert parse_rdf(text, format="trig") == korea
+    out = tmp_path / "korea.ttl"
+    result = CliRunner().invoke(cli, ["export", "--owl-time", "-f", "turtle", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "time:Interval" in out.read_text() and parse_rdf(out.read_bytes()) == korea
+    result = CliRunner().invoke(cli, ["export", "--owl-time", "-f", "jsonld", "-o", "-"])
+    assert result.exit_code == 1
+    assert "--owl-time needs --format turtle" in result.output
+    with pytest.raises(RDFError, match="profile must be one of default, owl-time"):
+        to_rdf(korea, profile="owl")
 
 
 def test_cli_import_gives_back_the_yaml_folder(tmp_path: Path, korea: KnowledgeGraph) -> None:

@@ -149,11 +149,14 @@ def test_dates_keep_their_precision(
 def test_evidence_is_derivation_plus_web_annotation_selectors() -> None:
     g = graph(HANOI)
     src = f"{ID}source/seoul-hopes"
-    assert (E, str(PROV.wasDerivedFrom), src) in g
-    assert (E, str(PROV.wasDerivedFrom), f"{ID}source/wikipedia-hanoi") in g
+    # the event is not derived from its sources (that would make it a prov:Entity): its
+    # evidence nodes are
+    assert not any(s == E and p == str(PROV.wasDerivedFrom) for s, p, _ in g)
     ev = f"{E}#evidence-1"
     assert (E, str(DG.evidence), ev) in g
     assert (ev, str(OA.hasSource), src) in g
+    assert (ev, str(PROV.wasDerivedFrom), src) in g
+    assert (f"{E}#evidence-2", str(PROV.wasDerivedFrom), f"{ID}source/wikipedia-hanoi") in g
     quote, position = f"{ev}-quote", f"{ev}-position"
     assert (ev, str(OA.hasSelector), quote) in g
     assert (quote, str(RDF.type), str(OA.TextQuoteSelector)) in g
@@ -207,8 +210,17 @@ def test_positions_use_w3c_org() -> None:
     assert (a, str(ORG.memberOf), f"{ID}actor/unification-ministry") in g
     assert (post, str(RDF.type), str(ORG.Post)) in g
     assert (post, str(ORG.postIn), f"{ID}actor/unification-ministry") in g
-    assert (post, "https://schema.org/startDate", lit("2019-06", XSD.gYearMonth)) in g
+    assert (post, str(DG.startDate), lit("2019-06", XSD.gYearMonth)) in g
     assert (post, str(DG.startEdtf), lit("2019-06?")) in g  # the uncertainty kept
+    assert not any(p.startswith("https://schema.org/") for s, p, _ in g if s == post)
+    # org:memberOf links an agent to an organization: both typed so
+    assert (a, str(RDF.type), "http://xmlns.com/foaf/0.1/Agent") in g
+    ministry = Actor(id="unification-ministry", kind="government_body", name="Ministry")
+    assert (
+        f"{ID}actor/unification-ministry",
+        str(RDF.type),
+        str(ORG.Organization),
+    ) in graph(ministry)
     assert from_rdf(to_triples(actor)).actors["lee-sang-min"] == actor
 
 
@@ -236,7 +248,24 @@ def test_quads_go_to_one_named_graph_per_cited_source() -> None:
     assert graph_names(HANOI) == [f"{ID}source/seoul-hopes", f"{ID}source/wikipedia-hanoi"]
     quads = list(to_quads(HANOI))
     assert {q.graph_name.value for q in quads} == set(graph_names(HANOI))
-    assert len(quads) == 2 * len(to_triples(HANOI))
+    by_graph: dict[str, set[tuple[str, str, str]]] = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name.value, set()).add(
+            (q.subject.value, q.predicate.value, q.object.value)
+        )
+    seoul, wiki = by_graph[f"{ID}source/seoul-hopes"], by_graph[f"{ID}source/wikipedia-hanoi"]
+    # each graph holds the event itself, and only the evidence citing its own source
+    for g in (seoul, wiki):
+        assert (E, str(RDF.type), str(SEM.Event)) in g
+    assert (E, str(DG.evidence), f"{E}#evidence-1") in seoul
+    assert (E, str(DG.evidence), f"{E}#evidence-1") not in wiki
+    assert not any(s.startswith(f"{E}#evidence-1") for s, _, _ in wiki)
+    assert (E, str(DG.evidence), f"{E}#evidence-2") in wiki
+    assert not any(s.startswith(f"{E}#evidence-2") for s, _, _ in seoul)
+    # together they are the record's triples
+    assert seoul | wiki == {
+        (t.subject.value, t.predicate.value, t.object.value) for t in to_triples(HANOI)
+    }
     src = Source(id="seoul-hopes", title="Seoul hopes")
     assert {str(q.graph_name) for q in to_quads(src)} == {"DEFAULT"}
 

@@ -108,7 +108,17 @@ def test_dg_namespace_is_in_step_with_the_ontology() -> None:
 
 
 # dg terms that have no standard super-term, and why
+_EDTF = "EDTF text: under a typed date property it would become that property's value"
 UNALIGNED = {
+    "edtf": _EDTF,
+    "issuedEdtf": _EDTF,
+    "retrievedEdtf": _EDTF,
+    "startEdtf": _EDTF,
+    "endEdtf": _EDTF,
+    "sourceKind": "dcterms:type's range is rdfs:Class and the kinds are SKOS concepts; "
+    "linked by rdfs:seeAlso",
+    "evidence": "prov:wasDerivedFrom would make every record a prov:Entity; the evidence node "
+    "carries the derivation",
     "file": "a file name in a local folder of texts; no standard term fits",
     "country": "schema:nationality (persons) and schema:containedInPlace (places) each fit one "
     "side only; linked by rdfs:seeAlso",

@@ -10,6 +10,8 @@ import click
 
 from .._atomic import refuse_overwrite
 from ..export import registry
+from ..rdf.io import serialize_rdf, write_rdf
+from ..rdf.vocab import BASE
 from ._base import Context, _records, _store_options, cli, fail, pass_ctx, summary
 from ._output import note
 
@@ -59,6 +61,11 @@ class _Formats(click.Choice[str]):
     help="Base of the records' IRIs in the RDF formats (default "
     "https://w3id.org/diplograph/id/), e.g. https://example.org/kb/.",
 )
+@click.option(
+    "--owl-time",
+    is_flag=True,
+    help="Also write each date as an OWL-Time interval (turtle, ntriples, nquads, trig).",
+)
 @_store_options
 @click.option("--force", is_flag=True, help="Write even into the data folder being read.")
 @pass_ctx
@@ -67,6 +74,7 @@ def export(
     fmt: str,
     output: Path,
     base: str | None,
+    owl_time: bool,
     store_path: Path | None,
     endpoint: str | None,
     force: bool,
@@ -75,14 +83,22 @@ def export(
     RDF/XML), JSON-LD records for web pages, GraphML, GEXF or TimelineJS.
 
     The quad formats (N-Quads, TriG, JSON-LD) put each record in the named
-    graph of every source it cites; jsonld-records gives one plain object per
-    record.
+    graph of every source it cites, with that source's evidence; jsonld-records gives
+    one plain object per record.
     """
+    if owl_time and fmt not in ("turtle", "ntriples", "nquads", "trig"):
+        fail(f"--owl-time needs --format turtle, ntriples, nquads or trig (got {fmt})")
     kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
     if out is not None:
         refuse_overwrite(out, [ctx.data_dir, *ctx.texts], force=force)
-    if out is None:
+    if owl_time:
+        if out is None:
+            serialize_rdf(kg, sys.stdout.buffer, format=fmt, profile="owl-time", base=base or BASE)
+            sys.stdout.buffer.flush()
+        else:
+            write_rdf(kg, out, format=fmt, profile="owl-time", base=base or BASE)
+    elif out is None:
         registry.serialize(kg, sys.stdout.buffer, format=fmt, base=base)
         sys.stdout.buffer.flush()
     else:

@@ -1,22 +1,30 @@
-"""Writing one record's triples: the collector and the helpers every record kind shares."""
+"""Writing one record's triples: the collector and the helpers every record kind shares.
+
+The writers make triples of plain strings (:data:`~diplograph.rdf.terms.Row`):
+IRIs are ``str`` and literals ``(text, datatype)`` tuples, so a record costs no
+pyoxigraph object per term. The text serializers of :mod:`diplograph.rdf._text`
+write them as they are; :func:`diplograph.rdf.mapping.to_quads` turns them into
+pyoxigraph terms for a store.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
-
-from pyoxigraph import Literal, NamedNode
 
 from ..model import Evidence
 from .terms import (
     COMMENT,
     DERIVED,
     EVIDENCE,
+    LABEL,
     SAME_AS,
     SEQ,
     XSD_NNI,
     A,
+    DCTERMS_language,
+    DCTERMS_LinguisticSystem,
     DG_Evidence,
+    Lit,
     OA_end,
     OA_exact,
     OA_hasSelector,
@@ -26,89 +34,116 @@ from .terms import (
     OA_suffix,
     OA_TextPositionSelector,
     OA_TextQuoteSelector,
-    Spo,
-    Term,
+    Obj,
+    Row,
     member,
 )
-from .vocab import WIKIDATA
+from .vocab import LANGUAGE, WIKIDATA
 
-
-@lru_cache(maxsize=1 << 16)
-def record_node(base: str, kind: str, rid: str) -> NamedNode:
-    """A record's IRI node; cached, as actors, places and sources are named again and again."""
-    return NamedNode(f"{base}{kind}/{rid}")
+PLAIN = ""
+"""The datatype slot of an xsd:string literal."""
 
 
 class Out:
-    """The triples of one record, subject by subject."""
+    """The triples of one record: what rests on all its evidence, and what rests on one source.
 
-    __slots__ = ("base", "later", "seen", "triples")
+    ``triples`` hold the record's own subject and ``later`` its nodes (roles,
+    posts, lists), each subject's triples together; they belong in the graph
+    of every source the record cites, except the links to evidence nodes,
+    which are also listed in ``links`` by the source they cite. ``cited`` maps
+    a source id to the triples of the evidence nodes citing it. Evidence and
+    the links to it belong in that source's graph only.
+    """
 
-    def __init__(self, base: str) -> None:
+    __slots__ = ("base", "cited", "later", "links", "owl_time", "seen", "triples")
+
+    def __init__(self, base: str, *, owl_time: bool = False) -> None:
         self.base = base
-        self.triples: list[Spo] = []
-        self.later: list[Spo] = []
-        self.seen: set[tuple[NamedNode, NamedNode, Term]] = set()
+        self.owl_time = owl_time
+        self.triples: list[Row] = []
+        self.later: list[Row] = []
+        self.cited: dict[str, list[Row]] = {}
+        self.links: list[tuple[str, Row]] = []
+        self.seen: set[Row] = set()
 
-    def node(self, kind: str, rid: str) -> NamedNode:
-        return record_node(self.base, kind, rid)
+    def node(self, kind: str, rid: str) -> str:
+        return f"{self.base}{kind}/{rid}"
 
-    def add(self, s: NamedNode, p: NamedNode, o: Term) -> None:
+    def add(self, s: str, p: str, o: Obj) -> None:
         self.triples.append((s, p, o))
 
-    def once(self, s: NamedNode, p: NamedNode, o: Term) -> None:
+    def once(self, s: str, p: str, o: Obj) -> None:
         if (s, p, o) not in self.seen:
             self.seen.add((s, p, o))
             self.triples.append((s, p, o))
 
-    def text(self, s: NamedNode, p: NamedNode, value: str | None) -> None:
+    def text(self, s: str, p: str, value: str | None) -> None:
         if value is not None:
-            self.triples.append((s, p, Literal(value)))
+            self.triples.append((s, p, (value, PLAIN)))
+
+    def rows(self) -> list[Row]:
+        """Every triple of the record, for a format without graphs."""
+        out = self.triples + self.later
+        for rows in self.cited.values():
+            out += rows
+        return out
 
 
-def seq(out: Out, s: NamedNode, p: NamedNode, name: str, values: list[Term]) -> None:
+def seq(out: Out, s: str, p: str, name: str, values: list[Obj]) -> None:
     if len(values) < 2:
         return
-    order = NamedNode(f"{s.value}#{name}")
+    order = f"{s}#{name}"
     out.add(s, p, order)
     out.later.append((order, A, SEQ))
     for i, v in enumerate(values, 1):
         out.later.append((order, member(i), v))
 
 
-def evidence(out: Out, s: NamedNode, items: tuple[Evidence, ...], prefix: str = "") -> None:
-    """Link ``s`` to its sources and evidence nodes; the nodes go to ``out.later``."""
-    for ev in items:
-        out.once(s, DERIVED, out.node("source", ev.source))
+def evidence(
+    out: Out, s: str, items: tuple[Evidence, ...], prefix: str = "", where: list[Row] | None = None
+) -> None:
+    """Link ``s`` to its evidence nodes, each in the part of ``out`` of the source it cites.
+
+    The evidence node, not ``s``, is what PROV derives from the source: ``s``
+    may be a person or a place, which ``prov:wasDerivedFrom`` would make a
+    ``prov:Entity``. The links go to ``where`` (``out.triples`` by default),
+    beside the other triples of ``s``.
+    """
+    root = s.split("#", 1)[0]
+    where = out.triples if where is None else where
     for i, ev in enumerate(items, 1):
-        node = NamedNode(f"{s.value.split('#', 1)[0]}#{prefix}evidence-{i}")
-        out.add(s, EVIDENCE, node)
-        later = out.later
-        later.append((node, A, DG_Evidence))
-        later.append((node, OA_hasSource, out.node("source", ev.source)))
+        node = f"{root}#{prefix}evidence-{i}"
+        source = out.node("source", ev.source)
+        link = (s, EVIDENCE, node)
+        where.append(link)
+        out.links.append((ev.source, link))
+        rows = out.cited.setdefault(ev.source, [])
+        rows.append((node, A, DG_Evidence))
+        rows.append((node, OA_hasSource, source))
+        rows.append((node, DERIVED, source))
         has_quote = ev.quote is not None or ev.prefix is not None or ev.suffix is not None
-        quote = NamedNode(f"{node.value}-quote")
-        position = NamedNode(f"{node.value}-position")
+        quote = f"{node}-quote"
+        position = f"{node}-position"
         if has_quote:
-            later.append((node, OA_hasSelector, quote))
+            rows.append((node, OA_hasSelector, quote))
         if ev.start is not None:
-            later.append((node, OA_hasSelector, position))
+            rows.append((node, OA_hasSelector, position))
         if ev.note is not None:
-            later.append((node, COMMENT, Literal(ev.note)))
+            rows.append((node, COMMENT, (ev.note, PLAIN)))
         if has_quote:
-            later.append((quote, A, OA_TextQuoteSelector))
+            rows.append((quote, A, OA_TextQuoteSelector))
             for p, v in ((OA_exact, ev.quote), (OA_prefix, ev.prefix), (OA_suffix, ev.suffix)):
                 if v is not None:
-                    later.append((quote, p, Literal(v)))
+                    rows.append((quote, p, (v, PLAIN)))
         if ev.start is not None and ev.end is not None:
-            later.append((position, A, OA_TextPositionSelector))
-            later.append((position, OA_start, Literal(str(ev.start), datatype=XSD_NNI)))
-            later.append((position, OA_end, Literal(str(ev.end), datatype=XSD_NNI)))
+            rows.append((position, A, OA_TextPositionSelector))
+            rows.append((position, OA_start, (str(ev.start), XSD_NNI)))
+            rows.append((position, OA_end, (str(ev.end), XSD_NNI)))
 
 
-def wikidata(out: Out, s: NamedNode, qid: str | None) -> None:
+def wikidata(out: Out, s: str, qid: str | None) -> None:
     if qid is not None:
-        out.add(s, SAME_AS, NamedNode(f"{WIKIDATA}{qid}"))
+        out.add(s, SAME_AS, f"{WIKIDATA}{qid}")
 
 
 def decimal(value: float) -> str:
@@ -117,16 +152,34 @@ def decimal(value: float) -> str:
     return text if "." in text else f"{text}.0"
 
 
+def language(out: Out, s: str, tag: str | None) -> None:
+    """``dcterms:language`` as a resource: the ISO 639-1 IRI of a two-letter code, else a node
+    of the record labelled with the tag."""
+    if tag is None:
+        return
+    if len(tag) == 2 and tag.isascii() and tag.isalpha() and tag.islower():
+        out.add(s, DCTERMS_language, f"{LANGUAGE}{tag}")
+        return
+    node = f"{s}#language"
+    out.add(s, DCTERMS_language, node)
+    out.later.append((node, A, DCTERMS_LinguisticSystem))
+    out.later.append((node, LABEL, (tag, PLAIN)))
+
+
+def lit(value: str, datatype: str = PLAIN) -> Lit:
+    return (value, datatype)
+
+
 def links(
     out: Out,
-    s: NamedNode,
-    p: NamedNode,
-    order: NamedNode,
+    s: str,
+    p: str,
+    order: str,
     name: str,
     kind: str,
     ids: tuple[str, ...],
 ) -> None:
-    nodes: list[Term] = [out.node(kind, i) for i in ids]
+    nodes: list[Obj] = [out.node(kind, i) for i in ids]
     for node in nodes:
         out.once(s, p, node)
     seq(out, s, order, name, nodes)

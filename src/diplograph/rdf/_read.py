@@ -26,9 +26,11 @@ from .terms import (
     EVIDENCE,
     ID,
     KIND_CLASSES,
+    LABEL,
     SAME_AS,
     STAMPS,
     A,
+    DCTERMS_language,
     DG_edtf,
     OA_end,
     OA_exact,
@@ -45,6 +47,7 @@ from .vocab import (
     DCTERMS,
     DG,
     GEO,
+    LANGUAGE,
     OA,
     ORG,
     OWL,
@@ -57,10 +60,12 @@ from .vocab import (
     WIKIDATA,
 )
 
-__all__ = ["Index", "Reader", "curie", "order_key", "read", "show"]
+__all__ = ["Index", "Reader", "curie", "labelled", "order_key", "read", "read_language", "show"]
 
 
 _TYPES = KIND_CLASSES
+_QUOTE = NamedNode(OA_TextQuoteSelector)
+_POSITION = NamedNode(OA_TextPositionSelector)
 _INDEX = re.compile(r"-(\d+)$")
 _CURIES = {
     str(v): k
@@ -169,7 +174,7 @@ class Index:
         return v.value
 
     def typed(self, cls: NamedNode) -> list[Term]:
-        return [subj for subj, props in self.by_subject.items() if cls in props.get(A.value, {})]
+        return [subj for subj, props in self.by_subject.items() if cls in props.get(A, {})]
 
 
 def order_key(node: Term) -> tuple[int, str]:
@@ -193,7 +198,7 @@ class Reader:
                 self.ids[node] = self._id(node)
 
     def _is(self, node: Term, kind: str) -> bool:
-        return _TYPES[kind] in self.ix.by_subject.get(node, {}).get(A.value, {})
+        return _TYPES[kind] in self.ix.by_subject.get(node, {}).get(A, {})
 
     def _id(self, node: Term) -> str:
         rid = self.ix.text(node, ID)
@@ -315,11 +320,11 @@ class Reader:
             fields: dict[str, Any] = {"source": src, "note": self.ix.text(node, COMMENT)}
             for sel in self.ix.all(node, OA_hasSelector):
                 types = self.ix.all(sel, A)
-                if OA_TextQuoteSelector in types:
+                if _QUOTE in types:
                     fields["quote"] = self.ix.text(sel, OA_exact)
                     fields["prefix"] = self.ix.text(sel, OA_prefix)
                     fields["suffix"] = self.ix.text(sel, OA_suffix)
-                if OA_TextPositionSelector in types:
+                if _POSITION in types:
                     fields["start"] = self.integer(sel, OA_start)
                     fields["end"] = self.integer(sel, OA_end)
             out.append(self.build(Evidence, node, fields))
@@ -336,6 +341,23 @@ class Reader:
             raise RDFError(
                 f"{show(node)}: {cls.__name__.lower()} {loc}: {err['msg']}{more}"
             ) from None
+
+
+def labelled(rd: Reader, s: Term, p: Any) -> str | None:
+    """The text of a property whose object is a node with an ``rdfs:label`` (or, in older
+    files, the literal itself)."""
+    node = rd.ix.one(s, p)
+    if node is None or isinstance(node, Literal):
+        return None if node is None else node.value
+    return rd.ix.text(node, LABEL, required=f"the text of {curie(_key(p))}")
+
+
+def read_language(rd: Reader, s: Term) -> str | None:
+    """A record's language tag back from its ``dcterms:language`` resource."""
+    node = rd.ix.one(s, DCTERMS_language)
+    if isinstance(node, NamedNode) and node.value.startswith(LANGUAGE):
+        return node.value[len(LANGUAGE) :]
+    return labelled(rd, s, DCTERMS_language)
 
 
 def read(

@@ -1,8 +1,9 @@
 """RDF files: a knowledge graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML, and back.
 
-Writing streams record by record through pyoxigraph's serializers (JSON-LD
-through the compact writer of :mod:`diplograph.rdf.jsonld`), so no rdflib
-graph is ever built.
+Writing streams record by record: the mapping's plain-string triples are
+formatted as Turtle, TriG, N-Triples or N-Quads text directly (JSON-LD through
+the compact writer of :mod:`diplograph.rdf.jsonld`), so neither an rdflib graph
+nor a pyoxigraph object per triple is built.
 Files are written atomically: to a temporary file beside the target, then
 renamed over it.
 
@@ -23,12 +24,13 @@ True
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -39,8 +41,10 @@ from ..kg import KnowledgeGraph
 from ..kinds import KINDS
 from ..model import Record
 from ..safety import load_json
+from ._text import Text
 from .jsonld import CONTEXT_URL, context, local_contexts, write_jsonld
-from .mapping import from_rdf, graph_names, spo_of, to_triples
+from .mapping import PROFILES, from_rdf, graph_names, graph_rows, rows_of, to_triples
+from .terms import Row
 from .vocab import BASE, PREFIXES
 
 __all__ = [
@@ -121,11 +125,6 @@ def _ordered(records: KnowledgeGraph | Iterable[Record]) -> Iterable[Record]:
     return records
 
 
-def _triples(records: Iterable[Record], base: str) -> Iterator[ox.Triple]:
-    for record in records:
-        yield from to_triples(record, base=base)
-
-
 def _by_graph(
     records: KnowledgeGraph | Iterable[Record], base: str
 ) -> Iterator[tuple[str | None, Iterable[Record]]]:
@@ -150,69 +149,74 @@ def _by_graph(
         yield name, graphs[name]
 
 
-def _quads(records: KnowledgeGraph | Iterable[Record], base: str) -> Iterator[ox.Quad]:
+def _graph_parts(
+    records: KnowledgeGraph | Iterable[Record], base: str, profile: str
+) -> Iterator[tuple[str | None, list[Row]]]:
+    """Each graph's triples, record by record: a source's graph gets only its own evidence."""
     for name, members in _by_graph(records, base):
-        graph: ox.NamedNode | ox.DefaultGraph = (
-            ox.DefaultGraph() if name is None else ox.NamedNode(name)
-        )
         for record in members:
-            for s, p, o in spo_of(record, base=base):
-                yield ox.Quad(s, p, o, graph)
+            for graph, rows in graph_rows(rows_of(record, base=base, profile=profile), base):
+                if graph == name:
+                    yield name, rows
 
 
-_BLANK_AFTER = re.compile(rb"( \.|\})\n(?=[^}])")
-"""The end of a statement or a graph, unless a graph closes next."""
+def _write_text(
+    records: KnowledgeGraph | Iterable[Record],
+    out: IO[bytes],
+    format: str,
+    base: str,
+    profile: str,
+) -> None:
+    # every object made here lives for one record and holds no cycle: over a collection the
+    # cyclic collector would only walk the records being written, again and again. A stream
+    # holds few objects (and makes its records as it goes), so its collector stays on.
+    enabled = gc.isenabled()
+    if isinstance(records, KnowledgeGraph):
+        gc.disable()
+    try:
+        _write_text_unpaused(records, out, format, base, profile)
+    finally:
+        if enabled:
+            gc.enable()
 
 
-class _Tidy(io.RawIOBase):
-    """Pass pyoxigraph's Turtle/TriG to ``out``, tidied on the way.
+def _write_text_unpaused(
+    records: KnowledgeGraph | Iterable[Record],
+    out: IO[bytes],
+    format: str,
+    base: str,
+    profile: str,
+) -> None:
+    prefixes = _prefixes(base)
+    text = Text(prefixes, base, _KIND_SEGMENTS)
+    chunk: list[str] = []
+    size = 0
 
-    Drops its ``@prefix`` lines (ours are written first, in a fixed order) and
-    puts a blank line after every statement and every graph. pyoxigraph
-    escapes line breaks inside literals, so a raw line break always ends a
-    line of syntax and a line ending in `` .`` or ``}`` ends a statement or a
-    graph.
-    """
+    def put(piece: str) -> None:
+        nonlocal size
+        chunk.append(piece)
+        size += len(piece)
+        if size > 1 << 18:  # write in pieces of about 256 kB, keeping the last one back
+            out.write("".join(chunk[:-1]).encode("utf-8"))
+            del chunk[:-1]
+            size = len(piece)
 
-    def __init__(self, out: IO[bytes]) -> None:
-        self.out = out
-        self.carry = b""
-        self.at_start = True
-        self.pending = False  # the last line written ended a statement or a graph
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        chunk = bytes(data)
-        self._process(chunk, final=False)
-        return len(chunk)
-
-    def finish(self) -> None:
-        self._process(b"", final=True)
-
-    def _process(self, data: bytes, *, final: bool) -> None:
-        buf = self.carry + data
-        while self.at_start:
-            end = buf.find(b"\n")
-            if end < 0:
-                if not final:
-                    self.carry = buf
-                    return
-                break
-            if not buf.startswith(b"@prefix "):
-                self.at_start = False
-                break
-            buf = buf[end + 1 :]
-        cut = len(buf) if final else buf.rfind(b"\n") + 1
-        portion, self.carry = buf[:cut], buf[cut:]
-        if not portion:
-            return
-        if self.pending and not portion.startswith(b"}"):
-            self.out.write(b"\n")
-        self.pending = portion.endswith((b" .\n", b"}\n"))
-        tidy = _BLANK_AFTER.sub(rb"\1\n\n", portion)
-        self.out.write(tidy)
+    if format in ("turtle", "trig"):
+        put("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()) + "\n")
+    if format in ("turtle", "ntriples"):
+        write = text.turtle if format == "turtle" else text.ntriples
+        for record in _ordered(records):
+            put(write(rows_of(record, base=base, profile=profile).rows()))
+    elif format == "trig":
+        for name, rows in _graph_parts(records, base, profile):
+            put(text.trig(name, rows))
+    else:
+        for name, rows in _graph_parts(records, base, profile):
+            put(text.ntriples(rows, name))
+    last = "".join(chunk)
+    if last.endswith("\n\n"):  # a blank line between statements, none at the end
+        last = last[:-1]
+    out.write(last.encode("utf-8"))
 
 
 def serialize_rdf(
@@ -221,6 +225,7 @@ def serialize_rdf(
     *,
     format: str = "turtle",
     base: str = BASE,
+    profile: str = "default",
 ) -> None:
     """Write records to a binary stream in one of :data:`FORMATS`.
 
@@ -232,10 +237,14 @@ def serialize_rdf(
     out
         A binary stream, e.g. ``open(path, "wb")`` or ``sys.stdout.buffer``.
     format
-        ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld`` or ``rdfxml``.
-        The quad formats put each record in the named graph of every source it cites.
+        ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld`` or ``rdfxml``. The quad
+        formats put each record in the named graph of every source it cites,
+        with only that source's evidence.
     base
         Base of instance IRIs.
+    profile
+        ``default``, or ``owl-time`` to add each event's and statement's date
+        as an OWL-Time interval (not for ``jsonld``).
 
     Examples
     --------
@@ -247,27 +256,19 @@ def serialize_rdf(
     '<https://w3id.org/diplograph/id/actor/kcna> \
 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> .'
     """
-    fmt = _check_format(format)
+    _check_format(format)
+    if profile not in PROFILES:
+        raise RDFError(f"profile must be one of {', '.join(PROFILES)} (got {profile!r})")
     if format == "jsonld":
+        if profile != "default":
+            raise RDFError(f"the {profile} profile is not written as jsonld; use trig or turtle")
         write_jsonld(_by_graph(records, base), out, base)
         return
-    if format in ("turtle", "trig"):
-        prefixes = _prefixes(base)
-        out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode())
-        out.write(b"\n")
-        tidy = _Tidy(out)
-        data: Iterable[Any] = (
-            _triples(_ordered(records), base) if format == "turtle" else _quads(records, base)
-        )
-        ox.serialize(data, tidy, fmt, prefixes=prefixes)  # type: ignore[arg-type]
-        tidy.finish()
+    if format == "rdfxml":  # pyoxigraph's writer, from the triples of each record
+        triples = (t for r in _ordered(records) for t in to_triples(r, base=base, profile=profile))
+        ox.serialize(triples, out, _check_format(format), prefixes=_prefixes(base))
         return
-    if format == "ntriples":
-        ox.serialize(_triples(_ordered(records), base), out, fmt)
-    elif format == "rdfxml":
-        ox.serialize(_triples(_ordered(records), base), out, fmt, prefixes=_prefixes(base))
-    else:
-        ox.serialize(_quads(records, base), out, fmt)
+    _write_text(records, out, format, base, profile)
 
 
 def write_rdf(
@@ -276,6 +277,7 @@ def write_rdf(
     *,
     format: str | None = None,
     base: str = BASE,
+    profile: str = "default",
 ) -> Path:
     """Write records to ``path`` as RDF, atomically; the format defaults to the extension's.
 
@@ -295,12 +297,16 @@ def write_rdf(
     fmt = format or guess_format(target)
     _check_format(fmt)
     with atomic_write(target) as fh:
-        serialize_rdf(records, fh, format=fmt, base=base)
+        serialize_rdf(records, fh, format=fmt, base=base, profile=profile)
     return target
 
 
 def to_rdf(
-    records: KnowledgeGraph | Iterable[Record], *, format: str = "turtle", base: str = BASE
+    records: KnowledgeGraph | Iterable[Record],
+    *,
+    format: str = "turtle",
+    base: str = BASE,
+    profile: str = "default",
 ) -> str:
     """The RDF text of records in one of :data:`FORMATS`.
 
@@ -308,13 +314,13 @@ def to_rdf(
     --------
     >>> from diplograph import Actor
     >>> print(to_rdf([Actor(id="kcna", kind="media", name="KCNA")]).split("\\n\\n")[1])
-    actor:kcna a sem:Actor , schema:NewsMediaOrganization ;
+    actor:kcna a sem:Actor , schema:NewsMediaOrganization , foaf:Agent , org:Organization ;
         dcterms:identifier "kcna" ;
         rdfs:label "KCNA" .
     <BLANKLINE>
     """
     buf = io.BytesIO()
-    serialize_rdf(records, buf, format=format, base=base)
+    serialize_rdf(records, buf, format=format, base=base, profile=profile)
     return buf.getvalue().decode("utf-8")
 
 

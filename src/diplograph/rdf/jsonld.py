@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..errors import RDFError
 from ..model import Record
 from ..resources import shipped
-from .mapping import spo_of
+from .mapping import graph_spo
 from .terms import Spo
 from .vocab import BASE, RDF
 
@@ -163,7 +163,7 @@ def write_jsonld(
         return mark
 
     for name, members in graphs:
-        objects = (obj for r in members for obj in _node_objects(spo_of(r, base=base)))
+        objects = (obj for r in members for obj in _node_objects(graph_spo(r, name, base=base)))
         if name is None:
             for obj in objects:
                 out.write(sep() + b"    " + _dump(obj, "    ").encode("utf-8"))

@@ -224,8 +224,8 @@ def write_jsonld_records(
     >>> buf = io.BytesIO()
     >>> write_jsonld_records([Actor(id="kcna", kind="media", name="KCNA")], buf)
     >>> json.loads(buf.getvalue())["@graph"][0]
-    {'id': 'actor:kcna', 'type': ['sem:Actor', 'schema:NewsMediaOrganization'], \
-'identifier': 'kcna', 'label': 'KCNA'}
+    {'id': 'actor:kcna', 'type': ['sem:Actor', 'schema:NewsMediaOrganization', 'foaf:Agent', \
+'org:Organization'], 'identifier': 'kcna', 'label': 'KCNA'}
     """
     entries = ",\n".join(
         f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"

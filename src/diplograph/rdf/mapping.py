@@ -4,9 +4,10 @@ Each record kind's triples are written and read in one module,
 ``rdf/_kinds/<kind>.py``, with the terms of :mod:`diplograph.rdf.terms`; this
 module is the public face of them.
 
-:func:`to_triples` and :func:`to_quads` turn one record at a time into
-pyoxigraph triples and quads, so any number of records stream to disk without
-a graph in memory; :func:`from_rdf` reads them back into a
+:func:`rows_of` gives one record's triples as plain strings (what the file
+writers format), :func:`to_triples` and :func:`to_quads` as pyoxigraph triples
+and quads, one record at a time, so any number of records stream to disk or a
+store without a graph in memory; :func:`from_rdf` reads them back into a
 :class:`~diplograph.kg.KnowledgeGraph` with equal records.
 
 IRIs
@@ -25,8 +26,10 @@ the controlled values are SKOS concepts: ``et:summit``
 
 The main triples, by record kind (``?`` marks optional ones)
 ------------------------------------------------------------
-Every record: ``dcterms:identifier "its-id"``; and for each source its evidence
-cites, ``prov:wasDerivedFrom <source/..>`` plus ``dg:evidence <..#evidence-N>``.
+Every record: ``dcterms:identifier "its-id"``; and ``dg:evidence <..#evidence-N>``
+for each piece of evidence. The evidence node, not the record, is
+``prov:wasDerivedFrom`` its source: a reasoner would make a person or a place
+that is derived from something a ``prov:Entity``.
 
 Event::
 
@@ -36,10 +39,8 @@ Event::
         dg:edtf "2019-02-27/2019-02-28" ;            # the exact EDTF text, lossless
         sem:hasBeginTimeStamp "2019-02-27"^^xsd:date ;   # typed by precision:
         sem:hasEndTimeStamp "2019-02-28"^^xsd:date ;     #   xsd:date | xsd:gYearMonth | xsd:gYear
-        sem:hasEarliestBeginTimeStamp "2019-02-27"^^xsd:date ;  # day bounds, always xsd:date
-        sem:hasLatestBeginTimeStamp "2019-02-27"^^xsd:date ;
-        sem:hasEarliestEndTimeStamp "2019-02-28"^^xsd:date ;
-        sem:hasLatestEndTimeStamp "2019-02-28"^^xsd:date ;
+        sem:hasEarliestBeginTimeStamp "2019-02-27"^^xsd:date ;  # outer day bounds, xsd:date,
+        sem:hasLatestEndTimeStamp "2019-02-28"^^xsd:date ;      #   what date windows compare
         sem:hasPlace <place/hanoi> ;                 # ?
         sem:hasActor <actor/kim-jong-un> ;           # one per participant, plain
         dg:hasRole <event/x#role-1> ;                # one n-ary sem:Role per participant
@@ -48,7 +49,9 @@ Event::
         dg:outcome "..." ; schema:description "..." ; owl:sameAs wd:Q123 .   # ?
     <event/x#role-1> a sem:Role ; rdf:value <actor/kim-jong-un> ; sem:roleType role:guest .
 
-The same dates as OWL-Time, for tools that read it::
+With ``profile="owl-time"`` (``export --owl-time``), the same dates as OWL-Time
+too, for tools that read it; no query needs them, so they are not written by
+default::
 
     <event/x> time:hasTime <event/x#time> .
     <event/x#time> a time:Interval ;
@@ -66,18 +69,20 @@ Statement (``dg:Statement`` is a ``sem:Event``, with the same date triples)::
         dg:speaker <actor/kcna> ; dg:text "the words" ; dg:mode mode:direct_quote ;
         dg:edtf "2019-07-01" ; sem:hasBeginTimeStamp ... (as for events) ;
         dg:aboutEvent <event/x> ; dg:aboutActor <actor/y> ;   # ?
-        dg:channel <actor/kcna> ; dcterms:language "en" .      # ?
+        dg:channel <actor/kcna> ;                                # ?
+        dcterms:language <http://id.loc.gov/vocabulary/iso639-1/en> .   # ? see Source
 
 Actor::
 
-    <actor/a> a sem:Actor, schema:Person ;   # | schema:Country | schema:Organization |
-        rdfs:label "name" ;      # | schema:GovernmentOrganization | schema:NewsMediaOrganization
+    <actor/a> a sem:Actor, schema:Person, foaf:Agent ;   # | schema:Country | schema:Organization
+        rdfs:label "name" ;  # | schema:GovernmentOrganization | schema:NewsMediaOrganization;
+                             # all but persons are also org:Organization
         skos:altLabel "alias" ; owl:sameAs wd:Q22686 ; dg:country <actor/united-states> ;
         schema:description "..." ;
         org:holds <actor/a#position-1> ; org:memberOf <actor/org> .
     <actor/a#position-1> a org:Post ; rdfs:label "spokesman" ; org:postIn <actor/org> ;
-        schema:startDate "2017-01-20"^^xsd:date ; schema:endDate "2021"^^xsd:gYear ;
-        prov:wasDerivedFrom <source/s> ; dg:evidence <actor/a#position-1-evidence-1> .
+        dg:startDate "2017-01-20"^^xsd:date ; dg:endDate "2021"^^xsd:gYear ;
+        dg:evidence <actor/a#position-1-evidence-1> .
 
 Place::
 
@@ -89,15 +94,19 @@ Source (also the name of its named graph in TriG and N-Quads)::
 
     <source/s> a prov:Entity, dg:Source, schema:NewsArticle ;
         dcterms:title "title" ; dg:sourceKind kind:news_article ;
-        dcterms:publisher "..." ; schema:url "..."^^xsd:anyURI ;
+        dcterms:publisher <source/s#publisher> ; schema:url "..."^^xsd:anyURI ;
         dcterms:issued "2019-07-01"^^xsd:date ; dg:retrieved "2024-05-18"^^xsd:date ;
-        dcterms:language "en" ; dg:file "..." ; dg:sha256 "..." ;
+        dcterms:language <http://id.loc.gov/vocabulary/iso639-1/en> ;
+        dg:file "..." ; dg:sha256 "..." ;
         dg:reliability "B" ; dg:credibility 2 ; rdfs:comment "note" .
+    <source/s#publisher> a dcterms:Agent ; rdfs:label "Reuters" .
+    # a language tag that is not a two-letter code: <source/s#language>, a
+    # dcterms:LinguisticSystem with the tag as its rdfs:label
 
 Evidence (Web Annotation)::
 
     <event/x#evidence-1> a dg:Evidence ;     # dg:Evidence is an oa:SpecificResource
-        oa:hasSource <source/s> ; rdfs:comment "note" ;
+        oa:hasSource <source/s> ; prov:wasDerivedFrom <source/s> ; rdfs:comment "note" ;
         oa:hasSelector <event/x#evidence-1-quote>, <event/x#evidence-1-position> .
     <event/x#evidence-1-quote> a oa:TextQuoteSelector ;
         oa:exact "quoted words" ; oa:prefix "before " ; oa:suffix " after" .
@@ -117,8 +126,9 @@ statements, and in ``dg:issuedEdtf``, ``dg:retrievedEdtf``, ``dg:startEdtf``,
 Named graphs
 ------------
 :func:`to_quads` puts a record in the named graph of each source its evidence
-cites (the graph is named by the source's IRI), and records citing none, and
-the sources themselves, in the default graph.
+cites (the graph is named by the source's IRI), with the evidence citing that
+source and none citing another: a source's graph holds what rests on it.
+Records citing none, and the sources themselves, go to the default graph.
 
 Examples
 --------
@@ -131,17 +141,16 @@ Examples
 hasBeginTimeStamp 2019-02 gYearMonth
 hasEndTimeStamp 2019-02 gYearMonth
 hasEarliestBeginTimeStamp 2019-02-01 date
-hasLatestBeginTimeStamp 2019-02-28 date
-hasEarliestEndTimeStamp 2019-02-01 date
 hasLatestEndTimeStamp 2019-02-28 date
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from ..errors import ModelError, RDFError
 from ..kg import KnowledgeGraph
@@ -151,15 +160,20 @@ from ._checks import check_dates, check_part_of, check_subjects
 from ._kinds import READERS, WRITERS
 from ._out import Out
 from ._read import Reader, read
-from .terms import Spo
+from .terms import A, Obj, Row, Spo
 from .vocab import BASE
 
 __all__ = [
+    "PROFILES",
     "from_rdf",
     "graph_names",
+    "graph_rows",
+    "graph_spo",
     "quads_of",
     "record_iri",
+    "rows_of",
     "spo_of",
+    "term",
     "to_quads",
     "to_triples",
 ]
@@ -176,8 +190,67 @@ def record_iri(kind: str, rid: str, *, base: str = BASE) -> str:
     return f"{base}{kind}/{rid}"
 
 
-def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
-    """The RDF triples of one record, grouped by subject (the record's own first).
+PROFILES = ("default", "owl-time")
+"""What the mapping writes: ``default``, or ``owl-time`` to add dates as OWL-Time intervals."""
+
+
+def _check_profile(profile: str) -> bool:
+    if profile not in PROFILES:
+        raise RDFError(f"profile must be one of {', '.join(PROFILES)} (got {profile!r})")
+    return profile == "owl-time"
+
+
+def rows_of(record: Record, *, base: str = BASE, profile: str = "default") -> Out:
+    """The triples of one record as plain strings, split by the source they rest on.
+
+    What the text serializers write from: no pyoxigraph object per term. See
+    :class:`~diplograph.rdf._out.Out`.
+
+    Examples
+    --------
+    >>> from diplograph.model import Actor, Evidence
+    >>> out = rows_of(Actor(id="a", kind="state", name="A", evidence=[Evidence(source="s")]))
+    >>> out.triples[4]
+    ('https://w3id.org/diplograph/id/actor/a', 'http://purl.org/dc/terms/identifier', ('a', ''))
+    >>> sorted(out.cited)
+    ['s']
+    """
+    owl_time = _check_profile(profile)
+    try:
+        kind = kind_of(record)
+    except ModelError:
+        names = ", ".join(k.model.__name__ for k in KINDS.values())
+        raise RDFError(f"not a record: expected one of {names} (got {record!r})") from None
+    out = Out(base, owl_time=owl_time)
+    WRITERS[kind.key](out, record)
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _vocab_node(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def term(o: Obj) -> NamedNode | Literal:
+    """A written object as a pyoxigraph term.
+
+    >>> term(("2019", "http://www.w3.org/2001/XMLSchema#gYear"))
+    <Literal value=2019 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYear>>
+    """
+    if isinstance(o, str):
+        return NamedNode(o)
+    value, datatype = o
+    return Literal(value, datatype=_vocab_node(datatype)) if datatype else Literal(value)
+
+
+def spo(rows: Iterable[Row]) -> list[Spo]:
+    """Written triples as tuples of pyoxigraph terms (predicates and types built once)."""
+    node = _vocab_node
+    return [(NamedNode(s), node(p), node(o) if p == A else term(o)) for s, p, o in rows]
+
+
+def to_triples(record: Record, *, base: str = BASE, profile: str = "default") -> list[Triple]:
+    """The RDF triples of one record, as pyoxigraph ``Triple`` objects.
 
     Parameters
     ----------
@@ -185,6 +258,8 @@ def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
         A source, actor, place, event or statement.
     base
         Base of instance IRIs; the record is ``{base}{kind}/{id}``.
+    profile
+        ``default``, or ``owl-time`` to add each date as an OWL-Time interval.
 
     Examples
     --------
@@ -195,30 +270,22 @@ def to_triples(record: Record, *, base: str = BASE) -> list[Triple]:
     >>> ts[0].subject.value
     'https://w3id.org/diplograph/id/actor/kcna'
     """
-    return [Triple(s, p, o) for s, p, o in spo_of(record, base=base)]
+    return [Triple(s, p, o) for s, p, o in spo_of(record, base=base, profile=profile)]
 
 
-def spo_of(record: Record, *, base: str = BASE) -> list[Spo]:
+def spo_of(record: Record, *, base: str = BASE, profile: str = "default") -> list[Spo]:
     """The triples of one record as ``(subject, predicate, object)`` tuples of pyoxigraph terms.
 
-    What :func:`to_triples` returns, without building ``Triple`` objects: the
-    writers use it to make quads or JSON-LD straight from the terms.
+    What :func:`to_triples` returns, without building ``Triple`` objects.
 
     Examples
     --------
     >>> from diplograph.model import Actor
-    >>> s, p, o = spo_of(Actor(id="kcna", kind="media", name="KCNA"))[2]
+    >>> s, p, o = spo_of(Actor(id="kcna", kind="media", name="KCNA"))[4]
     >>> p.value, o.value
     ('http://purl.org/dc/terms/identifier', 'kcna')
     """
-    try:
-        kind = kind_of(record)
-    except ModelError:
-        names = ", ".join(k.model.__name__ for k in KINDS.values())
-        raise RDFError(f"not a record: expected one of {names} (got {record!r})") from None
-    out = Out(base)
-    WRITERS[kind.key](out, record)
-    return out.triples + out.later
+    return spo(rows_of(record, base=base, profile=profile).rows())
 
 
 def graph_names(record: Record, *, base: str = BASE) -> list[str]:
@@ -237,10 +304,46 @@ def graph_names(record: Record, *, base: str = BASE) -> list[str]:
     return [record_iri(segment, i, base=base) for i in ids]
 
 
-def to_quads(record: Record, *, base: str = BASE) -> Iterator[Quad]:
-    """The quads of one record: its triples in the named graph of each source it cites.
+def graph_rows(out: Out, base: str = BASE) -> list[tuple[str | None, list[Row]]]:
+    """A record's triples by named graph (``None``: the default graph).
 
-    A record citing no source, and a source record itself, go to the default graph.
+    Each cited source's graph holds the record's own triples and the evidence
+    citing that source, and no other source's evidence; a record citing
+    nothing goes to the default graph.
+    """
+    own = out.triples + out.later
+    if not out.cited:
+        return [(None, own)]
+    graphs: list[tuple[str | None, list[Row]]] = []
+    for sid, rows in out.cited.items():
+        other = {link for cited, link in out.links if cited != sid}
+        mine = [r for r in own if r not in other] if other else own
+        graphs.append((f"{base}source/{sid}", mine + rows))
+    return graphs
+
+
+def graph_spo(record: Record, graph: str | None, *, base: str = BASE) -> list[Spo]:
+    """The triples of ``record`` in the named graph ``graph`` (``None``: the default graph).
+
+    >>> from diplograph.model import Actor, Evidence
+    >>> a = Actor(id="a", kind="state", name="A",
+    ...           evidence=[Evidence(source="s"), Evidence(source="t")])
+    >>> len(graph_spo(a, "https://w3id.org/diplograph/id/source/s")) < len(spo_of(a))
+    True
+    """
+    for name, rows in graph_rows(rows_of(record, base=base), base):
+        if name == graph:
+            return spo(rows)
+    return []
+
+
+def to_quads(record: Record, *, base: str = BASE, profile: str = "default") -> Iterator[Quad]:
+    """The quads of one record, in the named graph of each source it cites.
+
+    A source's graph holds what rests on that source: the record's own
+    triples and the evidence citing that source (not the evidence citing
+    another). A record citing no source, and a source record itself, go to the
+    default graph.
 
     Examples
     --------
@@ -250,14 +353,11 @@ def to_quads(record: Record, *, base: str = BASE) -> Iterator[Quad]:
     >>> sorted({q.graph_name.value.rsplit("/", 1)[1] for q in qs})
     ['s', 't']
     """
-    triples = spo_of(record, base=base)
-    names = graph_names(record, base=base)
-    graphs: list[NamedNode | DefaultGraph] = (
-        [NamedNode(n) for n in names] if names else [DefaultGraph()]
-    )
-    for g in graphs:
-        for s, p, o in triples:
-            yield Quad(s, p, o, g)
+    out = rows_of(record, base=base, profile=profile)
+    for name, rows in graph_rows(out, base):
+        graph: NamedNode | DefaultGraph = DefaultGraph() if name is None else NamedNode(name)
+        for s, p, o in spo(rows):
+            yield Quad(s, p, o, graph)
 
 
 def from_rdf(data: Any) -> KnowledgeGraph:
@@ -301,14 +401,16 @@ def _check_shape(reader: Reader, kg: KnowledgeGraph) -> None:
     check_part_of(kg, base)
 
 
-def quads_of(records: Iterable[Record], *, base: str = BASE) -> Iterator[Quad]:
+def quads_of(
+    records: Iterable[Record], *, base: str = BASE, profile: str = "default"
+) -> Iterator[Quad]:
     """Quads of many records, one record at a time (see :func:`to_quads`).
 
     Examples
     --------
     >>> from diplograph.model import Actor
     >>> len(list(quads_of([Actor(id="a", kind="state", name="A")])))
-    4
+    6
     """
     for record in records:
-        yield from to_quads(record, base=base)
+        yield from to_quads(record, base=base, profile=profile)

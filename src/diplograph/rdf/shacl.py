@@ -76,7 +76,7 @@ def to_rdflib(records: KnowledgeGraph | Iterable[Record], *, base: str = BASE) -
     --------
     >>> from diplograph import Actor
     >>> len(to_rdflib([Actor(id="kcna", kind="media", name="KCNA")]))
-    4
+    6
     """
     import rdflib
 
@@ -138,10 +138,10 @@ def check_shacl(
     ...     print(v)
     statement/s: dg:speaker: a statement needs exactly one speaker, an actor in the data \
 (got actor/nobody)
-    statement/s: prov:wasDerivedFrom: is derived from something that is not a source in the data \
-(got source/src)
     statement/s#evidence-1: oa:hasSource: evidence cites exactly one source in the data \
 (got source/src)
+    statement/s#evidence-1: prov:wasDerivedFrom: is derived from something that is not a source \
+in the data (got source/src)
     """
     import rdflib
     from pyshacl import validate

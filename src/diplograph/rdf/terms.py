@@ -8,7 +8,7 @@ the class that finds each record kind, from :data:`diplograph.kinds.KINDS`.
 
 Examples
 --------
->>> DG_speaker.value
+>>> DG_speaker
 'https://w3id.org/diplograph/ontology#speaker'
 >>> KIND_CLASSES["statements"].value
 'https://w3id.org/diplograph/ontology#Statement'
@@ -27,6 +27,7 @@ from .vocab import (
     DCTERMS,
     DG,
     EVENT_TYPE,
+    FOAF,
     GEO,
     MODE,
     OA,
@@ -48,11 +49,19 @@ from .vocab import (
 
 Term = NamedNode | BlankNode | Literal
 Spo = tuple[NamedNode, NamedNode, Term]
-"""A triple as a plain tuple: cheaper to build than a pyoxigraph ``Triple`` (about 4 us each)."""
+"""A triple of pyoxigraph terms as a plain tuple."""
+
+Lit = tuple[str, str]
+"""A literal as the writers make it: ``(lexical form, datatype IRI)``, ``""`` for xsd:string."""
+Obj = str | Lit
+"""The object of a written triple: an IRI (a ``str``) or a :data:`Lit`."""
+Row = tuple[str, str, Obj]
+"""A triple as the writers make it: plain strings, no pyoxigraph object per term."""
 
 
-def iri_node(iri: str) -> NamedNode:
-    return NamedNode(str(iri))
+def iri_node(iri: str) -> str:
+    """A term's IRI as a plain string, the form the writers use."""
+    return str(iri)
 
 
 # Terms as pyoxigraph nodes, built once.
@@ -171,8 +180,14 @@ SCHEMA_Event = iri_node(SCHEMA.Event)
 SCHEMA_Place = iri_node(SCHEMA.Place)
 SCHEMA_containedInPlace = iri_node(SCHEMA.containedInPlace)
 SCHEMA_description = iri_node(SCHEMA.description)
+SCHEMA_startDate = iri_node(SCHEMA.startDate)  # read from files written by 0.1
 SCHEMA_endDate = iri_node(SCHEMA.endDate)
-SCHEMA_startDate = iri_node(SCHEMA.startDate)
+DG_startDate = iri_node(DG.startDate)
+DG_endDate = iri_node(DG.endDate)
+FOAF_Agent = iri_node(FOAF.Agent)
+ORG_Organization = iri_node(ORG.Organization)
+DCTERMS_Agent = iri_node(DCTERMS.Agent)
+DCTERMS_LinguisticSystem = iri_node(DCTERMS.LinguisticSystem)
 SCHEMA_url = iri_node(SCHEMA.url)
 SEM_Actor = iri_node(SEM.Actor)
 SEM_Event = iri_node(SEM.Event)
@@ -199,9 +214,9 @@ TOPICS = {v: iri_node(f"{TOPIC}{v.value}") for v in Topic}
 
 
 @lru_cache(maxsize=64)
-def member(i: int) -> NamedNode:
+def member(i: int) -> str:
     """``rdf:_i``, the i-th member of an rdf:Seq."""
-    return NamedNode(f"{RDF}_{i}")
+    return f"{RDF}_{i}"
 
 
 GEO_lat = iri_node(GEO.lat)

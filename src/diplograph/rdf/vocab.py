@@ -20,6 +20,7 @@ from __future__ import annotations
 from rdflib import namespace as _namespace
 from rdflib.namespace import (
     DCTERMS,
+    FOAF,
     OWL,
     RDF,
     RDFS,
@@ -33,7 +34,9 @@ __all__ = [
     "DCTERMS",
     "DG",
     "EVENT_TYPE",
+    "FOAF",
     "GEO",
+    "LANGUAGE",
     "MODE",
     "OA",
     "ONTOLOGY",
@@ -77,6 +80,8 @@ class DG(_namespace.DefinedNamespace):
     retrievedEdtf: URIRef  # EDTF of a source's capture date, when xsd cannot say it
     startEdtf: URIRef  # EDTF of a post's start, when xsd cannot say it
     endEdtf: URIRef  # EDTF of a post's end, when xsd cannot say it
+    startDate: URIRef  # when a post was taken up, typed by precision
+    endDate: URIRef  # when a post was left, typed by precision
     retrieved: URIRef  # when the copy of a source at hand was captured
     # events
     hasRole: URIRef  # event -> its sem:Role nodes
@@ -134,6 +139,8 @@ GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 """W3C Basic Geo (WGS84 lat/long)."""
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 """Wikidata items, the objects of ``owl:sameAs``."""
+LANGUAGE = "http://id.loc.gov/vocabulary/iso639-1/"
+"""Library of Congress ISO 639-1 languages, the ``dcterms:language`` of a two-letter code."""
 
 EVENT_TYPE = Namespace("https://w3id.org/diplograph/event-type/")
 """SKOS concepts of the event types (``ontology/event-types.ttl``), e.g. ``EVENT_TYPE.summit``."""
@@ -153,6 +160,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "oa": str(OA),
     "org": str(ORG),
+    "foaf": str(FOAF),
     "time": str(TIME),
     "geo": str(GEO),
     "dcterms": str(DCTERMS),

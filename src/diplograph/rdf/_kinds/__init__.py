@@ -12,8 +12,6 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-from pyoxigraph import NamedNode
-
 from ...kinds import KINDS
 from ...model import Record
 from .._out import Out
@@ -24,7 +22,7 @@ __all__ = ["READERS", "WRITERS"]
 
 _MODULES = {key: import_module(f"{__name__}.{kind.singular}") for key, kind in KINDS.items()}
 
-WRITERS: dict[str, Callable[[Out, Any], NamedNode]] = {
+WRITERS: dict[str, Callable[[Out, Any], str]] = {
     key: module.write for key, module in _MODULES.items()
 }
 """The writer of each record kind, by kind key."""

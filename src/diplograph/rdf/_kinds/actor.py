@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
 from ...errors import RDFError
 from ...model import (
     Actor,
+    ActorKind,
     Position,
 )
 from .._dates import date_field
-from .._out import Out, evidence, seq, wikidata
+from .._out import PLAIN, Out, evidence, seq, wikidata
 from .._read import Reader, curie, order_key, show
 from ..terms import (
     ACTOR_CLASS,
@@ -21,10 +22,15 @@ from ..terms import (
     A,
     DG_aliasOrder,
     DG_country,
+    DG_endDate,
     DG_endEdtf,
+    DG_startDate,
     DG_startEdtf,
+    FOAF_Agent,
+    Obj,
     ORG_holds,
     ORG_memberOf,
+    ORG_Organization,
     ORG_Post,
     ORG_postIn,
     SCHEMA_description,
@@ -38,13 +44,16 @@ from ..terms import (
 __all__ = ["read", "write"]
 
 
-def write(out: Out, r: Actor) -> NamedNode:
+def write(out: Out, r: Actor) -> str:
     s = out.node("actor", r.id)
     out.add(s, A, SEM_Actor)
     out.add(s, A, ACTOR_CLASS[r.kind])
-    out.add(s, ID, Literal(r.id))
-    out.add(s, LABEL, Literal(r.name))
-    aliases: list[Term] = [Literal(a) for a in r.aliases]
+    out.add(s, A, FOAF_Agent)
+    if r.kind != ActorKind.PERSON:
+        out.add(s, A, ORG_Organization)
+    out.add(s, ID, (r.id, PLAIN))
+    out.add(s, LABEL, (r.name, PLAIN))
+    aliases: list[Obj] = [(a, PLAIN) for a in r.aliases]
     for alias in aliases:
         out.once(s, SKOS_altLabel, alias)
     seq(out, s, DG_aliasOrder, "aliases", aliases)
@@ -53,35 +62,33 @@ def write(out: Out, r: Actor) -> NamedNode:
         out.add(s, DG_country, out.node("actor", r.country))
     out.text(s, SCHEMA_description, r.description)
     for i, _ in enumerate(r.positions, 1):
-        out.add(s, ORG_holds, NamedNode(f"{s.value}#position-{i}"))
+        out.add(s, ORG_holds, f"{s}#position-{i}")
     for pos in r.positions:
         if pos.organization is not None:
             out.once(s, ORG_memberOf, out.node("actor", pos.organization))
     evidence(out, s, r.evidence)
     for i, pos in enumerate(r.positions, 1):
-        position(out, NamedNode(f"{s.value}#position-{i}"), pos, i)
+        position(out, f"{s}#position-{i}", pos, i)
     return s
 
 
-def position(out: Out, p: NamedNode, pos: Position, i: int) -> None:
-    out.later.append((p, A, ORG_Post))
-    out.later.append((p, LABEL, Literal(pos.post)))
+def position(out: Out, p: str, pos: Position, i: int) -> None:
+    later = out.later
+    later.append((p, A, ORG_Post))
+    later.append((p, LABEL, (pos.post, PLAIN)))
     if pos.organization is not None:
-        out.later.append((p, ORG_postIn, out.node("actor", pos.organization)))
-    sub = Out(out.base)
-    date_field(sub, p, SCHEMA_startDate, DG_startEdtf, pos.start)
-    date_field(sub, p, SCHEMA_endDate, DG_endEdtf, pos.end)
-    evidence(sub, p, pos.evidence, prefix=f"position-{i}-")
-    out.later.extend(sub.triples)
-    out.later.extend(sub.later)
+        later.append((p, ORG_postIn, out.node("actor", pos.organization)))
+    date_field(out, p, DG_startDate, DG_startEdtf, pos.start, later)
+    date_field(out, p, DG_endDate, DG_endEdtf, pos.end, later)
+    evidence(out, p, pos.evidence, prefix=f"position-{i}-", where=later)
 
 
 def read(rd: Reader, s: Term) -> Actor:
     ix = rd.ix
     types = set(ix.all(s, A))
-    kinds = [k for k, c in ACTOR_CLASS.items() if c in types]
+    kinds = [k for k, c in ACTOR_CLASS.items() if NamedNode(c) in types]
     if len(kinds) != 1:
-        allowed = ", ".join(curie(c.value) for c in ACTOR_CLASS.values())
+        allowed = ", ".join(curie(c) for c in ACTOR_CLASS.values())
         raise RDFError(
             f"{show(s)}: an actor must have exactly one type of {allowed} (got {len(kinds)})"
         )
@@ -94,8 +101,10 @@ def read(rd: Reader, s: Term) -> Actor:
                 {
                     "post": ix.text(p, LABEL, required="the post's name"),
                     "organization": rd.ref(p, ix.one(p, ORG_postIn), ORG_postIn),
-                    "start": rd.date_field(p, SCHEMA_startDate, DG_startEdtf),
-                    "end": rd.date_field(p, SCHEMA_endDate, DG_endEdtf),
+                    "start": rd.date_field(p, DG_startDate, DG_startEdtf)
+                    or rd.date_field(p, SCHEMA_startDate, DG_startEdtf),
+                    "end": rd.date_field(p, DG_endDate, DG_endEdtf)
+                    or rd.date_field(p, SCHEMA_endDate, DG_endEdtf),
                     "evidence": rd.evidence(p),
                 },
             )

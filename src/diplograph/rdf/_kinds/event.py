@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
 from ...model import (
     Event,
     EventType,
@@ -13,7 +11,7 @@ from ...model import (
     Role,
 )
 from .._dates import when
-from .._out import Out, evidence, links, wikidata
+from .._out import PLAIN, Out, evidence, links, wikidata
 from .._read import Reader, order_key
 from ..terms import (
     EVENT_TYPES,
@@ -47,24 +45,26 @@ from ..vocab import (
 __all__ = ["read", "write"]
 
 
-def write(out: Out, r: Event) -> NamedNode:
+def write(out: Out, r: Event) -> str:
     s = out.node("event", r.id)
     out.add(s, A, SEM_Event)
     out.add(s, A, SCHEMA_Event)
-    out.add(s, ID, Literal(r.id))
-    out.add(s, LABEL, Literal(r.label))
+    out.add(s, ID, (r.id, PLAIN))
+    out.add(s, LABEL, (r.label, PLAIN))
     out.add(s, SEM_eventType, EVENT_TYPES[r.type])
     when(out, s, r.time)
     if r.place is not None:
         out.add(s, SEM_hasPlace, out.node("place", r.place))
-    for part in r.participants:
-        out.add(s, SEM_hasActor, out.node("actor", part.actor))
-    for i, part in enumerate(r.participants, 1):
-        role = NamedNode(f"{s.value}#role-{i}")
+    actors = [out.node("actor", part.actor) for part in r.participants]
+    for actor in actors:
+        out.add(s, SEM_hasActor, actor)
+    later = out.later
+    for i, (part, actor) in enumerate(zip(r.participants, actors, strict=True), 1):
+        role = f"{s}#role-{i}"
         out.add(s, DG_hasRole, role)
-        out.later.append((role, A, SEM_Role))
-        out.later.append((role, VALUE, out.node("actor", part.actor)))
-        out.later.append((role, SEM_roleType, ROLES[part.role]))
+        later.append((role, A, SEM_Role))
+        later.append((role, VALUE, actor))
+        later.append((role, SEM_roleType, ROLES[part.role]))
     if r.part_of is not None:
         out.add(s, SEM_subEventOf, out.node("event", r.part_of))
     links(out, s, DG_follows, DG_followsOrder, "follows", "event", r.follows)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
 from ...model import (
     Place,
 )
-from .._out import Out, decimal, evidence, seq, wikidata
+from .._out import PLAIN, Out, decimal, evidence, seq, wikidata
 from .._read import Reader
 from ..terms import (
     ID,
@@ -20,6 +18,7 @@ from ..terms import (
     DG_country,
     GEO_lat,
     GEO_long,
+    Obj,
     SCHEMA_containedInPlace,
     SCHEMA_Place,
     SEM_Place,
@@ -30,13 +29,13 @@ from ..terms import (
 __all__ = ["read", "write"]
 
 
-def write(out: Out, r: Place) -> NamedNode:
+def write(out: Out, r: Place) -> str:
     s = out.node("place", r.id)
     out.add(s, A, SEM_Place)
     out.add(s, A, SCHEMA_Place)
-    out.add(s, ID, Literal(r.id))
-    out.add(s, LABEL, Literal(r.name))
-    aliases: list[Term] = [Literal(a) for a in r.aliases]
+    out.add(s, ID, (r.id, PLAIN))
+    out.add(s, LABEL, (r.name, PLAIN))
+    aliases: list[Obj] = [(a, PLAIN) for a in r.aliases]
     for alias in aliases:
         out.once(s, SKOS_altLabel, alias)
     seq(out, s, DG_aliasOrder, "aliases", aliases)
@@ -46,7 +45,7 @@ def write(out: Out, r: Place) -> NamedNode:
         out.add(s, SCHEMA_containedInPlace, out.node("place", r.part_of))
     for p, v in ((GEO_lat, r.lat), (GEO_long, r.long)):
         if v is not None:
-            out.add(s, p, Literal(decimal(v), datatype=XSD_DECIMAL))
+            out.add(s, p, (decimal(v), XSD_DECIMAL))
     wikidata(out, s, r.wikidata)
     evidence(out, s, r.evidence)
     return s

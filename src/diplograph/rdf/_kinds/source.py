@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
 from ...model import (
     Source,
     SourceKind,
 )
 from .._dates import date_field
-from .._out import Out
-from .._read import Reader
+from .._out import PLAIN, Out, language
+from .._read import Reader, labelled, read_language
 from ..terms import (
     COMMENT,
     CREATIVE_WORK,
     ID,
+    LABEL,
     SOURCE_CLASS,
     SOURCE_KINDS,
     XSD_ANYURI,
     XSD_INT,
     A,
+    DCTERMS_Agent,
     DCTERMS_issued,
-    DCTERMS_language,
     DCTERMS_publisher,
     DCTERMS_title,
     DG_credibility,
@@ -46,25 +45,29 @@ from ..vocab import (
 __all__ = ["read", "write"]
 
 
-def write(out: Out, r: Source) -> NamedNode:
+def write(out: Out, r: Source) -> str:
     s = out.node("source", r.id)
     out.add(s, A, PROV_Entity)
     out.add(s, A, DG_Source)
     out.add(s, A, SOURCE_CLASS.get(r.kind, CREATIVE_WORK))
-    out.add(s, ID, Literal(r.id))
-    out.add(s, DCTERMS_title, Literal(r.title))
+    out.add(s, ID, (r.id, PLAIN))
+    out.add(s, DCTERMS_title, (r.title, PLAIN))
     out.add(s, DG_sourceKind, SOURCE_KINDS[r.kind])
-    out.text(s, DCTERMS_publisher, r.publisher)
+    if r.publisher is not None:
+        publisher = f"{s}#publisher"
+        out.add(s, DCTERMS_publisher, publisher)
+        out.later.append((publisher, A, DCTERMS_Agent))
+        out.later.append((publisher, LABEL, (r.publisher, PLAIN)))
     if r.url is not None:
-        out.add(s, SCHEMA_url, Literal(r.url, datatype=XSD_ANYURI))
-    date_field(out, s, DCTERMS_issued, DG_issuedEdtf, r.published)
-    date_field(out, s, DG_retrieved, DG_retrievedEdtf, r.retrieved)
-    out.text(s, DCTERMS_language, r.language)
+        out.add(s, SCHEMA_url, (r.url, XSD_ANYURI))
+    date_field(out, s, DCTERMS_issued, DG_issuedEdtf, r.published, out.triples)
+    date_field(out, s, DG_retrieved, DG_retrievedEdtf, r.retrieved, out.triples)
+    language(out, s, r.language)
     out.text(s, DG_file, r.file)
     out.text(s, DG_sha256, r.sha256)
     out.text(s, DG_reliability, r.reliability)
     if r.credibility is not None:
-        out.add(s, DG_credibility, Literal(str(r.credibility), datatype=XSD_INT))
+        out.add(s, DG_credibility, (str(r.credibility), XSD_INT))
     out.text(s, COMMENT, r.note)
     return s
 
@@ -78,11 +81,11 @@ def read(rd: Reader, s: Term) -> Source:
         "kind": None
         if kind is None
         else rd.concept(s, DG_sourceKind, SOURCE_KIND, SourceKind, "the source kind"),
-        "publisher": ix.text(s, DCTERMS_publisher),
+        "publisher": labelled(rd, s, DCTERMS_publisher),
         "url": ix.text(s, SCHEMA_url),
         "published": rd.date_field(s, DCTERMS_issued, DG_issuedEdtf),
         "retrieved": rd.date_field(s, DG_retrieved, DG_retrievedEdtf),
-        "language": ix.text(s, DCTERMS_language),
+        "language": read_language(rd, s),
         "file": ix.text(s, DG_file),
         "sha256": ix.text(s, DG_sha256),
         "reliability": ix.text(s, DG_reliability),
