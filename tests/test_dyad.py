@@ -200,6 +200,12 @@ def test_joint_reports_and_sides() -> None:
     # a CSIS talks row has no CAMEO code: its type makes it verbal cooperation
     assert t.rows[0].counts["joint"]["verbal_cooperation"] == 1
     assert dyad(reports, "donald-trump", "kim-jong-un", side=False).reports == 1
+    store = open_store()
+    store.load(kg)
+    store.add(report_triples(reports))
+    in_store = dyad(store, "united-states", "north-korea")  # sides read from the store
+    assert (in_store.a.members, in_store.b.members) == (us.members, nk.members)
+    assert [(r.period, r.counts) for r in in_store.rows] == [(r.period, r.counts) for r in t.rows]
     events = [e.id for e in pair_events(event_rows(kg), us, nk)]
     for must in ("singapore-summit-2018", "hanoi-summit-2019", "panmunjom-meeting-2019",
                  "missile-test-2019-05-04"):  # fmt: skip

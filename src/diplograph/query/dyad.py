@@ -262,14 +262,10 @@ def _store_groups(
     answer = run(
         store,
         "dyad",
-        a=side_a,
-        sa=side_a,
-        ta=side_a,
-        b=side_b,
-        sb=side_b,
-        tb=side_b,
-        lo=None if lo is None else day_literal(lo),
-        hi=None if hi is None else day_literal(hi),
+        **dict.fromkeys(("sa", "ta", "ja", "ja2", "xa", "ya"), side_a),
+        **dict.fromkeys(("sb", "tb", "jb", "jb2", "xb", "yb"), side_b),
+        lo=day_literal(lo or date(1, 1, 1)),
+        hi=day_literal(hi or date(9999, 12, 31)),
     )
     groups: dict[Key, list[float]] = {}
     for s in answer:
