@@ -97,6 +97,11 @@ def dyad(
     first, second = names.actor(a), names.actor(b)
     if first.id == second.id:
         fail(f"a dyad needs two different actors (got {first.name!r} twice: {a!r} and {b!r})")
+    if isinstance(source, list) and not source:
+        fail(
+            "no reports to count: give --reports with a folder written by 'diplograph import', "
+            "or --store/--endpoint holding reports"
+        )
     side_a, side_b = _sides(source, kg, first, second, side)
     t = compute(source, side_a, side_b, by=by, start=start, end=end, split=split)
     if output is not None:
@@ -127,11 +132,6 @@ def _source(
         if (folder / "actors.yaml").is_file():
             kg = kg.merge(_actors_only(folder))
         reports.extend(read_reports(path))
-    if not reports:
-        fail(
-            "no reports to count: give --reports with a folder written by 'diplograph import', "
-            "or --store/--endpoint holding reports"
-        )
     return reports, kg
 
 
