@@ -41,6 +41,8 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ("missing RDF file", ["import", "rdf", "missing.ttl", "-o", "out"], 1, "missing.ttl"),
     ("wrong chart suffix", ["timeline", "-o", "chart.bmp"], 1, "(got 'chart.bmp')"),
     ("bad era", ["timeline", "-o", "c.png", "--era", "Hanoi"], 1, "Hanoi"),
+    ("dyad without reports", ["dyad", "Trump", "Kim"], 1, "no reports to count"),
+    ("dyad with itself", ["dyad", "Kim", "kim-jong-un"], 1, "two different actors"),
     ("path to nobody", ["path", "Lee", "Nobody"], 1, "is called 'Nobody'"),
     ("ego of nobody", ["ego", "Nobody"], 1, "is called 'Nobody'"),
     ("negative radius", ["ego", "Lee", "--radius", "-1"], 1, "(got -1)"),

@@ -16,6 +16,7 @@ from . import _foundation, _rdf  # noqa: F401
 
 # isort: split
 from . import (  # noqa: F401
+    _dyad,
     _graph,
     _layers,
     _query,

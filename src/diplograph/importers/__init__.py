@@ -14,7 +14,7 @@ from .conflicts import Conflict, Version, conflicts
 from .csv_mapped import Mapping, MappingError, load_mapping, read_table
 from .gdelt import read_gdelt, read_mentions
 from .icews import read_icews, read_icews_quads
-from .output import write_import
+from .output import read_reports, write_import
 from .plover import read_plover
 from .rdf import import_rdf, read_rdf_records
 from .reconcile import Proposal, Reconciliation, reconcile
@@ -40,6 +40,7 @@ __all__ = [
     "read_mentions",
     "read_plover",
     "read_rdf_records",
+    "read_reports",
     "read_table",
     "reconcile",
     "write_import",

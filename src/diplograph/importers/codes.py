@@ -179,7 +179,7 @@ def cameo_type(code: str) -> EventType | None:
 def quad_class(code: str) -> int:
     """CAMEO quad class of a code: 1 verbal and 2 material cooperation, 3 and 4 conflict."""
     root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 14 else 4
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def family_of_code(code: str) -> str:

@@ -12,19 +12,20 @@ id, so importing the same file again adds nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .._atomic import atomic_write
+from ..errors import LoadError, Problem
 from ..model import Actor, Source
 from .conflicts import Conflict
 from .reconcile import Proposal
 from .report import Report, Totals
 
-__all__ = ["Written", "write_import"]
+__all__ = ["Written", "read_reports", "write_import"]
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -112,3 +113,33 @@ def _totals(t: Totals) -> dict[str, Any]:
         "linked": t.linked,
         "proposed": t.proposed,
     }
+
+
+def read_reports(path: Path) -> Iterator[Report]:
+    """The reports of ``reports.yaml`` (or of that file in the folder ``path``), validated.
+
+    Raises
+    ------
+    LoadError
+        The file is missing, is not YAML, or holds a report that does not validate.
+    """
+    from pydantic import ValidationError
+
+    file = path / "reports.yaml" if path.is_dir() else path
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        why = getattr(e, "strerror", None) or str(e).splitlines()[0]
+        raise LoadError([Problem(str(file), 0, f"cannot read the reports: {why}")]) from None
+    rows = data.get("reports") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise LoadError([Problem(str(file), 0, "expected a list under 'reports' (got none)")])
+    for i, row in enumerate(rows):
+        try:
+            yield Report.model_validate(row)
+        except ValidationError as e:
+            err = e.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            raise LoadError(
+                [Problem(str(file), 0, f"reports[{i}]: {where}: {err['msg']}")]
+            ) from None
