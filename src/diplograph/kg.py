@@ -24,6 +24,7 @@ from .model import (
     Evidence,
     Place,
     Record,
+    Report,
     Source,
     Statement,
 )
@@ -62,6 +63,7 @@ class KnowledgeGraph:
     places: dict[str, Place] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
 
     # -- building -----------------------------------------------------------------
     @classmethod
@@ -117,7 +119,7 @@ class KnowledgeGraph:
         """Number of records of each kind.
 
         >>> KnowledgeGraph().counts()
-        {'sources': 0, 'actors': 0, 'places': 0, 'events': 0, 'statements': 0}
+        {'sources': 0, 'actors': 0, 'places': 0, 'events': 0, 'statements': 0, 'reports': 0}
         """
         return {kind: len(getattr(self, kind)) for kind in KINDS}
 

@@ -1,0 +1,61 @@
+"""Reports as a record kind: an import layered on the shipped dataset is a valid data folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from diplograph.cli import cli
+from diplograph.load import check_folder
+from diplograph.rdf.io import parse_rdf, to_rdf
+from diplograph.rdf.shacl import check_shacl
+from diplograph.resources import bundled_data, shipped
+
+
+def _layered(shared: Path, tmp_path: Path) -> Path:
+    """The CSIS negotiations table imported, then copied beside the shipped dataset."""
+    table = shared / "data" / "diplomatic" / "csis_us_dprk_negotiations.csv"
+    mapping = shipped("data") / "mappings" / "csis-negotiations.yml"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["--data", str(bundled_data()), "import", "csv", str(table), "--mapping", str(mapping)]
+        + ["-o", str(out)],
+    )
+    assert result.exit_code == 0, result.stderr
+    merged = tmp_path / "merged"
+    merged.mkdir()
+    for f in bundled_data().glob("*.yaml"):
+        shutil.copy(f, merged)
+    for f in out.glob("*.yaml"):
+        shutil.copy(f, merged / f"import-{f.name}")
+    return merged
+
+
+def test_csis_import_layered_on_the_shipped_dataset_validates(shared: Path, tmp_path: Path) -> None:
+    merged = _layered(shared, tmp_path)
+    kg, problems = check_folder(merged)
+    assert problems == []
+    assert len(kg.reports) == 213
+    (june,) = [r for r in kg.reports.values() if r.event == "singapore-summit-2018"]
+    assert (str(june.date), june.row, june.source) == ("2018-06", 6, "csis-us-dprk-negotiations")
+    assert {"donald-trump", "kim-jong-un"} <= set(june.principals())
+    # the reports add no events: Trump and Kim still met three times
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--data", str(merged), "meetings", "Trump", "Kim", "--json"])
+    assert result.exit_code == 0, result.stderr
+    meetings = json.loads(result.stdout)
+    assert [m["id"] for m in meetings] == [
+        "singapore-summit-2018",
+        "hanoi-summit-2019",
+        "panmunjom-meeting-2019",
+    ]
+    result = runner.invoke(cli, ["--data", str(merged), "validate"])
+    assert result.exit_code == 0
+    assert "213 reports" in result.stdout
+    # reports go through RDF and back unchanged, and conform to their SHACL shape
+    assert parse_rdf(to_rdf(kg, format="trig"), format="trig") == kg
+    assert check_shacl(kg) == []
