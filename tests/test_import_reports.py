@@ -20,11 +20,8 @@ def _layered(shared: Path, tmp_path: Path) -> Path:
     table = shared / "data" / "diplomatic" / "csis_us_dprk_negotiations.csv"
     mapping = shipped("data") / "mappings" / "csis-negotiations.yml"
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        cli,
-        ["--data", str(bundled_data()), "import", "csv", str(table), "--mapping", str(mapping)]
-        + ["-o", str(out)],
-    )
+    args = ["import", "csv", str(table), "--mapping", str(mapping), "-o", str(out)]
+    result = CliRunner().invoke(cli, ["--data", str(bundled_data()), *args])
     assert result.exit_code == 0, result.stderr
     merged = tmp_path / "merged"
     merged.mkdir()
