@@ -56,3 +56,30 @@ def test_csis_import_layered_on_the_shipped_dataset_validates(shared: Path, tmp_
     # reports go through RDF and back unchanged, and conform to their SHACL shape
     assert parse_rdf(to_rdf(kg, format="trig"), format="trig") == kg
     assert check_shacl(kg) == []
+
+
+def test_conflicts_lists_csis_calling_the_singapore_summit_talks(
+    shared: Path, tmp_path: Path
+) -> None:
+    merged = _layered(shared, tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--data", str(merged), "conflicts", "--json"])
+    assert result.exit_code == 0, result.stderr
+    (conflict,) = json.loads(result.stdout)
+    assert (conflict["event"], conflict["aspect"], conflict["graph"]) == (
+        "singapore-summit-2018",
+        "type",
+        "summit",
+    )
+    (version,) = conflict["versions"]
+    assert (version["source"], version["value"]) == ("csis-us-dprk-negotiations", "talks")
+    result = runner.invoke(cli, ["--data", str(merged), "conflicts", "--csv"])
+    assert result.stdout.splitlines() == [
+        "EVENT,ASPECT,GRAPH,SOURCE,GRADE,REPORTED,REPORT",
+        f"singapore-summit-2018,type,summit,csis-us-dprk-negotiations,,talks,{version['report']}",
+    ]
+    result = runner.invoke(cli, ["--data", str(merged), "conflicts", "--aspect", "date"])
+    assert result.exit_code == 0 and result.stdout == ""
+    # the shipped dataset alone has no reports, so nothing to disagree
+    result = runner.invoke(cli, ["--data", str(bundled_data()), "conflicts", "--json"])
+    assert json.loads(result.stdout) == []
