@@ -83,3 +83,46 @@ def test_conflicts_lists_csis_calling_the_singapore_summit_talks(
     # the shipped dataset alone has no reports, so nothing to disagree
     result = runner.invoke(cli, ["--data", str(bundled_data()), "conflicts", "--json"])
     assert json.loads(result.stdout) == []
+
+
+def test_import_into_a_store_twice_adds_nothing_and_conflicts_run_there(
+    shared: Path, tmp_path: Path
+) -> None:
+    table = shared / "data" / "diplomatic" / "csis_us_dprk_negotiations.csv"
+    mapping = shipped("data") / "mappings" / "csis-negotiations.yml"
+    store = tmp_path / "store"
+    runner = CliRunner()
+    data = ["--data", str(bundled_data())]
+    assert runner.invoke(cli, [*data, "load", "--store", str(store)]).exit_code == 0
+    args = [*data, "import", "csv", str(table), "-m", str(mapping), "--store", str(store)]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.stderr
+    assert "wrote 216 records to" in first.stdout  # 213 reports, 3 new actors
+    added = int(first.stdout.split("new quads")[0].rsplit(": ", 1)[1].replace(",", ""))
+    assert added > 213 * 10
+    second = runner.invoke(cli, args)
+    assert ": 0 new quads" in second.stdout
+    result = runner.invoke(cli, [*data, "conflicts", "--store", str(store), "--json"])
+    assert result.exit_code == 0, result.stderr
+    (conflict,) = json.loads(result.stdout)
+    assert (conflict["event"], conflict["aspect"], conflict["graph"]) == (
+        "singapore-summit-2018",
+        "type",
+        "summit",
+    )
+    assert [v["value"] for v in conflict["versions"]] == ["talks"]
+    # the store holds the reports whole: read back, they are the ones the folder import wrote
+    from diplograph.rdf.store import open_store
+
+    with open_store(store, read_only=True) as s:
+        kg = s.knowledge_graph()
+    assert len(kg.reports) == 213
+    assert kg.reports[conflict["versions"][0]["report"]].event == "singapore-summit-2018"
+
+
+def test_import_needs_somewhere_to_go(shared: Path) -> None:
+    table = shared / "data" / "diplomatic" / "csis_us_dprk_negotiations.csv"
+    mapping = shipped("data") / "mappings" / "csis-negotiations.yml"
+    result = CliRunner().invoke(cli, ["import", "csv", str(table), "-m", str(mapping)])
+    assert result.exit_code == 1
+    assert "-o FOLDER, --store DIR or --endpoint URL (got none)" in result.stderr
