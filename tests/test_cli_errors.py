@@ -70,6 +70,7 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ),
     ("missing article", ["ingest", "gone.txt", "-o", "d", "--published", "2019-07-01"], 1, "gone"),
     ("missing drafts", ["ingest-merge", "no-drafts", "--into", "x"], 1, "no-drafts"),
+    ("conflicts in no store", ["conflicts", "--store", "no-such-store"], 1, "no-such-store"),
 ]
 
 
