@@ -13,9 +13,13 @@ in the same run:
 
 and prints rows/s and the peak resident memory after each step.
 
-Not measured yet: writing the reports into an on-disk store beside pyoxigraph's
-own bulk load of the same quads. That comparison needs the report's RDF mapping
-(a report kind registered for the RDF export), which does not exist yet.
+Then, each in a fresh child process so that its peak memory is its own:
+
+* ``store``: the rows streamed through ``read_gdelt`` and the RDF mapping into
+  an on-disk store (``write_store``, pyoxigraph's bulk loader underneath), as
+  ``diplograph import gdelt --store`` does, without the reconciliation;
+* ``bulk``: pyoxigraph's own ``bulk_load`` of the same quads from an N-Quads
+  file (written beforehand, not timed): the baseline.
 
     .venv/bin/python benchmarks/import_speed.py --rows 1000000
 """
@@ -71,11 +75,95 @@ def generate(path: Path, n: int, rows: list[list[str]], seed: int = 12) -> None:
             fh.write("\t".join(cells) + "\n")
 
 
+def store_child(path: Path, folder: Path) -> None:
+    """Import ``path`` into an on-disk store in ``folder``; print rows/s and peak memory."""
+    from diplograph.importers.store import write_store
+    from diplograph.rdf.store import open_store
+
+    kg = diplograph.load(diplograph.bundled_data())
+    totals, resolver = Totals(str(path)), ActorResolver(kg)
+    t0 = time.perf_counter()
+    with open_store(folder) as store:
+        added = write_store(store, read_gdelt(path, resolver=resolver, totals=totals))
+    took = time.perf_counter() - t0
+    print(
+        f"import into a store  : {totals.rows / took:>10,.0f} rows/s  peak {peak_mb():,.0f} MB  "
+        f"({added:,} quads in {took:.1f}s)"
+    )
+    print(f"RESULT {took}")
+
+
+def bulk_child(nquads: Path, folder: Path, rows: int) -> None:
+    """pyoxigraph's bulk load of ``nquads`` into a fresh store in ``folder``."""
+    import pyoxigraph as ox
+
+    t0 = time.perf_counter()
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    took = time.perf_counter() - t0
+    print(
+        f"pyoxigraph bulk_load : {rows / took:>10,.0f} rows/s  peak {peak_mb():,.0f} MB  "
+        f"({len(store):,} quads in {took:.1f}s)"
+    )
+    print(f"RESULT {took}")
+
+
+def write_nquads(path: Path, out: Path) -> None:
+    """The quads ``write_store`` would add, as an N-Quads file (default graph)."""
+    from diplograph.importers.store import quads
+
+    kg = diplograph.load(diplograph.bundled_data())
+    resolver = ActorResolver(kg)
+    with open(out, "w", encoding="utf-8") as fh:
+        for q in quads(read_gdelt(path, resolver=resolver)):
+            fh.write(f"{q.subject} {q.predicate} {q.object} .\n")
+
+
+def child(args: list[str]) -> float:
+    """Run this script with ``args`` in a fresh process; print its lines, return its time."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True
+    )
+    took = 0.0
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            took = float(line.split()[1])
+        else:
+            print(line, flush=True)
+    return took
+
+
+def compare_stores(path: Path, tmp: Path, rows: int) -> None:
+    t0 = time.perf_counter()
+    nquads = tmp / "events.nq"
+    write_nquads(path, nquads)
+    print(
+        f"(wrote the same quads as N-Quads, {nquads.stat().st_size / 1e6:,.0f} MB, "
+        f"in {time.perf_counter() - t0:.1f}s: not timed below)",
+        flush=True,
+    )
+    ours = child(["--child", "store", str(path), str(tmp / "store-import")])
+    bulk = child(["--child", "bulk", str(nquads), str(tmp / "store-bulk"), str(rows)])
+    print(f"import into a store at {bulk / ours:.2f}x the speed of pyoxigraph's bulk_load")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--samples", type=Path, default=SAMPLES)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--store-only", action="store_true", help="Only the store comparison.")
     args = parser.parse_args()
+    if args.child:
+        what, *rest = args.child
+        if what == "store":
+            store_child(Path(rest[0]), Path(rest[1]))
+        else:
+            bulk_child(Path(rest[0]), Path(rest[1]), int(rest[2]))
+        return
     rows = real_rows(args.samples)
     if not rows:
         sys.exit(f"no GDELT 2.0 sample rows in {args.samples}")
@@ -87,8 +175,12 @@ def main() -> None:
         size = path.stat().st_size / 1e6
         print(
             f"generated {args.rows:,} rows ({size:,.0f} MB) from {len(rows):,} real rows "
-            f"in {time.perf_counter() - t0:.1f}s"
+            f"in {time.perf_counter() - t0:.1f}s",
+            flush=True,
         )
+        if args.store_only:
+            compare_stores(path, Path(tmp), args.rows)
+            return
 
         t0 = time.perf_counter()
         with open(path, encoding="utf-8") as fh:
@@ -116,8 +208,10 @@ def main() -> None:
             f"read_gdelt + reconcile: {totals.imported / both:>8,.0f} rows/s  "
             f"peak {peak_mb():,.0f} MB  (reconcile alone about {both - took:.1f}s for "
             f"{totals.imported:,} reports: {len(rec.clusters):,} clusters, {rec.linked} linked, "
-            f"{len(rec.proposals):,} proposed)"
+            f"{len(rec.proposals):,} proposed)",
+            flush=True,
         )
+        compare_stores(path, Path(tmp), args.rows)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from diplograph.model import (
     Participant,
     Place,
     Position,
+    Report,
     Role,
     Source,
     SourceKind,
@@ -39,6 +40,7 @@ __all__ = [
     "ids",
     "knowledge_graphs",
     "partial_dates",
+    "reports",
     "texts",
 ]
 
@@ -153,6 +155,7 @@ def knowledge_graphs(
     max_places: int = 3,
     max_events: int = 4,
     max_statements: int = 3,
+    max_reports: int = 3,
 ) -> KnowledgeGraph:
     """A valid knowledge graph: no dangling ids, no ``part_of`` loops.
 
@@ -169,6 +172,7 @@ def knowledge_graphs(
     place_ids = pick(max_places)
     event_ids = pick(max_events)
     statement_ids = pick(max_statements)
+    report_ids = pick(max_reports)
 
     def evs(min_size: int = 0) -> tuple[Evidence, ...]:
         return tuple(draw(st.lists(evidences(source_ids), min_size=min_size, max_size=3)))
@@ -278,4 +282,43 @@ def knowledge_graphs(
                 evidence=evs(min_size=1),
             )
         )
+    for rid in report_ids:
+        kg.add(draw(reports(rid, source_ids, actor_ids, event_ids)))
     return kg
+
+
+_numbers = st.floats(allow_nan=False, allow_infinity=False, width=32)
+
+
+@st.composite
+def reports(
+    draw: st.DrawFn, rid: str, sources: list[str], actors: list[str], events: list[str]
+) -> Report:
+    """A report of one of ``sources``, perhaps of one of ``events``, naming some ``actors``."""
+    actor = st.one_of(st.none(), st.sampled_from(actors))
+    return Report(
+        id=rid,
+        source=draw(st.sampled_from(sources)),
+        event=_maybe(draw, events) if events else None,
+        date=draw(dates),
+        type=draw(st.one_of(st.none(), st.sampled_from(EventType))),
+        cameo=draw(
+            st.one_of(st.none(), st.from_regex(r"(0[1-9]|1[0-9]|20)[0-9]{0,2}", fullmatch=True))
+        ),
+        plover=draw(st.one_of(st.none(), st.sampled_from(["CONSULT", "AGREE", "THREATEN"]))),
+        source_actor=draw(actor),
+        target_actor=draw(actor),
+        actors=_some(draw, actors),
+        source_name=draw(st.one_of(st.none(), texts)),
+        target_name=draw(st.one_of(st.none(), texts)),
+        place=draw(st.one_of(st.none(), texts)),
+        lat=draw(st.one_of(st.none(), st.floats(-90, 90, allow_nan=False))),
+        long=draw(st.one_of(st.none(), st.floats(-180, 180, allow_nan=False))),
+        goldstein=draw(st.one_of(st.none(), st.floats(-10, 10, allow_nan=False))),
+        intensity=draw(st.one_of(st.none(), _numbers)),
+        quad_class=draw(st.one_of(st.none(), st.integers(1, 4))),
+        text=draw(st.one_of(st.none(), texts)),
+        file=draw(texts),
+        row=draw(st.integers(1, 10**7)),
+        evidence=tuple(draw(st.lists(evidences(sources), max_size=2))),
+    )

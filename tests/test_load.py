@@ -125,6 +125,9 @@ def test_shipped_dataset_is_canonical_yaml() -> None:
     kg = load(bundled_data())
     for kind in RECORD_KINDS:
         path = bundled_data() / f"{kind}.yaml"
+        if kind == "reports":  # reports come from imports; the curated dataset has none
+            assert not path.exists() and not kg.reports
+            continue
         assert dumps_kind(kg, kind) == path.read_text(encoding="utf-8"), kind
 
 

@@ -122,6 +122,8 @@ UNALIGNED = {
     "file": "a file name in a local folder of texts; no standard term fits",
     "country": "schema:nationality (persons) and schema:containedInPlace (places) each fit one "
     "side only; linked by rdfs:seeAlso",
+    "rowFile": "the name of an imported file a report's row was read from; no standard term fits",
+    "row": "a line number in that file; no standard term fits",
 }
 
 

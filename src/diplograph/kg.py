@@ -25,6 +25,7 @@ from .model import (
     Evidence,
     Place,
     Record,
+    Report,
     Source,
     Statement,
 )
@@ -63,6 +64,7 @@ class KnowledgeGraph:
     places: dict[str, Place] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
 
     # -- building -----------------------------------------------------------------
     @classmethod
@@ -115,12 +117,18 @@ class KnowledgeGraph:
         return all(getattr(self, k) == getattr(other, k) for k in KINDS)
 
     def counts(self) -> dict[str, int]:
-        """Number of records of each kind.
+        """Number of records of each kind; reports only when there are some.
+
+        Reports come from imports, never from a curated folder, so a graph
+        without any counts the curated kinds alone.
 
         >>> KnowledgeGraph().counts()
         {'sources': 0, 'actors': 0, 'places': 0, 'events': 0, 'statements': 0}
         """
-        return {kind: len(getattr(self, kind)) for kind in KINDS}
+        counts = {kind: len(getattr(self, kind)) for kind in KINDS}
+        if not counts["reports"]:
+            del counts["reports"]
+        return counts
 
     def events_in_order(self) -> list[Event]:
         """Events sorted by date (day bounds, then precision), then id."""

@@ -30,7 +30,7 @@ Examples
 >>> KINDS["events"].singular
 'event'
 >>> [k.key for k in KINDS.values()]
-['sources', 'actors', 'places', 'events', 'statements']
+['sources', 'actors', 'places', 'events', 'statements', 'reports']
 >>> from diplograph.model import Event, Participant
 >>> ev = Event(id="x", label="x", type="summit", time="2019",
 ...            participants=[Participant(actor="trump")], follows=["y"])
@@ -48,7 +48,7 @@ from functools import cache
 from typing import Any
 
 from .errors import ModelError
-from .model import Actor, Event, Evidence, Place, Record, Source, Statement
+from .model import Actor, Event, Evidence, Place, Record, Report, Source, Statement
 
 __all__ = ["KINDS", "Kind", "Ref", "Walker", "kind_of", "singular", "walk", "walker"]
 
@@ -214,6 +214,20 @@ KINDS: dict[str, Kind] = {
             ),
             rdf_classes=("dg:Statement",),
             rdf_within="events",
+            date="date",
+        ),
+        Kind(
+            key="reports",
+            model=Report,
+            singular="report",
+            refs=(
+                Ref("source", "sources"),
+                Ref("event", "events"),
+                Ref("source_actor", "actors"),
+                Ref("target_actor", "actors"),
+                Ref("actors[]", "actors"),
+            ),
+            rdf_classes=("dg:Report", "sem:View", "prov:Entity"),
             date="date",
         ),
     )

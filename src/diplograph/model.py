@@ -46,6 +46,7 @@ __all__ = [
     "RECORD_KINDS",
     "Actor",
     "ActorKind",
+    "CameoCode",
     "Date",
     "Event",
     "EventType",
@@ -55,6 +56,7 @@ __all__ = [
     "Place",
     "Position",
     "Record",
+    "Report",
     "Role",
     "Source",
     "SourceKind",
@@ -408,13 +410,80 @@ class Statement(_Record):
         return self.speakers or (self.speaker,)
 
 
-Record = Actor | Place | Event | Statement | Source
+CameoCode = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")]
+"""A CAMEO event code: a root 01 to 20, then up to two more digits."""
 
-RECORD_KINDS: dict[str, type[Actor | Place | Event | Statement | Source]] = {
+
+class Report(_Record):
+    """One source's account of an event, read from one row of a file (SEM's view).
+
+    Events are what the graph believes; reports are what each source said.
+
+    >>> r = Report(id="csis-neg-1", source="csis", date="2018-06", type="talks",
+    ...     file="negotiations.csv", row=6)
+    >>> str(r.date), r.date.precision.name
+    ('2018-06', 'MONTH')
+    """
+
+    id: Annotated[Id, Field(description="stable id made from the source's own row id")]
+    source: Annotated[Id, Field(description="id of the source record that gives this account")]
+    event: Annotated[Id | None, Field(description="id of the event it describes, once linked")] = (
+        None
+    )
+    date: Annotated[Date, Field(description="the date the source gives, at its precision")]
+    type: Annotated[EventType | None, Field(description="the event type")] = None
+    cameo: Annotated[CameoCode | None, Field(description="CAMEO event code")] = None
+    plover: Annotated[
+        str | None,
+        StringConstraints(pattern=r"^[A-Z_]+$"),
+        Field(description="PLOVER event category, e.g. CONSULT"),
+    ] = None
+    source_actor: Annotated[Id | None, Field(description="actor id of the doer")] = None
+    target_actor: Annotated[Id | None, Field(description="actor id of the target")] = None
+    source_name: Annotated[str | None, Field(description="the doer as written")] = None
+    target_name: Annotated[str | None, Field(description="the target as written")] = None
+    actors: Annotated[
+        tuple[Id, ...], Field(description="other actors the row names as taking part")
+    ] = ()
+    place: Annotated[str | None, Field(description="the place as written")] = None
+    lat: Annotated[float | None, Field(ge=-90, le=90)] = None
+    long: Annotated[float | None, Field(ge=-180, le=180)] = None
+    goldstein: Annotated[
+        float | None, Field(ge=-10, le=10, description="Goldstein scale value")
+    ] = None
+    intensity: Annotated[float | None, Field(description="ICEWS intensity")] = None
+    quad_class: Annotated[int | None, Field(ge=1, le=4, description="CAMEO quad class, 1 to 4")] = (
+        None
+    )
+    text: Annotated[str | None, Field(description="the row's description")] = None
+    file: Annotated[str, Field(description="name of the file the row was read from")]
+    row: Annotated[int, Field(ge=1, description="line (or record) number in that file")]
+    evidence: Annotated[
+        tuple[Evidence, ...], Field(description="the cells this rests on, verbatim")
+    ] = ()
+
+    def principals(self) -> tuple[str, ...]:
+        """The actor ids the report names, doer and target first.
+
+        >>> Report(id="r", source="s", date="2018", source_actor="a", target_actor="b",
+        ...     actors=("c", "a"), file="f", row=1).principals()
+        ('a', 'b', 'c')
+        """
+        seen: dict[str, None] = {}
+        for a in (self.source_actor, self.target_actor, *self.actors):
+            if a is not None:
+                seen[a] = None
+        return tuple(seen)
+
+
+Record = Actor | Place | Event | Statement | Source | Report
+
+RECORD_KINDS: dict[str, type[Actor | Place | Event | Statement | Source | Report]] = {
     "sources": Source,
     "actors": Actor,
     "places": Place,
     "events": Event,
     "statements": Statement,
+    "reports": Report,
 }
 """Record kinds by the key that lists them in a data file, in dependency order."""

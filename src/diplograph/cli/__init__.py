@@ -25,6 +25,6 @@ from . import (  # noqa: F401
 )
 
 # isort: split
-from . import _import, _ingest  # noqa: F401
+from . import _conflicts, _import, _ingest  # noqa: F401
 
 __all__ = ["cli", "main"]

@@ -24,7 +24,14 @@ from ._output import note, table_mode, table_options
 
 # -- graph: path, ego, network, centrality -------------------------------------------------
 
-_NODE_KINDS = ["actor", "event", "statement", "place", "source"]  # diplograph.graph.NodeKind
+_NODE_KINDS = [
+    "actor",
+    "event",
+    "statement",
+    "place",
+    "source",
+    "report",
+]  # diplograph.graph.NodeKind
 _DEFAULT_THROUGH = ("actor", "event", "statement")  # diplograph.graph.DEFAULT_THROUGH
 
 

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,16 +21,45 @@ from ..importers.output import write_import
 from ..importers.reconcile import reconcile
 from ..importers.report import Report, Totals, make
 from ..model import Source, SourceKind
-from ._base import Context, pass_ctx
+from ._base import Context, fail, pass_ctx
 from ._rdf import import_group
 
-_OUT = click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="Data folder to merge the reports, new actors and sources into.",
-)
+_TARGET = "diplograph.import_target"
+
+
+def _remember_target(name: str) -> Any:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        ctx.meta.setdefault(_TARGET, {})[name] = value
+        return value
+
+    return callback
+
+
+def _OUT(f: Any) -> Any:
+    """``-o FOLDER`` and/or ``--store DIR`` / ``--endpoint URL``: where the import goes."""
+    f = click.option(
+        "--endpoint",
+        metavar="URL",
+        expose_value=False,
+        callback=_remember_target("endpoint"),
+        help="Also write the reports, new actors and sources into this SPARQL 1.1 endpoint "
+        "(Graph Store protocol, in batches).",
+    )(f)
+    f = click.option(
+        "--store",
+        type=click.Path(path_type=Path, file_okay=False),
+        expose_value=False,
+        callback=_remember_target("store"),
+        help="Also write them into the on-disk store in this folder (created when missing).",
+    )(f)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Data folder to merge the reports, new actors and sources into.",
+    )(f)
+
+
 _SHOW = click.option(
     "--problems", "show", default=20, show_default=True, help="How many skipped rows to list."
 )
@@ -57,9 +87,13 @@ def _run(
     totals: Totals,
     resolver: ActorResolver,
     datasets: list[Source],
-    output: Path,
+    output: Path | None,
     show: int,
 ) -> None:
+    target = click.get_current_context().meta.get(_TARGET, {})
+    store_path, endpoint = target.get("store"), target.get("endpoint")
+    if output is None and store_path is None and endpoint is None:
+        fail("say where the import goes: -o FOLDER, --store DIR or --endpoint URL (got none)")
     kg = ctx.kg()
     reports = list(_progress(stream, totals))
     rec = reconcile(reports, kg, resolver)
@@ -68,16 +102,24 @@ def _run(
     sources = {s.id: s for s in datasets if s.id not in kg.sources}
     sources.update(resolver.sources)
     found = conflicts(reports, kg, resolver, {**kg.sources, **sources})
-    write_import(
-        output,
-        reports,
-        resolver.new.values(),
-        sources.values(),
-        proposals=rec.proposals,
-        review=[str(m) for m in resolver.review],
-        conflicts=found,
-        totals=totals,
-    )
+    stored = None
+    if store_path is not None or endpoint is not None:
+        stored = _to_store(
+            store_path,
+            endpoint,
+            [*sources.values(), *resolver.new.values(), *{r.id: r for r in reports}.values()],
+        )
+    if output is not None:
+        write_import(
+            output,
+            reports,
+            resolver.new.values(),
+            sources.values(),
+            proposals=rec.proposals,
+            review=[str(m) for m in resolver.review],
+            conflicts=found,
+            totals=totals,
+        )
     for p in totals.problems[:show]:
         click.echo(str(p), err=True)
     for line in totals.lines():
@@ -87,7 +129,23 @@ def _run(
         f"proposed, {len(resolver.new)} new actors, {len(sources)} new sources, "
         f"{len(resolver.review)} actor matches to review, {len(found)} conflicts"
     )
-    click.echo(f"  wrote {output}/reports.yaml (and actors.yaml, sources.yaml, import-review.json)")
+    if output is not None:
+        click.echo(
+            f"  wrote {output}/reports.yaml (and actors.yaml, sources.yaml, import-review.json)"
+        )
+    if stored is not None:
+        click.echo(stored)
+
+
+def _to_store(store_path: Path | None, endpoint: str | None, records: list[Any]) -> str:
+    from ..importers.store import write_store
+    from ..rdf.store import open_store
+
+    with open_store(store_path, endpoint=endpoint) as store:
+        added = write_store(store, records)
+        total = len(store)
+    where = store_path if store_path is not None else endpoint
+    return f"  wrote {len(records):,} records to {where}: {added:,} new quads, {total:,} in all"
 
 
 def _dataset(source_id: str, title: str, file: Path) -> Source:
@@ -106,7 +164,7 @@ def _dataset(source_id: str, title: str, file: Path) -> Source:
 @_OUT
 @_SHOW
 @pass_ctx
-def import_csv(ctx: Context, file: Path, mapping: Path, output: Path, show: int) -> None:
+def import_csv(ctx: Context, file: Path, mapping: Path, output: Path | None, show: int) -> None:
     """Import a CSV, TSV or XLSX table of events through a YAML mapping file."""
     from ..importers.csv_mapped import load_mapping, read_table
 
@@ -137,7 +195,7 @@ def import_icews(
     file: Path,
     entities: Path | None,
     relations: Path | None,
-    output: Path,
+    output: Path | None,
     show: int,
 ) -> None:
     """Import ICEWS events: a Dataverse event file, or ICEWS14/ICEWS18 quadruples."""
@@ -170,7 +228,9 @@ def import_icews(
 @_OUT
 @_SHOW
 @pass_ctx
-def import_gdelt(ctx: Context, file: Path, mentions: Path | None, output: Path, show: int) -> None:
+def import_gdelt(
+    ctx: Context, file: Path, mentions: Path | None, output: Path | None, show: int
+) -> None:
     """Import a GDELT 1.0 or 2.0 events file (57, 58 or 61 columns, no header)."""
     from ..importers.gdelt import read_gdelt, read_mentions
 
@@ -186,7 +246,7 @@ def import_gdelt(ctx: Context, file: Path, mentions: Path | None, output: Path, 
 @_OUT
 @_SHOW
 @pass_ctx
-def import_plover(ctx: Context, file: Path, output: Path, show: int) -> None:
+def import_plover(ctx: Context, file: Path, output: Path | None, show: int) -> None:
     """Import PLOVER / POLECAT event records (a JSON array or JSON Lines)."""
     from ..importers.plover import read_plover
 

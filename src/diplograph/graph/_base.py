@@ -36,6 +36,7 @@ class NodeKind(StrEnum):
     STATEMENT = "statement"
     PLACE = "place"
     SOURCE = "source"
+    REPORT = "report"
 
 
 class Relation(StrEnum):
@@ -52,6 +53,8 @@ class Relation(StrEnum):
     SAID_AT = "said_at"
     HOLDS_POSITION = "holds_position"
     CITES = "cites"
+    ACCORDING_TO = "according_to"
+    REPORT_OF = "report_of"
 
 
 NODE_KINDS = frozenset(k.value for k in NodeKind)

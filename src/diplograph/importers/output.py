@@ -1,9 +1,10 @@
 """Write an import into a data folder: new actors and sources, reports, and what to review.
 
 ``actors.yaml`` and ``sources.yaml`` hold the records the graph lacked, in the
-loader's format. ``reports.yaml`` holds the reports (a record kind the loader
-does not read yet). ``import-review.json`` lists the proposed new events, the
-fuzzy or ambiguous actor matches, the conflicts and the totals: things for a
+loader's format. ``reports.yaml`` holds the reports (a record kind: the folder,
+copied beside the data it was reconciled with, loads and validates).
+``import-review.json`` lists the proposed new events, the fuzzy or ambiguous
+actor matches, the conflicts and the totals: things for a
 person to check, which the loader never reads. Every file is written
 atomically, and what the folder already holds is kept: records are merged by
 id, so importing the same file again adds nothing.

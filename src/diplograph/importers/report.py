@@ -25,75 +25,16 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel
 
 from ..errors import Problem
-from ..model import Date, EventType, Evidence, Id
+from ..model import Evidence, Report
 
 __all__ = ["Report", "Totals", "cite", "make", "slug", "stable_id"]
 
 M = TypeVar("M", bound=BaseModel)
-
-Code = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")]
-"""A CAMEO event code: a root 01 to 20, then up to two more digits."""
-
-
-class Report(BaseModel):
-    """One source's account of an event, read from one row of a file."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-    id: Annotated[Id, Field(description="stable id made from the source's own row id")]
-    source: Annotated[Id, Field(description="id of the source record that gives this account")]
-    event: Annotated[Id | None, Field(description="id of the event it describes, once linked")] = (
-        None
-    )
-    date: Annotated[Date, Field(description="the date the source gives, at its precision")]
-    type: Annotated[EventType | None, Field(description="the event type")] = None
-    cameo: Annotated[Code | None, Field(description="CAMEO event code")] = None
-    plover: Annotated[
-        str | None,
-        StringConstraints(pattern=r"^[A-Z_]+$"),
-        Field(description="PLOVER event category, e.g. CONSULT"),
-    ] = None
-    source_actor: Annotated[Id | None, Field(description="actor id of the doer")] = None
-    target_actor: Annotated[Id | None, Field(description="actor id of the target")] = None
-    source_name: Annotated[str | None, Field(description="the doer as written")] = None
-    target_name: Annotated[str | None, Field(description="the target as written")] = None
-    actors: Annotated[
-        tuple[Id, ...], Field(description="other actors the row names as taking part")
-    ] = ()
-    place: Annotated[str | None, Field(description="the place as written")] = None
-    lat: Annotated[float | None, Field(ge=-90, le=90)] = None
-    long: Annotated[float | None, Field(ge=-180, le=180)] = None
-    goldstein: Annotated[
-        float | None, Field(ge=-10, le=10, description="Goldstein scale value")
-    ] = None
-    intensity: Annotated[float | None, Field(description="ICEWS intensity")] = None
-    quad_class: Annotated[int | None, Field(ge=1, le=4, description="CAMEO quad class, 1 to 4")] = (
-        None
-    )
-    text: Annotated[str | None, Field(description="the row's description")] = None
-    file: Annotated[str, Field(description="name of the file the row was read from")]
-    row: Annotated[int, Field(ge=1, description="line (or record) number in that file")]
-    evidence: Annotated[
-        tuple[Evidence, ...], Field(description="the cells this rests on, verbatim")
-    ] = ()
-
-    def principals(self) -> tuple[str, ...]:
-        """The actor ids the report names, doer and target first.
-
-        >>> Report(id="r", source="s", date="2018", source_actor="a", target_actor="b",
-        ...     actors=("c", "a"), file="f", row=1).principals()
-        ('a', 'b', 'c')
-        """
-        seen: dict[str, None] = {}
-        for a in (self.source_actor, self.target_actor, *self.actors):
-            if a is not None:
-                seen[a] = None
-        return tuple(seen)
 
 
 @dataclass

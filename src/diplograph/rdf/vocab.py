@@ -119,6 +119,21 @@ class DG(_namespace.DefinedNamespace):
     jointSpeakerOrder: URIRef
     aboutPlaceOrder: URIRef
     aboutTopicOrder: URIRef
+    # reports: one source's account of an event (a sem:View sem:accordingTo its source)
+    Report: URIRef  # a sem:View of an event as one source gives it (prov:Entity)
+    reportOf: URIRef  # report -> the event it describes (narrows dcterms:subject)
+    sourceActor: URIRef  # report -> the doer (narrows sem:hasActor)
+    targetActor: URIRef  # report -> the target (narrows sem:hasActor)
+    actorOrder: URIRef  # order of a report's other actors
+    sourceName: URIRef  # the doer as the source writes it
+    targetName: URIRef  # the target as the source writes it
+    cameoCode: URIRef  # the CAMEO event code the source gives
+    ploverCode: URIRef  # the PLOVER event category the source gives
+    goldstein: URIRef  # the Goldstein scale value the source gives
+    intensity: URIRef  # the ICEWS intensity the source gives
+    quadClass: URIRef  # the CAMEO quad class the source gives
+    row: URIRef  # the line or record number of the row in dg:rowFile
+    rowFile: URIRef  # the name of the file a report's row was read from
 
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
