@@ -15,10 +15,9 @@ records need:
 ``2019-06/..``       an interval open at the end
 ===================  ====================================================
 
-A date never gains precision: ``2019-02`` stays a month and is never read as
-1 February. Instead every date exposes its day bounds, :attr:`earliest` and
-:attr:`latest`, and sorts by them, so dates of mixed precision order
-consistently.
+Other EDTF forms (seasons, unspecified digits ...) are refused by name. A date
+never gains precision: ``2019-02`` stays a month, never 1 February; every date
+has day bounds, :attr:`earliest` and :attr:`latest`, and sorts by them.
 
 Examples
 --------
@@ -572,17 +571,7 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
     if m["rel"]:
         return _relative(m, r, bool(future), text)
     if m["ago"]:
-        n, unit = _count(m["n"]), m["agounit"].lower().rstrip("s")
-        if unit == "year":
-            return ResolvedDate(PartialDate(r.year - n), text, f"{n} years before the reference")
-        if unit == "month":
-            y, mo = _shift_month(r.year, r.month, -n)
-            return ResolvedDate(PartialDate(y, mo), text, f"{n} months before the reference")
-        days = n * 7 if unit == "week" else n
-        value = PartialDate.from_date(r - timedelta(days=days))
-        if unit == "week":
-            value = PartialDate(value.year, value.month, value.day, approximate=True)
-        return ResolvedDate(value, text, f"{n} {unit}s before the reference")
+        return _ago(_count(m["n"]), m["agounit"].lower().rstrip("s"), r, text)
     if m["wd"]:
         day, rule = _weekday(m["wd"], r, bool(future), None)
         return ResolvedDate(PartialDate.from_date(day), text, rule)
@@ -598,3 +587,14 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         year -= 1
     rule = "month name: the nearest " + ("not before" if future else "not after")
     return ResolvedDate(PartialDate(year, month), text, rule + " the reference")
+
+
+def _ago(n: int, unit: str, r: date, text: str) -> ResolvedDate:
+    """``n`` years, months, weeks or days before ``r``, at that unit's precision."""
+    if unit in ("year", "month"):
+        y, mo = _shift_month(r.year, r.month, -n * (12 if unit == "year" else 1))
+        value = PartialDate(y) if unit == "year" else PartialDate(y, mo)
+        return ResolvedDate(value, text, f"{n} {unit}s before the reference")
+    day = PartialDate.from_date(r - timedelta(days=n * 7 if unit == "week" else n))
+    value = PartialDate(day.year, day.month, day.day, approximate=unit == "week")
+    return ResolvedDate(value, text, f"{n} {unit}s before the reference")

@@ -271,39 +271,48 @@ def _records(
                     )
                 )
                 continue
-            cls = KINDS[kind].model
-            for i, raw in enumerate(items):
-                item_line = items.item_lines[i]
-                if not isinstance(raw, _Map):
-                    problems.append(
-                        Problem(
-                            shown,
-                            item_line,
-                            f"{kind}[{i}]: expected a record (a mapping of fields) "
-                            f"(got {_short(str(raw))})",
-                        )
-                    )
-                    continue
-                rid = raw.get("id")
-                label = (
-                    f"{KINDS[kind].singular} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
+            yield from _kind_records(shown, kind, items, problems, failed)
+
+
+def _kind_records(
+    shown: str,
+    kind: str,
+    items: _Seq,
+    problems: list[Problem],
+    failed: set[tuple[str, str]] | None,
+) -> Iterator[_Located]:
+    """The valid records of one kind's list in a file; problems for the others."""
+    cls = KINDS[kind].model
+    for i, raw in enumerate(items):
+        item_line = items.item_lines[i]
+        if not isinstance(raw, _Map):
+            problems.append(
+                Problem(
+                    shown,
+                    item_line,
+                    f"{kind}[{i}]: expected a record (a mapping of fields) "
+                    f"(got {_short(str(raw))})",
                 )
-                try:
-                    record = cls.model_validate(dict(raw))
-                except ValidationError as e:
-                    if failed is not None and isinstance(rid, str):
-                        failed.add((kind, rid))
-                    for err in e.errors():
-                        loc = tuple(err["loc"])
-                        problems.append(
-                            Problem(
-                                shown,
-                                _line_of(raw, loc, raw.line),
-                                f"{label}: {_loc_text(loc) or 'record'}: {_error_text(dict(err))}",
-                            )
-                        )
-                    continue
-                yield _Located(record, raw, shown)
+            )
+            continue
+        rid = raw.get("id")
+        label = f"{KINDS[kind].singular} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
+        try:
+            record = cls.model_validate(dict(raw))
+        except ValidationError as e:
+            if failed is not None and isinstance(rid, str):
+                failed.add((kind, rid))
+            for err in e.errors():
+                loc = tuple(err["loc"])
+                problems.append(
+                    Problem(
+                        shown,
+                        _line_of(raw, loc, raw.line),
+                        f"{label}: {_loc_text(loc) or 'record'}: {_error_text(dict(err))}",
+                    )
+                )
+            continue
+        yield _Located(record, raw, shown)
 
 
 def _path_loc(field: str) -> tuple[int | str, ...]:
