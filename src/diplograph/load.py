@@ -9,13 +9,10 @@ mapping whose keys are record kinds and whose values are lists of records::
         type: summit
         time: 2018-06-12
 
-The canonical layout, the one :func:`dump` writes, is one file per kind:
-``sources.yaml``, ``actors.yaml``, ``places.yaml``, ``events.yaml`` and
-``statements.yaml``; but any file may hold any kinds.
-
-Source texts are not part of a data folder. Pass ``texts=`` (a folder) and
-every source whose ``file`` name or ``sha256`` matches a text there has every
-evidence offset checked against it.
+The canonical layout, the one :func:`dump` writes, is one file per kind
+(``events.yaml`` ...); but any file may hold any kinds. Source texts are not
+part of a data folder: with ``texts=`` (a folder), every source whose ``file``
+name or ``sha256`` matches a text there has its evidence offsets checked.
 """
 
 from __future__ import annotations
