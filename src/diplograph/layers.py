@@ -68,6 +68,7 @@ from .load import (
     check_records,
     dump,
     read_records,
+    unknown_kind,
 )
 from .model import Record
 
@@ -183,13 +184,7 @@ def _read_additions(folder: Path, problems: list[Problem]) -> Iterator[Addition]
         for kind, items in doc.items():
             line = doc.key_lines[kind]
             if kind not in KINDS:
-                problems.append(
-                    Problem(
-                        shown,
-                        line,
-                        f"unknown record kind: expected one of {', '.join(KINDS)} (got {kind!r})",
-                    )
-                )
+                problems.append(unknown_kind(shown, line, kind))
                 continue
             if not isinstance(items, _Seq):
                 problems.append(Problem(shown, line, f"{kind}: expected a list of additions"))

@@ -249,13 +249,7 @@ def _records(
         for kind, items in doc.items():
             line = doc.key_lines[kind]
             if kind not in KINDS:
-                problems.append(
-                    Problem(
-                        shown,
-                        line,
-                        f"unknown record kind: expected one of {', '.join(KINDS)} (got {kind!r})",
-                    )
-                )
+                problems.append(unknown_kind(shown, line, kind))
                 continue
             if items is None:
                 continue
@@ -269,6 +263,13 @@ def _records(
                 )
                 continue
             yield from _kind_records(shown, kind, items, problems, failed)
+
+
+def unknown_kind(shown: str, line: int, kind: object) -> Problem:
+    """The problem of a top-level key in a data file that names no record kind."""
+    return Problem(
+        shown, line, f"unknown record kind: expected one of {', '.join(KINDS)} (got {kind!r})"
+    )
 
 
 def _kind_records(
