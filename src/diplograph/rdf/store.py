@@ -156,9 +156,18 @@ class EmbeddedStore(Store):
         return len(self._store)
 
     def close(self) -> None:
-        """Flush an on-disk store; the folder stays and can be opened again."""
-        if self.path is not None and not self.read_only:
+        """Flush an on-disk store and let it go; the folder stays and can be opened again.
+
+        Letting go closes the database at once, with its background work, so a
+        store opened next on the same folder (read only, in this process or
+        another) sees it whole rather than files the old handle is still
+        compacting away. A store in memory stays usable.
+        """
+        if self.path is None or "_store" not in vars(self):
+            return
+        if not self.read_only:
             self._store.flush()
+        del self._store
 
 
 def open_store(
