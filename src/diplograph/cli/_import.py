@@ -199,11 +199,10 @@ def import_icews(
     show: int,
 ) -> None:
     """Import ICEWS events: a Dataverse event file, or ICEWS14/ICEWS18 quadruples."""
-    from ..importers.icews import read_icews, read_icews_quads
+    from ..importers.icews import is_dataverse, read_icews, read_icews_quads
 
     resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
-    with open(file, encoding="utf-8", errors="replace") as fh:
-        dataverse = fh.readline().startswith("Event ID\t")
+    dataverse = is_dataverse(file)
     if (entities is None) != (relations is None):
         raise click.UsageError("--entities and --relations go together")
     if dataverse:

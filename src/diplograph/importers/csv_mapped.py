@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..dates import PartialDate, parse_date
 from ..errors import DateError, DiplographError, Problem
 from ..model import ActorKind, EventType, Id
+from ._rows import open_text
 from .actors import ActorResolver
 from .report import Report, Totals, cite, stable_id
 
@@ -121,7 +122,7 @@ def _rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, str]]]:
         return
     delimiter = mapping.delimiter or ("\t" if path.suffix.casefold() in (".tsv", ".tab") else ",")
     csv.field_size_limit(sys.maxsize)
-    with open(path, encoding=mapping.encoding, newline="") as fh:
+    with open_text(path, encoding=mapping.encoding, errors="strict") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         header = next(reader, None) or []
         start = reader.line_num + 1

@@ -1,9 +1,11 @@
 """ICEWS: the Dataverse event files and the temporal-KG derivatives (ICEWS14, ICEWS18).
 
-* :func:`read_icews` reads the Dataverse layout (a header row, then Event ID,
+* :func:`read_icews` reads the Dataverse layout: a header row naming Event ID,
   Event Date, Source Name/Sectors/Country, Event Text, CAMEO Code, Intensity,
   Target Name/Sectors/Country, Story ID, Sentence Number, Publisher, City,
-  District, Province, Country, Latitude, Longitude).
+  District, Province, Country, Latitude, Longitude. Columns are found by the
+  header's names (in any order, any case); Event ID, Event Date, Source Name,
+  CAMEO Code and Target Name must be there, the others may be missing.
 * :func:`read_icews_quads` reads readable quadruples
   ``head<TAB>relation<TAB>tail<TAB>YYYY-MM-DD`` (ICEWS14), or id quadruples
   ``head<TAB>relation<TAB>tail<TAB>hours since 2018-01-01`` resolved through the
@@ -25,13 +27,13 @@ from pydantic import ValidationError
 from ..dates import PartialDate
 from ..errors import DateError, Problem
 from ..model import Source, SourceKind
-from ._rows import Skip, actor, tab_lines
+from ._rows import ImportFileError, Skip, actor, open_text, tab_lines
 from .actors import ActorResolver
 from .cameo_labels import cameo_code
 from .codes import cameo_type, is_cameo_code, quad_class
 from .report import Report, Totals, cite, make, stable_id
 
-__all__ = ["ICEWS_COLUMNS", "dataset_source", "read_icews", "read_icews_quads"]
+__all__ = ["ICEWS_COLUMNS", "dataset_source", "is_dataverse", "read_icews", "read_icews_quads"]
 
 ICEWS_COLUMNS = (
     "Event ID",
@@ -56,6 +58,36 @@ ICEWS_COLUMNS = (
     "Longitude",
 )
 """The columns of an ICEWS Dataverse event file, in order."""
+
+_REQUIRED = ("Event ID", "Event Date", "Source Name", "CAMEO Code", "Target Name")
+
+
+def _key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def is_dataverse(path: Path) -> bool:
+    """Whether ``path`` starts with an ICEWS Dataverse header (Event ID, Event Date ...)."""
+    with open_text(path) as fh:
+        first = {_key(c) for c in fh.readline().split("\t")}
+    return {_key("Event ID"), _key("Event Date")} <= first
+
+
+def _columns(path: Path, header: list[str]) -> dict[str, int]:
+    """Where each known column is in this file's header; a clear error when one it needs is not."""
+    where = {_key(c): i for i, c in enumerate(header)}
+    missing = [c for c in _REQUIRED if _key(c) not in where]
+    if missing:
+        raise ImportFileError(
+            f"{path}:1: not an ICEWS event file: no {', '.join(missing)} column "
+            f"(got {', '.join(h.strip() for h in header[:8])})",
+            path=str(path),
+            line=1,
+            value=header,
+            expected=_REQUIRED,
+        )
+    return {c: where[_key(c)] for c in ICEWS_COLUMNS if _key(c) in where}
+
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EPOCH18 = date(2018, 1, 1)
@@ -94,10 +126,15 @@ def read_icews(
     """Stream the reports of an ICEWS Dataverse event file (tab-separated, with header)."""
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
-    for line, cells in tab_lines(path, skip_header=True):
+    columns: dict[str, int] = {}
+    width = 0
+    for line, cells in tab_lines(path):
+        if not columns:
+            columns, width = _columns(path, cells), len(cells)
+            continue
         totals.rows += 1
         try:
-            yield _icews_row(path, line, cells, source, resolver)
+            yield _icews_row(path, line, cells, columns, width, source, resolver)
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
@@ -105,14 +142,21 @@ def read_icews(
 
 
 def _icews_row(
-    path: Path, line: int, cells: list[str], source: str, resolver: ActorResolver
+    path: Path,
+    line: int,
+    cells: list[str],
+    columns: dict[str, int],
+    width: int,
+    source: str,
+    resolver: ActorResolver,
 ) -> Report:
-    if len(cells) != len(ICEWS_COLUMNS):
+    if len(cells) != width:
         raise Skip(
             "wrong number of columns",
-            f"wrong number of columns: expected {len(ICEWS_COLUMNS)} (got {len(cells)})",
+            f"wrong number of columns: expected {width}, as the header (got {len(cells)})",
         )
-    row = dict(zip(ICEWS_COLUMNS, (c.strip() for c in cells), strict=True))
+    row = dict.fromkeys(ICEWS_COLUMNS, "")
+    row.update((name, cells[i].strip()) for name, i in columns.items())
     code = row["CAMEO Code"]
     if not is_cameo_code(code):
         raise Skip("unknown CAMEO code", f"unknown CAMEO code (got {code!r})")

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import DateError, Problem
-from ._rows import Skip, actor
+from ._rows import Skip, actor, open_text
 from .actors import ActorResolver
 from .codes import PLOVER_TYPES, family_of_plover
 from .report import Report, Totals, cite, slug
@@ -74,7 +74,7 @@ def read_plover(
     """Stream the reports of a PLOVER / POLECAT JSON file."""
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
-    with open(path, encoding="utf-8") as fh:
+    with open_text(path, errors="strict") as fh:
         for line, record in json_records(fh):
             totals.rows += 1
             try:
