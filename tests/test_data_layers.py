@@ -82,6 +82,33 @@ def test_a_duplicate_id_across_layers_names_both_places(tmp_path: Path) -> None:
     assert "duplicate id 'hanoi'" in p.message
 
 
+def test_the_same_record_in_two_imported_layers_is_kept_once(tmp_path: Path) -> None:
+    """Two imports that each propose the same new actor layer cleanly; a changed one does not."""
+    state = "actors:\n- id: vietnam\n  kind: state\n  name: Vietnam\n  wikidata: Q881\n"
+    first, second = tmp_path / "icews", tmp_path / "gdelt"
+    _write(first, "actors.yaml", state)
+    _write(second, "actors.yaml", state)
+    layers, problems = check_layers([bundled_data(), first, second])
+    assert problems == []
+    assert layers.kg.actors["vietnam"].name == "Vietnam"
+    assert [len(g.actors) for g in layers.layer_graphs()][1:] == [1, 1]
+    assert layers.where[("actors", "vietnam")][0] == str(first / "actors.yaml")
+    # evidence of both is kept once each
+    cited = "  evidence:\n  - source: {0}\n    quote: Vietnam\n"
+    _write(first, "actors.yaml", state + cited.format("wikipedia-hanoi-summit"))
+    _write(second, "actors.yaml", state + cited.format("wikipedia-dmz-summit"))
+    layers, problems = check_layers([bundled_data(), first, second])
+    assert problems == []
+    assert [e.source for e in layers.kg.actors["vietnam"].evidence] == [
+        "wikipedia-hanoi-summit",
+        "wikipedia-dmz-summit",
+    ]
+    # the same id with another name is still the duplicate it was
+    _write(second, "actors.yaml", state.replace("name: Vietnam", "name: Viet Nam"))
+    _, problems = check_layers([bundled_data(), first, second])
+    assert len(problems) == 1 and "duplicate id 'vietnam'" in problems[0].message
+
+
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [

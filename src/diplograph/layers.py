@@ -16,7 +16,9 @@ naming the record by id::
 What may be added is listed in :data:`ADDABLE`: evidence, aliases,
 participants, speakers and links (``follows``, ``leads_to``, ``about_*``).
 Values are appended to the record's own. A record of the same kind and id in
-two folders is still an error naming both places. Integrity (references,
+two folders is an error naming both places, unless the two are the same record
+but for their evidence (as when two imports each propose the state Vietnam):
+then it is kept once, with the evidence of both. Integrity (references,
 loops, ambiguous names, evidence against texts) is checked over the union.
 
 :func:`dump_layer` writes only the last folder, the analyst's: its records and
@@ -126,12 +128,16 @@ class Layers:
     """Per folder, its additions to records of earlier folders."""
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     """``(kind, id)`` -> the ``file`` and ``line`` of the record."""
+    repeats: dict[tuple[str, str, int], Record] = field(default_factory=dict)
+    """``(kind, id, folder)`` -> a record that folder holds again, the same as an earlier one."""
 
     def layer_graphs(self) -> list[KnowledgeGraph]:
         """Per folder, its own records as written there (without additions)."""
         out = [KnowledgeGraph() for _ in self.folders]
         for (kind, rid), i in self.origin.items():
             out[i].add(self._own[(kind, rid)])
+        for (_, _, i), record in self.repeats.items():
+            out[i].add(record)
         return out
 
     _own: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False)
@@ -292,6 +298,12 @@ def check_layers(
                 layers.origin[key] = n
                 layers._own[key] = loc.record
                 index[key] = len(located)
+            elif layers.origin[key] < n and _same_but_evidence(located[index[key]], loc):
+                first = located[index[key]]
+                merged = _with_evidence_of(first.record, loc.record)
+                located[index[key]] = _Located(merged, first.raw, first.file)
+                layers.repeats[(*key, n)] = loc.record
+                continue
             located.append(loc)
         layers.additions.append([])
         for add in _read_additions(root, problems):
@@ -303,6 +315,22 @@ def check_layers(
         loc = located[i]
         layers.where[key] = (loc.file, loc.raw.key_lines.get("id", loc.raw.line))
     return layers, sorted(set(problems))
+
+
+def _same_but_evidence(first: _Located, again: _Located) -> bool:
+    """Whether ``again`` is ``first``'s record written again, perhaps with other evidence."""
+    if type(first.record) is not type(again.record):
+        return False
+    return first.record.model_dump(exclude={"evidence"}) == again.record.model_dump(
+        exclude={"evidence"}
+    )
+
+
+def _with_evidence_of(record: Record, again: Record) -> Record:
+    """``record`` with the evidence of ``again`` it does not already cite."""
+    have = list(getattr(record, "evidence", ()))
+    more = [e for e in getattr(again, "evidence", ()) if e not in have]
+    return record.model_copy(update={"evidence": (*have, *more)}) if more else record
 
 
 def _add_to(
