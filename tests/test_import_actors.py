@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from diplograph.importers import ActorResolver
 from diplograph.kg import KnowledgeGraph
 from diplograph.model import Actor, ActorKind
@@ -60,3 +62,44 @@ def test_unknown_names_become_one_new_actor_each() -> None:
     assert r.new["foreign-affairs-india"].kind is ActorKind.ORGANIZATION
     # names that differ only in their country are never fuzzy-matched to each other
     assert r.resolve("Foreign Affairs (Iran)") == "foreign-affairs-iran"
+
+
+def test_every_iso_country_code_is_a_state_and_a_known_state_is_found_by_name() -> None:
+    r = ActorResolver(_kg())
+    bel = r.resolve("WATERLOO", code="BEL")
+    assert (bel, r.new[bel].kind, r.new[bel].name) == ("belgium", ActorKind.STATE, "Belgium")
+    body = r.resolve("BELGIAN POLICE", code="BELCOP")
+    assert r.new[body].country == "belgium" and r.new[body].kind is ActorKind.GOVERNMENT_BODY
+    # CAMEO's own code for Romania, and a state named with the ISO list's comma
+    assert r.resolve("ROMANIA", code="ROM") == "romania"
+    assert r.new[r.resolve("KINSHASA", code="COD")].name == "Democratic Republic of the Congo"
+    # a state the graph holds under another id is found by its name when no Wikidata id says so
+    kg = KnowledgeGraph.from_records([Actor(id="be", kind="state", name="Belgium")])
+    assert ActorResolver(kg).resolve("BRUSSELS", code="BEL") == "be"
+
+
+def test_a_region_code_is_no_state_and_a_country_name_is_its_state() -> None:
+    from diplograph.importers._rows import actor
+
+    r = ActorResolver(_kg())
+    # ICEWS writes states by name
+    assert actor(r, "Bangladesh") == "bangladesh" and r.new["bangladesh"].kind is ActorKind.STATE
+    assert actor(r, "Police (Bangladesh)") == "police-bangladesh"
+    assert r.new["police-bangladesh"].kind is ActorKind.ORGANIZATION
+    # MEA (Middle East) is a region: the name stays as written
+    mea = actor(r, "Middle East", code="MEA", kind=ActorKind.ORGANIZATION)
+    assert r.new[mea].kind is ActorKind.ORGANIZATION and r.new[mea].name == "Middle East"
+
+
+def test_gdelt_actors_without_a_state_are_groups_not_people(shared: Path) -> None:
+    from diplograph.importers import Totals, read_gdelt
+
+    r = ActorResolver(_kg())
+    path = shared / "data" / "gdelt" / "v2_20180326044500.export.CSV"
+    reports = list(read_gdelt(path, resolver=r, totals=Totals("t")))
+    by_name = {a.name: a for a in r.new.values()}
+    # CVL VILLAGE, MIL ARMY, CHRCTH CATHOLIC: rows of this file, none with a country code
+    for name in ("Village", "Army", "Catholic"):
+        assert by_name[name].kind is ActorKind.ORGANIZATION, name
+    assert not [a for a in r.new.values() if a.kind is ActorKind.PERSON]
+    assert any(r.source_actor == "belgium" for r in reports)

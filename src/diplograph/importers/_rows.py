@@ -19,14 +19,11 @@ from pathlib import Path
 from typing import IO, cast
 
 from ..errors import DiplographError
-from ..kg import normalize_name
 from ..model import ActorKind
 from .actors import ActorResolver
-from .codes import COUNTRIES
+from .codes import country_named
 
 __all__ = ["ImportFileError", "Skip", "actor", "open_text", "tab_lines"]
-
-_COUNTRY_CODES = {normalize_name(c.name): code for code, c in COUNTRIES.items()}
 
 
 class Skip(Exception):
@@ -125,8 +122,10 @@ def tab_lines(path: Path, *, skip_header: bool = False) -> Iterator[tuple[int, l
                 yield n, text.split("\t")
 
 
-def actor(resolver: ActorResolver, name: str, *, code: str | None = None) -> str:
+def actor(
+    resolver: ActorResolver, name: str, *, code: str | None = None, kind: ActorKind | None = None
+) -> str:
     """The actor id of a name as a dataset writes it: a country name is its state."""
-    code = code or _COUNTRY_CODES.get(normalize_name(name))
-    kind = ActorKind.ORGANIZATION if "(" in name else ActorKind.PERSON
+    code = code or country_named(name)
+    kind = kind or (ActorKind.ORGANIZATION if "(" in name else ActorKind.PERSON)
     return resolver.resolve(name, code=code, kind=kind)

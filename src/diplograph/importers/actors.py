@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import Actor, ActorKind, Source
-from .codes import ACTOR_TYPES, COUNTRIES
+from .codes import ACTOR_TYPES, COUNTRIES, country
 from .report import make, slug
 
 __all__ = ["ActorResolver", "Match"]
@@ -122,12 +122,10 @@ class ActorResolver:
         ):
             # a name the graph knows beats a code (DONALD TRUMP coded USAGOV is Trump)
             return ids[0]
-        if code:
-            country = COUNTRIES.get(code[:3])
-            if country is not None:
-                state = self._state(code[:3])
-                role = ACTOR_TYPES.get(code[3:6])
-                return state if role is None else self._body(state, role)
+        if code and country(code[:3]) is not None:
+            state = self._state(code[:3])
+            role = ACTOR_TYPES.get(code[3:6])
+            return state if role is None else self._body(state, role)
         if wikidata and wikidata in self._wikidata:
             return self._wikidata[wikidata]
         if len(set(ids)) == 1:
@@ -161,21 +159,26 @@ class ActorResolver:
         return actor_id
 
     def _state(self, code: str) -> str:
-        country = COUNTRIES[code]
-        hit = self._wikidata.get(country.wikidata)
+        state = country(code)
+        assert state is not None
+        hit = self._wikidata.get(state.wikidata) if state.wikidata else None
+        if hit is None:
+            hit = next((i for i in self._names.get(normalize_name(state.name), ())), None)
+            if hit is not None and self.kind_of(hit) is not ActorKind.STATE:
+                hit = None
         if hit is not None:
             return hit
-        if not self._known(country.id):
+        if not self._known(state.id):
             actor = make(
                 Actor,
-                id=country.id,
+                id=state.id,
                 kind=ActorKind.STATE,
-                name=country.name,
-                wikidata=country.wikidata,
+                name=state.name,
+                wikidata=state.wikidata,
             )
             self.new[actor.id] = actor
             self._index(actor)
-        return country.id
+        return state.id
 
     def _body(self, state: str, role: str) -> str:
         actor_id = f"{state}-{slug(role)}"
@@ -212,13 +215,13 @@ class ActorResolver:
     def ensure(self, actor_id: str, name: str, kind: ActorKind | None = None) -> str:
         """``actor_id`` itself, creating the actor (named ``name``) when it is not known yet."""
         if not self._known(actor_id):
-            country = next((c for c in COUNTRIES.values() if c.id == actor_id), None)
+            state = next((c for c in COUNTRIES.values() if c.id == actor_id), None)
             actor = make(
                 Actor,
                 id=actor_id,
-                kind=ActorKind.STATE if country else kind or ActorKind.ORGANIZATION,
-                name=country.name if country else name,
-                wikidata=country.wikidata if country else None,
+                kind=ActorKind.STATE if state else kind or ActorKind.ORGANIZATION,
+                name=state.name if state else name,
+                wikidata=state.wikidata if state else None,
             )
             self.new[actor_id] = actor
             self._index(actor)

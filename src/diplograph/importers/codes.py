@@ -15,10 +15,13 @@ stays a CAMEO code on the report. Where one CAMEO code matches several types
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import EventType
+from .report import slug
 
 __all__ = [
     "ACTOR_TYPES",
@@ -108,11 +111,11 @@ PLOVER_TYPES: dict[str, EventType] = {
 
 @dataclass(frozen=True)
 class Country:
-    """A CAMEO country code's state: its actor id, name and Wikidata item."""
+    """A CAMEO country code's state: its actor id, name and Wikidata item (when known)."""
 
     id: str
     name: str
-    wikidata: str
+    wikidata: str | None
 
 
 COUNTRIES: dict[str, Country] = {
@@ -150,7 +153,69 @@ COUNTRIES: dict[str, Country] = {
         ("ZAF", "south-africa", "South Africa", "Q258"),
     ]
 }
-"""The CAMEO country codes this package maps to states (others stay names as written)."""
+"""The CAMEO country codes this package maps to states with their Wikidata items."""
+
+_CAMEO_ONLY = {"ROM": "ROU", "TMP": "TLS", "MTN": "MNE", "IMY": "IMN"}
+"""CAMEO's own codes for states whose ISO 3166 code differs."""
+
+
+def _iso_name(entry: Any) -> str:
+    name = str(getattr(entry, "common_name", None) or entry.name)
+    if ", " in name:  # "Congo, The Democratic Republic of the", "Virgin Islands, British"
+        head, tail = name.split(", ", 1)
+        name = f"{tail} {head}"
+    return name.removeprefix("The ")
+
+
+@functools.cache
+def country(code: str) -> Country | None:
+    """The state of a CAMEO country code (ISO 3166 alpha-3 in the main), else None.
+
+    Regions (``MEA``, Middle East) and codes that are no country give None.
+
+    >>> country("PRK")
+    Country(id='north-korea', name='North Korea', wikidata='Q423')
+    >>> country("BEL")
+    Country(id='belgium', name='Belgium', wikidata=None)
+    >>> country("ROM").name, country("COD").name, country("MEA")
+    ('Romania', 'Democratic Republic of the Congo', None)
+    """
+    code = code.strip().upper()
+    code = _CAMEO_ONLY.get(code, code)
+    if code in COUNTRIES:
+        return COUNTRIES[code]
+    if len(code) != 3 or not code.isalpha():
+        return None
+    import pycountry
+
+    entry = pycountry.countries.get(alpha_3=code)
+    if entry is None:
+        return None
+    name = _iso_name(entry)
+    return Country(slug(name), name, None)
+
+
+@functools.cache
+def country_named(name: str) -> str | None:
+    """The CAMEO/ISO code of a country written out by name ("Bangladesh"), else None.
+
+    >>> country_named("Bangladesh"), country_named("North Korea"), country_named("Police")
+    ('BGD', 'PRK', None)
+    """
+    folded = name.strip().casefold()
+    for code, c in COUNTRIES.items():
+        if c.name.casefold() == folded:
+            return code
+    if len(folded) < 4:
+        return None
+    import pycountry
+
+    for entry in pycountry.countries:
+        names = (entry.name, getattr(entry, "common_name", ""), getattr(entry, "official_name", ""))
+        if folded in {n.casefold() for n in names if n}:
+            return str(entry.alpha_3)
+    return None
+
 
 ACTOR_TYPES: dict[str, str] = {
     "GOV": "government",

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import DateError, Problem
-from ..model import Source, SourceKind
+from ..model import ActorKind, Source, SourceKind
 from ._rows import Skip, actor, tab_lines
 from .actors import ActorResolver
 from .codes import cameo_type, is_cameo_code
@@ -259,4 +259,12 @@ def _actor(resolver: ActorResolver, row: dict[str, str], which: str) -> str | No
         return None
     country = row[f"{which}CountryCode"].strip()
     role = row[f"{which}Type1Code"].strip()
-    return actor(resolver, label, code=(country + role) if country else code)
+    # GDELT codes people by their state and role (DONALD TRUMP is USAGOV): an actor it
+    # names that is not a known person nor a state's body is a group, a role or a region
+    # (CVL VILLAGE, MIL ARMY, CHRCTH CATHOLIC, EUR EUROPEAN UNION), never a new person
+    return actor(
+        resolver,
+        label,
+        code=(country + role) if country else code,
+        kind=ActorKind.ORGANIZATION,
+    )
