@@ -159,13 +159,16 @@ def _by_verbs(speakers: Speakers, q: _Quoted, raw: tuple[int, int]) -> _Attribut
     verbs = speakers.verbs(raw[1], e, raw) + speakers.verbs(s, raw[0], raw)
     got = _Attribution(verbs=verbs)
     # "“...,” Trump said, Yonhap reported": the person speaks, the medium is the channel
-    found = [f for f in (speakers.of_verb(v, raw) for v in verbs) if f[0] is not None]
+    said = [speakers.of_verb(v, raw) for v in verbs]
+    found = [f for f in said if f[0] is not None]
     people = [f for f in found if f[0] is not None and f[0].kind != "media"]
     media = [f for f in found if f[0] is not None and f[0].kind == "media"]
     got.relay = media[0][0] if people and media else None
     if found:
         got.speaker, got.rule = (people or media)[0]
         got.confidence = 0.9 if q.mode == "direct_quote" else 0.7
+    elif any(rule == JOINT for _, rule in said):
+        got.rule = JOINT  # "Trump and Kim vowed to work toward the “...”"
     return got
 
 
