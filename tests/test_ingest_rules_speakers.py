@@ -281,3 +281,55 @@ def test_the_south_before_a_title_is_south_korea(run) -> None:  # type: ignore[n
     an = run(text, "2018-09-06")
     assert "South" not in actors(an)
     assert said(an)[0][1] == "South Korea"
+
+
+# -- titles, names of one word, channels ---------------------------------------------------
+
+
+def test_the_title_names_the_last_person_holding_it(run) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 21
+        "Prime Minister Narendra Modi and Chinese President Xi Jinping met in Wuhan.\n\n"
+        "Modi recalled that during the 2000 years of history, India and China together "
+        "provided momentum and strength to the world economy and dominated it for around 1600 "
+        "years.\n\n"
+        '"The two countries together constituted for about 50 percent of the world economy and '
+        'another 50 percent was shared by rest of the world for 1600 years," the Prime Minister '
+        "said.\n"
+    )
+    last = run(text, "2018-04-28").quotes[-1]
+    assert last.speaker is not None and last.speaker.name == "Narendra Modi"
+    assert last.rule == "a title: the last speaker holding it"
+
+
+def test_the_ministry_is_the_last_ministry_named(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: no excerpt of the set has two ministries; neither has spoken yet
+    text = (
+        "Japan's Defence Ministry tracked the launch. China's Foreign Ministry "
+        "criticised the sanctions on Tuesday.\n\n"
+        "“We will not accept this,” the ministry said in a statement.\n"
+    )
+    quote = run(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == "Foreign Ministry"
+
+
+def test_a_name_of_one_word_with_a_speech_verb_speaks_and_is_no_continuation(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: a surname never given in full must not pass the words on
+    text = (
+        "“Our work has only started,” Moon Jae-in said.\n\n"
+        "“It was a good meeting,” Pompeo told reporters.\n"
+    )
+    assert [s for _, s, _ in said(run(text))] == ["Moon Jae-in", "Pompeo"]
+
+
+def test_a_medium_named_with_on_or_quoted_by_is_the_channel(run) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 09
+        "Secretary of State Michael Pompeo played down the test in an interview Sunday on ABC’s "
+        "“This Week,” saying the weapons “were relatively short range,” didn’t cross "
+        "international borders, or threaten Japan, South Korea or the U.S.\n\n"
+        # written for this test
+        "“We are ready for dialogue,” Kim was quoted as saying by KCNA.\n"
+    )
+    first, second = run(text, "2019-05-06").quotes
+    assert first.channel is not None and first.channel.name == "ABC"
+    assert second.speaker is not None and second.speaker.name == "Kim Jong Un"
+    assert second.channel is not None and second.channel.id == "kcna"

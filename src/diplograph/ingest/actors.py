@@ -231,6 +231,15 @@ class ActorResolver:
             self._article_surnames.add(normalize_name(part))
         return draft
 
+    def lone_name(self, text: str) -> ActorDraft | None:
+        """The actor a single unknown name stands for when it speaks ("Pompeo told
+        reporters", "Yonhap said"): a medium by its name, else a person."""
+        if not text[:1].isupper() or not text.replace("-", "").isalpha():
+            return None
+        if _org_kind(text) == "media":
+            return self._new(text, "media", "a news medium's name", 0.6)
+        return self._new_person(text)
+
     def _country(self, name: str) -> ActorDraft:
         actor = self._lookup(name)
         if actor is not None:
@@ -252,7 +261,7 @@ class ActorResolver:
         if label not in _KINDS and label != "LOC":
             return None
         text = _clean(_whole_name(ent).split("\n")[0])
-        if label == "ORG" and ent.text.startswith("The ") and ent.start > 0:
+        if label == "ORG" and ent.text.startswith("The ") and not ent[0].is_sent_start:
             text = "The " + text  # "The Christian Science Monitor" inside a sentence
         if not text or not text[:1].isupper() or normalize_name(text) in NOT_ACTORS:
             return None  # "state media", "Brexit", "on Twitter": no actor
@@ -271,7 +280,7 @@ class ActorResolver:
                 return None
             if label == "PERSON":
                 if len(text.split()) < 2:
-                    return None
+                    return self.lone_name(text) if _org_kind(text) == "media" else None
                 draft = self._short_name(text) or self._new_person(text)
             elif label == "ORG":
                 draft = self._new(text, _org_kind(text), "an organization, not in the graph", 0.5)

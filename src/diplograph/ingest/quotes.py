@@ -27,6 +27,10 @@ __all__ = ["find_quotes", "paragraphs", "quote_spans"]
 _OPEN = '“"«'
 _CLOSE = {"“": "”", '"': '"', "«": "»"}
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
+_RELAYS = re.compile(
+    r"(?:according to|quoted (?:as saying )?by|carried by|told|interview with|reported by|\bon)"
+    r"\s+(?P<who>[^,.;“”\"]+)|(?P<by>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:reported|reports)\b"
+)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -121,12 +125,13 @@ def _mode(text: str, para: tuple[int, int], a: int, b: int, closed: bool) -> str
 def _channel(
     text: str, s: int, e: int, speakers: Speakers, speaker: ActorDraft | None
 ) -> ActorDraft | None:
-    """The medium that relays the words: "according to CNN", "a report by CNBC"."""
+    """The medium that relays the words: "according to CNN", "a report by CNBC", "quoted
+    as saying by KCNA", "told NBC News", "in an interview with ABC", "Yonhap reported"."""
     if speaker is not None and speaker.kind == "media":
         return speaker
-    m = _ACCORDING.search(text, s, e)
-    if m is not None:
-        found = speakers.named_in(m.start("who"), m.end("who"), m["who"])
+    for m in _RELAYS.finditer(text, s, e):
+        group = "who" if m["who"] is not None else "by"
+        found = speakers.named_in(m.start(group), m.end(group), m[group])
         if found is not None and found.kind == "media" and found is not speaker:
             return found
     return None
@@ -261,11 +266,13 @@ def _goes_on(
     paragraph that opens with it, a quote of the same paragraph, or a sentence with
     no speech verb right after a quote."""
     last, at = carried
+    if got.verbs:
+        return  # "“...,” a diplomat said": a speech verb of its own, whose speaker is unknown
     if q.opens_para and last is not None:
         got.speaker, got.rule = last, "a paragraph that goes on with a quote"
     elif q.para in in_para:
         got.speaker, got.rule = in_para[q.para], "goes on with a quote of the paragraph"
-    elif not got.verbs and last is not None and q.para - at <= 1:
+    elif last is not None and q.para - at <= 1:
         got.speaker, got.rule = last, "a quotation with no speech verb after a quote"
     if got.speaker is not None:
         got.confidence = 0.6

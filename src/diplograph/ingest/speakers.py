@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
-from ._lexicon import SPEECH_VERBS
+from ._lexicon import SPEECH_VERBS, TITLES
 from .actors import ActorResolver
 
 __all__ = ["COMMUNICATION", "JOINT", "Speakers", "finite", "speech_head", "that_clause"]
@@ -170,8 +170,15 @@ class Speakers:
         for child in head.children:  # "Pyongyang's official Korean Central News Agency"
             if child.dep_ in ("compound", "appos", "poss") and child.i in self.ent_actor:
                 return self.ent_actor[child.i], "subject of a speech verb"
+        found = self._by_role(head)
+        if found is not None:
+            return found, "a title: the last speaker holding it"
         if head.pos_ == "NOUN":
             return self._noun(head)
+        if head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN" and head.n_lefts == 0:
+            found = self.actors.lone_name(head.text)  # "Pompeo told reporters"
+            if found is not None:
+                return found, "a name of its own as the subject of a speech verb"
         return None, ""
 
     def _pronoun(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
@@ -189,6 +196,32 @@ class Speakers:
                     return found, f"“{head.text}”: the last person named"
         return None, ""
 
+    def _by_role(self, head: Any) -> ActorDraft | None:
+        """ "the Prime Minister said": the last speaker, else the last person named before,
+        who holds that title (read from the article, or the graph's posts)."""
+        if not any(t.lower_ in ("the", "this") for t in head.lefts):
+            return None
+        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")]
+        title = " ".join([*words, head.lower_])
+        if not any(title == t or title.endswith(" " + t) for t in TITLES):
+            return None
+
+        def holds(d: ActorDraft) -> bool:
+            posts = [p.post for p in d.positions]
+            if d.existing and d.id in self.actors.kg.actors:
+                posts += [p.post for p in self.actors.kg.actors[d.id].positions]
+            return d.kind == "person" and any(head.lower_ in p.lower() for p in posts)
+
+        for draft in reversed(self.last):
+            if holds(draft):
+                return draft
+        named = [
+            (max(a for a, _ in before), d)
+            for d in self.actors.found.values()
+            if holds(d) and (before := [m for m in d.mentions if m[0] < head.idx])
+        ]
+        return max(named, key=lambda n: n[0])[1] if named else None
+
     def _noun(self, head: Any) -> tuple[ActorDraft | None, str]:
         """ "a memo from the Commission", "the agency", "the ministry": the body meant."""
         for prep in head.children:
@@ -202,9 +235,14 @@ class Speakers:
             for draft in reversed(self.last):
                 if noun in draft.name.lower() or (noun == "agency" and draft.kind == "media"):
                     return draft, f"“the {noun}”: the last speaker that fits"
-            named = [d for d in self.actors.found.values() if noun in d.name.lower().split()]
-            if len(named) == 1:  # "the ministry": the one ministry the article named
-                return named[0], f"“the {noun}”: the only one the article names"
+            named = [
+                (max(a for a, _ in before), d)
+                for d in self.actors.found.values()
+                if noun in d.name.lower().split()
+                and (before := [m for m in d.mentions if m[0] < head.idx])
+            ]
+            if named:  # "the ministry": the last ministry the article named before
+                return max(named, key=lambda n: n[0])[1], f"“the {noun}”: the last one named"
         return None, ""
 
     def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
