@@ -333,3 +333,18 @@ def test_a_medium_named_with_on_or_quoted_by_is_the_channel(run) -> None:  # typ
     assert first.channel is not None and first.channel.name == "ABC"
     assert second.speaker is not None and second.speaker.name == "Kim Jong Un"
     assert second.channel is not None and second.channel.id == "kcna"
+
+
+def test_an_unnamed_spokesman_or_statement_of_a_body_speaks_for_the_body(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: the rules' "unnamed officials of a named body"
+    text = (
+        "South Korea's Unification Ministry said it would send a delegation.\n\n"
+        "A spokesman for the ministry said the delegation would leave on Friday.\n\n"
+        "“We have no intention of giving up,” said the statement, released by KCNA.\n"
+    )
+    got = said(run(text))
+    assert [s for _, s, _ in got] == [
+        "Ministry of Unification",
+        "Ministry of Unification",
+        "Korean Central News Agency",
+    ]

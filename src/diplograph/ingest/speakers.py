@@ -223,13 +223,21 @@ class Speakers:
         return max(named, key=lambda n: n[0])[1] if named else None
 
     def _noun(self, head: Any) -> tuple[ActorDraft | None, str]:
-        """ "a memo from the Commission", "the agency", "the ministry": the body meant."""
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in _BODY_PREPS:
-                for obj in prep.children:
-                    found = self.actor_at(obj) if obj.dep_ == "pobj" else None
-                    if found is not None and found.kind != "person":
-                        return found, f"the body a {head.lower_} comes from"
+        """ "a memo from the Commission", "a spokesman for the ministry", "the statement,
+        released by KCNA", "the agency", "the ministry": the body meant."""
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _BODY_PREPS]
+        for acl in head.children:  # "the statement, released by KCNA"
+            if acl.dep_ == "acl":
+                preps += [c for c in acl.children if c.dep_ == "agent"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = self.actor_at(obj)
+                if found is None and obj.pos_ == "NOUN" and obj.i > head.i:
+                    found = self._noun(obj)[0]  # "a spokesman for the ministry"
+                if found is not None and found.kind != "person":
+                    return found, f"the body a {head.lower_} comes from"
         noun = head.lemma_.lower()
         if any(t.lower_ in ("the", "this") for t in head.lefts):
             for draft in reversed(self.last):
