@@ -348,3 +348,22 @@ def test_an_unnamed_spokesman_or_statement_of_a_body_speaks_for_the_body(run) ->
         "Ministry of Unification",
         "Korean Central News Agency",
     ]
+
+
+def test_a_speaker_closing_the_paragraph_with_a_colon_says_the_next_quotation(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: no excerpt of the set opens a quotation this way
+    text = (
+        "Kim Jong Un said in a statement:\n\n"
+        '"We will never give up our nuclear deterrent. It is our sacred sword."\n'
+    )
+    (quote,) = run(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kim Jong Un"
+    assert quote.rule == "a speaker introducing the quotation with a colon"
+
+
+def test_a_medium_quoting_a_person_as_saying_is_the_channel(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test
+    text = "“The talks were productive,” the official KCNA news agency quoted Kim as saying.\n"
+    (quote,) = run(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kim Jong Un"
+    assert quote.channel is not None and quote.channel.id == "kcna"

@@ -182,6 +182,9 @@ class ActorResolver:
         found = self._variant(bare)
         if found is not None:
             return found
+        m = re.match(r"^(?P<name>.+?)\s+(?:news\s+)?agency$", bare, re.IGNORECASE)
+        if m is not None and self._named(m["name"]) is not None:
+            return self._named(m["name"])  # "the official KCNA news agency"
         surname = self._surnames.get(normalize_name(_clean(phrase)))
         if surname is not None:
             draft = self.found[surname]

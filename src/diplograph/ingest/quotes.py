@@ -164,11 +164,15 @@ def _by_verbs(speakers: Speakers, q: _Quoted, raw: tuple[int, int]) -> _Attribut
     verbs = speakers.verbs(raw[1], e, raw) + speakers.verbs(s, raw[0], raw)
     got = _Attribution(verbs=verbs)
     # "“...,” Trump said, Yonhap reported": the person speaks, the medium is the channel
-    said = [speakers.of_verb(v, raw) for v in verbs]
+    said = [speakers.quoted(v, raw) or speakers.of_verb(v, raw) for v in verbs]
     found = [f for f in said if f[0] is not None]
     people = [f for f in found if f[0] is not None and f[0].kind != "media"]
     media = [f for f in found if f[0] is not None and f[0].kind == "media"]
     got.relay = media[0][0] if people and media else None
+    for verb in verbs:  # "KCNA quoted Kim as saying": KCNA is the channel
+        channel = speakers.of_verb(verb, raw)[0] if speakers.quoted(verb, raw) else None
+        if channel is not None and channel.kind == "media":
+            got.relay = channel
     if found:
         got.speaker, got.rule = (people or media)[0]
         got.confidence = 0.9 if q.mode == "direct_quote" else 0.7
@@ -234,6 +238,8 @@ def find_quotes(
         got = _attribute(text, speakers, q, (a, b))
         if got is None:
             continue
+        if got.speaker is None and mode == "direct_quote" and q.opens_para and not got.verbs:
+            _introduced(text, speakers, para[0], got)
         if got.speaker is None and mode == "direct_quote" and got.rule != JOINT:
             _goes_on(got, q, carried, in_para)
         if got.speaker is not None and mode == "direct_quote":
@@ -254,6 +260,21 @@ def find_quotes(
     quotes.extend(more)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _introduced(text: str, speakers: Speakers, at: int, got: _Attribution) -> None:
+    """ "Kim said in a statement:" closing the paragraph before: Kim says the quotation."""
+    before = text[:at].rstrip()
+    if not before.endswith(":"):
+        return
+    start = max(before.rfind(". "), before.rfind("\n")) + 1
+    for verb in speakers.verbs(start, len(before), (at, at)):
+        found = speakers.of_verb(verb, (at, at))[0]
+        if found is not None:
+            got.speaker, got.confidence = found, 0.8
+            got.rule = "a speaker introducing the quotation with a colon"
+            got.verbs = [verb]
+            return
 
 
 def _goes_on(

@@ -153,6 +153,17 @@ class Speakers:
                 return found, "the subject of the sentence a participle hangs on"
         return None, ""
 
+    def quoted(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft, str] | None:
+        """ "KCNA quoted Kim as saying": the person quoted (the subject is the channel)."""
+        if verb.lemma_.lower() != "quote":
+            return None
+        for child in verb.children:
+            if child.dep_ == "dobj" and not inside[0] <= child.idx < inside[1]:
+                found = self.of_token(child)[0]
+                if found is not None:
+                    return found, "the person a medium quotes"
+        return None
+
     def of_token(self, head: Any) -> tuple[ActorDraft | None, str]:
         """The actor a subject stands for (None when it names none, or several together)."""
         if any(c.dep_ == "conj" for c in head.children) and head.lower_ not in _PRONOUNS:
