@@ -2,12 +2,17 @@
 
 A direct quote is the words between quote marks (curly or straight) that stand
 as a clause of their own; its speaker is the subject of a speech verb next to it
-("..., Lee said", "said Alison Evans", "according to X", "X told reporters:").
-"He", "she", "the agency", "the ministry" name the last speaker that fits. A
-paragraph that opens a quote without an attribution continues the last
-speaker's words. Reported speech ("X said that ...", "X said it hopes ...") is
-a paraphrase whose words are the reported clause. Quoted words inside a
-reporter's own sentence are fragments.
+("..., Lee said", "said Alison Evans", "according to X", "X told reporters:"),
+or the speaker of a paragraph ending "X said:" just before it. "He", "she",
+"the agency", "the ministry", "the Prime Minister" name the last speaker that
+fits (see :mod:`.speakers`). A quotation with no speech verb of its own goes on
+with the words just quoted: a paragraph that opens with it, a second run in the
+same paragraph, a sentence right after a quote. A fragment (quoted words inside
+a reporter's sentence) belongs to the clause it stands in ("Kim forecasting
+“...”"); a short quoted noun phrase that no word of speech governs is a scare
+quote and no statement. A medium relaying the words ("according to CNN", "Kim
+said, Yonhap reported", "KCNA quoted Kim as saying") is the channel. Reported
+speech and reports are in :mod:`.speech`.
 """
 
 from __future__ import annotations
