@@ -367,3 +367,13 @@ def test_a_medium_quoting_a_person_as_saying_is_the_channel(run) -> None:  # typ
     (quote,) = run(text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Kim Jong Un"
     assert quote.channel is not None and quote.channel.id == "kcna"
+
+
+def test_the_stop_of_an_honorific_ends_no_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: the set's excerpts write "Mr Kim" without a stop
+    text = (
+        "Mr. Trump arrived in Hanoi on Tuesday.\n\n"
+        '"We have a great relationship," Mr. Trump said.\n'
+    )
+    (quote,) = run(text, "2019-02-27").quotes
+    assert quote.speaker is not None and quote.speaker.name == "Donald Trump"

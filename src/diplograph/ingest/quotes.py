@@ -109,11 +109,24 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ABBREVIATION = "".join(
+    rf"(?<!\b{w})" for w in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col")
+)
+_STOP = re.compile(rf"{_ABBREVIATION}[.?!](?=[”\"]?\s|[”\"]?$)")
+
+
 def _sentence_bounds(text: str, para: tuple[int, int], a: int, b: int) -> tuple[int, int]:
-    """The reporter's sentence around the quote ``a:b``: from the last full stop to the next."""
-    before = max(text.rfind(". ", para[0], a - 1), text.rfind(".\n", para[0], a - 1))
-    s = para[0] if before < 0 else before + 2
-    m = re.compile(r"[.?!](?=[”\"]?\s|[”\"]?$)").search(text, b + 1, para[1])
+    """The reporter's sentence around the quote ``a:b``: from the last full stop to the next
+    (the stop of "Mr." ends no sentence: "“...,” Mr. Trump said.").
+
+    >>> t = '“We talked,” Mr. Trump said. Then he left.'
+    >>> s, e = _sentence_bounds(t, (0, len(t)), 1, 11)
+    >>> t[s:e]
+    '“We talked,” Mr. Trump said. '
+    """
+    stops = [m.end() for m in _STOP.finditer(text, para[0], max(para[0], a - 1))]
+    s = stops[-1] + 1 if stops else para[0]
+    m = _STOP.search(text, b + 1, para[1])
     e = para[1] if m is None else m.end()
     return s, min(e + 1, para[1])
 
