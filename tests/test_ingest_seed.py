@@ -79,6 +79,15 @@ def test_kcna_report_with_kcna_as_channel(kg: KnowledgeGraph, korea: KnowledgeGr
     assert curated is not None and "warm greetings" in words and "warm greetings" in curated
 
 
+def test_a_refusal_to_comment_is_a_report_like_the_curated_one(
+    kg: KnowledgeGraph, korea: KnowledgeGraph
+) -> None:
+    curated = korea.statements["presidential-office-no-comment"]
+    (report,) = [s for s in kg.statements.values() if s.mode.value == "report"]
+    assert report.speaker == curated.speaker == "presidential-office-rok"
+    assert report.evidence[0].quote == curated.evidence[0].quote
+
+
 def test_the_four_events_are_linked_to_the_curated_ones(
     kg: KnowledgeGraph, notes: dict[str, dict[str, object]]
 ) -> None:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-__all__ = ["COUNTRIES", "MEDIA", "SPEECH_VERBS", "TITLES"]
+__all__ = [
+    "ACRONYMS",
+    "COUNTRIES",
+    "MEDIA",
+    "MEDIA_SHORT",
+    "NOT_ACTORS",
+    "ORG_WORDS",
+    "SPEECH_VERBS",
+    "TITLES",
+]
 
 # country name -> (demonyms, capital): demonyms and capitals stand for the government
 COUNTRIES: dict[str, tuple[tuple[str, ...], str]] = {
@@ -20,7 +29,7 @@ COUNTRIES: dict[str, tuple[tuple[str, ...], str]] = {
     "Saudi Arabia": (("Saudi", "Saudis"), "Riyadh"),
     "Qatar": (("Qatari",), "Doha"),
     "Egypt": (("Egyptian",), "Cairo"),
-    "United Kingdom": (("British", "Britons"), "London"),
+    "United Kingdom": (("British", "Britons", "UK", "U.K.", "Britain"), "London"),
     "France": (("French",), "Paris"),
     "Germany": (("German", "Germans"), "Berlin"),
     "Ukraine": (("Ukrainian", "Ukrainians"), "Kyiv"),
@@ -63,7 +72,25 @@ MEDIA = (
     "television",
     "times",
     "post",
+    "cnbc",
+    "nbc news",
+    "abc news",
+    "cbs news",
+    "bloomberg",
+    "sky news",
+    "al jazeera",
+    "politico",
+    "cctv",
+    "cgtn",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "radio",
 )
+
+# whole names of broadcasters and agencies too short to look for inside other names
+MEDIA_SHORT = frozenset(["abc", "nbc", "cbs", "bbc", "ap", "npr", "pbs", "nhk", "kbs", "rt"])
 
 GOVERNMENT = (
     "ministry",
@@ -94,6 +121,7 @@ TITLES = (
     "secretary-general",
     "secretary general",
     "national security adviser",
+    "national security advisor",
     "special envoy",
     "special representative",
     "chief negotiator",
@@ -176,4 +204,51 @@ SPEECH_VERBS = frozenset(
         "contend",
         "maintain",
     ]
+)
+
+# short forms of international bodies, as news writes them -> the body's name
+ACRONYMS = {
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "NATO": "North Atlantic Treaty Organization",
+    "IAEA": "International Atomic Energy Agency",
+    "WTO": "World Trade Organization",
+    "ASEAN": "Association of Southeast Asian Nations",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "USTR": "Office of the United States Trade Representative",
+}
+
+# capitalized words the model takes for organizations or places that name no actor
+NOT_ACTORS = frozenset(
+    ["brexit", "twitter", "facebook", "instagram", "youtube", "weibo", "dmz", "state", "states"]
+)
+
+# words that make a phrase the name of a body rather than of a field or a topic
+ORG_WORDS = (
+    GOVERNMENT
+    + MEDIA
+    + (
+        "agency",
+        "commission",
+        "committee",
+        "party",
+        "union",
+        "organization",
+        "organisation",
+        "bank",
+        "fund",
+        "institute",
+        "university",
+        "company",
+        "corporation",
+        "forces",
+        "army",
+        "navy",
+        "staff",
+        "service",
+        "bureau",
+        "court",
+    )
 )

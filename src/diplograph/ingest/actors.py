@@ -16,7 +16,17 @@ from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import Actor
 from ._common import ActorDraft, PositionDraft, slug
-from ._lexicon import COUNTRIES, GOVERNMENT, MEDIA, TITLES
+from ._countries import country_name
+from ._lexicon import (
+    ACRONYMS,
+    COUNTRIES,
+    GOVERNMENT,
+    MEDIA,
+    MEDIA_SHORT,
+    NOT_ACTORS,
+    ORG_WORDS,
+    TITLES,
+)
 
 __all__ = ["ActorResolver"]
 
@@ -58,7 +68,7 @@ def _whole_name(ent: Any) -> str:
 
 def _org_kind(name: str) -> str:
     low = name.lower()
-    if any(m in low for m in MEDIA):
+    if low in MEDIA_SHORT or any(m in low for m in MEDIA):
         return "media"
     if any(g in low for g in GOVERNMENT):
         return "government_body"
@@ -142,7 +152,12 @@ class ActorResolver:
         return None
 
     def _named(self, name: str) -> ActorDraft | None:
-        actor = self._lookup(name) or self._lookup(_clean(name)) or self._lookup("the " + name)
+        actor = (
+            self._lookup(name)
+            or self._lookup(_clean(name))
+            or self._lookup("the " + name)
+            or self._lookup("the " + _clean(name))
+        )
         if actor is not None:
             return self._existing(actor, "name or alias in the graph", 0.95)
         key = normalize_name(_clean(name))
@@ -161,6 +176,15 @@ class ActorResolver:
         found = self._named(phrase) or self._state(_clean(phrase)) or self._by_title(phrase)
         if found is not None:
             return found
+        if bare in ACRONYMS:  # "EU", "U.N.": the body's name
+            full = ACRONYMS[bare]
+            return self._named(full) or self._new(full, _org_kind(full), "a known short form", 0.7)
+        found = self._variant(bare)
+        if found is not None:
+            return found
+        m = re.match(r"^(?P<name>.+?)\s+(?:news\s+)?agency$", bare, re.IGNORECASE)
+        if m is not None and self._named(m["name"]) is not None:
+            return self._named(m["name"])  # "the official KCNA news agency"
         surname = self._surnames.get(normalize_name(_clean(phrase)))
         if surname is not None:
             draft = self.found[surname]
@@ -169,6 +193,20 @@ class ActorResolver:
         stripped = _POSSESSIVE.sub("", phrase)
         if stripped != phrase and stripped:
             return self._named(stripped)
+        return None
+
+    def _variant(self, bare: str) -> ActorDraft | None:
+        """ "South Korean President's Office" as the graph's "South Korea's presidential
+        office": a demonym as the country's possessive, "President's" as "presidential"."""
+        m = re.match(r"^(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?P<rest>.+)$", bare)
+        if m is None or normalize_name(m["who"]) not in self._states:
+            return None
+        country = self._states[normalize_name(m["who"])]
+        rest = re.sub(r"^President[’']s\s+", "presidential ", m["rest"])
+        for form in (f"{country}'s {rest}", f"{rest} of {country}", f"{country} {rest}"):
+            actor = self._lookup(form)
+            if actor is not None:
+                return self._existing(actor, "a name of the graph said another way", 0.8)
         return None
 
     def _short_name(self, text: str) -> ActorDraft | None:
@@ -196,6 +234,21 @@ class ActorResolver:
             self._article_surnames.add(normalize_name(part))
         return draft
 
+    def lone_name(self, text: str) -> ActorDraft | None:
+        """The actor a single unknown name stands for when it speaks ("Pompeo told
+        reporters", "Yonhap said"): a medium by its name, else a person."""
+        if not text[:1].isupper() or not text.replace("-", "").isalpha():
+            return None
+        if _org_kind(text) == "media":
+            return self._new(text, "media", "a news medium's name", 0.6)
+        return self._new_person(text)
+
+    def _country(self, name: str) -> ActorDraft:
+        actor = self._lookup(name)
+        if actor is not None:
+            return self._existing(actor, "a country's name, as the graph has it", 0.85)
+        return self._new(name, "state", "a country's name", 0.7)
+
     # -- proposals ----------------------------------------------------------------------
     def _new(self, name: str, kind: str, rule: str, confidence: float) -> ActorDraft:
         aid = slug(name)
@@ -211,6 +264,12 @@ class ActorResolver:
         if label not in _KINDS and label != "LOC":
             return None
         text = _clean(_whole_name(ent).split("\n")[0])
+        if label == "ORG" and ent.text.startswith("The ") and not ent[0].is_sent_start:
+            text = "The " + text  # "The Christian Science Monitor" inside a sentence
+        if not text or not text[:1].isupper() or normalize_name(text) in NOT_ACTORS:
+            return None  # "state media", "Brexit", "on Twitter": no actor
+        if label in ("GPE", "LOC") and ent.doc.text[ent.end_char : ent.end_char + 6] == "-based":
+            return None  # "a Beijing-based agency": a place
         if not text or (
             "-" in text
             and label == "PERSON"
@@ -224,10 +283,17 @@ class ActorResolver:
                 return None
             if label == "PERSON":
                 if len(text.split()) < 2:
-                    return None
+                    return self.lone_name(text) if _org_kind(text) == "media" else None
                 draft = self._short_name(text) or self._new_person(text)
             elif label == "ORG":
                 draft = self._new(text, _org_kind(text), "an organization, not in the graph", 0.5)
+            elif label == "GPE" and country_name(text) is not None:
+                # an actor of the article, but not handed on as one: "a summit in Singapore"
+                # names a place to the event stage, not a participant
+                self._country(str(country_name(text))).mentions.append(
+                    (ent.start_char, ent.start_char + len(text))
+                )
+                return None
             else:
                 return None
         elif draft.kind == "person" and len(text.split()) > 1:
@@ -255,15 +321,7 @@ class ActorResolver:
             span = (start - len(before.group().lstrip(" (")), end)
         else:
             return
-        organization = None
-        if org and org.strip():
-            body = self.resolve_name(org.strip()) or self._state(_clean(org))
-            if body is None:
-                name = _clean(_POSSESSIVE.sub("", org.strip()) or org)
-                if name and name[0].isupper():
-                    body = self._new(name, _org_kind(name), "an organization named in a title", 0.5)
-                    body.mentions.append(span)
-            organization = body.id if body is not None else None
+        organization = self._employer(org, span) if org and org.strip() else None
         post = title[0].upper() + title[1:].lower()
         if draft.existing:
             held = self.kg.actors[draft.id].positions
@@ -273,3 +331,20 @@ class ActorResolver:
             organization = draft.country
         if all(p.post != post for p in draft.positions):
             draft.positions.append(PositionDraft(post, organization, *span))
+
+    def _employer(self, org: str, span: tuple[int, int]) -> str | None:
+        """The body of a title ("Unification Ministry spokesman"): a known one, a new one
+        when its name names a body, else the state of a demonym ("South Korean National
+        Security Advisor": South Korea; "Former U.S. President": the United States)."""
+        org = re.sub(r"^(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*", "", org.strip())
+        body = self.resolve_name(org) or self._state(_clean(org))
+        if body is None:
+            name = _clean(_POSSESSIVE.sub("", org) or org)
+            words = name.split()
+            if name and name[0].isupper() and any(w in name.lower() for w in ORG_WORDS):
+                body = self._new(name, _org_kind(name), "an organization named in a title", 0.5)
+                body.mentions.append(span)
+            else:
+                for n in (2, 1):
+                    body = body or (self._state(" ".join(words[:n])) if len(words) > n else None)
+        return body.id if body is not None else None

@@ -227,7 +227,7 @@ def _statements(b: _Builder, an: Analysis, sid: str) -> None:
         while rid in b.graph.statements or rid in b.out.statements:
             n += 1  # a new statement never takes the id of another
             rid = f"{base}-{n}"
-        mode = "paraphrase" if q.mode == "paraphrase" else "direct_quote"
+        mode = q.mode if q.mode in ("paraphrase", "report") else "direct_quote"
         st = Statement(
             id=rid,
             speaker=q.speaker.id,

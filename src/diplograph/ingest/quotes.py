@@ -2,31 +2,40 @@
 
 A direct quote is the words between quote marks (curly or straight) that stand
 as a clause of their own; its speaker is the subject of a speech verb next to it
-("..., Lee said", "said Alison Evans", "according to X", "X told reporters:").
-"He", "she", "the agency", "the ministry" name the last speaker that fits. A
-paragraph that opens a quote without an attribution continues the last
-speaker's words. Reported speech ("X said that ...", "X said it hopes ...") is
-a paraphrase whose words are the reported clause. Quoted words inside a
-reporter's own sentence are fragments.
+("..., Lee said", "said Alison Evans", "according to X", "X told reporters:"),
+or the speaker of a paragraph ending "X said:" just before it. "He", "she",
+"the agency", "the ministry", "the Prime Minister" name the last speaker that
+fits (see :mod:`.speakers`). A quotation with no speech verb of its own goes on
+with the words just quoted: a paragraph that opens with it, a second run in the
+same paragraph, a sentence right after a quote. A fragment (quoted words inside
+a reporter's sentence) belongs to the clause it stands in ("Kim forecasting
+“...”"); a short quoted noun phrase that no word of speech governs is a scare
+quote and no statement. A medium relaying the words ("according to CNN", "Kim
+said, Yonhap reported", "KCNA quoted Kim as saying") is the channel. Reported
+speech and reports are in :mod:`.speech`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from ._common import ActorDraft, QuoteDraft, sentence
-from ._lexicon import SPEECH_VERBS
+from ._common import ActorDraft, QuoteDraft
 from .actors import ActorResolver
+from .speakers import JOINT, Speakers
+from .speech import find_reports, find_surface, reported, reporting
 
 __all__ = ["find_quotes", "paragraphs", "quote_spans"]
 
 _OPEN = '“"«'
 _CLOSE = {"“": "”", '"': '"', "«": "»"}
-_PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
-_ASIDE = {"who", "which", "whose", "where"}
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
+_RELAYS = re.compile(
+    r"(?:according to|quoted (?:as saying )?by|carried by|told|interview with|reported by|\bon)"
+    r"\s+(?P<who>[^,.;“”\"]+)|(?P<by>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:reported|reports)\b"
+)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -100,120 +109,26 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ABBREVIATION = "".join(
+    rf"(?<!\b{w})" for w in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col")
+)
+_STOP = re.compile(rf"{_ABBREVIATION}[.?!](?=[”\"]?\s|[”\"]?$)")
+
+
 def _sentence_bounds(text: str, para: tuple[int, int], a: int, b: int) -> tuple[int, int]:
-    """The reporter's sentence around the quote ``a:b``: from the last full stop to the next."""
-    before = max(text.rfind(". ", para[0], a - 1), text.rfind(".\n", para[0], a - 1))
-    s = para[0] if before < 0 else before + 2
-    m = re.compile(r"[.?!](?=[”\"]?\s|[”\"]?$)").search(text, b + 1, para[1])
+    """The reporter's sentence around the quote ``a:b``: from the last full stop to the next
+    (the stop of "Mr." ends no sentence: "“...,” Mr. Trump said.").
+
+    >>> t = '“We talked,” Mr. Trump said. Then he left.'
+    >>> s, e = _sentence_bounds(t, (0, len(t)), 1, 11)
+    >>> t[s:e]
+    '“We talked,” Mr. Trump said. '
+    """
+    stops = [m.end() for m in _STOP.finditer(text, para[0], max(para[0], a - 1))]
+    s = stops[-1] + 1 if stops else para[0]
+    m = _STOP.search(text, b + 1, para[1])
     e = para[1] if m is None else m.end()
     return s, min(e + 1, para[1])
-
-
-class _Speakers:
-    """Find the speaker of a speech verb and remember who spoke last."""
-
-    def __init__(self, doc: Any, actors: ActorResolver, ent_actor: dict[int, ActorDraft]) -> None:
-        self.doc = doc
-        self.actors = actors
-        self.ent_actor = ent_actor  # token index -> actor of the entity covering it
-        self.last: list[ActorDraft] = []
-
-    def verbs(self, a: int, b: int, inside: tuple[int, int]) -> list[Any]:
-        span = self.doc.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            return []
-        return [
-            t
-            for t in span
-            if t.lemma_.lower() in SPEECH_VERBS
-            and t.pos_ in ("VERB", "AUX")
-            and not inside[0] <= t.idx < inside[1]
-        ]
-
-    def of_verb(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft | None, str]:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not inside[0] <= child.idx < inside[1]:
-                return self.of_token(child)
-        for child in verb.children:  # "said X" parsed without a subject arc
-            if child.ent_type_ == "PERSON" and child.i > verb.i:
-                return self.of_token(child)
-        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            return self.of_verb(verb.head, inside)  # "X brushed it off, saying ..."
-        return None, ""
-
-    def of_token(self, head: Any) -> tuple[ActorDraft | None, str]:
-        if head.i in self.ent_actor:
-            return self.ent_actor[head.i], "subject of a speech verb"
-        low = head.text.lower()
-        if low in _PRONOUNS:
-            want = _PRONOUNS[low]
-            if want == "person":
-                subject = self._sentence_subject(head)
-                if subject is not None:
-                    return subject, f"“{head.text}”: the person the sentence is about"
-            for draft in reversed(self.last):
-                if (want is None and draft.kind != "person") or want == draft.kind:
-                    return draft, f"“{head.text}”: the last speaker that fits"
-            if want == "person":  # no speaker yet: the last person named before
-                for tok in reversed(self.doc[: head.i]):
-                    found = self.ent_actor.get(tok.i)
-                    if found is not None and found.kind == "person":
-                        return found, f"“{head.text}”: the last person named"
-            return None, ""
-        left = head.left_edge.i
-        phrase = self.doc[left : head.i + 1].text
-        found = self.actors.resolve_name(phrase)
-        if found is not None:
-            return found, "subject of a speech verb"
-        for child in head.children:  # "Pyongyang's official Korean Central News Agency"
-            if child.i in self.ent_actor and child.dep_ in ("compound", "appos"):
-                return self.ent_actor[child.i], "subject of a speech verb"
-        noun = head.lemma_.lower()
-        if head.pos_ == "NOUN" and any(t.lower_ in ("the", "this") for t in head.lefts):
-            for draft in reversed(self.last):
-                if noun in draft.name.lower() or (noun == "agency" and draft.kind == "media"):
-                    return draft, f"“the {noun}”: the last speaker that fits"
-            named = [d for d in self.actors.found.values() if noun in d.name.lower().split()]
-            if len(named) == 1:  # "the ministry": the one ministry the article named
-                return named[0], f"“the {noun}”: the only one the article names"
-        return None, ""
-
-    def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
-        """The actor ``phrase`` names, else the first actor an entity inside it names."""
-        found = self.actors.resolve_name(phrase)
-        span = self.doc.char_span(a, b, alignment_mode="expand")
-        if found is None and span is not None:
-            found = next((self.ent_actor[t.i] for t in span if t.i in self.ent_actor), None)
-        return found
-
-    def governing_subject(self, a: int, b: int) -> ActorDraft | None:
-        """The subject of the clause a quoted fragment stands in ("Kim forecast “...”")."""
-        span = self.doc.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            return None
-        node = span.root
-        for _ in range(4):
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
-                return self.of_verb(node.head, (a, b))[0]  # "saying that Kim “wants…”"
-            for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and not a <= child.idx < b:
-                    return self.of_token(child)[0]
-            if node.head is node:
-                break
-            node = node.head
-        return None
-
-    def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
-        """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
-        for tok in reversed(self.doc[sentence(pronoun).start : pronoun.i]):
-            draft = self.ent_actor.get(tok.i)
-            if draft is not None and draft.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
-                return draft
-        return None
-
-    def spoke(self, draft: ActorDraft | None) -> None:
-        if draft is not None:
-            self.last.append(draft)
 
 
 def _mode(text: str, para: tuple[int, int], a: int, b: int, closed: bool) -> str:
@@ -225,130 +140,188 @@ def _mode(text: str, para: tuple[int, int], a: int, b: int, closed: bool) -> str
     return "fragment"
 
 
-def _channel(sentence: str, actors: ActorResolver, speaker: ActorDraft | None) -> ActorDraft | None:
+def _channel(
+    text: str, s: int, e: int, speakers: Speakers, speaker: ActorDraft | None
+) -> ActorDraft | None:
+    """The medium that relays the words: "according to CNN", "a report by CNBC", "quoted
+    as saying by KCNA", "told NBC News", "in an interview with ABC", "Yonhap reported"."""
     if speaker is not None and speaker.kind == "media":
         return speaker
-    m = _ACCORDING.search(sentence)
-    if m is not None:
-        found = actors.resolve_name(m["who"])
+    for m in _RELAYS.finditer(text, s, e):
+        group = "who" if m["who"] is not None else "by"
+        found = speakers.named_in(m.start(group), m.end(group), m[group])
         if found is not None and found.kind == "media" and found is not speaker:
             return found
     return None
 
 
+@dataclass
+class _Quoted:
+    """One run of quoted words and what is known of it before it is attributed."""
+
+    para: int  # index of its paragraph
+    start: int  # words, without marks or spaces
+    end: int
+    mode: str
+    sentence: tuple[int, int]
+    opens_para: bool
+
+
+@dataclass
+class _Attribution:
+    speaker: ActorDraft | None = None
+    rule: str = "no speaker found"
+    confidence: float = 0.3
+    relay: ActorDraft | None = None
+    verbs: list[Any] = field(default_factory=list)
+
+
+def _by_verbs(speakers: Speakers, q: _Quoted, raw: tuple[int, int]) -> _Attribution:
+    """The subject of a speech verb of the quote's sentence, after the quote first."""
+    s, e = q.sentence
+    verbs = speakers.verbs(raw[1], e, raw) + speakers.verbs(s, raw[0], raw)
+    got = _Attribution(verbs=verbs)
+    # "“...,” Trump said, Yonhap reported": the person speaks, the medium is the channel
+    said = [speakers.quoted(v, raw) or speakers.of_verb(v, raw) for v in verbs]
+    found = [f for f in said if f[0] is not None]
+    people = [f for f in found if f[0] is not None and f[0].kind != "media"]
+    media = [f for f in found if f[0] is not None and f[0].kind == "media"]
+    got.relay = media[0][0] if people and media else None
+    for verb in verbs:  # "KCNA quoted Kim as saying": KCNA is the channel
+        channel = speakers.of_verb(verb, raw)[0] if speakers.quoted(verb, raw) else None
+        if channel is not None and channel.kind == "media":
+            got.relay = channel
+    if found:
+        got.speaker, got.rule = (people or media)[0]
+        got.confidence = 0.9 if q.mode == "direct_quote" else 0.7
+    elif any(rule == JOINT for _, rule in said):
+        got.rule = JOINT  # "Trump and Kim vowed to work toward the “...”"
+    return got
+
+
+def _attribute(
+    text: str, speakers: Speakers, q: _Quoted, raw: tuple[int, int]
+) -> _Attribution | None:
+    """Who said the quoted words; None for a scare quote (a term, nobody's words)."""
+    spoken = q.mode == "direct_quote"
+    clause: ActorDraft | None = None
+    if q.mode == "fragment":  # the clause it stands in first: "Kim forecasting “...”"
+        speaker, rule, spoken = speakers.governing(q.start, q.end)
+        clause = speaker
+        if spoken and (speaker is not None or rule == JOINT):
+            got = _by_verbs(speakers, q, raw)
+            got.speaker, got.rule, got.confidence = speaker, rule, 0.7 if speaker else 0.4
+            return got
+    got = _by_verbs(speakers, q, raw)
+    if got.speaker is None:
+        m = _ACCORDING.search(text, raw[1], q.sentence[1])
+        if m is not None:
+            got.speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
+            got.rule, got.confidence = "according to", 0.8
+            spoken = True
+    if q.mode == "fragment" and not spoken and not got.verbs and got.speaker is None:
+        if speakers.a_term(q.start, q.end):
+            return None  # "after attending a “business leaders’ event”": nobody's words
+        if clause is not None:  # In it, Mr Trump “committed to provide ...”
+            got.speaker, got.confidence = clause, 0.5
+            got.rule = "subject of the clause the fragment stands in"
+    return got
+
+
+def _spans(text: str) -> Iterator[tuple[tuple[int, int], int, int, int, bool]]:
+    for n, para in enumerate(paragraphs(text)):
+        for a, b, closed in quote_spans(text, *para):
+            yield para, n, a, b, closed
+
+
 def find_quotes(
     text: str, doc: Any, actors: ActorResolver, ent_actor: dict[int, ActorDraft]
 ) -> list[QuoteDraft]:
-    """Every direct quote, fragment and reported statement of ``text``, in order."""
-    speakers = _Speakers(doc, actors, ent_actor)
-    spans = [
-        (para, a, b, closed)
-        for para in paragraphs(text)
-        for a, b, closed in quote_spans(text, *para)
-    ]
-    quoted = [(a, b) for _, a, b, _ in spans]
-    reported = [v for v in doc if _reporting(v, quoted)]
+    """Every direct quote, fragment, reported statement and report of ``text``, in order."""
+    speakers = Speakers(doc, actors, ent_actor)
+    spans = list(_spans(text))
+    quoted = [(a, b) for _, _, a, b, _ in spans]
+    verbs = [v for v in doc if reporting(v, quoted)]
     quotes: list[QuoteDraft] = []
-    carried: ActorDraft | None = None
-    in_para: dict[int, ActorDraft] = {}  # paragraph start -> its quoted speaker
-    for para, a, b, closed in spans:
-        while reported and reported[0].idx < a:
-            _reported(text, reported.pop(0), speakers, quoted, quotes)
+    carried: tuple[ActorDraft | None, int] = (None, -9)  # last quote's speaker, paragraph
+    in_para: dict[int, ActorDraft] = {}  # paragraph -> its quoted speaker
+    for para, n, a, b, closed in spans:
+        while verbs and verbs[0].idx < a:
+            _add_reported(text, verbs.pop(0), speakers, quoted, quotes)
         wa, wb = _trim(text, a, b)
-        if wb <= wa:
-            continue
         mode = _mode(text, para, a, b, closed)
-        if mode == "fragment" and _a_name(text, wa, wb):
+        if wb <= wa or (mode == "fragment" and _a_name(text, wa, wb)):
             continue
-        s, e = _sentence_bounds(text, para, a, b)
-        verbs = speakers.verbs(b, e, (a, b)) + speakers.verbs(s, a, (a, b))
-        speaker, rule, conf = None, "no speaker found", 0.3
-        # "“...,” Trump said, Yonhap reported": the person speaks, the medium is the channel
-        found = [f for f in (speakers.of_verb(v, (a, b)) for v in verbs) if f[0] is not None]
-        people = [f for f in found if f[0] is not None and f[0].kind != "media"]
-        media = [f for f in found if f[0] is not None and f[0].kind == "media"]
-        relay = media[0][0] if people and media else None
-        if found:
-            speaker, rule = (people or media)[0]
-            conf = 0.9 if mode == "direct_quote" else 0.7
-        if speaker is None:
-            m = _ACCORDING.search(text, b, e)
-            if m is not None:
-                speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
-                rule, conf = "according to", 0.8
-        if speaker is None and mode == "fragment":
-            speaker = speakers.governing_subject(wa, wb)
-            rule, conf = "subject of the clause the fragment stands in", 0.6
-        continues = a - 1 == para[0] and mode == "direct_quote"
-        if speaker is None and continues and carried is not None:
-            speaker, rule, conf = carried, "a paragraph that goes on with a quote", 0.6
-        elif speaker is None and mode == "direct_quote" and para[0] in in_para:
-            speaker, rule, conf = in_para[para[0]], "goes on with a quote of the paragraph", 0.6
-        if speaker is not None and mode == "direct_quote":
-            in_para[para[0]] = speaker
-        speakers.spoke(speaker)
-        if mode == "direct_quote" or speaker is not None:
-            carried = speaker  # a quotation right after X's words goes on with them
-        q = QuoteDraft(wa, wb, mode, speaker, rule, conf, sentence=(s, e))
-        q.channel = relay or _channel(text[s:e], actors, speaker)
-        q.verb = verbs[0].i if verbs else None
-        quotes.append(q)
-    for verb in reported:
-        _reported(text, verb, speakers, quoted, quotes)
+        q = _Quoted(n, wa, wb, mode, _sentence_bounds(text, para, a, b), a - 1 == para[0])
+        got = _attribute(text, speakers, q, (a, b))
+        if got is None:
+            continue
+        if got.speaker is None and mode == "direct_quote" and q.opens_para and not got.verbs:
+            _introduced(text, speakers, para[0], got)
+        if got.speaker is None and mode == "direct_quote" and got.rule != JOINT:
+            _goes_on(got, q, carried, in_para)
+        if got.speaker is not None and mode == "direct_quote":
+            in_para[n] = got.speaker
+        speakers.spoke(got.speaker)
+        if mode == "direct_quote" or got.speaker is not None:
+            carried = (got.speaker, n)  # a quotation right after X's words goes on with them
+        draft = QuoteDraft(wa, wb, mode, got.speaker, got.rule, got.confidence, sentence=q.sentence)
+        draft.channel = got.relay or _channel(text, *q.sentence, speakers, got.speaker)
+        draft.verb = got.verbs[0].i if got.verbs else None
+        quotes.append(draft)
+    for verb in verbs:
+        _add_reported(text, verb, speakers, quoted, quotes)
+    taken = quoted + [(d.start, d.end) for d in quotes]
+    more = find_surface(text, doc, speakers, taken) + find_reports(text, doc, speakers)
+    for d in more:
+        d.channel = d.channel or _channel(text, *d.sentence, speakers, d.speaker)
+    quotes.extend(more)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-def _reporting(verb: Any, quoted: list[tuple[int, int]]) -> bool:
-    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(a <= verb.idx < b for a, b in quoted):
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not clauses:
-        return False
-    clause = clauses[0]
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
-        return False  # "asked whether he was ready": a question, not a statement
-    # "Moon noted that ..., reports Yonhap": the inner speech verb holds the statement
-    return not (
-        clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
-    )
+def _introduced(text: str, speakers: Speakers, at: int, got: _Attribution) -> None:
+    """ "Kim said in a statement:" closing the paragraph before: Kim says the quotation."""
+    before = text[:at].rstrip()
+    if not before.endswith(":"):
+        return
+    start = max(before.rfind(". "), before.rfind("\n")) + 1
+    for verb in speakers.verbs(start, len(before), (at, at)):
+        found = speakers.of_verb(verb, (at, at))[0]
+        if found is not None:
+            got.speaker, got.confidence = found, 0.8
+            got.rule = "a speaker introducing the quotation with a colon"
+            got.verbs = [verb]
+            return
 
 
-def _reported(
-    text: str,
-    verb: Any,
-    speakers: _Speakers,
-    quoted: list[tuple[int, int]],
-    out: list[QuoteDraft],
+def _goes_on(
+    got: _Attribution,
+    q: _Quoted,
+    carried: tuple[ActorDraft | None, int],
+    in_para: dict[int, ActorDraft],
 ) -> None:
-    clause = next(c for c in verb.children if c.dep_ == "ccomp")
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
-    for t in tokens:  # ", who accompanied ...": the reporter's aside, not the reported words
-        if t.lower_ in _ASIDE and t.i > clause.i and t.doc[t.i - 1].text == ",":
-            tokens = [x for x in tokens if x.i < t.i - 1]
-            break
-    if not tokens:
-        return
-    a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    if any(qa - 1 <= b and a <= qb + 1 for qa, qb in quoted):
-        return  # a clause holding a quotation: the quotation is the statement
-    if len(text[a:b].split()) < 3:
-        return
-    speaker, rule = speakers.of_verb(verb, (a, b))
-    conf = 0.75 if speaker is not None else 0.3
-    sent = sentence(verb)
-    q = QuoteDraft(
-        a,
-        b,
-        "paraphrase",
-        speaker,
-        rule or "no speaker found",
-        conf,
-        sentence=(sent.start_char, sent.end_char),
-    )
-    q.channel = _channel(sent.text, speakers.actors, speaker)
-    q.verb = verb.i
-    speakers.spoke(speaker)
-    out.append(q)
+    """A quotation with no speaker of its own goes on with the words just quoted: a
+    paragraph that opens with it, a quote of the same paragraph, or a sentence with
+    no speech verb right after a quote."""
+    last, at = carried
+    if got.verbs:
+        return  # "“...,” a diplomat said": a speech verb of its own, whose speaker is unknown
+    if q.opens_para and last is not None:
+        got.speaker, got.rule = last, "a paragraph that goes on with a quote"
+    elif q.para in in_para:
+        got.speaker, got.rule = in_para[q.para], "goes on with a quote of the paragraph"
+    elif last is not None and q.para - at <= 1:
+        got.speaker, got.rule = last, "a quotation with no speech verb after a quote"
+    if got.speaker is not None:
+        got.confidence = 0.6
+
+
+def _add_reported(
+    text: str, verb: Any, speakers: Speakers, quoted: list[tuple[int, int]], out: list[QuoteDraft]
+) -> None:
+    q = reported(text, verb, speakers, quoted)
+    if q is not None:
+        q.channel = _channel(text, *q.sentence, speakers, q.speaker)
+        speakers.spoke(q.speaker)
+        out.append(q)

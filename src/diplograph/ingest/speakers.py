@@ -1,0 +1,329 @@
+"""Who speaks: the subject of a speech verb, a pronoun's antecedent, a quoted fragment's clause.
+
+The parse gives the subject of a speech verb; a name the model did not mark as an
+entity is still read when it is a name this article used before ("Barnier" after
+"Michel Barnier"). A subject that is no actor but a document or an unnamed
+official "from", "of" or "for" a named body speaks for that body ("a leaked memo
+from the European Commission said"). Words said by two actors together
+("Trump and Kim vowed") have no one speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._common import ActorDraft, sentence
+from ._lexicon import SPEECH_VERBS, TITLES
+from .actors import ActorResolver
+
+__all__ = ["COMMUNICATION", "JOINT", "Speakers", "finite", "speech_head", "that_clause"]
+
+JOINT = "words said by several actors together"
+"""The rule of a statement whose speaker is left empty because several actors said it."""
+
+_PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
+_BODY_PREPS = {"from", "of", "for", "by", "at"}
+
+COMMUNICATION = SPEECH_VERBS | {
+    "reiterate",
+    "forecast",
+    "describe",
+    "express",
+    "hope",
+    "term",
+    "dub",
+    "label",
+    "brand",
+    "welcome",
+    "praise",
+    "hail",
+    "commitment",
+    "pledge",
+    "promise",
+    "statement",
+    "message",
+    "word",
+    "remark",
+    "tweet",
+    "letter",
+}
+"""Words that make quoted words inside a reporter's sentence somebody's words."""
+
+
+def that_clause(verb: Any) -> Any | None:
+    """The verb of a "that" clause the parse hung on a noun after a speech verb: "Kudlow
+    said at an event hosted by X that China acknowledged ..." (a relative clause of
+    "event" to the parse); None when ``verb`` heads no such clause."""
+    if verb.dep_ != "relcl" or verb.left_edge.lower_ != "that" or verb.left_edge.i == verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ != "that" for c in verb.children):
+        return None  # "the meeting that was held": a relative clause indeed
+    node = verb.head
+    for _ in range(4):  # event <- at <- said, or Monitor <- by <- hosted <- event <- at <- said
+        node = node.head
+        if node.lemma_.lower() in SPEECH_VERBS and node.pos_ == "VERB":
+            if any(c.dep_ in ("ccomp", "dobj") for c in node.children):
+                return None
+            if any(c.dep_ == "auxpass" for c in node.children):
+                return None  # "are said to include ...": no speaker
+            return node
+        if node.head.i == node.i:
+            break
+    return None
+
+
+def speech_head(node: Any) -> Any | None:
+    """The speech verb whose reported clause ``node`` heads, if any."""
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS and finite(node):
+        return node.head
+    return that_clause(node)
+
+
+def finite(clause: Any) -> bool:
+    """Whether ``clause`` has a subject or a "that" of its own: a reported clause does;
+    "concluded the summit ... and Kim reiterated" (a parse's slip) does not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children)
+
+
+def _word(token: Any) -> str:
+    """The lemma, and a verb's stem for an "-ing" form the parse took for a noun."""
+    lemma = str(token.lemma_).lower()
+    return lemma[:-3] if token.pos_ == "NOUN" and lemma.endswith("ing") else lemma
+
+
+class Speakers:
+    """Find the speaker of a speech verb and remember who spoke last."""
+
+    def __init__(self, doc: Any, actors: ActorResolver, ent_actor: dict[int, ActorDraft]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.ent_actor = ent_actor  # token index -> actor of the entity covering it
+        self.last: list[ActorDraft] = []
+
+    def verbs(self, a: int, b: int, inside: tuple[int, int]) -> list[Any]:
+        """The speech verbs of ``text[a:b]`` outside the quoted words ``inside``."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return []
+        return [
+            t
+            for t in span
+            if t.lemma_.lower() in SPEECH_VERBS
+            and t.pos_ in ("VERB", "AUX")
+            and not inside[0] <= t.idx < inside[1]
+        ]
+
+    def actor_at(self, token: Any) -> ActorDraft | None:
+        """The actor a token names: its entity, else a name this article used before."""
+        found = self.ent_actor.get(token.i)
+        if found is None and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            start = names[0].i if names else token.i
+            found = self.actors.resolve_name(self.doc[start : token.i + 1].text)
+        return found
+
+    def of_verb(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft | None, str]:
+        """The speaker of ``verb``: its subject, "said X", a parse's slips, a governing verb's."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not inside[0] <= child.idx < inside[1]:
+                return self.of_token(child)
+        for child in verb.children:  # "said X" parsed without a subject arc
+            if child.i > verb.i and child.ent_type_ == "PERSON":
+                return self.of_token(child)
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        found = self.actor_at(before) if before is not None else None
+        if found is not None:  # "Kim forecasting", "and Kim reiterated": a subject misparsed
+            return found, "the actor named just before a speech verb"
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            found, rule = self.of_verb(verb.head, inside)  # "X brushed it off, saying ..."
+            if found is not None or rule == JOINT:
+                return found, rule
+        if verb.tag_ == "VBG":
+            return self._participle_subject(verb)
+        return None, ""
+
+    def _participle_subject(self, verb: Any) -> tuple[ActorDraft | None, str]:
+        """ "Pompeo played it down on ABC's “This Week,” saying ...": the subject of the
+        reporter's sentence the participle hangs on, when the parse split that sentence."""
+        for tok in reversed(self.doc[max(0, verb.i - 60) : verb.i]):
+            if tok.text in (".", "?", "!") or "\n\n" in tok.text:
+                break
+            found = self.actor_at(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+            if found is not None:
+                return found, "the subject of the sentence a participle hangs on"
+        return None, ""
+
+    def quoted(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft, str] | None:
+        """ "KCNA quoted Kim as saying": the person quoted (the subject is the channel)."""
+        if verb.lemma_.lower() != "quote":
+            return None
+        for child in verb.children:
+            if child.dep_ == "dobj" and not inside[0] <= child.idx < inside[1]:
+                found = self.of_token(child)[0]
+                if found is not None:
+                    return found, "the person a medium quotes"
+        return None
+
+    def of_token(self, head: Any) -> tuple[ActorDraft | None, str]:
+        """The actor a subject stands for (None when it names none, or several together)."""
+        if any(c.dep_ == "conj" for c in head.children) and head.lower_ not in _PRONOUNS:
+            return None, JOINT  # "Trump and Kim vowed ...": nobody alone
+        found = self.actor_at(head)
+        if found is not None:
+            return found, "subject of a speech verb"
+        low = head.text.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(head, _PRONOUNS[low])
+        phrase = self.doc[head.left_edge.i : head.i + 1].text
+        found = self.actors.resolve_name(phrase)
+        if found is not None:
+            return found, "subject of a speech verb"
+        for child in head.children:  # "Pyongyang's official Korean Central News Agency"
+            if child.dep_ in ("compound", "appos", "poss") and child.i in self.ent_actor:
+                return self.ent_actor[child.i], "subject of a speech verb"
+        found = self._by_role(head)
+        if found is not None:
+            return found, "a title: the last speaker holding it"
+        if head.pos_ == "NOUN":
+            return self._noun(head)
+        if head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN" and head.n_lefts == 0:
+            found = self.actors.lone_name(head.text)  # "Pompeo told reporters"
+            if found is not None:
+                return found, "a name of its own as the subject of a speech verb"
+        return None, ""
+
+    def _pronoun(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
+        if want == "person":
+            subject = self._sentence_subject(head)
+            if subject is not None:
+                return subject, f"“{head.text}”: the person the sentence is about"
+        for draft in reversed(self.last):
+            if (want is None and draft.kind != "person") or want == draft.kind:
+                return draft, f"“{head.text}”: the last speaker that fits"
+        if want == "person":  # no speaker yet: the last person named before
+            for tok in reversed(self.doc[: head.i]):
+                found = self.ent_actor.get(tok.i)
+                if found is not None and found.kind == "person":
+                    return found, f"“{head.text}”: the last person named"
+        return None, ""
+
+    def _by_role(self, head: Any) -> ActorDraft | None:
+        """ "the Prime Minister said": the last speaker, else the last person named before,
+        who holds that title (read from the article, or the graph's posts)."""
+        if not any(t.lower_ in ("the", "this") for t in head.lefts):
+            return None
+        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")]
+        title = " ".join([*words, head.lower_])
+        if not any(title == t or title.endswith(" " + t) for t in TITLES):
+            return None
+
+        def holds(d: ActorDraft) -> bool:
+            posts = [p.post for p in d.positions]
+            if d.existing and d.id in self.actors.kg.actors:
+                posts += [p.post for p in self.actors.kg.actors[d.id].positions]
+            return d.kind == "person" and any(head.lower_ in p.lower() for p in posts)
+
+        for draft in reversed(self.last):
+            if holds(draft):
+                return draft
+        named = [
+            (max(a for a, _ in before), d)
+            for d in self.actors.found.values()
+            if holds(d) and (before := [m for m in d.mentions if m[0] < head.idx])
+        ]
+        return max(named, key=lambda n: n[0])[1] if named else None
+
+    def _noun(self, head: Any) -> tuple[ActorDraft | None, str]:
+        """ "a memo from the Commission", "a spokesman for the ministry", "the statement,
+        released by KCNA", "the agency", "the ministry": the body meant."""
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _BODY_PREPS]
+        for acl in head.children:  # "the statement, released by KCNA"
+            if acl.dep_ == "acl":
+                preps += [c for c in acl.children if c.dep_ == "agent"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = self.actor_at(obj)
+                if found is None and obj.pos_ == "NOUN" and obj.i > head.i:
+                    found = self._noun(obj)[0]  # "a spokesman for the ministry"
+                if found is not None and found.kind != "person":
+                    return found, f"the body a {head.lower_} comes from"
+        noun = head.lemma_.lower()
+        if any(t.lower_ in ("the", "this") for t in head.lefts):
+            for draft in reversed(self.last):
+                if noun in draft.name.lower() or (noun == "agency" and draft.kind == "media"):
+                    return draft, f"“the {noun}”: the last speaker that fits"
+            named = [
+                (max(a for a, _ in before), d)
+                for d in self.actors.found.values()
+                if noun in d.name.lower().split()
+                and (before := [m for m in d.mentions if m[0] < head.idx])
+            ]
+            if named:  # "the ministry": the last ministry the article named before
+                return max(named, key=lambda n: n[0])[1], f"“the {noun}”: the last one named"
+        return None, ""
+
+    def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
+        """The actor ``phrase`` names, else the actor its last named word names (the head
+        of an English noun phrase comes last: "South Korean President Moon Jae-in")."""
+        found = self.actors.resolve_name(phrase)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if found is None and span is not None:
+            found = next((f for f in map(self.actor_at, reversed(span)) if f is not None), None)
+        return found
+
+    def governing(self, a: int, b: int) -> tuple[ActorDraft | None, str, bool]:
+        """The speaker of the clause quoted words ``a:b`` stand in ("Kim forecast “...”"),
+        its rule, and whether a word of speech governs the words (else they may be a name).
+        """
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None, "", False
+        node, spoken = span.root, False
+        while True:
+            spoken = spoken or _word(node) in COMMUNICATION
+            said = speech_head(node)
+            if said is not None:
+                found, rule = self.of_verb(said, (a, b))  # "saying that Kim “wants…”"
+                return found, rule, True
+            verbal = node.pos_ in ("VERB", "AUX") or _word(node) in COMMUNICATION
+            if verbal and not a <= node.idx < b:  # "Kim forecasting" (a noun to the parse)
+                found, rule = self.of_verb(node, (a, b))
+                if found is not None or rule == JOINT:
+                    return found, rule, spoken
+            elif node.pos_ in ("VERB", "AUX"):
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and not a <= child.idx < b:
+                        found, rule = self.of_token(child)
+                        if found is not None or rule == JOINT:
+                            return found, rule, spoken
+            if node.head.i == node.i:
+                return None, "", spoken
+            node = node.head
+
+    def a_term(self, a: int, b: int) -> bool:
+        """Whether the quoted words ``a:b`` are a short noun phrase with no verb: a term
+        the reporter quotes as a name, when no word of speech governs it."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) > 5:
+            return False
+        return all(t.pos_ not in ("VERB", "AUX") for t in span) and span.root.pos_ in (
+            "NOUN",
+            "PROPN",
+        )
+
+    def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
+        """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
+        for tok in reversed(self.doc[sentence(pronoun).start : pronoun.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            draft = self.actor_at(tok)
+            if draft is not None and draft.kind == "person":
+                return draft
+        return None
+
+    def spoke(self, draft: ActorDraft | None) -> None:
+        """Remember ``draft`` as the last speaker."""
+        if draft is not None:
+            self.last.append(draft)

@@ -1,0 +1,204 @@
+"""Statements without quote marks: reported speech, postposed attributions and reports.
+
+Reported speech is a speech verb with a reported clause ("Moon said he has been
+invited", "X said that ..."): a paraphrase whose words are the clause. When the
+parse misses the clause, the words go by their surface: a clause closed by
+", X said." or ", according to X." is X's paraphrase, and "X said at an event
+that ..." reports the clause after "that". "X declined to comment on ..." and
+"X did not respond to a request for comment" are reports: somebody said nothing,
+which is worth recording too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._common import QuoteDraft, sentence
+from ._lexicon import SPEECH_VERBS
+from .speakers import Speakers, finite, that_clause
+
+__all__ = ["find_reports", "find_surface", "reported", "reporting"]
+
+_ASIDE = {"who", "which", "whose", "where"}
+_DECLINE = {"decline", "refuse"}
+_SILENT = {"comment", "elaborate", "confirm", "discuss"}
+_ANSWER = {"respond", "reply", "return"}
+_VERB_RE = (
+    r"(?:said|says|added|announced|told\s+(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+    r"|noted|stated|explained|wrote|confirmed|insisted|warned|reported)"
+)
+_POSTPOSED = re.compile(
+    rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{2,90}}?)\s+{_VERB_RE}\b(?P<rest>[^,;“”\"]*)$"
+)
+_INVERTED = re.compile(rf",\s+{_VERB_RE}\s+(?P<who>[^,;“”\"]{{2,90}}?)(?:,[^“”\"]*)?$")
+_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<who>[^,;“”\"]{2,90})$")
+_TAIL = re.compile(r",\s+(?:according\s+to\s+[^,]+|[^,]{2,60}\s+reported)[.\s]*$")
+
+
+def clause_of(verb: Any) -> Any | None:
+    """The head of the clause ``verb`` reports: its clausal complement, or a "that"
+    clause the parse hung on a noun after it (see :func:`.speakers.that_clause`)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and finite(c)), None)
+    if clause is None:
+        clause = next((t for t in verb.subtree if _is(that_clause(t), verb)), None)
+    return clause
+
+
+def reporting(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``verb`` reports a clause of somebody's words, outside any quotation."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(a <= verb.idx < b for a, b in quoted):
+        return False
+    clause = clause_of(verb)
+    if clause is None:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return False  # "asked whether he was ready": a question, not a statement
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "what" for c in clause.children):
+        return False  # "what analysts said appeared to be a launch": the reporter's words
+    # "Moon noted that ..., reports Yonhap": the inner speech verb holds the statement
+    return not (
+        clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
+    )
+
+
+def _holds_a_quotation(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """ "Moon said he was invited, but his “dialogue” with Kim will come later": a clause
+    joined to the reported one that holds a quotation makes the quotation the statement."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or conj.lemma_.lower() in SPEECH_VERBS:
+            continue
+        a, b = conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge)
+        if any(a <= qa and qb <= b + 1 for qa, qb in quoted):
+            return True
+    return False
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:."):
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b
+
+
+def reported(
+    text: str, verb: Any, speakers: Speakers, quoted: list[tuple[int, int]]
+) -> QuoteDraft | None:
+    """The paraphrase ``verb`` reports, unless its clause holds a quotation."""
+    clause = clause_of(verb)
+    if clause is None:
+        return None
+    edge = clause.left_edge
+    whole = (edge.idx, clause.right_edge.idx + len(clause.right_edge))
+    tokens = [
+        t
+        for t in clause.subtree
+        if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ != "that")
+    ]
+    for t in tokens:  # ", who accompanied ...": the reporter's aside, not the reported words
+        if t.lower_ in _ASIDE and t.i > clause.i and t.doc[t.i - 1].text == ",":
+            tokens = [x for x in tokens if x.i < t.i - 1]
+            break
+    if not tokens:
+        return None
+    a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    m = _TAIL.search(text, a, b)  # "..., according to CNBC": the channel, not the words
+    if m is not None and m.start() > a:
+        b = m.start()
+    inside = [(qa, qb) for qa, qb in quoted if qa - 1 <= whole[1] and whole[0] <= qb + 1]
+    if inside or _holds_a_quotation(verb, quoted):
+        return None  # a clause holding a quotation: the quotation is the statement
+    if len(text[a:b].split()) < 3:
+        return None
+    speaker, rule = speakers.of_verb(verb, (a, b))
+    sent = sentence(verb)
+    q = QuoteDraft(
+        a,
+        b,
+        "paraphrase",
+        speaker,
+        rule or "no speaker found",
+        0.75 if speaker is not None else 0.3,
+        sentence=(sent.start_char, sent.end_char),
+    )
+    q.verb = verb.i
+    return q
+
+
+def _postposed(text: str, sent: Any, speakers: Speakers) -> QuoteDraft | None:
+    """ "Kim and Moon will hold talks Wednesday, according to the President's Office." and
+    "..., Moon announced after a summit.": the clause before the attribution."""
+    s, e = _trim(text, sent.start_char, sent.end_char)
+    words = text[s:e]
+    m = _ACCORDING.search(words) or _POSTPOSED.search(words) or _INVERTED.search(words)
+    if m is None or m.start() < 12:
+        return None
+    if m.re is _POSTPOSED and any(w[:1].islower() for w in m["who"].split()[-1:]):
+        return None  # "..., the deal was said": no speaker's name before the verb
+    a, b = _trim(text, s, s + m.start())
+    who = (s + m.start("who"), s + m.end("who"))
+    speaker = speakers.named_in(*who, text[who[0] : who[1]])
+    rule = "according to" if m.re is _ACCORDING else "an attribution after the clause"
+    q = QuoteDraft(a, b, "paraphrase", speaker, rule, 0.6 if speaker else 0.3)
+    q.sentence = (sent.start_char, sent.end_char)
+    return q
+
+
+def find_surface(
+    text: str, doc: Any, speakers: Speakers, taken: list[tuple[int, int]]
+) -> list[QuoteDraft]:
+    """Paraphrases read from the sentence's surface where the parse found no statement.
+
+    ``taken`` are the spans of quotations and statements found already: a sentence
+    that holds one of them gives nothing here.
+    """
+    out = []
+    for sent in doc.sents:
+        a, b = sent.start_char, sent.end_char
+        if any(a <= x < b or a < y <= b for x, y in taken) or re.search('[“”"]', sent.text):
+            continue
+        q = _postposed(text, sent, speakers)
+        if q is not None and len(text[q.start : q.end].split()) >= 4:
+            out.append(q)
+    return out
+
+
+def _report_start(verb: Any) -> int:
+    """Index of the first word of a report: the verb, or "did not" before it."""
+    first: int = verb.i
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "neg") and child.lower_ not in ("has", "have", "had"):
+            first = min(first, int(child.i))
+    return first
+
+
+def find_reports(text: str, doc: Any, speakers: Speakers) -> list[QuoteDraft]:
+    """ "X declined to comment on ...", "X did not respond to a request for comment"."""
+    out = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma in _DECLINE:
+            if not any(c.dep_ == "xcomp" and c.lemma_.lower() in _SILENT for c in verb.children):
+                continue
+        elif lemma in _ANSWER:
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            if not negated or not any(t.lower_ == "comment" for t in verb.subtree):
+                continue
+        else:
+            continue
+        speaker, rule = speakers.of_verb(verb, (0, 0))
+        last = verb.right_edge
+        a, b = _trim(text, doc[_report_start(verb)].idx, last.idx + len(last))
+        q = QuoteDraft(a, b, "report", speaker, rule or "no speaker found", 0.7)
+        sent = sentence(verb)
+        q.sentence, q.verb = (sent.start_char, sent.end_char), verb.i
+        out.append(q)
+    return out
+
+
+def _is(token: Any, other: Any) -> bool:
+    """The same token (spaCy makes a new object for every look-up, so ``is`` fails)."""
+    return token is not None and token.i == other.i
