@@ -32,14 +32,21 @@ _MONTH_RE = r"(?:{}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)".fo
 )
 # next to a day number, a month may also be abbreviated without a full stop ("Sep 18")
 _MONTH_DAY_RE = rf"(?:{_MONTH_RE}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
-_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"  # "June 12th"
 _TO_RE = r"(?:\s*[-–]\s*|\s+to\s+)"
 _PART_RE = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT_RE = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)"
 
 # a bare month or year counts after a preposition ("in May"), never alone ("May" is a verb)
-_AFTER = r"(?:^|(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bearly )|(?<=\blate ))"
+_AFTER = r"(?:^|(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bearly )|(?<=\blate )"
+_AFTER += ")"
+# a bare month also counts as the object of a part of it ("the end of June")
+_MONTH_AFTER = (
+    _AFTER[:-1]
+    + "".join(rf"|(?<=\b{w} of )" for w in ("end", "beginning", "start", "middle", "rest"))
+    + r"|\bmid-)"
+)
 # a year also counts as a noun's modifier ("the 2015 deal") and after "of", "from", "after"
 _YEAR_AFTER = _AFTER[:-1] + r"|(?<=\bthe )|(?<=\bof )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
 _EXPRESSIONS = [
@@ -48,15 +55,20 @@ _EXPRESSIONS = [
     rf"(?:,?\s+(?P<y1>\d{{4}}))?)(?![\w-])",
     # June 30, 2019; Feb. 27-28; June 30
     rf"(?P<mdy>(?P<m2>{_MONTH_DAY_RE})\s+(?P<d3>{_DAY_RE})(?:{_TO_RE}(?P<d4>{_DAY_RE}))?"
-    rf"(?:,?\s+(?P<y2>\d{{4}}))?)(?![\w-])",
+    rf"(?:,?\s+(?P<y2>\d{{4}})|\s+(?P<yrel>last|this|next)\s+year)?)(?![\w-])",
+    # Thursday next week, Monday last week: that day of that week
+    rf"(?P<wdw>(?P<wd2>{_WEEKDAY_RE})\s+(?P<wwhich>last|next|this)\s+week)\b",
     # last June, next March, this May, earlier this month, later this year
-    rf"(?P<rel>(?:(?:earlier|later)\s+)?(?P<which>last|next|this|past|coming)\s+"
+    # (not "the past year", "over the last week", "in the next month": spans of time)
+    rf"(?<!\bthe )(?P<rel>(?:(?:earlier|later)\s+)?(?P<which>last|next|this\s+past|this|past|coming)\s+"
     rf"(?P<unit>{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year|weekend))\b",
     rf"(?P<ago>(?P<n>{_COUNT_RE})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)\b",
     rf"(?P<my>(?P<m3>{_MONTH_RE})(?:\s+of)?\s+(?P<y3>\d{{4}}))\b",
     rf"(?P<wd>{_WEEKDAY_RE}){_PART_RE}\b",
-    r"(?P<word>today|yesterday|tomorrow|tonight)\b",
-    rf"(?P<month>{_AFTER}(?P<m4>{_MONTH_RE}))(?![\w-])",
+    r"(?P<word>today|yesterday|tomorrow|tonight|last\s+night|this\s+"
+    r"(?:morning|afternoon|evening))\b",
+    r"(?P<weekend>the\s+weekend)\b",
+    rf"(?P<month>{_MONTH_AFTER}(?P<m4>{_MONTH_RE}))(?![\w-])",  # "mid-August": the month
     rf"(?P<year>{_YEAR_AFTER}(?P<y4>1[5-9]\d\d|20\d\d))\b"
     r"(?!\s+(?:years|months|weeks|days|hours|people|kilometres|kilometers|miles|km)\b)",
 ]
@@ -111,10 +123,14 @@ def _day_or_span(year: int, month: int, d1: str, d2: str | None) -> When:
 def _dated(m: re.Match[str], ref: date | None, future: bool | None, words: str) -> ResolvedDate:
     month = _month_index(m["m1"] or m["m2"])
     d1, d2 = (m["d1"], m["d2"]) if m["dmy"] else (m["d3"], m["d4"])
+    d1, d2 = d1.rstrip("stndrh"), d2 and d2.rstrip("stndrh")  # "12th" is 12
     year_text = m["y1"] or m["y2"]
     if year_text:
         return ResolvedDate(_day_or_span(int(year_text), month, d1, d2), words, "explicit date")
     r = _need(ref, words)
+    if m["yrel"]:  # "June 12 last year"
+        year = r.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return ResolvedDate(_day_or_span(year, month, d1, d2), words, f"{m['yrel']} year")
     if future:
         year = r.year + ((month, int(d1)) < (r.month, r.day))
         rule = "date without a year: the nearest not before the reference"
@@ -143,7 +159,7 @@ def _weekday(name: str, r: date, future: bool, which: str | None) -> tuple[date,
 
 
 def _relative(m: re.Match[str], r: date, future: bool, words: str) -> ResolvedDate:
-    which, unit = m["which"].lower(), m["unit"].lower()
+    which, unit = " ".join(m["which"].lower().split()[-1:]), m["unit"].lower()
     step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[which]
     if unit in _WEEKDAYS:
         day, rule = _weekday(unit, r, future, which)
@@ -226,9 +242,17 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         day, rule = _weekday(m["wd"], r, bool(future), None)
         return ResolvedDate(PartialDate.from_date(day), text, rule)
     if m["word"]:
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
+        word = " ".join(m["word"].lower().split())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         when = PartialDate.from_date(r + timedelta(days=offset))
-        return ResolvedDate(when, text, f"{m['word'].lower()}: relative to the reference")
+        return ResolvedDate(when, text, f"{word}: relative to the reference")
+    if m["wdw"]:
+        step = {"last": -1, "this": 0, "next": 1}[m["wwhich"].lower()]
+        monday = r - timedelta(days=r.weekday()) + timedelta(weeks=step)
+        day = monday + timedelta(days=_WEEKDAYS[m["wd2"].lower()])
+        return ResolvedDate(PartialDate.from_date(day), text, f"that day of {m['wwhich']} week")
+    if m["weekend"]:
+        return _weekend(r, bool(future), text)
     month = _month_index(m["m4"])
     year = r.year
     if future and month < r.month:
@@ -248,3 +272,17 @@ def _ago(n: int, unit: str, r: date, text: str) -> ResolvedDate:
     day = PartialDate.from_date(r - timedelta(days=n * 7 if unit == "week" else n))
     value = PartialDate(day.year, day.month, day.day, approximate=unit == "week")
     return ResolvedDate(value, text, f"{n} {unit}s before the reference")
+
+
+def _weekend(r: date, future: bool, text: str) -> ResolvedDate:
+    """ "The weekend": the Saturday and Sunday before the reference (or after it, in the future
+    tense); on a Saturday or a Sunday, that very weekend."""
+    if r.weekday() >= 5:
+        saturday = r - timedelta(days=r.weekday() - 5)
+    elif future:
+        saturday = r + timedelta(days=5 - r.weekday())
+    else:
+        saturday = r - timedelta(days=r.weekday() + 2)
+    span = DateSpan(PartialDate.from_date(saturday), PartialDate.from_date(saturday + timedelta(1)))
+    rule = "the weekend " + ("after" if future and r.weekday() < 5 else "before") + " the reference"
+    return ResolvedDate(span, text, rule)

@@ -14,6 +14,8 @@ from .html import Article
 __all__ = ["find_dates"]
 
 _FUTURE = {"will", "shall", "'ll", "’ll"}
+_AHEAD = {"upcoming", "planned", "proposed", "scheduled", "expected", "next"}
+_PLANNED = {"set", "schedule", "slate", "plan", "due", "expect"}
 
 
 def _future(doc: Any, start: int, end: int) -> bool | None:
@@ -27,6 +29,8 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
+            if any(c.lower_ in _AHEAD for c in token.children):
+                return True  # "the upcoming summit on Friday"
             return None  # "the summit in September": a noun's date, no tense to go by
     if any(c.lower_ in _FUTURE for c in token.children):
         return True
@@ -34,6 +38,10 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
         return True  # "agreed to meet in April": what is planned lies ahead
     if token.lower_ in _FUTURE:
         return True
+    if token.lemma_.lower() in _PLANNED and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children
+    ):
+        return True  # "talks are set for Oct. 5", "the summit is scheduled for June"
     past = token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children)
     return False if past or token.pos_ not in ("VERB", "AUX") else None
 
