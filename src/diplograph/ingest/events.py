@@ -15,6 +15,15 @@ from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
+from ._event_rules import (
+    GENERIC,
+    date_is_its_own,
+    pair_participants,
+    place_modifier,
+    recent_event,
+    specific,
+    subject_takes_part,
+)
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
@@ -138,14 +147,22 @@ def _extent(token: Any) -> tuple[int, int]:
     return left.idx, comma if comma > 0 else end
 
 
-def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) -> set[str]:
+def _participants(
+    kg: KnowledgeGraph, token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
+) -> set[str]:
+    places = {
+        ent_actor[t.i].id for t in token.lefts if t.i in ent_actor and place_modifier(token, t)
+    }
     ids = {
         d.id
         for i, d in ent_actor.items()
-        if a <= token.doc[i].idx < b and d.kind in ("person", "state")
+        if a <= token.doc[i].idx < b and d.kind in ("person", "state") and d.id not in places
+    } | pair_participants(token, kg)
+    clauses = {  # "talks that caused both leaders to leave their Vietnam meeting": not theirs
+        x.i for c in token.rights if c.dep_ in ("relcl", "advcl", "ccomp") for x in c.subtree
     }
     for t in token.subtree:  # "the statement signed by X and Y", "talks between X and Y"
-        actor = ent_actor.get(t.i) if t.i > token.i else None
+        actor = ent_actor.get(t.i) if t.i > token.i and t.i not in clauses else None
         if (
             actor is not None
             and actor.kind in ("person", "state")
@@ -165,7 +182,7 @@ def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) 
         )
     ):
         verb = verb.head  # "hold talks with", "met at their meeting": the verb's subject
-    if verb.pos_ in ("VERB", "AUX") and not ids:
+    if verb.pos_ in ("VERB", "AUX") and not ids and subject_takes_part(verb):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 ids |= {
@@ -296,7 +313,7 @@ def _mention(
         [(a, b)],
         own[0].value if own else None,
         _place(kg, doc, a, b, ent_actor),
-        _participants(token, a, b, ent_actor),
+        _participants(kg, token, a, b, ent_actor),
         None,
         "",
         0.0,
@@ -344,52 +361,101 @@ def find_events(
     for token in doc:
         etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
+            _generic(token, text, kg, ent_actor, dates, drafts)
             continue
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
             continue  # "three summits": several events, none named
         draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
-        definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left)
+        definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left) or specific(token)
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
-        if token.lemma_.lower() in _PARTS:
-            bare = True  # a dinner or a document belongs to the event named before it
         part = token.lemma_.lower() in _PARTS
+        bare = bare or part  # a dinner or a document belongs to the event named before it
         if draft.date is None and not (
             definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
         ):
             continue  # "momentum for talks": no event in particular
         if bare and not latest:
-            same = [d for d in drafts if d.family == draft.family]
-            if (definite or part) and same:
-                # "the meeting": the latest event of its family named so far
-                _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
-            elif (definite or part) and draft.family == "agreement":
-                _sign_at(kg, drafts, draft)
+            if definite or part:
+                _bare(kg, drafts, draft, article.published, named, part)
             continue
         linked = _link(kg, draft, article.published, named)
         if linked is not None:
-            target = next((d for d in drafts if d.link == linked.id), None) or next(
-                (  # the article pinned a part of that event already: the part is meant
-                    d
-                    for d in drafts
-                    if d.link
-                    and kg.events[d.link].part_of == linked.id
-                    and d.family == draft.family
-                ),
-                None,
-            )
-            if target is not None:
-                _join(target, draft)
-                continue
-            draft.link, draft.id = linked.id, linked.id
-            draft.rule = "linked: type family, date, place and participants agree"
-            draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
-            draft.label = linked.label
-            drafts.append(draft)
+            _add_linked(kg, drafts, draft, linked)
         elif draft.date is not None and (definite or draft.participants):
             _place_new(drafts, draft)
     return drafts
+
+
+def _bare(
+    kg: KnowledgeGraph,
+    drafts: list[EventDraft],
+    draft: EventDraft,
+    published: PartialDate | None,
+    named: set[str],
+    part: bool,
+) -> None:
+    """ "The meeting", "their talks": the latest event of its family named so far; the first
+    such words in a report name the recent event of the principals it names."""
+    same = [d for d in drafts if d.family == draft.family]
+    if same:
+        _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
+    elif draft.family == "agreement":
+        _sign_at(kg, drafts, draft)
+    elif not part:
+        recent = recent_event(kg, draft.family, FAMILIES, published, named)
+        if recent is not None:
+            _add_linked(kg, drafts, draft, recent)
+            draft.rule = "linked: the recent event of the principals the article names"
+            draft.confidence = 0.5
+
+
+def _add_linked(
+    kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, linked: Event
+) -> None:
+    """Add ``draft`` as a mention of the graph's event ``linked`` (to its draft if it has one)."""
+    target = next((d for d in drafts if d.link == linked.id), None) or next(
+        (  # the article pinned a part of that event already: the part is meant
+            d
+            for d in drafts
+            if d.link and kg.events[d.link].part_of == linked.id and d.family == draft.family
+        ),
+        None,
+    )
+    if target is not None:
+        _join(target, draft)
+        return
+    draft.link, draft.id = linked.id, linked.id
+    draft.rule = "linked: type family, date, place and participants agree"
+    draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
+    draft.label = linked.label
+    drafts.append(draft)
+
+
+def _generic(
+    token: Any,
+    text: str,
+    kg: KnowledgeGraph,
+    ent_actor: dict[int, ActorDraft],
+    dates: list[DateMention],
+    drafts: list[EventDraft],
+) -> None:
+    """ "The incident", "Sunday's DMZ event": the event named last before, when its date agrees."""
+    if token.lemma_.lower() not in GENERIC or token.pos_ != "NOUN" or not drafts:
+        return
+    lefts = list(token.lefts)
+    if not any(t.lower_ in ("the", "this", "that") for t in lefts) and not any(
+        t.dep_ == "poss" and t.ent_type_ in ("DATE", "TIME") for t in lefts
+    ):
+        return  # "the incident", "Sunday's event", not "a business leaders' event"
+    target = max(drafts, key=lambda d: max(m[0] for m in d.mentions))
+    draft = _mention(token, target.type, text, kg, ent_actor, dates)
+    when = target.date or (kg.events[target.link].time if target.link else None)
+    if draft.date is None or (
+        when is not None and draft.date.may_overlap(when.earliest, when.latest)
+    ):
+        _join(target, draft)
 
 
 def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
@@ -435,17 +501,21 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
     if span is None:
         return False
     t = span.root
+    path = [t]
     for _ in range(8):
         if t.i == trigger.i:
             return True
         if t.pos_ in ("VERB", "AUX"):
             if t.dep_ in ("relcl", "acl") and t.head.i == trigger.i:
                 return True  # "the statement signed yesterday"
+            if len(path) > 1 and not date_is_its_own(path[:-1], {x.i for x in span}):
+                return False  # "played down the test in an interview Sunday"
             args = ("nsubj", "nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:
             return False
         t = t.head
+        path.append(t)
     return False
 
 

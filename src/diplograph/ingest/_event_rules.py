@@ -1,0 +1,169 @@
+"""Rules that say whether an event noun names one real-world event, and which.
+
+:mod:`.events` finds the trigger words; these rules read their grammatical
+context: "the collapse of talks" and "five hours of talks" name one occurrence
+where "momentum for talks" names none; "signed a statement" is a statement that
+was signed; "the incident" is the event named just before; a first "the summit"
+in a report names the summit of the principals the report names, held in the
+weeks before it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import PartialDate
+from ..kg import KnowledgeGraph
+from ..model import PRINCIPAL_ROLES, Event
+
+__all__ = [
+    "GENERIC",
+    "date_is_its_own",
+    "pair_participants",
+    "place_modifier",
+    "recent_event",
+    "specific",
+    "subject_takes_part",
+]
+
+#: nouns whose "of" names one occurrence of the event after it ("the collapse of talks")
+_PHASES = {
+    "aftermath",
+    "breakdown",
+    "collapse",
+    "conclusion",
+    "end",
+    "eve",
+    "failure",
+    "opening",
+    "outcome",
+    "result",
+    "sidelines",
+    "start",
+    "success",
+    "wake",
+}
+#: measure nouns: "five hours of talks", "a fresh round of talks", "two days of negotiations"
+_MEASURES = {"hour", "day", "round", "minute", "session", "week"}
+#: nouns that stand for whatever event was named before them ("the incident", "Sunday's event")
+GENERIC = {"event", "incident", "occasion", "episode", "gathering"}
+#: verbs whose subject is no participant of the event in their object ("Pompeo played down the
+#: test", "Trump canceled a visit by Pompeo")
+_REMARKS = {
+    "add",
+    "announce",
+    "claim",
+    "comment",
+    "insist",
+    "note",
+    "remark",
+    "report",
+    "say",
+    "speak",
+    "tell",
+    "tweet",
+    "warn",
+    "write",
+    "brush",
+    "call",
+    "cancel",
+    "condemn",
+    "criticize",
+    "criticise",
+    "deny",
+    "describe",
+    "discuss",
+    "dismiss",
+    "downplay",
+    "hail",
+    "play",
+    "postpone",
+    "praise",
+    "propose",
+    "reject",
+    "seek",
+    "suggest",
+    "urge",
+    "want",
+    "welcome",
+}
+#: adjectives that name both sides of the event they modify
+_PAIRS = {"inter-korean": ("north-korea", "south-korea")}
+
+
+def specific(token: Any) -> bool:
+    """True when the grammar says ``token`` names one occurrence though it has no article:
+    "the collapse of talks", "nearly five hours of talks", "followed by an extended
+    bilateral summit", "They then signed a statement"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        noun = head.head
+        return noun.lemma_.lower() in _PHASES or noun.lemma_.lower() in _MEASURES
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return True
+    return bool(token.dep_ == "dobj" and head.tag_ == "VBD")
+
+
+def subject_takes_part(verb: Any) -> bool:
+    """False for verbs of comment ("played down the test"): their subject is not a participant."""
+    return verb.lemma_.lower() not in _REMARKS
+
+
+def place_modifier(trigger: Any, token: Any) -> bool:
+    """True for a country named as the place of an event its participants own: "their Vietnam
+    meeting" is held in Vietnam, not with it."""
+    if token.ent_type_ not in ("GPE", "LOC") or token.head.i != trigger.i:
+        return False
+    if token.dep_ != "compound":
+        return False
+    return any(t.lower_ in ("their", "his", "her", "its") or t.tag_ == "POS" for t in trigger.lefts)
+
+
+def pair_participants(trigger: Any, kg: KnowledgeGraph) -> set[str]:
+    """The two sides an adjective names ("the inter-Korean summit"), when the graph has them."""
+    out: set[str] = set()
+    for child in trigger.lefts:
+        words = child.doc[child.left_edge.i : child.i + 1].text.lower().replace(" ", "")
+        for key, ids in _PAIRS.items():
+            if key in words and all(i in kg.actors for i in ids):
+                out.update(ids)
+    return out
+
+
+def date_is_its_own(path: list[Any], date_tokens: set[int]) -> bool:
+    """Whether the date reached the verb directly (``path`` runs from the date's root to the
+    verb's child): "held talks on Sunday" dates the talks, "played down the test in an interview
+    Sunday" dates the interview."""
+    child = path[-1]
+    if child.i in date_tokens:
+        return True
+    if child.dep_ == "prep":
+        return all(c.i in date_tokens for c in child.children if c.dep_ == "pobj")
+    return False
+
+
+def recent_event(
+    kg: KnowledgeGraph,
+    family: str,
+    families: dict[str, str],
+    published: PartialDate | None,
+    named: set[str],
+    days: int = 31,
+) -> Event | None:
+    """The one event of ``family`` whose principals (two or more) the article names and which
+    was going on, or ended, in the ``days`` before publication: a report's first "the summit"."""
+    if published is None:
+        return None
+    found = []
+    for ev in kg.events.values():
+        if families.get(ev.type.value) != family or ev.part_of is not None:
+            continue
+        principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
+        if len(principals & named) < 2:
+            continue
+        if (
+            ev.time.earliest <= published.latest
+            and (published.earliest - ev.time.latest).days <= days
+        ):
+            found.append(ev)
+    return found[0] if len(found) == 1 else None
