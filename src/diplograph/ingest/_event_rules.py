@@ -10,6 +10,7 @@ weeks before it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..dates import PartialDate
@@ -19,11 +20,13 @@ from ..model import PRINCIPAL_ROLES, Event
 __all__ = [
     "GENERIC",
     "date_is_its_own",
+    "named_event",
     "pair_participants",
     "place_modifier",
     "recent_event",
     "specific",
     "subject_takes_part",
+    "verb_place_span",
 ]
 
 #: nouns whose "of" names one occurrence of the event after it ("the collapse of talks")
@@ -122,12 +125,22 @@ def place_modifier(trigger: Any, token: Any) -> bool:
 def pair_participants(trigger: Any, kg: KnowledgeGraph) -> set[str]:
     """The two sides an adjective names ("the inter-Korean summit"), when the graph has them."""
     out: set[str] = set()
-    for child in trigger.lefts:
-        words = child.doc[child.left_edge.i : child.i + 1].text.lower().replace(" ", "")
-        for key, ids in _PAIRS.items():
-            if key in words and all(i in kg.actors for i in ids):
-                out.update(ids)
+    words = trigger.doc[trigger.left_edge.i : trigger.i].text.lower().replace(" ", "")
+    for key, ids in _PAIRS.items():
+        if key in words and all(i in kg.actors for i in ids):
+            out.update(ids)
     return out
+
+
+def verb_place_span(trigger: Any) -> tuple[int, int] | None:
+    """The characters of the place the verb of "hold a meeting at Panmunjom" gives its object."""
+    if trigger.dep_ != "dobj":
+        return None
+    for prep in trigger.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in") and prep.i > trigger.i:
+            right = prep.right_edge
+            return prep.idx, right.idx + len(right)
+    return None
 
 
 def date_is_its_own(path: list[Any], date_tokens: set[int]) -> bool:
@@ -164,6 +177,41 @@ def recent_event(
         if (
             ev.time.earliest <= published.latest
             and (published.earliest - ev.time.latest).days <= days
+        ):
+            found.append(ev)
+    return found[0] if len(found) == 1 else None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.split(r"[^a-z]+", text.lower()) if w}
+
+
+def named_event(
+    kg: KnowledgeGraph,
+    trigger: Any,
+    family: str,
+    families: dict[str, str],
+    triggers: dict[str, str],
+) -> Event | None:
+    """The event of the graph a capitalized name names: "the Armistice Agreement" is the
+    armistice (its modifier is a word of the same family in the event's label), "the Singapore
+    statement" the Singapore joint statement (every modifier and the head are in the label)."""
+    mods = [
+        t.lower_
+        for t in trigger.doc[trigger.left_edge.i : trigger.i]
+        if t.text[:1].isupper() and t.pos_ == "PROPN"
+    ]
+    if not mods:
+        return None
+    head = trigger.lemma_.lower()
+    found = []
+    for ev in kg.events.values():
+        if families.get(ev.type.value) != family:
+            continue
+        label = _words(ev.label)
+        same_kind = any(families.get(triggers.get(m, "")) == family and m in label for m in mods)
+        if same_kind or (
+            all(m in label for m in mods) and (head in label or trigger.lower_ in label)
         ):
             found.append(ev)
     return found[0] if len(found) == 1 else None

@@ -18,11 +18,13 @@ from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
 from ._event_rules import (
     GENERIC,
     date_is_its_own,
+    named_event,
     pair_participants,
     place_modifier,
     recent_event,
     specific,
     subject_takes_part,
+    verb_place_span,
 )
 from .html import Article
 
@@ -312,7 +314,7 @@ def _mention(
         FAMILIES[etype],
         [(a, b)],
         own[0].value if own else None,
-        _place(kg, doc, a, b, ent_actor),
+        _place(kg, doc, a, b, ent_actor) or _verb_place(kg, token, ent_actor),
         _participants(kg, token, a, b, ent_actor),
         None,
         "",
@@ -320,6 +322,11 @@ def _mention(
         label=text[a:b],
         date_note=own[0].resolved.note if own else None,
     )
+
+
+def _verb_place(kg: KnowledgeGraph, token: Any, ent_actor: dict[int, ActorDraft]) -> str | None:
+    span = verb_place_span(token)
+    return None if span is None else _place(kg, token.doc, span[0], span[1], ent_actor)
 
 
 def _preposition(text: str, start: int) -> str:
@@ -376,6 +383,10 @@ def find_events(
             definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
         ):
             continue  # "momentum for talks": no event in particular
+        name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
+        if name is not None and _agrees(kg, name, draft):
+            _add_linked(kg, drafts, draft, name)
+            continue
         if bare and not latest:
             if definite or part:
                 _bare(kg, drafts, draft, article.published, named, part)
@@ -449,13 +460,22 @@ def _generic(
         t.dep_ == "poss" and t.ent_type_ in ("DATE", "TIME") for t in lefts
     ):
         return  # "the incident", "Sunday's event", not "a business leaders' event"
-    target = max(drafts, key=lambda d: max(m[0] for m in d.mentions))
-    draft = _mention(token, target.type, text, kg, ent_actor, dates)
-    when = target.date or (kg.events[target.link].time if target.link else None)
-    if draft.date is None or (
-        when is not None and draft.date.may_overlap(when.earliest, when.latest)
-    ):
-        _join(target, draft)
+    draft = _mention(token, drafts[-1].type, text, kg, ent_actor, dates)
+    for target in sorted(drafts, key=lambda d: max(m[0] for m in d.mentions), reverse=True):
+        when = target.date or (kg.events[target.link].time if target.link else None)
+        if draft.date is None or (
+            when is not None and draft.date.may_overlap(when.earliest, when.latest)
+        ):
+            _join(target, draft)
+            return
+
+
+def _agrees(kg: KnowledgeGraph, ev: Event, draft: EventDraft) -> bool:
+    """Whether a mention's own date and participants allow the event its name names."""
+    if draft.date is not None and not draft.date.may_overlap(ev.time.earliest, ev.time.latest):
+        return False
+    actors = _widen(kg, {p.actor for p in ev.participants})
+    return not draft.participants or bool(actors & _widen(kg, draft.participants))
 
 
 def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
