@@ -11,6 +11,8 @@ weeks before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from ..dates import PartialDate
@@ -20,7 +22,10 @@ from ..model import PRINCIPAL_ROLES, Event
 __all__ = [
     "GENERIC",
     "date_is_its_own",
+    "hyphen_part",
     "named_event",
+    "nth_event",
+    "ordinal",
     "pair_participants",
     "place_modifier",
     "recent_event",
@@ -215,3 +220,50 @@ def named_event(
         ):
             found.append(ev)
     return found[0] if len(found) == 1 else None
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def ordinal(trigger: Any) -> int | None:
+    """N of "their second summit", "the third meeting this year"; None for "the first meeting
+    since the Hanoi summit" (an order counted from another event) and for no ordinal."""
+    n = next((_ORDINALS[c.lower_] for c in trigger.lefts if c.lower_ in _ORDINALS), None)
+    if n is None or any(t.lower_ in ("since", "after") for t in trigger.subtree):
+        return None
+    return n
+
+
+def nth_event(
+    kg: KnowledgeGraph,
+    n: int,
+    family: str,
+    families: dict[str, str],
+    pair: set[str],
+    within: tuple[date, date] | None,
+    widen: Callable[[set[str]], set[str]],
+) -> Event | None:
+    """The ``n``-th event of ``family`` between the actors of ``pair`` (two or more), counted in
+    the period ``within`` if given, else from the first."""
+    if len(pair) < 2:
+        return None
+    found = sorted(
+        (
+            ev
+            for ev in kg.events.values()
+            if families.get(ev.type.value) == family
+            and ev.part_of is None
+            and pair <= widen({p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
+            and (within is None or within[0] <= ev.time.earliest <= within[1])
+        ),
+        key=lambda ev: ev.time.earliest,
+    )
+    return found[n - 1] if len(found) >= n else None
+
+
+def hyphen_part(token: Any) -> bool:
+    """True for a word inside a hyphenated modifier ("end-of-summit news conference")."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return bool((before and token.lower_ != "together") or after)

@@ -18,7 +18,10 @@ from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
 from ._event_rules import (
     GENERIC,
     date_is_its_own,
+    hyphen_part,
     named_event,
+    nth_event,
+    ordinal,
     pair_participants,
     place_modifier,
     recent_event,
@@ -372,6 +375,8 @@ def find_events(
             continue
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
             continue  # "three summits": several events, none named
+        if hyphen_part(token):
+            continue  # "end-of-summit news conference": a modifier of another noun
         draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
         definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left) or specific(token)
@@ -383,6 +388,8 @@ def find_events(
             definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
         ):
             continue  # "momentum for talks": no event in particular
+        if definite and _by_order(kg, drafts, draft, token):
+            continue
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
         if name is not None and _agrees(kg, name, draft):
             _add_linked(kg, drafts, draft, name)
@@ -420,6 +427,30 @@ def _bare(
             _add_linked(kg, drafts, draft, recent)
             draft.rule = "linked: the recent event of the principals the article names"
             draft.confidence = 0.5
+
+
+def _by_order(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, token: Any) -> bool:
+    """ "Their second summit", "the third meeting this year between the two leaders": the n-th
+    event of the pair (the mention's participants, else those of the event of its family named
+    last), counted in the mention's period when it names one."""
+    n = ordinal(token)
+    if n is None:
+        return False
+    pair = _widen(kg, draft.participants) if len(draft.participants) >= 2 else set()
+    linked = [d for d in drafts if d.link and d.family == draft.family]
+    if not pair and linked:
+        ev = kg.events[linked[-1].link or ""]
+        pair = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
+    when = draft.date
+    within = None if when is None or when.days <= 7 else (when.earliest, when.latest)
+    found = nth_event(kg, n, draft.family, FAMILIES, pair, within, lambda ids: _widen(kg, ids))
+    if found is None or (
+        when is not None and not when.may_overlap(found.time.earliest, found.time.latest)
+    ):
+        return False
+    _add_linked(kg, drafts, draft, found)
+    draft.rule = f"linked: the event number {n} of its participants"
+    return True
 
 
 def _add_linked(
