@@ -168,23 +168,25 @@ def recent_event(
     named: set[str],
     days: int = 31,
 ) -> Event | None:
-    """The one event of ``family`` whose principals (two or more) the article names and which
-    was going on, or ended, in the ``days`` before publication: a report's first "the summit"."""
+    """The latest event of ``family`` whose principals the article names (two, or the only
+    one) and which was going on, or ended, in the ``days`` before publication: a report's first
+    "the summit", "the launch"."""
     if published is None:
         return None
     found = []
     for ev in kg.events.values():
-        if families.get(ev.type.value) != family or ev.part_of is not None:
+        if families.get(ev.type.value) != family:
             continue
         principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
-        if len(principals & named) < 2:
+        if len(principals & named) < min(2, len(principals)) or not principals:
             continue
         if (
             ev.time.earliest <= published.latest
             and (published.earliest - ev.time.latest).days <= days
         ):
             found.append(ev)
-    return found[0] if len(found) == 1 else None
+    # the latest to begin; of two that begin together, the shorter
+    return max(found, key=lambda ev: (ev.time.earliest, -ev.time.days), default=None)
 
 
 def _words(text: str) -> set[str]:

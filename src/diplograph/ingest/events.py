@@ -84,7 +84,15 @@ _PARTS = {"ceremony", "lunch", "dinner", "banquet", "document"}  # only of an ev
 _CROSS_VERBS = {"cross", "enter", "step"}
 _NEEDS = {  # triggers that count only beside one of these words
     "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
-    "launch": {"missile", "missiles", "rocket", "rockets", "satellite"},
+    "launch": {
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "satellite",
+        "projectile",
+        "projectiles",
+    },
     "statement": {"joint", "issue", "issued", "sign", "signed"},
     "conference": {"press", "news"},
     "exercise": {"military", "joint", "naval", "drills"},
@@ -119,9 +127,21 @@ def _trigger(token: Any) -> str | None:
     if needs is not None:
         sent = sentence(token)
         near = {t.lower_ for t in sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
-        if not near & needs:
-            return None
+        if not near & needs and not (_definite(token) and _article_words(token.doc) & needs):
+            return None  # "the Thursday launch" in a report on missiles is one
     return TRIGGERS[word]
+
+
+def _definite(token: Any) -> bool:
+    return any(t.lower_ in _DEFINITE or t.tag_ == "POS" or t.dep_ == "poss" for t in token.lefts)
+
+
+def _article_words(doc: Any) -> set[str]:
+    """The article's words, lower case (read once per document)."""
+    words: set[str] | None = doc.user_data.get("diplograph_words")
+    if words is None:
+        words = doc.user_data["diplograph_words"] = {t.lower_ for t in doc}
+    return words
 
 
 def _extent(token: Any) -> tuple[int, int]:
