@@ -23,6 +23,7 @@ __all__ = [
     "GENERIC",
     "date_is_its_own",
     "hyphen_part",
+    "measure",
     "named_event",
     "nth_event",
     "ordinal",
@@ -110,6 +111,14 @@ def specific(token: Any) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
         return True
     return bool(token.dep_ == "dobj" and head.tag_ == "VBD")
+
+
+def measure(token: Any) -> Any:
+    """The measure noun of "nearly five hours of talks" ("hours"), else None."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES:
+        return head.head
+    return None
 
 
 def subject_takes_part(verb: Any) -> bool:

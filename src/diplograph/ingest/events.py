@@ -19,6 +19,7 @@ from ._event_rules import (
     GENERIC,
     date_is_its_own,
     hyphen_part,
+    measure,
     named_event,
     nth_event,
     ordinal,
@@ -146,6 +147,9 @@ def _article_words(doc: Any) -> set[str]:
 
 def _extent(token: Any) -> tuple[int, int]:
     left, right = token.left_edge, token
+    unit = measure(token)
+    if unit is not None:
+        left = unit.left_edge  # "a fresh round of talks"
     for child in token.rights:
         if (
             child.dep_ in ("prep", "npadvmod", "appos", "amod", "compound")
