@@ -174,3 +174,43 @@ def test_a_reports_first_launch_is_the_latest_of_the_month(run) -> None:  # type
     )
     an = run(text, "2019-05-09")
     assert linked_to(an, "The launch") == "missile-test-2019-05-09"
+
+
+def test_talks_as_an_activity_are_no_event(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Jong Un oversaw a live-fire military exercise Saturday that potentially included "
+        "North Korea’s first ballistic missile launch since 2017, challenging U.S. President "
+        "Donald Trump’s bottom line in nuclear talks.\n"
+    )
+    an = run(text, "2019-05-06")
+    assert not any(text.endswith("talks") for text in links(an))
+    # written for this test: talks the sentence only wants revived are no summit either
+    an = run(
+        "Moon's aim is reviving nuclear talks between Washington and Pyongyang.\n", "2019-05-06"
+    )
+    assert not any(links(an).values())
+
+
+def test_a_principals_visit_is_the_summit_he_travelled_to(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: the graph has no visit of Moon's of its own
+    text = (
+        "Kim Jong Un greeted South Korean President Moon Jae-in at the airport on Tuesday. "
+        "Moon's three-day visit is aimed at reviving nuclear talks.\n"
+    )
+    assert linked_to(run(text, "2018-09-18"), "Moon's three-day visit") == (
+        "inter-korean-summit-2018-09"
+    )
+    # an envoy is no principal of the summit: his visit is a new event
+    text = (
+        "The summit dates were finalised during Chung's Wednesday visit to Pyongyang, where he "
+        "met Kim and handed over a personal letter from Moon.\n"
+    )
+    assert linked_to(run(text, "2018-09-06"), "Chung's Wednesday visit") is None
+
+
+def test_would_speaks_of_a_plan(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test
+    text = "Trump said he was willing to meet Kim. The meeting would take place on Sunday.\n"
+    an = run(text, "2019-06-29")
+    assert {str(d.value) for d in an.dates} == {"2019-06-30"}
+    assert linked_to(an, "The meeting") == "panmunjom-meeting-2019"

@@ -312,8 +312,33 @@ def _link(
     top = [ev for s, ev in scored if s == best and not (ev.part_of in ids and s <= best)]
     top = top or [ev for s, ev in scored if s == best]
     if not top:
-        return None
+        return _visit_as_meeting(kg, draft, published) if draft.family == "visit" else None
     return max(top, key=lambda ev: ev.time.latest)
+
+
+def _visit_as_meeting(
+    kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None
+) -> Event | None:
+    """ "Moon's three-day visit" when the graph has no visit of Moon's: the summit he travelled
+    to, if the visitor is one of its principals and its dates (or those of the report) agree."""
+    if not draft.participants or published is None:
+        return None
+    found = []
+    for ev in kg.events.values():
+        if FAMILIES.get(ev.type.value) != "meeting" or ev.part_of is not None:
+            continue
+        principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
+        if not draft.participants <= principals:
+            continue
+        if draft.place is not None and ev.place != draft.place:
+            continue
+        if draft.date is not None:
+            ok = draft.date.may_overlap(ev.time.earliest, ev.time.latest)
+        else:  # undated: the visit under way, or just over, when the report was written
+            ok = ev.time.earliest <= published.latest and _years_before(ev, published) <= 0.1
+        if ok:
+            found.append(ev)
+    return found[0] if len(found) == 1 else None
 
 
 def _mention(
@@ -408,10 +433,11 @@ def find_events(
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
         bare = bare or part  # a dinner or a document belongs to the event named before it
+        determiner = any(c.dep_ == "det" for c in token.children)
         if draft.date is None and not (
-            definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
+            definite or latest or part or (determiner and token.dep_ in ("dobj", "nsubjpass"))
         ):
-            continue  # "momentum for talks": no event in particular
+            continue  # "momentum for talks", "reviving nuclear talks": no event in particular
         if definite and _by_order(kg, drafts, draft, token):
             continue
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None

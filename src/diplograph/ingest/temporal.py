@@ -13,7 +13,7 @@ from .html import Article
 
 __all__ = ["find_dates"]
 
-_FUTURE = {"will", "shall", "'ll", "’ll"}
+_FUTURE = {"will", "shall", "'ll", "’ll", "would"}  # "would take place on Sunday": a plan
 _AHEAD = {"upcoming", "planned", "proposed", "scheduled", "expected", "next"}
 _PLANNED = {"set", "schedule", "slate", "plan", "due", "expect"}
 
