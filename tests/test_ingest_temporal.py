@@ -85,7 +85,6 @@ def test_tonight_is_the_day_of_publication(dated) -> None:  # type: ignore[no-un
         ("this afternoon", "2019-09-19"),
         ("last night", "2019-09-18"),
         ("mid-August", "2019-08"),
-        ("June 12 last year", "2018-06-12"),
         ("Thursday last week", "2019-09-12"),
         ("this past weekend", "2019-09-14/2019-09-15"),
     ],
@@ -120,3 +119,25 @@ def test_relative_words_without_a_publication_date_are_an_error() -> None:
     for words in ("the weekend", "Thursday next week", "last night", "mid-August"):
         with pytest.raises(DateError, match="publication date"):
             resolve_relative(words, None)
+
+
+def test_a_day_or_month_followed_by_last_year_is_in_that_year(dated) -> None:  # type: ignore[no-untyped-def]
+    # written for this test; "last year" stays an expression of its own
+    text = "They met in June last year and again on June 12 last year.\n"
+    assert dated(text, "2019-09-19") == {
+        "June": "2018-06",
+        "June 12": "2018-06-12",
+        "last year": "2018",
+    }
+
+
+def test_may_the_prime_minister_is_no_month(dated) -> None:  # type: ignore[no-untyped-def]
+    # written for this test
+    text = "Theresa May resigned. The deal was backed by May in parliament, and signed in May.\n"
+    found = dated(text, "2019-09-19")
+    assert found == {"May": "2019-05"}
+    assert text.count("May") == 3  # the name twice, the month once
+
+
+def test_due_speaks_of_what_is_ahead(dated) -> None:  # type: ignore[no-untyped-def]
+    assert dated("Trump is due in Seoul on Saturday.\n", "2019-09-19") == {"Saturday": "2019-09-21"}

@@ -55,12 +55,13 @@ _EXPRESSIONS = [
     rf"(?:,?\s+(?P<y1>\d{{4}}))?)(?![\w-])",
     # June 30, 2019; Feb. 27-28; June 30
     rf"(?P<mdy>(?P<m2>{_MONTH_DAY_RE})\s+(?P<d3>{_DAY_RE})(?:{_TO_RE}(?P<d4>{_DAY_RE}))?"
-    rf"(?:,?\s+(?P<y2>\d{{4}})|\s+(?P<yrel>last|this|next)\s+year)?)(?![\w-])",
+    rf"(?:,?\s+(?P<y2>\d{{4}}))?)(?![\w-])",
     # Thursday next week, Monday last week: that day of that week
     rf"(?P<wdw>(?P<wd2>{_WEEKDAY_RE})\s+(?P<wwhich>last|next|this)\s+week)\b",
     # last June, next March, this May, earlier this month, later this year
     # (not "the past year", "over the last week", "in the next month": spans of time)
-    rf"(?<!\bthe )(?P<rel>(?:(?:earlier|later)\s+)?(?P<which>last|next|this\s+past|this|past|coming)\s+"
+    r"(?<!\bthe )(?P<rel>(?:(?:earlier|later)\s+)?"
+    rf"(?P<which>last|next|this\s+past|this|past|coming)\s+"
     rf"(?P<unit>{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year|weekend))\b",
     rf"(?P<ago>(?P<n>{_COUNT_RE})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)\b",
     rf"(?P<my>(?P<m3>{_MONTH_RE})(?:\s+of)?\s+(?P<y3>\d{{4}}))\b",
@@ -128,9 +129,6 @@ def _dated(m: re.Match[str], ref: date | None, future: bool | None, words: str) 
     if year_text:
         return ResolvedDate(_day_or_span(int(year_text), month, d1, d2), words, "explicit date")
     r = _need(ref, words)
-    if m["yrel"]:  # "June 12 last year"
-        year = r.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
-        return ResolvedDate(_day_or_span(year, month, d1, d2), words, f"{m['yrel']} year")
     if future:
         year = r.year + ((month, int(d1)) < (r.month, r.day))
         rule = "date without a year: the nearest not before the reference"
