@@ -214,3 +214,19 @@ def test_would_speaks_of_a_plan(run) -> None:  # type: ignore[no-untyped-def]
     an = run(text, "2019-06-29")
     assert {str(d.value) for d in an.dates} == {"2019-06-30"}
     assert linked_to(an, "The meeting") == "panmunjom-meeting-2019"
+
+
+def test_a_document_named_before_its_summit_and_the_signing_ceremony(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: the document comes before the summit it was signed at, and the
+    # graph keeps the Singapore signing apart from the summit (RULES.md, section 4)
+    text = (
+        "Trump and Kim signed a comprehensive document at the end of their historic summit in "
+        "Singapore on Tuesday. The signing ceremony took place at the Capella hotel.\n"
+    )
+    an = run(text, "2018-06-12")
+    assert linked_to(an, "a comprehensive document") == "singapore-joint-statement-2018"
+    assert linked_to(an, "The signing ceremony") == "singapore-joint-statement-2018"
+    assert linked_to(an, "their historic summit") == "singapore-summit-2018"
+    assert len([e for e in an.events if e.link == "singapore-joint-statement-2018"]) == 1
+    starts = [e.mentions[0][0] for e in an.events]
+    assert starts == sorted(starts)

@@ -417,6 +417,7 @@ def find_events(
     """One draft per real-world event the article names, each with all its mentions."""
     drafts: list[EventDraft] = []
     named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
+    pending: list[tuple[EventDraft, bool]] = []
     for token in doc:
         etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
@@ -445,14 +446,19 @@ def find_events(
             _add_linked(kg, drafts, draft, name)
             continue
         if bare and not latest:
-            if definite or part:
-                _bare(kg, drafts, draft, article.published, named, part)
+            if (definite or part) and not _bare(kg, drafts, draft, article.published, named, part):
+                pending.append((draft, part))  # the event it belongs to may come later
             continue
         linked = _link(kg, draft, article.published, named)
         if linked is not None:
             _add_linked(kg, drafts, draft, linked)
         elif draft.date is not None and (definite or draft.participants):
             _place_new(drafts, draft)
+    for draft, part in pending:
+        _bare(kg, drafts, draft, article.published, named, part)
+    for d in drafts:
+        d.mentions.sort()
+    drafts.sort(key=lambda d: d.mentions[0])
     return drafts
 
 
@@ -463,20 +469,27 @@ def _bare(
     published: PartialDate | None,
     named: set[str],
     part: bool,
-) -> None:
+) -> bool:
     """ "The meeting", "their talks": the latest event of its family named so far; the first
-    such words in a report name the recent event of the principals it names."""
+    such words in a report name the recent event of the principals it names. False when
+    nothing named so far fits ("signed a document at the end of their summit")."""
+    signing = draft.family == "meeting" and "signing" in draft.label.lower()
+    if signing and _sign_at(kg, drafts, draft):
+        return True  # "the signing ceremony": the signing, when the graph keeps it apart
     same = [d for d in drafts if d.family == draft.family]
     if same:
         _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
-    elif draft.family == "agreement":
-        _sign_at(kg, drafts, draft)
-    elif not part:
+        return True
+    if draft.family == "agreement":
+        return _sign_at(kg, drafts, draft)
+    if not part:
         recent = recent_event(kg, draft.family, FAMILIES, published, named)
         if recent is not None:
             _add_linked(kg, drafts, draft, recent)
             draft.rule = "linked: the recent event of the principals the article names"
             draft.confidence = 0.5
+            return True
+    return False
 
 
 def _by_order(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, token: Any) -> bool:
@@ -571,23 +584,30 @@ def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
     return etype if any(d.family == FAMILIES[etype] for d in drafts) else None
 
 
-def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> None:
+def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> bool:
     """ "The document", "the joint declaration" with no agreement named yet: the one the
     graph records as signed at the last meeting the article linked, if there is one."""
     meetings = [d for d in drafts if d.family == "meeting" and d.link is not None]
     if not meetings:
-        return
+        return False
     host = meetings[-1].link
     signed = [
         ev
         for ev in kg.events.values()
         if ev.part_of == host and FAMILIES.get(ev.type.value) == "agreement"
     ]
-    if len(signed) == 1:
-        draft.link = draft.id = signed[0].id
-        draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
-        draft.label = signed[0].label
-        drafts.append(draft)
+    if len(signed) != 1:
+        return False
+    target = next((d for d in drafts if d.link == signed[0].id), None)
+    if target is not None:
+        _join(target, draft)
+        return True
+    draft.type, draft.family = signed[0].type.value, "agreement"
+    draft.link = draft.id = signed[0].id
+    draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
+    draft.label = signed[0].label
+    drafts.append(draft)
+    return True
 
 
 def _join(target: EventDraft, other: EventDraft) -> None:
