@@ -230,3 +230,28 @@ def test_a_document_named_before_its_summit_and_the_signing_ceremony(run) -> Non
     assert len([e for e in an.events if e.link == "singapore-joint-statement-2018"]) == 1
     starts = [e.mentions[0][0] for e in an.events]
     assert starts == sorted(starts)
+
+
+def test_met_twice_names_no_one_event(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Jong Un greeted Moon Jae-in with a hug when he arrived in Pyongyang on Tuesday.\n\n"
+        "Moon, himself a member of a family that fled home in the aftermath of the Korean War, "
+        "met with Kim twice this year in the village of Panmunjom, on the border between the two "
+        "countries.\n"
+    )
+    an = run(text, "2018-09-18")
+    assert not any("twice" in words and link for words, link in links(an).items())
+
+
+def test_the_days_of_talks_under_way_the_leaders_visit_and_the_summit_again(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: one summit named four ways
+    text = (
+        "Kim Jong Un embraced Moon Jae-in at the airport on Tuesday as the South Korean leader "
+        "arrived for three days of talks. The leaders will hold their first round of talks "
+        "later on Tuesday. It is Moon's first visit to Pyongyang. The summit is their third "
+        "this year.\n"
+    )
+    an = run(text, "2018-09-18")
+    summit = [e for e in an.events if e.link == "inter-korean-summit-2018-09"]
+    assert len(summit) == 1 and len(an.events) == 1
+    assert len(summit[0].mentions) == 4

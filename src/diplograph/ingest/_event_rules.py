@@ -96,6 +96,7 @@ _REMARKS = {
     "want",
     "welcome",
 }
+_TRAVEL = {"visit", "trip", "journey", "tour"}
 #: adjectives that name both sides of the event they modify
 _PAIRS = {"inter-korean": ("north-korea", "south-korea")}
 
@@ -147,7 +148,12 @@ def pair_participants(trigger: Any, kg: KnowledgeGraph) -> set[str]:
 
 
 def verb_place_span(trigger: Any) -> tuple[int, int] | None:
-    """The characters of the place the verb of "hold a meeting at Panmunjom" gives its object."""
+    """The characters of the place the verb of "hold a meeting at Panmunjom" gives its object,
+    or of the destination of "Moon's first visit to Pyongyang"."""
+    for prep in trigger.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "to" and trigger.lemma_.lower() in _TRAVEL:
+            right = prep.right_edge
+            return prep.idx, right.idx + len(right)
     if trigger.dep_ != "dobj":
         return None
     for prep in trigger.head.children:

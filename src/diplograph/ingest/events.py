@@ -328,7 +328,7 @@ def _visit_as_meeting(
         if FAMILIES.get(ev.type.value) != "meeting" or ev.part_of is not None:
             continue
         principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
-        if not draft.participants <= principals:
+        if not draft.participants <= _widen(kg, principals):
             continue
         if draft.place is not None and ev.place != draft.place:
             continue
@@ -387,6 +387,20 @@ def _preposition(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
+def _join_same(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> bool:
+    """ "The summit is their third this year": a definite mention whose date the event of its
+    family named last allows is that event, not a new one."""
+    for target in reversed(drafts):
+        if target.family != draft.family or draft.date is None:
+            continue
+        when = target.date or (kg.events[target.link].time if target.link else None)
+        if when is not None and draft.date.may_overlap(when.earliest, when.latest):
+            _join(target, draft)
+            return True
+        return False
+    return False
+
+
 def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
     """Join a same-family, same-date new event already drafted, or draft a new one."""
     target = next(
@@ -429,7 +443,15 @@ def find_events(
             continue  # "end-of-summit news conference": a modifier of another noun
         draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
-        definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left) or specific(token)
+        definite = token.pos_ != "VERB" and (
+            any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left) or specific(token)
+        )
+        if any(
+            c.lower_ == "twice"
+            or (c.lower_ == "times" and any(n.dep_ == "nummod" for n in c.children))
+            for c in token.subtree
+        ):
+            continue  # "met twice this year": several events, none named
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
@@ -450,9 +472,16 @@ def find_events(
                 pending.append((draft, part))  # the event it belongs to may come later
             continue
         linked = _link(kg, draft, article.published, named)
+        if linked is None and definite and draft.date is None and draft.place is None:
+            # "three days of talks" of the leaders: the event under way, or just over
+            linked = recent_event(kg, draft.family, FAMILIES, article.published, named, days=3)
         if linked is not None:
             _add_linked(kg, drafts, draft, linked)
-        elif draft.date is not None and (definite or draft.participants):
+        elif (
+            draft.date is not None
+            and (definite or draft.participants)
+            and not (definite and _join_same(kg, drafts, draft))
+        ):
             _place_new(drafts, draft)
     for draft, part in pending:
         _bare(kg, drafts, draft, article.published, named, part)
