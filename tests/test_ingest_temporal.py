@@ -141,3 +141,23 @@ def test_may_the_prime_minister_is_no_month(dated) -> None:  # type: ignore[no-u
 
 def test_due_speaks_of_what_is_ahead(dated) -> None:  # type: ignore[no-untyped-def]
     assert dated("Trump is due in Seoul on Saturday.\n", "2019-09-19") == {"Saturday": "2019-09-21"}
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "expected"),
+    [
+        ("last June", date(2019, 7, 1), "2018-06"),  # June 2019 would be "last month"
+        ("last June", date(2019, 11, 5), "2019-06"),  # the most recent June
+        ("last March", date(2019, 9, 19), "2019-03"),
+        ("next March", date(2019, 1, 10), "2019-03"),
+        ("next February", date(2019, 1, 10), "2020-02"),  # February 2019 would be "next month"
+    ],
+)
+def test_last_and_next_month_names(words: str, reference: date, expected: str) -> None:
+    assert str(resolve_relative(words, reference).value) == expected
+
+
+def test_a_date_a_participle_schedules_lies_ahead(dated) -> None:  # type: ignore[no-untyped-def]
+    # written for this test
+    text = "They met to prepare the ceremony scheduled for Sept. 15 at the White House.\n"
+    assert dated(text, "2020-09-01") == {"Sept. 15": "2020-09-15"}

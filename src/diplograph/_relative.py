@@ -175,7 +175,14 @@ def _relative(m: re.Match[str], r: date, future: bool, words: str) -> ResolvedDa
         span = DateSpan(PartialDate.from_date(first), PartialDate.from_date(last))
         return ResolvedDate(span, words, f"{which} {unit}: Monday to Sunday")
     month = _month_index(unit)
-    year = r.year + step if step else r.year
+    # the most recent such month before the reference ("last March" said in September is this
+    # year's), except the month just before, which would be "last month" ("last June" said in
+    # July is a year back); "next" likewise forward
+    year = r.year
+    if step < 0:
+        year -= month >= r.month - 1
+    elif step > 0:
+        year += month <= r.month + 1
     return ResolvedDate(PartialDate(year, month), words, f"{which} <month>: the year {year}")
 
 

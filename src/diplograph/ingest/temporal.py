@@ -38,6 +38,8 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
         return True  # "agreed to meet in April": what is planned lies ahead
     if token.lower_ in _FUTURE or any(c.lower_ == "due" for c in token.children):
         return True  # "Trump is due in Seoul on Saturday"
+    if token.lemma_.lower() in _PLANNED and token.dep_ == "acl" and token.tag_ == "VBN":
+        return True  # "the ceremony scheduled for Sept. 15"
     if token.lemma_.lower() in _PLANNED and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children
     ):
@@ -113,11 +115,11 @@ _BEFORE_MONTH = {
 def _a_name(doc: Any, text: str, m: re.Match[str]) -> bool:
     """ "May" in "backed by May" when the article names Theresa May: a person, not a month
     ("in May" stays the month)."""
+    if not m["month"] or text[max(0, m.start() - 3) : m.start()].lower() in ("in ", "id-"):
+        return False
     span = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
     if span is not None and span[0].ent_type_ == "PERSON":
         return True
-    if not m["month"] or text[max(0, m.start() - 3) : m.start()].lower() in ("in ", "id-"):
-        return False
     surnames = doc.user_data.get("diplograph_surnames")
     if surnames is None:
         surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
