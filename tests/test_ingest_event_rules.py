@@ -255,3 +255,15 @@ def test_the_days_of_talks_under_way_the_leaders_visit_and_the_summit_again(run)
     summit = [e for e in an.events if e.link == "inter-korean-summit-2018-09"]
     assert len(summit) == 1 and len(an.events) == 1
     assert len(summit[0].mentions) == 4
+
+
+def test_a_persons_name_names_no_event_and_a_name_never_links_ahead(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: a year before the Panmunjom meeting, "Kim's meeting with Trump" is
+    # the Singapore summit, not the later meeting whose label holds the same words
+    text = (
+        "Trump said his summit with Kim had changed the world. Kim's meeting with Trump was his "
+        "first with a sitting US president.\n"
+    )
+    an = run(text, "2018-06-13")
+    assert linked_to(an, "Kim's meeting") == "singapore-summit-2018"
+    assert "panmunjom-meeting-2019" not in links(an).values()

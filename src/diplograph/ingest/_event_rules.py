@@ -221,7 +221,10 @@ def named_event(
     mods = [
         t.lower_
         for t in trigger.doc[trigger.left_edge.i : trigger.i]
-        if t.text[:1].isupper() and t.pos_ == "PROPN"
+        if t.text[:1].isupper()
+        and t.pos_ == "PROPN"
+        and t.ent_type_ not in ("PERSON", "NORP")
+        and t.dep_ != "poss"  # "Kim's meeting" is no name of a meeting
     ]
     if not mods:
         return None

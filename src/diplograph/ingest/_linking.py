@@ -125,8 +125,11 @@ def _visit_as_meeting(
     return found[0] if len(found) == 1 else None
 
 
-def agrees(kg: KnowledgeGraph, ev: Event, draft: EventDraft) -> bool:
-    """Whether a mention's own date and participants allow the event its name names."""
+def agrees(kg: KnowledgeGraph, ev: Event, draft: EventDraft, published: PartialDate | None) -> bool:
+    """Whether a mention's own date and participants, and the article's date, allow the event
+    its name names."""
+    if published is not None and draft.date is None and ev.time.earliest > published.latest:
+        return False
     if draft.date is not None and not draft.date.may_overlap(ev.time.earliest, ev.time.latest):
         return False
     actors = widen(kg, {p.actor for p in ev.participants})

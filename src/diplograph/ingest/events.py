@@ -352,7 +352,7 @@ def find_events(
         if definite and _by_order(kg, drafts, draft, token):
             continue
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
-        if name is not None and agrees(kg, name, draft):
+        if name is not None and agrees(kg, name, draft, article.published):
             _add_linked(kg, drafts, draft, name)
             continue
         if bare and not latest:
