@@ -267,3 +267,26 @@ def test_a_persons_name_names_no_event_and_a_name_never_links_ahead(run) -> None
     an = run(text, "2018-06-13")
     assert linked_to(an, "Kim's meeting") == "singapore-summit-2018"
     assert "panmunjom-meeting-2019" not in links(an).values()
+
+
+def test_the_step_across_the_border_and_a_first_step_toward_peace(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test
+    text = (
+        "Trump stepped across the border into North Korea on Sunday. It was the first step "
+        "toward peace, Kim said. Kim welcomed the step across the border.\n"
+    )
+    an = run(text, "2019-07-01")
+    assert linked_to(an, "the step") == "trump-enters-north-korea-2019"
+    assert "the first step" not in links(an)
+
+
+def test_a_reports_third_meeting_when_a_leader_is_named_by_his_state(run) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: the small model reads no person in "Trump became ...", but the
+    # article names the United States and Kim, the two sides of the meeting of the day before
+    text = (
+        "Trump became the first sitting US president to set foot in North Korea on Sunday. "
+        "The impromptu get-together at the inter-Korean border was their third meeting with "
+        "Kim.\n"
+    )
+    an = run(text, "2019-07-01")
+    assert linked_to(an, "The impromptu get-together") == "panmunjom-meeting-2019"

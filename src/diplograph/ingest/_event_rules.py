@@ -175,6 +175,15 @@ def date_is_its_own(path: list[Any], date_tokens: set[int]) -> bool:
     return False
 
 
+def _sides(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
+    """The states the actors stand for (a person for the state of their country)."""
+    out = set()
+    for aid in ids:
+        actor = kg.actors.get(aid)
+        out.add(actor.country if actor is not None and actor.country else aid)
+    return out
+
+
 def recent_event(
     kg: KnowledgeGraph,
     family: str,
@@ -188,12 +197,13 @@ def recent_event(
     "the summit", "the launch"."""
     if published is None:
         return None
+    sides = _sides(kg, named)
     found = []
     for ev in kg.events.values():
         if families.get(ev.type.value) != family:
             continue
-        principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
-        if len(principals & named) < min(2, len(principals)) or not principals:
+        principals = _sides(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
+        if len(principals & sides) < min(2, len(principals)) or not principals:
             continue
         if (
             ev.time.earliest <= published.latest

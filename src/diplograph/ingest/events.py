@@ -44,6 +44,7 @@ TRIGGERS = {
     "visit": "visit",
     "trip": "visit",
     "crossing": "border_crossing",
+    "step": "border_crossing",
     "declaration": "declaration",
     "statement": "declaration",
     "agreement": "agreement",
@@ -70,6 +71,7 @@ _DEFINITE = {"the", "their", "its", "his", "her", "this", "that", "such"}
 _PARTS = {"ceremony", "lunch", "dinner", "banquet", "document"}  # only of an event named before
 _CROSS_VERBS = {"cross", "enter", "step"}
 _NEEDS = {  # triggers that count only beside one of these words
+    "step": {"across", "into", "over"},  # "his step into North Korea", not "a first step"
     "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
     "launch": {
         "missile",
@@ -100,7 +102,7 @@ def _trigger(token: Any) -> str | None:
     if low == "together" and token.i >= 2 and token.nbor(-1).text == "-":
         return "meeting" if token.nbor(-2).lower_ == "get" else None
     word = low if low in TRIGGERS else lemma if lemma in TRIGGERS else None
-    if word is None:
+    if word is None or token.pos_ == "VERB":
         if lemma in _CROSS_VERBS and token.pos_ == "VERB":
             objs = [c for c in token.children if c.dep_ in ("dobj", "prep")]
             if any(c.ent_type_ == "GPE" or c.lower_ == "border" for o in objs for c in o.subtree):
@@ -114,7 +116,8 @@ def _trigger(token: Any) -> str | None:
     if needs is not None:
         sent = sentence(token)
         near = {t.lower_ for t in sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
-        if not near & needs and not (_definite(token) and _article_words(token.doc) & needs):
+        about = lemma in ("test", "launch") and _definite(token)
+        if not near & needs and not (about and _article_words(token.doc) & needs):
             return None  # "the Thursday launch" in a report on missiles is one
     return TRIGGERS[word]
 
@@ -485,7 +488,7 @@ def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
     """ "The test", "such a launch" without a missile word nearby: a trigger when an event of
     its family was named before in the article."""
     word = token.lemma_.lower()
-    if word not in _NEEDS or word not in TRIGGERS or token.pos_ != "NOUN":
+    if word not in ("test", "launch") or token.pos_ != "NOUN":
         return None
     if not any(t.lower_ in _DEFINITE for t in token.lefts):
         return None
