@@ -290,3 +290,17 @@ def test_a_reports_third_meeting_when_a_leader_is_named_by_his_state(run) -> Non
     )
     an = run(text, "2019-07-01")
     assert linked_to(an, "The impromptu get-together") == "panmunjom-meeting-2019"
+
+
+def test_this_visit_is_the_summit_under_way(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korean leader Kim Jong Un greeted South Korean President Moon Jae-in with a hug "
+        "when he arrived in Pyongyang on Tuesday.\n\n"
+        "The US president asked Moon to help, after Trump canceled a visit to Pyongyang by his "
+        "Secretary of State Mike Pompeo last month.\n\n"
+        '"If the dialogue between North Korea and the United Stated is renewed after this visit, '
+        'it will be of great importance," Moon said.\n'
+    )
+    an = run(text, "2018-09-18")
+    assert linked_to(an, "this visit") == "inter-korean-summit-2018-09"
+    assert linked_to(an, "a visit") is None  # Pompeo's, which the graph does not hold

@@ -393,6 +393,12 @@ def _bare(
     """ "The meeting", "their talks": the latest event of its family named so far; the first
     such words in a report name the recent event of the principals it names. False when
     nothing named so far fits ("signed a document at the end of their summit")."""
+    if draft.label.lower().startswith("this "):  # "this visit": the one under way
+        family = "meeting" if draft.family == "visit" else draft.family
+        now = recent_event(kg, family, FAMILIES, published, named, days=0)
+        if now is not None:
+            _add_linked(kg, drafts, draft, now)
+            return True
     signing = draft.family == "meeting" and "signing" in draft.label.lower()
     if signing and _sign_at(kg, drafts, draft):
         return True  # "the signing ceremony": the signing, when the graph keeps it apart
