@@ -156,12 +156,3 @@ def test_month_name_is_the_nearest_not_after(ref: date, month: int) -> None:
 def test_day_spans_keep_order(ref: date) -> None:
     got = resolve_relative("Feb. 1-2", ref).value
     assert isinstance(got, DateSpan) and got.days == 2
-
-
-def test_the_relative_reader_stays_importable_from_dates() -> None:
-    from diplograph import _relative, dates
-
-    assert dates.resolve_relative is _relative.resolve_relative
-    assert dates.DATE_EXPRESSION is _relative.DATE_EXPRESSION
-    with pytest.raises(AttributeError):
-        dates.no_such_name  # noqa: B018

@@ -363,13 +363,3 @@ def parse_date(value: Any) -> When:
     if "/" in value:
         return DateSpan.parse(value)
     return PartialDate.parse(value)
-
-
-def __getattr__(name: str) -> Any:
-    """``resolve_relative``, ``ResolvedDate`` and ``DATE_EXPRESSION`` live in
-    :mod:`diplograph._relative`; they stay importable from here."""
-    if name in ("DATE_EXPRESSION", "ResolvedDate", "resolve_relative"):
-        from . import _relative
-
-        return getattr(_relative, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
