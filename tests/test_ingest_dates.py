@@ -8,13 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplograph.dates import (
-    DATE_EXPRESSION,
-    DateSpan,
-    PartialDate,
-    Precision,
-    resolve_relative,
-)
+from diplograph._relative import DATE_EXPRESSION, resolve_relative
+from diplograph.dates import DateSpan, PartialDate, Precision
 from diplograph.errors import DateError
 
 MONDAY = date(2019, 7, 1)

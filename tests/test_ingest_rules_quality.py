@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.dates import resolve_relative
+from diplograph._relative import resolve_relative
 from diplograph.ingest import analyze, read_article
 from diplograph.ingest.pipeline import Analysis
 from diplograph.ingest.quotes import quote_spans

@@ -3,11 +3,11 @@
 The stages, one module each: :mod:`.html` reads the article (plain text, or
 the article of a saved HTML page), :mod:`.nlp` parses it with spaCy,
 :mod:`.actors` resolves names against a graph, :mod:`.quotes` finds who said
-what, :func:`diplograph.dates.resolve_relative` dates every temporal
-expression, :mod:`.events` links event mentions, :mod:`.drafts` writes the
-drafts folder and :mod:`.review` its report; :mod:`.merge` adds accepted
-drafts to a data folder. Needs the ``ingest`` extra (spaCy and its small
-English model, trafilatura, htmldate).
+what, :mod:`.temporal` dates every temporal expression (with
+:func:`diplograph._relative.resolve_relative`), :mod:`.events` links event
+mentions, :mod:`.drafts` writes the drafts folder and :mod:`.review` its
+report; :mod:`.merge` adds accepted drafts to a data folder. Needs the
+``ingest`` extra (spaCy and its small English model, trafilatura, htmldate).
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import PartialDate, ResolvedDate, When
+from .._relative import ResolvedDate
+from ..dates import PartialDate, When
 from ..errors import DiplographError
 
 __all__ = [

@@ -15,6 +15,22 @@ from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
+from ._event_rules import (
+    GENERIC,
+    date_is_its_own,
+    hyphen_part,
+    measure,
+    named_event,
+    nth_event,
+    ordinal,
+    pair_participants,
+    place_modifier,
+    recent_event,
+    specific,
+    subject_takes_part,
+    verb_place_span,
+)
+from ._linking import FAMILIES, agrees, link, widen
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
@@ -28,6 +44,7 @@ TRIGGERS = {
     "visit": "visit",
     "trip": "visit",
     "crossing": "border_crossing",
+    "step": "border_crossing",
     "declaration": "declaration",
     "statement": "declaration",
     "agreement": "agreement",
@@ -49,28 +66,22 @@ TRIGGERS = {
     "banquet": "meeting",
     "document": "declaration",
 }
-FAMILIES = {
-    "summit": "meeting",
-    "meeting": "meeting",
-    "talks": "meeting",
-    "visit": "visit",
-    "border_crossing": "visit",
-    "agreement": "agreement",
-    "declaration": "agreement",
-    # launches are reported as drills and drills as tests: one family of shows of force
-    "missile_test": "military",
-    "sanctions": "sanctions",
-    "press_conference": "press_conference",
-    "military_exercise": "military",
-    "mediation": "mediation",
-}
 _VERBS = {"meet": "meeting", "visit": "visit", "sanction": "sanctions"}
 _DEFINITE = {"the", "their", "its", "his", "her", "this", "that", "such"}
 _PARTS = {"ceremony", "lunch", "dinner", "banquet", "document"}  # only of an event named before
 _CROSS_VERBS = {"cross", "enter", "step"}
 _NEEDS = {  # triggers that count only beside one of these words
+    "step": {"across", "into", "over"},  # "his step into North Korea", not "a first step"
     "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
-    "launch": {"missile", "missiles", "rocket", "rockets", "satellite"},
+    "launch": {
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "satellite",
+        "projectile",
+        "projectiles",
+    },
     "statement": {"joint", "issue", "issued", "sign", "signed"},
     "conference": {"press", "news"},
     "exercise": {"military", "joint", "naval", "drills"},
@@ -91,7 +102,7 @@ def _trigger(token: Any) -> str | None:
     if low == "together" and token.i >= 2 and token.nbor(-1).text == "-":
         return "meeting" if token.nbor(-2).lower_ == "get" else None
     word = low if low in TRIGGERS else lemma if lemma in TRIGGERS else None
-    if word is None:
+    if word is None or token.pos_ == "VERB":
         if lemma in _CROSS_VERBS and token.pos_ == "VERB":
             objs = [c for c in token.children if c.dep_ in ("dobj", "prep")]
             if any(c.ent_type_ == "GPE" or c.lower_ == "border" for o in objs for c in o.subtree):
@@ -105,13 +116,29 @@ def _trigger(token: Any) -> str | None:
     if needs is not None:
         sent = sentence(token)
         near = {t.lower_ for t in sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
-        if not near & needs:
-            return None
+        about = lemma in ("test", "launch") and _definite(token)
+        if not near & needs and not (about and _article_words(token.doc) & needs):
+            return None  # "the Thursday launch" in a report on missiles is one
     return TRIGGERS[word]
+
+
+def _definite(token: Any) -> bool:
+    return any(t.lower_ in _DEFINITE or t.tag_ == "POS" or t.dep_ == "poss" for t in token.lefts)
+
+
+def _article_words(doc: Any) -> set[str]:
+    """The article's words, lower case (read once per document)."""
+    words: set[str] | None = doc.user_data.get("diplograph_words")
+    if words is None:
+        words = doc.user_data["diplograph_words"] = {t.lower_ for t in doc}
+    return words
 
 
 def _extent(token: Any) -> tuple[int, int]:
     left, right = token.left_edge, token
+    unit = measure(token)
+    if unit is not None:
+        left = unit.left_edge  # "a fresh round of talks"
     for child in token.rights:
         if (
             child.dep_ in ("prep", "npadvmod", "appos", "amod", "compound")
@@ -138,14 +165,22 @@ def _extent(token: Any) -> tuple[int, int]:
     return left.idx, comma if comma > 0 else end
 
 
-def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) -> set[str]:
+def _participants(
+    kg: KnowledgeGraph, token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
+) -> set[str]:
+    places = {
+        ent_actor[t.i].id for t in token.lefts if t.i in ent_actor and place_modifier(token, t)
+    }
     ids = {
         d.id
         for i, d in ent_actor.items()
-        if a <= token.doc[i].idx < b and d.kind in ("person", "state")
+        if a <= token.doc[i].idx < b and d.kind in ("person", "state") and d.id not in places
+    } | pair_participants(token, kg)
+    clauses = {  # "talks that caused both leaders to leave their Vietnam meeting": not theirs
+        x.i for c in token.rights if c.dep_ in ("relcl", "advcl", "ccomp") for x in c.subtree
     }
     for t in token.subtree:  # "the statement signed by X and Y", "talks between X and Y"
-        actor = ent_actor.get(t.i) if t.i > token.i else None
+        actor = ent_actor.get(t.i) if t.i > token.i and t.i not in clauses else None
         if (
             actor is not None
             and actor.kind in ("person", "state")
@@ -165,7 +200,7 @@ def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) 
         )
     ):
         verb = verb.head  # "hold talks with", "met at their meeting": the verb's subject
-    if verb.pos_ in ("VERB", "AUX") and not ids:
+    if verb.pos_ in ("VERB", "AUX") and not ids and subject_takes_part(verb):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 ids |= {
@@ -197,79 +232,6 @@ def _place(
     return None
 
 
-def _widen(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
-    """Actors and the states they belong to: "the leaders of the United States" meet as states."""
-    out = set(ids)
-    for aid in ids:
-        actor = kg.actors.get(aid)
-        if actor is not None and actor.country is not None:
-            out.add(actor.country)
-    return out
-
-
-def _score(
-    kg: KnowledgeGraph,
-    ev: Event,
-    draft: EventDraft,
-    published: PartialDate | None,
-    named: set[str] = frozenset(),  # type: ignore[assignment]
-) -> int | None:
-    if FAMILIES.get(ev.type.value) != draft.family:
-        return None
-    score = 0
-    if draft.date is not None:
-        if not draft.date.may_overlap(ev.time.earliest, ev.time.latest):
-            return None
-        score += 2 + (str(draft.date) == str(ev.time))
-    elif published is not None and ev.time.earliest > published.latest:
-        return None
-    elif published is not None and draft.place is None and _years_before(ev, published) > 2:
-        return None  # an undated "the deal" is not an event years before the article
-    if draft.place is not None:
-        if ev.place is not None and ev.place != draft.place:
-            return None
-        score += 2 * (ev.place == draft.place)
-    actors = _widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
-    if draft.participants:
-        shared = len(actors & _widen(kg, draft.participants))
-        if shared < min(2, len(draft.participants)):
-            return None  # "the deal" of Iran and the US is none of the US and North Korea
-        score += shared
-    elif (
-        draft.place is None
-        and draft.family == "meeting"
-        and (draft.date is None or draft.date.days > 7 or len(actors & _widen(kg, named)) < 2)
-    ):
-        # "the summit from Sep 18 to 20": a date of a few days says which only when the
-        # article names two of its principals; "their meeting on Friday" of others does not
-        return None
-    return score
-
-
-def _years_before(ev: Event, published: PartialDate) -> float:
-    return (published.earliest - ev.time.latest).days / 365.25
-
-
-def _link(
-    kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None, named: set[str]
-) -> Event | None:
-    scored = [
-        (s, ev)
-        for ev in kg.events.values()
-        if (s := _score(kg, ev, draft, published, named)) is not None
-    ]
-    floor = 2 if draft.family == "meeting" else 1
-    scored = [(s, ev) for s, ev in scored if s >= floor]
-    ids = {ev.id for _, ev in scored}
-    best = max((s for s, _ in scored), default=0)
-    # a mention names the enclosing event rather than one of its parts, unless it pins the part
-    top = [ev for s, ev in scored if s == best and not (ev.part_of in ids and s <= best)]
-    top = top or [ev for s, ev in scored if s == best]
-    if not top:
-        return None
-    return max(top, key=lambda ev: ev.time.latest)
-
-
 def _mention(
     token: Any,
     etype: str,
@@ -295,8 +257,8 @@ def _mention(
         FAMILIES[etype],
         [(a, b)],
         own[0].value if own else None,
-        _place(kg, doc, a, b, ent_actor),
-        _participants(token, a, b, ent_actor),
+        _place(kg, doc, a, b, ent_actor) or _verb_place(kg, token, ent_actor),
+        _participants(kg, token, a, b, ent_actor),
         None,
         "",
         0.0,
@@ -305,10 +267,29 @@ def _mention(
     )
 
 
+def _verb_place(kg: KnowledgeGraph, token: Any, ent_actor: dict[int, ActorDraft]) -> str | None:
+    span = verb_place_span(token)
+    return None if span is None else _place(kg, token.doc, span[0], span[1], ent_actor)
+
+
 def _preposition(text: str, start: int) -> str:
     """The word just before ``start``, lower case."""
     words = text[max(0, start - 12) : start].split()
     return words[-1].lower() if words else ""
+
+
+def _join_same(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> bool:
+    """ "The summit is their third this year": a definite mention whose date the event of its
+    family named last allows is that event, not a new one."""
+    for target in reversed(drafts):
+        if target.family != draft.family or draft.date is None:
+            continue
+        when = target.date or (kg.events[target.link].time if target.link else None)
+        if when is not None and draft.date.may_overlap(when.earliest, when.latest):
+            _join(target, draft)
+            return True
+        return False
+    return False
 
 
 def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
@@ -341,62 +322,179 @@ def find_events(
     """One draft per real-world event the article names, each with all its mentions."""
     drafts: list[EventDraft] = []
     named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
+    pending: list[tuple[EventDraft, bool]] = []
     for token in doc:
         etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
+            _generic(token, text, kg, ent_actor, dates, drafts)
             continue
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
             continue  # "three summits": several events, none named
+        if hyphen_part(token):
+            continue  # "end-of-summit news conference": a modifier of another noun
         draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
-        definite = any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left)
+        definite = token.pos_ != "VERB" and (
+            any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left) or specific(token)
+        )
+        if any(
+            c.lower_ == "twice"
+            or (c.lower_ == "times" and any(n.dep_ == "nummod" for n in c.children))
+            for c in token.subtree
+        ):
+            continue  # "met twice this year": several events, none named
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
-        if token.lemma_.lower() in _PARTS:
-            bare = True  # a dinner or a document belongs to the event named before it
         part = token.lemma_.lower() in _PARTS
+        bare = bare or part  # a dinner or a document belongs to the event named before it
+        determiner = any(c.dep_ == "det" for c in token.children)
         if draft.date is None and not (
-            definite or latest or part or token.dep_ in ("dobj", "nsubjpass")
+            definite or latest or part or (determiner and token.dep_ in ("dobj", "nsubjpass"))
         ):
-            continue  # "momentum for talks": no event in particular
-        if bare and not latest:
-            same = [d for d in drafts if d.family == draft.family]
-            if (definite or part) and same:
-                # "the meeting": the latest event of its family named so far
-                _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
-            elif (definite or part) and draft.family == "agreement":
-                _sign_at(kg, drafts, draft)
+            continue  # "momentum for talks", "reviving nuclear talks": no event in particular
+        if definite and _by_order(kg, drafts, draft, token):
             continue
-        linked = _link(kg, draft, article.published, named)
+        name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
+        if name is not None and agrees(kg, name, draft, article.published):
+            _add_linked(kg, drafts, draft, name)
+            continue
+        if bare and not latest:
+            if (definite or part) and not _bare(kg, drafts, draft, article.published, named, part):
+                pending.append((draft, part))  # the event it belongs to may come later
+            continue
+        linked = link(kg, draft, article.published, named)
+        if linked is None and definite and draft.date is None and draft.place is None:
+            # "three days of talks" of the leaders: the event under way, or just over
+            linked = recent_event(kg, draft.family, FAMILIES, article.published, named, days=3)
         if linked is not None:
-            target = next((d for d in drafts if d.link == linked.id), None) or next(
-                (  # the article pinned a part of that event already: the part is meant
-                    d
-                    for d in drafts
-                    if d.link
-                    and kg.events[d.link].part_of == linked.id
-                    and d.family == draft.family
-                ),
-                None,
-            )
-            if target is not None:
-                _join(target, draft)
-                continue
-            draft.link, draft.id = linked.id, linked.id
-            draft.rule = "linked: type family, date, place and participants agree"
-            draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
-            draft.label = linked.label
-            drafts.append(draft)
-        elif draft.date is not None and (definite or draft.participants):
+            _add_linked(kg, drafts, draft, linked)
+        elif (
+            draft.date is not None
+            and (definite or draft.participants)
+            and not (definite and _join_same(kg, drafts, draft))
+        ):
             _place_new(drafts, draft)
+    for draft, part in pending:
+        _bare(kg, drafts, draft, article.published, named, part)
+    for d in drafts:
+        d.mentions.sort()
+    drafts.sort(key=lambda d: d.mentions[0])
     return drafts
+
+
+def _bare(
+    kg: KnowledgeGraph,
+    drafts: list[EventDraft],
+    draft: EventDraft,
+    published: PartialDate | None,
+    named: set[str],
+    part: bool,
+) -> bool:
+    """ "The meeting", "their talks": the latest event of its family named so far; the first
+    such words in a report name the recent event of the principals it names. False when
+    nothing named so far fits ("signed a document at the end of their summit")."""
+    if draft.label.lower().startswith("this "):  # "this visit": the one under way
+        family = "meeting" if draft.family == "visit" else draft.family
+        now = recent_event(kg, family, FAMILIES, published, named, days=0)
+        if now is not None:
+            _add_linked(kg, drafts, draft, now)
+            return True
+    signing = draft.family == "meeting" and "signing" in draft.label.lower()
+    if signing and _sign_at(kg, drafts, draft):
+        return True  # "the signing ceremony": the signing, when the graph keeps it apart
+    same = [d for d in drafts if d.family == draft.family]
+    if same:
+        _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
+        return True
+    if draft.family == "agreement":
+        return _sign_at(kg, drafts, draft)
+    if not part:
+        recent = recent_event(kg, draft.family, FAMILIES, published, named)
+        if recent is not None:
+            _add_linked(kg, drafts, draft, recent)
+            draft.rule = "linked: the recent event of the principals the article names"
+            draft.confidence = 0.5
+            return True
+    return False
+
+
+def _by_order(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, token: Any) -> bool:
+    """ "Their second summit", "the third meeting this year between the two leaders": the n-th
+    event of the pair (the mention's participants, else those of the event of its family named
+    last), counted in the mention's period when it names one."""
+    n = ordinal(token)
+    if n is None:
+        return False
+    pair = widen(kg, draft.participants) if len(draft.participants) >= 2 else set()
+    linked = [d for d in drafts if d.link and d.family == draft.family]
+    if not pair and linked:
+        ev = kg.events[linked[-1].link or ""]
+        pair = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
+    when = draft.date
+    within = None if when is None or when.days <= 7 else (when.earliest, when.latest)
+    found = nth_event(kg, n, draft.family, FAMILIES, pair, within, lambda ids: widen(kg, ids))
+    if found is None or (
+        when is not None and not when.may_overlap(found.time.earliest, found.time.latest)
+    ):
+        return False
+    _add_linked(kg, drafts, draft, found)
+    draft.rule = f"linked: the event number {n} of its participants"
+    return True
+
+
+def _add_linked(
+    kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, linked: Event
+) -> None:
+    """Add ``draft`` as a mention of the graph's event ``linked`` (to its draft if it has one)."""
+    target = next((d for d in drafts if d.link == linked.id), None) or next(
+        (  # the article pinned a part of that event already: the part is meant
+            d
+            for d in drafts
+            if d.link and kg.events[d.link].part_of == linked.id and d.family == draft.family
+        ),
+        None,
+    )
+    if target is not None:
+        _join(target, draft)
+        return
+    draft.link, draft.id = linked.id, linked.id
+    draft.rule = "linked: type family, date, place and participants agree"
+    draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
+    draft.label = linked.label
+    drafts.append(draft)
+
+
+def _generic(
+    token: Any,
+    text: str,
+    kg: KnowledgeGraph,
+    ent_actor: dict[int, ActorDraft],
+    dates: list[DateMention],
+    drafts: list[EventDraft],
+) -> None:
+    """ "The incident", "Sunday's DMZ event": the event named last before, when its date agrees."""
+    if token.lemma_.lower() not in GENERIC or token.pos_ != "NOUN" or not drafts:
+        return
+    lefts = list(token.lefts)
+    if not any(t.lower_ in ("the", "this", "that") for t in lefts) and not any(
+        t.dep_ == "poss" and t.ent_type_ in ("DATE", "TIME") for t in lefts
+    ):
+        return  # "the incident", "Sunday's event", not "a business leaders' event"
+    draft = _mention(token, drafts[-1].type, text, kg, ent_actor, dates)
+    for target in sorted(drafts, key=lambda d: max(m[0] for m in d.mentions), reverse=True):
+        when = target.date or (kg.events[target.link].time if target.link else None)
+        if draft.date is None or (
+            when is not None and draft.date.may_overlap(when.earliest, when.latest)
+        ):
+            _join(target, draft)
+            return
 
 
 def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
     """ "The test", "such a launch" without a missile word nearby: a trigger when an event of
     its family was named before in the article."""
     word = token.lemma_.lower()
-    if word not in _NEEDS or word not in TRIGGERS or token.pos_ != "NOUN":
+    if word not in ("test", "launch") or token.pos_ != "NOUN":
         return None
     if not any(t.lower_ in _DEFINITE for t in token.lefts):
         return None
@@ -404,23 +502,30 @@ def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
     return etype if any(d.family == FAMILIES[etype] for d in drafts) else None
 
 
-def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> None:
+def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> bool:
     """ "The document", "the joint declaration" with no agreement named yet: the one the
     graph records as signed at the last meeting the article linked, if there is one."""
     meetings = [d for d in drafts if d.family == "meeting" and d.link is not None]
     if not meetings:
-        return
+        return False
     host = meetings[-1].link
     signed = [
         ev
         for ev in kg.events.values()
         if ev.part_of == host and FAMILIES.get(ev.type.value) == "agreement"
     ]
-    if len(signed) == 1:
-        draft.link = draft.id = signed[0].id
-        draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
-        draft.label = signed[0].label
-        drafts.append(draft)
+    if len(signed) != 1:
+        return False
+    target = next((d for d in drafts if d.link == signed[0].id), None)
+    if target is not None:
+        _join(target, draft)
+        return True
+    draft.type, draft.family = signed[0].type.value, "agreement"
+    draft.link = draft.id = signed[0].id
+    draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
+    draft.label = signed[0].label
+    drafts.append(draft)
+    return True
 
 
 def _join(target: EventDraft, other: EventDraft) -> None:
@@ -435,17 +540,21 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
     if span is None:
         return False
     t = span.root
+    path = [t]
     for _ in range(8):
         if t.i == trigger.i:
             return True
         if t.pos_ in ("VERB", "AUX"):
             if t.dep_ in ("relcl", "acl") and t.head.i == trigger.i:
                 return True  # "the statement signed yesterday"
+            if len(path) > 1 and not date_is_its_own(path[:-1], {x.i for x in span}):
+                return False  # "played down the test in an interview Sunday"
             args = ("nsubj", "nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:
             return False
         t = t.head
+        path.append(t)
     return False
 
 

@@ -1,0 +1,156 @@
+"""Temporal expressions of an article: found, read for their tense, resolved against the
+publication date at their true precision, with the words each rests on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .._relative import DATE_EXPRESSION, ResolvedDate, resolve_relative
+from ..errors import DateError
+from ._common import DateMention, IngestError
+from .html import Article
+
+__all__ = ["find_dates"]
+
+_FUTURE = {"will", "shall", "'ll", "’ll", "would"}  # "would take place on Sunday": a plan
+_AHEAD = {"upcoming", "planned", "proposed", "scheduled", "expected", "next"}
+_PLANNED = {"set", "schedule", "slate", "plan", "due", "expect"}
+
+
+def _future(doc: Any, start: int, end: int) -> bool | None:
+    """True for a future verb, False for a past one, None when the tense tells nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            if any(c.lower_ in _AHEAD for c in token.children):
+                return True  # "the upcoming summit on Friday"
+            return None  # "the summit in September": a noun's date, no tense to go by
+    if any(c.lower_ in _FUTURE for c in token.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "agreed to meet in April": what is planned lies ahead
+    if token.lower_ in _FUTURE or any(c.lower_ == "due" for c in token.children):
+        return True  # "Trump is due in Seoul on Saturday"
+    if token.lemma_.lower() in _PLANNED and token.dep_ == "acl" and token.tag_ == "VBN":
+        return True  # "the ceremony scheduled for Sept. 15"
+    if token.lemma_.lower() in _PLANNED and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children
+    ):
+        return True  # "talks are set for Oct. 5", "the summit is scheduled for June"
+    past = token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children)
+    return False if past or token.pos_ not in ("VERB", "AUX") else None
+
+
+def _a_title(text: str, m: re.Match[str]) -> bool:
+    """A relative expression capitalized inside a sentence names a title ("on “This Week”")."""
+    words = m.group().split()
+    if not m["rel"] or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[: m.start()].rstrip(" “\"‘'")
+    return bool(before) and before[-1] not in ".?!\n"
+
+
+_YEAR_AFTER = re.compile(r"\s+(last|this|next)\s+year\b", re.IGNORECASE)
+
+
+def _in_year(text: str, m: re.Match[str], article: Article) -> ResolvedDate | None:
+    """ "June 12 last year", "in June last year": the day or month in the year the next words
+    name (those words are an expression of their own too)."""
+    after = _YEAR_AFTER.match(text, m.end())
+    if after is None or not (m["dmy"] or m["mdy"] or m["month"]) or m["y1"] or m["y2"]:
+        return None
+    if article.published is None:
+        return None  # the year words raise the error
+    year = article.published.earliest.year + {"last": -1, "this": 0, "next": 1}[after[1].lower()]
+    found = resolve_relative(f"{m.group()} {year}", None)
+    return ResolvedDate(found.value, f"{m.group()}{after.group()}", f"{after[1].lower()} year")
+
+
+_NAMED_MONTH = re.compile(r"\b([A-Z][a-z]+)\s+(May|June|April|August)\b")
+_BEFORE_MONTH = {
+    "in",
+    "by",
+    "since",
+    "until",
+    "early",
+    "late",
+    "last",
+    "next",
+    "this",
+    "mid",
+    "of",
+    "from",
+    "through",
+    "till",
+    "before",
+    "after",
+    "during",
+    "on",
+    "and",
+    "or",
+    "but",
+    "the",
+    "to",
+    "for",
+    "each",
+    "every",
+    "at",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+
+
+def _a_name(doc: Any, text: str, m: re.Match[str]) -> bool:
+    """ "May" in "backed by May" when the article names Theresa May: a person, not a month
+    ("in May" stays the month)."""
+    if not m["month"] or text[max(0, m.start() - 3) : m.start()].lower() in ("in ", "id-"):
+        return False
+    span = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+    if span is not None and span[0].ent_type_ == "PERSON":
+        return True
+    surnames = doc.user_data.get("diplograph_surnames")
+    if surnames is None:
+        surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames |= {  # "Theresa May", "Mrs May": the small model often misses them
+            n.group(2).lower()
+            for n in _NAMED_MONTH.finditer(text)
+            if n.group(1).lower() not in _BEFORE_MONTH
+        }
+        doc.user_data["diplograph_surnames"] = surnames
+    return m.group().lower() in surnames
+
+
+def find_dates(text: str, doc: Any, article: Article) -> list[DateMention]:
+    """Every temporal expression of ``text`` resolved against the publication date."""
+    found: list[DateMention] = []
+    for m in DATE_EXPRESSION.finditer(text):
+        if _a_title(text, m):
+            continue
+        if doc is not None and _a_name(doc, text, m):
+            continue
+        future = _future(doc, m.start(), m.end()) if doc is not None else False
+        try:
+            resolved = _in_year(text, m, article) or resolve_relative(
+                m.group(), article.published, future=future
+            )
+        except DateError as e:
+            if article.published is None and "publication date" in str(e):
+                raise IngestError(
+                    f"{article.file}: {m.group()!r} needs the publication date to resolve "
+                    "against: give --published DATE"
+                ) from e
+            continue
+        found.append(DateMention(m.start(), m.end(), resolved))
+    return found
