@@ -153,17 +153,20 @@ class Text:
 
     # -- N-Triples and N-Quads ------------------------------------------------------------
 
-    @staticmethod
-    def nobj(o: Obj) -> str:
-        if isinstance(o, str):
-            return f"<{o}>"
-        value, datatype = o
-        if not datatype or datatype == _STRING:
-            return _quoted(value)
-        return f"{_quoted(value)}^^<{datatype}>"
-
     def ntriples(self, rows: Iterable[Row], graph: str | None = None) -> str:
         """N-Triples lines of ``rows``, or N-Quads lines in ``graph`` when one is given."""
-        nobj = self.nobj
         end = " .\n" if graph is None else f" <{graph}> .\n"
-        return "".join([f"<{s}> <{p}> {nobj(o)}{end}" for s, p, o in rows])
+        lines: list[str] = []
+        add = lines.append
+        for s, p, o in rows:
+            if isinstance(o, str):
+                add(f"<{s}> <{p}> <{o}>{end}")
+                continue
+            value, datatype = o
+            if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+                value = value.translate(_ESCAPES)
+            if datatype and datatype != _STRING:
+                add(f'<{s}> <{p}> "{value}"^^<{datatype}>{end}')
+            else:
+                add(f'<{s}> <{p}> "{value}"{end}')
+        return "".join(lines)

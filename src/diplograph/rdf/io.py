@@ -52,6 +52,7 @@ __all__ = [
     "FORMATS",
     "context",
     "guess_format",
+    "ntriples_pieces",
     "parse_rdf",
     "read_rdf",
     "serialize_rdf",
@@ -217,6 +218,37 @@ def _write_text_unpaused(
     if last.endswith("\n\n"):  # a blank line between statements, none at the end
         last = last[:-1]
     out.write(last.encode("utf-8"))
+
+
+def ntriples_pieces(
+    records: Iterable[Record], *, base: str = BASE, size: int = 1 << 24
+) -> Iterator[bytes]:
+    """The N-Triples of ``records``, every triple in one graph, in pieces of about ``size`` bytes.
+
+    What a store loads in batches (:meth:`~diplograph.rdf.store.Store.add_records`):
+    text made straight from the mapping's plain-string triples, which a store's
+    parser reads faster than Python builds a pyoxigraph term per triple.
+
+    Examples
+    --------
+    >>> from diplograph import Actor
+    >>> pieces = list(ntriples_pieces([Actor(id="a", kind="state", name="A")]))
+    >>> len(pieces), pieces[0].count(b"\\n")
+    (1, 6)
+    """
+    ntriples = Text({}, base, _KIND_SEGMENTS).ntriples
+    chunk: list[str] = []
+    held = 0
+    for record in records:
+        piece = ntriples(rows_of(record, base=base).rows())
+        chunk.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(chunk).encode("utf-8")
+            chunk.clear()
+            held = 0
+    if chunk:
+        yield "".join(chunk).encode("utf-8")
 
 
 def serialize_rdf(
