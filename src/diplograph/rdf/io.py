@@ -41,6 +41,7 @@ from ..kg import KnowledgeGraph
 from ..kinds import KINDS
 from ..model import Record
 from ..safety import load_json
+from ._kinds import TURTLE
 from ._text import Text
 from .jsonld import CONTEXT_URL, context, local_contexts, write_jsonld
 from .mapping import PROFILES, from_rdf, graph_names, graph_rows, rows_of, to_triples
@@ -206,8 +207,13 @@ def _write_text_unpaused(
         put("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()) + "\n")
     if format in ("turtle", "ntriples"):
         write = text.turtle if format == "turtle" else text.ntriples
+        direct = TURTLE if format == "turtle" and profile == "default" else {}
         for record in _ordered(records):
-            put(write(rows_of(record, base=base, profile=profile).rows()))
+            fast = direct.get(type(record))
+            if fast is not None:
+                put(fast(text, record, base))
+            else:
+                put(write(rows_of(record, base=base, profile=profile).rows()))
     elif format == "trig":
         for name, rows in _graph_parts(records, base, profile):
             put(text.trig(name, rows))
