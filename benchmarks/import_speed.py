@@ -16,7 +16,8 @@ and prints rows/s and the peak resident memory after each step.
 Then, each in a fresh child process so that its peak memory is its own:
 
 * ``store``: the rows streamed through ``read_gdelt`` and the RDF mapping into
-  an on-disk store (``write_store``, pyoxigraph's bulk loader underneath), as
+  an on-disk store (``write_store``: N-Triples text in batches for pyoxigraph's
+  bulk loader, the next batch made while the loader writes one), as
   ``diplograph import gdelt --store`` does, without the reconciliation;
 * ``bulk``: pyoxigraph's own ``bulk_load`` of the same quads from an N-Quads
   file (written beforehand, not timed): the baseline.
@@ -110,14 +111,14 @@ def bulk_child(nquads: Path, folder: Path, rows: int) -> None:
 
 
 def write_nquads(path: Path, out: Path) -> None:
-    """The quads ``write_store`` would add, as an N-Quads file (default graph)."""
-    from diplograph.importers.store import quads
+    """The quads ``write_store`` would add, as an N-Quads file (all in the default graph)."""
+    from diplograph.rdf.io import ntriples_pieces
 
     kg = diplograph.load(diplograph.bundled_data())
     resolver = ActorResolver(kg)
-    with open(out, "w", encoding="utf-8") as fh:
-        for q in quads(read_gdelt(path, resolver=resolver)):
-            fh.write(f"{q.subject} {q.predicate} {q.object} .\n")
+    with open(out, "wb") as fh:
+        for piece in ntriples_pieces(read_gdelt(path, resolver=resolver)):
+            fh.write(piece)
 
 
 def child(args: list[str]) -> float:

@@ -43,3 +43,42 @@ def test_a_different_base_round_trips(kg: KnowledgeGraph) -> None:
     text = to_rdf(kg, format="trig", base=base)
     assert "https://w3id.org/diplograph/id/" not in text
     assert parse_rdf(text, format="trig") == kg
+
+
+def _direct_equals_rows(records: list[object]) -> int:
+    """Each event's direct Turtle equals the Turtle of its mapped triples, byte for byte."""
+    from diplograph.model import Event
+    from diplograph.rdf._kinds import TURTLE
+    from diplograph.rdf._text import Text
+    from diplograph.rdf.io import _KIND_SEGMENTS, _prefixes
+    from diplograph.rdf.mapping import rows_of
+    from diplograph.rdf.vocab import BASE
+
+    text = Text(_prefixes(BASE), BASE, _KIND_SEGMENTS)
+    events = [r for r in records if isinstance(r, Event)]
+    for ev in events:
+        assert TURTLE[Event](text, ev, BASE) == text.turtle(rows_of(ev).rows()), ev.id
+    return len(events)
+
+
+@SETTINGS
+@given(kg=knowledge_graphs())
+def test_events_formatted_straight_from_the_record_equal_their_triples(
+    kg: KnowledgeGraph,
+) -> None:
+    _direct_equals_rows(list(kg.records()))
+
+
+def test_direct_event_turtle_on_the_shipped_and_synthetic_events() -> None:
+    import sys
+    from pathlib import Path
+
+    from diplograph import bundled_data, load
+
+    assert _direct_equals_rows(list(load(bundled_data()).records())) > 10
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        from synthetic import generate
+    finally:
+        sys.path.pop(0)
+    assert _direct_equals_rows(list(generate(300, seed=3).records())) == 300

@@ -102,3 +102,42 @@ def test_errors_name_the_fix(tmp_path: Path) -> None:
         RemoteStore("ftp://example.org/sparql")
     assert RemoteStore("http://127.0.0.1:7878").endpoint == "http://127.0.0.1:7878/query"
     assert RemoteStore("http://h:3030/ds/query").graph_store == "http://h:3030/ds/store"
+
+
+def _korea_triples() -> tuple[list[object], set[str]]:
+    from diplograph import bundled_data, load
+    from diplograph.rdf.mapping import to_triples
+
+    records = list(load(bundled_data()).records())
+    reference = ox.Store()  # the triples as pyoxigraph terms, stored as a store keeps them
+    reference.extend(
+        ox.Quad(t.subject, t.predicate, t.object) for r in records for t in to_triples(r)
+    )
+    return records, {str(q.triple) for q in reference}
+
+
+def test_records_go_in_as_ntriples_pieces_and_come_out_equal(store: Store) -> None:
+    from diplograph.rdf.io import ntriples_pieces
+
+    records, expected = _korea_triples()
+    pieces = list(ntriples_pieces(records, size=4000))  # type: ignore[arg-type]
+    assert len(pieces) > 5
+    store.add_ntriples(iter(pieces))
+    assert {str(t) for t in store.triples()} == expected
+    assert store.add_records(records) == 0  # type: ignore[arg-type]
+    assert len(store) == len(expected)
+
+
+def test_a_failing_record_stream_raises_its_error_and_keeps_the_store(tmp_path: Path) -> None:
+    records, _ = _korea_triples()
+
+    def broken() -> Iterator[object]:
+        yield from records[:3]
+        raise QueryError("row 4 is bad")
+
+    with EmbeddedStore(tmp_path / "db") as disk:
+        with pytest.raises(QueryError, match="row 4 is bad"):
+            disk.add_records(broken())  # type: ignore[arg-type]
+        assert len(disk) == 0  # the batch under way when the error came is not written
+        assert disk.add_records(records[:3]) > 0  # type: ignore[arg-type]
+        assert disk.query("ASK { ?s ?p ?o }").boolean is True

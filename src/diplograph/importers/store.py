@@ -1,8 +1,9 @@
 """Write an import straight into a store: an on-disk pyoxigraph store or a SPARQL endpoint.
 
-The records go through the RDF mapping one at a time and the store takes the
-quads as a stream (pyoxigraph's bulk loader on disk, Graph Store protocol
-``POST`` batches on an endpoint), so nothing but the current batch is held.
+The records go through the RDF mapping one at a time and reach the store as
+N-Triples text in batches (pyoxigraph's bulk loader on disk, Graph Store
+protocol ``POST`` batches on an endpoint), so nothing but the current batch is
+held and no pyoxigraph object is built per triple.
 Report ids are stable (made from the source's own row ids), so importing the
 same file again adds no quad.
 
@@ -37,5 +38,8 @@ def quads(records: Iterable[Record], *, base: str | None = None) -> Iterator[ox.
 
 
 def write_store(store: Store, records: Iterable[Record], *, base: str | None = None) -> int:
-    """Add the quads of ``records`` to ``store``; returns how many were new."""
-    return store.add(quads(records, base=base))
+    """Add the triples of ``records`` to ``store``'s default graph; returns how many were new.
+
+    They go as N-Triples text in batches (:meth:`~diplograph.rdf.store.Store.add_records`).
+    """
+    return store.add_records(records, base=base)

@@ -19,6 +19,7 @@ from ..errors import QueryError
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
+    from ..model import Record
 
 __all__ = ["Solutions", "Store", "Term", "from_pyoxigraph", "term_text"]
 
@@ -172,8 +173,9 @@ class Store(ABC):
     def load(self, kg: KnowledgeGraph, *, base: str | None = None) -> int:
         """Add the triples of every record of ``kg`` to the default graph; returns how many are new.
 
-        The triples come from the RDF mapping (:func:`~diplograph.rdf.mapping.to_triples`).
-        Loading the same graph again returns 0: nothing is added twice.
+        The triples come from the RDF mapping (:func:`~diplograph.rdf.mapping.to_triples`),
+        sent as :meth:`add_records` sends them. Loading the same graph again
+        returns 0: nothing is added twice.
 
         >>> from diplograph import load, bundled_data
         >>> from diplograph.rdf.store import open_store
@@ -181,15 +183,36 @@ class Store(ABC):
         >>> store.load(load(bundled_data())) > 0, store.load(load(bundled_data()))
         (True, 0)
         """
-        from .mapping import to_triples
+        return self.add_records(kg.records(), base=base)
 
-        def quads() -> Iterator[ox.Quad]:
-            for record in kg.records():
-                triples = to_triples(record) if base is None else to_triples(record, base=base)
-                for t in triples:
-                    yield ox.Quad(t.subject, t.predicate, t.object)
+    def add_records(self, records: Iterable[Record], *, base: str | None = None) -> int:
+        """Add the triples of ``records`` to the default graph, streamed; returns how many are new.
 
-        return self.add(quads())
+        The records go through the RDF mapping one at a time and reach the
+        store as N-Triples text in batches (:func:`~diplograph.rdf.io.ntriples_pieces`),
+        so nothing but the current batch is held and no pyoxigraph term is
+        built per triple.
+
+        >>> from diplograph.model import Actor
+        >>> from diplograph.rdf.store import open_store
+        >>> open_store().add_records([Actor(id="a", kind="state", name="A")])
+        6
+        """
+        from .io import ntriples_pieces
+
+        before = len(self)
+        pieces = ntriples_pieces(records) if base is None else ntriples_pieces(records, base=base)
+        self.add_ntriples(pieces)
+        return len(self) - before
+
+    def add_ntriples(self, pieces: Iterable[bytes]) -> None:
+        """Add N-Triples text, piece by piece, to the default graph.
+
+        This default parses each piece into quads for :meth:`add`; a store that
+        reads N-Triples itself takes the text as it is.
+        """
+        for piece in pieces:
+            self.add(ox.parse(piece, ox.RdfFormat.N_TRIPLES))
 
     def triples(self) -> Iterable[ox.Triple]:
         """Every triple of the default graph, where :meth:`load` puts the records."""

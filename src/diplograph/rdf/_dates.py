@@ -56,7 +56,7 @@ def exact(d: When) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _stamps(when: When) -> tuple[tuple[str, Lit], ...]:
+def stamps(when: When) -> tuple[tuple[str, Lit], ...]:
     """The (predicate, literal) pairs of a date, computed once per distinct date."""
     out: list[tuple[str, Lit]] = [(DG_edtf, (str(when), PLAIN))]
     start, end = when.start, when.end
@@ -73,7 +73,7 @@ def _stamps(when: When) -> tuple[tuple[str, Lit], ...]:
 
 def when(out: Out, s: str, when: When) -> None:
     triples = out.triples
-    for p, o in _stamps(when):
+    for p, o in stamps(when):
         triples.append((s, p, o))
     if out.owl_time:
         rows = owl_time(out, s, when)

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
+from ..dates import When
+from ._dates import stamps
 from .terms import Obj, Row
 from .vocab import RDF
 
-__all__ = ["Text"]
+__all__ = ["Text", "quoted"]
 
 _TYPE = str(RDF.type)
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -44,7 +47,8 @@ _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.#-]*[A-Za-z0-9_#-])?")
 """A local name Turtle can spell after a prefix (``#`` is written ``\\#``)."""
 
 
-def _quoted(value: str) -> str:
+def quoted(value: str) -> str:
+    """A Turtle or N-Triples string literal of ``value``."""
     if '"' in value or "\\" in value or "\n" in value or "\r" in value:
         value = value.translate(_ESCAPES)
     return f'"{value}"'
@@ -61,6 +65,8 @@ class Text:
         self.cache: dict[str, str] = {}
         self.verbs: dict[str, str] = {}
         self.typed: dict[tuple[str, str], str] = {}
+        self.date_text: dict[When, str] = {}
+        self.memo: dict[str, dict[Any, str]] = {}
 
     # -- Turtle and TriG ------------------------------------------------------------------
 
@@ -97,11 +103,11 @@ class Text:
             return self.name(o)
         value, datatype = o
         if not datatype or datatype == _STRING:
-            return _quoted(value)
+            return quoted(value)
         bare = _BARE.get(datatype)
         if bare is not None and bare.fullmatch(value):
             return value
-        text = f"{_quoted(value)}^^{self.name(datatype)}"
+        text = f"{quoted(value)}^^{self.name(datatype)}"
         if len(self.typed) > 1 << 16:  # typed literals are mostly dates, which repeat
             self.typed.clear()
         self.typed[o] = text
@@ -125,7 +131,7 @@ class Text:
             elif o[1]:
                 text = typed.get(o) or obj(o)
             else:
-                text = _quoted(o[0])
+                text = quoted(o[0])
             if s == last_s:
                 if p == last_p:
                     add(f" , {text}")
@@ -140,6 +146,23 @@ class Text:
             add(" .\n\n")
         return "".join(parts)
 
+    def more(self, s: str, rows: list[Row]) -> str:
+        """More predicates of a statement about ``s`` already begun: rows whose subject is ``s``."""
+        if not rows:
+            return ""
+        text = self.turtle(rows)
+        return f" ;\n\t{text[len(self.name(s)) + 1 : -4]}"
+
+    def dates(self, when: When) -> str:
+        """Predicate-object lines of a date's stamps (each after a ``;``), made once per date."""
+        text = self.date_text.get(when)
+        if text is None:
+            if len(self.date_text) > 1 << 15:
+                self.date_text.clear()
+            text = "".join(f" ;\n\t{self.verb(p)} {self.obj(o)}" for p, o in stamps(when))
+            self.date_text[when] = text
+        return text
+
     def verb(self, p: str) -> str:
         short = self.verbs[p] = "a" if p == _TYPE else self.name(p)
         return short
@@ -153,17 +176,20 @@ class Text:
 
     # -- N-Triples and N-Quads ------------------------------------------------------------
 
-    @staticmethod
-    def nobj(o: Obj) -> str:
-        if isinstance(o, str):
-            return f"<{o}>"
-        value, datatype = o
-        if not datatype or datatype == _STRING:
-            return _quoted(value)
-        return f"{_quoted(value)}^^<{datatype}>"
-
     def ntriples(self, rows: Iterable[Row], graph: str | None = None) -> str:
         """N-Triples lines of ``rows``, or N-Quads lines in ``graph`` when one is given."""
-        nobj = self.nobj
         end = " .\n" if graph is None else f" <{graph}> .\n"
-        return "".join([f"<{s}> <{p}> {nobj(o)}{end}" for s, p, o in rows])
+        lines: list[str] = []
+        add = lines.append
+        for s, p, o in rows:
+            if isinstance(o, str):
+                add(f"<{s}> <{p}> <{o}>{end}")
+                continue
+            value, datatype = o
+            if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+                value = value.translate(_ESCAPES)
+            if datatype and datatype != _STRING:
+                add(f'<{s}> <{p}> "{value}"^^<{datatype}>{end}')
+            else:
+                add(f'<{s}> <{p}> "{value}"{end}')
+        return "".join(lines)

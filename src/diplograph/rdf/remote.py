@@ -16,6 +16,9 @@ from ._base import Solutions, Store, from_pyoxigraph, term_text
 __all__ = ["RemoteStore"]
 
 
+NT = ox.RdfFormat.N_TRIPLES
+
+
 class RemoteStore(Store):
     """A SPARQL 1.1 endpoint: queries over the SPARQL protocol, loads over the Graph Store protocol.
 
@@ -157,13 +160,19 @@ class RemoteStore(Store):
                 self._post(key, batch)
         return len(self) - before
 
-    def _post(self, graph: str, triples: list[ox.Triple]) -> None:
+    def add_ntriples(self, pieces: Iterable[bytes]) -> None:
+        """Send N-Triples text to the default graph (or :attr:`graph`), one ``POST`` a piece."""
+        for piece in pieces:
+            self._post(self.graph or "", piece)
+
+    def _post(self, graph: str, triples: list[ox.Triple] | bytes) -> None:
         param = "default" if graph == "" else "graph=" + urllib.parse.quote(graph, safe="")
         url = self.graph_store + ("&" if "?" in self.graph_store else "?") + param
+        data = triples if isinstance(triples, bytes) else ox.serialize(triples, format=NT)
         try:
             self._request(
                 url,
-                data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                data=data,
                 headers={"Content-Type": "application/n-triples"},
                 method="POST",
             )

@@ -39,8 +39,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import queue
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -152,6 +155,23 @@ class EmbeddedStore(Store):
             raise QueryError(f"cannot write to the store at {self.path}: {e}") from e
         return len(self._store) - before
 
+    def add_ntriples(self, pieces: Iterable[bytes]) -> None:
+        """Load N-Triples text into the default graph: pyoxigraph's bulk loader on disk.
+
+        On disk the next piece is made in a thread while the loader (which
+        lets Python run meanwhile) writes this one.
+        """
+        try:
+            if self.path is None:
+                for piece in pieces:
+                    self._store.load(piece, ox.RdfFormat.N_TRIPLES)
+                return
+            for piece in _ahead(pieces):
+                self._store.bulk_load(piece, ox.RdfFormat.N_TRIPLES)
+            self._store.flush()
+        except OSError as e:
+            raise QueryError(f"cannot write to the store at {self.path}: {e}") from e
+
     def __len__(self) -> int:
         return len(self._store)
 
@@ -168,6 +188,48 @@ class EmbeddedStore(Store):
         if not self.read_only:
             self._store.flush()
         del self._store
+
+
+def _ahead(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """``pieces``, each made in a thread while the one before is used.
+
+    An error in making them is raised here; if the caller stops early, the
+    thread stops at its next piece.
+    """
+    ready: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def put(item: tuple[bool, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def make() -> None:
+        try:
+            for piece in pieces:
+                if not put((True, piece)):
+                    return
+            put((False, None))
+        except BaseException as e:  # handed over to the caller, raised there
+            put((False, e))
+
+    thread = threading.Thread(target=make, name="diplograph-ntriples", daemon=True)
+    thread.start()
+    try:
+        while True:
+            more, item = ready.get()
+            if not more:
+                if item is not None:
+                    raise item
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def open_store(

@@ -16,9 +16,10 @@ from ...kinds import KINDS
 from ...model import Record
 from .._out import Out
 from .._read import Reader
+from .._text import Text
 from ..terms import Term
 
-__all__ = ["READERS", "WRITERS"]
+__all__ = ["READERS", "TURTLE", "WRITERS"]
 
 _MODULES = {key: import_module(f"{__name__}.{kind.singular}") for key, kind in KINDS.items()}
 
@@ -31,3 +32,9 @@ READERS: dict[str, Callable[[Reader, Term], Record]] = {
     key: module.read for key, module in _MODULES.items()
 }
 """The reader of each record kind, by kind key."""
+
+TURTLE: dict[type, Callable[[Text, Any, str], str]] = {
+    KINDS[key].model: module.turtle for key, module in _MODULES.items() if hasattr(module, "turtle")
+}
+"""Kinds whose module also formats a record's Turtle straight from it (``turtle(text, record,
+base)``, equal to formatting :data:`WRITERS`' triples), by model class."""

@@ -13,11 +13,14 @@ from ...model import (
 from .._dates import when
 from .._out import PLAIN, Out, evidence, links, wikidata
 from .._read import Reader, order_key
+from .._text import Text, quoted
+from .._turtle import evidence as evidence_turtle
 from ..terms import (
     EVENT_TYPES,
     ID,
     LABEL,
     ROLES,
+    SAME_AS,
     VALUE,
     A,
     DG_follows,
@@ -40,9 +43,10 @@ from ..terms import (
 from ..vocab import (
     EVENT_TYPE,
     ROLE,
+    WIKIDATA,
 )
 
-__all__ = ["read", "write"]
+__all__ = ["read", "turtle", "write"]
 
 
 def write(out: Out, r: Event) -> str:
@@ -74,6 +78,96 @@ def write(out: Out, r: Event) -> str:
     wikidata(out, s, r.wikidata)
     evidence(out, s, r.evidence)
     return s
+
+
+def _words(t: Text) -> dict[str, str]:
+    """The constant pieces of an event's Turtle for ``t``'s prefixes, made once per writer."""
+    words = t.memo.get("event")
+    if words is None:
+        v, n = t.verb, t.name
+        words = t.memo["event"] = {
+            "head": f" a {n(SEM_Event)} , {n(SCHEMA_Event)} ;\n\t{v(ID)} ",
+            "label": f" ;\n\t{v(LABEL)} ",
+            "type": f" ;\n\t{v(SEM_eventType)} ",
+            "place": f" ;\n\t{v(SEM_hasPlace)} ",
+            "actor": f" ;\n\t{v(SEM_hasActor)} ",
+            "role": f" ;\n\t{v(DG_hasRole)} ",
+            "part_of": f" ;\n\t{v(SEM_subEventOf)} ",
+            "role_head": f" a {n(SEM_Role)} ;\n\t{v(VALUE)} ",
+            "role_type": f" ;\n\t{v(SEM_roleType)} ",
+        }
+    return words
+
+
+def _types(t: Text) -> dict[EventType, str]:
+    types: dict[EventType, str] | None = t.memo.get("event-types")
+    if types is None:
+        types = t.memo["event-types"] = {kind: t.name(iri) for kind, iri in EVENT_TYPES.items()}
+    return types
+
+
+def _roles(t: Text) -> dict[Role, str]:
+    roles: dict[Role, str] | None = t.memo.get("event-roles")
+    if roles is None:
+        roles = t.memo["event-roles"] = {r: f"{t.name(iri)} .\n\n" for r, iri in ROLES.items()}
+    return roles
+
+
+def turtle(t: Text, r: Event, base: str) -> str:
+    """The Turtle that ``t.turtle`` makes of :func:`write`'s triples, byte for byte, made faster.
+
+    Events are most of a graph, so their main statement and role nodes are
+    formatted straight from the record; the rarer parts (sequences, texts,
+    evidence) go through :func:`write`'s helpers. The tests hold the two equal.
+    """
+    w = _words(t)
+    name, cache = t.name, t.cache
+    s = f"{base}event/{r.id}"
+    me = cache.get(s) or name(s)
+    parts = [
+        f"{me}{w['head']}{quoted(r.id)}{w['label']}{quoted(r.label)}{w['type']}"
+        f"{_types(t)[r.type]}{t.dates(r.time)}"
+    ]
+    add = parts.append
+    if r.place is not None:
+        place = f"{base}place/{r.place}"
+        add(f"{w['place']}{cache.get(place) or name(place)}")
+    iris = [f"{base}actor/{part.actor}" for part in r.participants]
+    actors = [cache.get(a) or name(a) for a in iris]
+    roles: list[str] = []
+    if actors:
+        add(f"{w['actor']}{' , '.join(actors)}")
+        if me[0] == "<":
+            ids = [name(f"{s}#role-{i}") for i in range(1, len(actors) + 1)]
+        else:
+            ids = [f"{me}\\#role-{i}" for i in range(1, len(actors) + 1)]
+        add(f"{w['role']}{' , '.join(ids)}")
+        head, kind, types = w["role_head"], w["role_type"], _roles(t)
+        roles = [
+            f"{role}{head}{actor}{kind}{types[part.role]}"
+            for role, actor, part in zip(ids, actors, r.participants, strict=True)
+        ]
+    if r.part_of is not None:
+        add(f"{w['part_of']}{name(f'{base}event/{r.part_of}')}")
+    seqs = ""
+    if r.follows or r.leads_to:
+        out = Out(base)
+        links(out, s, DG_follows, DG_followsOrder, "follows", "event", r.follows)
+        links(out, s, DG_leadsTo, DG_leadsToOrder, "leads_to", "event", r.leads_to)
+        add(t.more(s, out.triples))
+        seqs = t.turtle(out.later)
+    for p, text in ((DG_outcome, r.outcome), (SCHEMA_description, r.description)):
+        if text is not None:
+            add(f" ;\n\t{t.verb(p)} {quoted(text)}")
+    if r.wikidata is not None:
+        add(f" ;\n\t{t.verb(SAME_AS)} {name(f'{WIKIDATA}{r.wikidata}')}")
+    links_text, nodes = evidence_turtle(t, s, me, r.evidence, base)
+    add(links_text)
+    add(" .\n\n")
+    parts += roles
+    add(seqs)
+    add(nodes)
+    return "".join(parts)
 
 
 def read(rd: Reader, s: Term) -> Event:
