@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +80,8 @@ class EventRow:
     """How the date sits in a query's date window: ``within``, ``overlaps``, or None (no window)."""
     parts: tuple[EventRow, ...] = ()
     """The events of an answer that are part of this one, nested beneath it (in order)."""
+    reports: int = 0
+    """How many reports (sources' accounts of the event, e.g. imported rows) describe it."""
 
     def actors(self, *, roles: frozenset[str] | None = None) -> list[str]:
         """Ids of the participants, optionally only those in ``roles``."""
@@ -197,8 +200,8 @@ def _citations(kg: KnowledgeGraph, evidence: tuple[Evidence, ...]) -> tuple[Cita
     return tuple(out)
 
 
-def event_row(kg: KnowledgeGraph, event: Event) -> EventRow:
-    """The row of one event of ``kg``."""
+def event_row(kg: KnowledgeGraph, event: Event, *, reports: int = 0) -> EventRow:
+    """The row of one event of ``kg``; ``reports`` is how many reports describe it."""
     place = kg.places.get(event.place) if event.place else None
     return EventRow(
         id=event.id,
@@ -220,12 +223,14 @@ def event_row(kg: KnowledgeGraph, event: Event) -> EventRow:
         leads_to=event.leads_to,
         outcome=event.outcome,
         citations=_citations(kg, event.evidence),
+        reports=reports,
     )
 
 
 def event_rows(kg: KnowledgeGraph) -> list[EventRow]:
-    """Every event of ``kg`` as a row, in date order (:func:`in_order`)."""
-    return in_order([event_row(kg, e) for e in kg.events_in_order()])
+    """Every event of ``kg`` as a row in date order (:func:`in_order`), its reports counted."""
+    backing = Counter(r.event for r in kg.reports.values() if r.event is not None)
+    return in_order([event_row(kg, e, reports=backing[e.id]) for e in kg.events_in_order()])
 
 
 def statement_row(kg: KnowledgeGraph, st: Statement) -> StatementRow:

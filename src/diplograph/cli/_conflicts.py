@@ -32,11 +32,16 @@ def _as_dict(c: Conflict) -> dict[str, Any]:
 
 
 def _from_store(store: Any) -> list[Conflict]:
-    """The conflicts the ``report-conflicts`` template finds (no place test: names as written)."""
+    """The conflicts the ``report-conflicts`` template finds."""
+    import pyoxigraph as ox
+
     from ..query.templates import run
 
     def text(term: Any) -> str:
-        return "" if term is None else str(term.value).rsplit("/", 1)[-1]
+        """An IRI's last segment (a record id); a literal's text whole (a date span has a /)."""
+        if term is None:
+            return ""
+        return str(term.value).rsplit("/", 1)[-1] if isinstance(term, ox.NamedNode) else term.value
 
     groups: dict[tuple[str, str, str], list[Version]] = {}
     for row in run(store, "report-conflicts", event=None):
@@ -72,7 +77,8 @@ def conflicts_command(
     source has one) beside what the graph holds. The reports are those of the
     data folder (an import's reports.yaml copied beside the data), or those
     of --store / --endpoint, found there by the report-conflicts query
-    template (date, type and participants; places are names as written).
+    template (the same tests; names of places compared with their case, spaces
+    and punctuation folded, not their accents).
     """
     if store_path is not None or endpoint is not None:
         with _open_store(ctx, store_path, endpoint) as store:

@@ -115,6 +115,15 @@ def _label(label: str, depth: int) -> str:
     return label if depth == 0 else "  " * (depth - 1) + _PART_MARK + label
 
 
+def _with_reports(events: list[Any]) -> bool:
+    """Whether a table shows the REPORTS column: always as CSV/TSV, else when a report backs one.
+
+    A curated folder with no imports would show a column of zeros; a script
+    reading CSV gets the same columns whatever the data.
+    """
+    return table_mode() is not None or any(e.reports for e in events)
+
+
 @cli.command()
 @_event_filter_options
 @_PARTS_OPTION
@@ -166,9 +175,11 @@ def events(
         print_json([query.row_dict(r) for r in rows])
         return
     window = any(v is not None for v in (start, end, after, before))
+    listed = _with_parts(rows)
+    backed = _with_reports([r for _, r in listed])
     headers = ["DATE", *(["FIT"] if window else []), "TYPE", "EVENT", "PLACE", "ACTORS"]
     _table(
-        headers,
+        headers + (["REPORTS"] if backed else []),
         [
             [
                 str(r.time),
@@ -177,8 +188,9 @@ def events(
                 _label(r.label, depth),
                 r.place_name or "",
                 _actors_cell(r),
+                *([str(r.reports)] if backed else []),
             ]
-            for depth, r in _with_parts(rows)
+            for depth, r in listed
         ],
     )
 
@@ -232,8 +244,10 @@ def meetings(
     if as_json:
         print_json([query.row_dict(r) for r in rows])
         return
+    listed = _with_parts(rows)
+    backed = _with_reports([m.event for _, m in listed])
     _table(
-        ["#", "DATE", "TYPE", "EVENT", "PLACE", "ROLES"],
+        ["#", "DATE", "TYPE", "EVENT", "PLACE", "ROLES"] + (["REPORTS"] if backed else []),
         [
             [
                 m.ordinal_text if depth == 0 else "",
@@ -242,8 +256,9 @@ def meetings(
                 _label(m.event.label, depth),
                 m.event.place_name or "",
                 f"{m.who_a or actor_a.name}: {m.role_a}; {m.who_b or actor_b.name}: {m.role_b}",
+                *([str(m.event.reports)] if backed else []),
             ]
-            for depth, m in _with_parts(rows)
+            for depth, m in listed
         ],
     )
 

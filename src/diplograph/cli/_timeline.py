@@ -69,6 +69,11 @@ _CHART_SUFFIXES = (".png", ".svg", ".pdf", ".json")
     help="Shade a period (repeatable), e.g. 'Hanoi to Panmunjom:2019-02-28/2019-06-30'.",
 )
 @click.option(
+    "--contested",
+    is_flag=True,
+    help="Ring the events whose date a source's report disputes (see 'diplograph conflicts').",
+)
+@click.option(
     "--width",
     type=click.FloatRange(min=4, max=60),
     default=12.0,
@@ -113,6 +118,7 @@ def timeline(
     statements: bool,
     statements_only: bool,
     eras: tuple[str, ...],
+    contested: bool,
     width: float,
     height: float | None,
     dpi: float,
@@ -166,13 +172,21 @@ def timeline(
     )
     if not rows:
         fail("no events match the filters, so there is nothing to draw (got 0 events)")
+    if contested:
+        chart["contested"] = list(query.contested_dates(store, _ids(rows)))
     if suffix == ".json":
         from ..export.timelinejs import write_timelinejs
 
+        chart.pop("contested", None)
         write_timelinejs(rows, output, statements=sts, **chart)
         note(f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements")
         return
     _draw(rows, sts, output, chart, **figure)
+
+
+def _ids(rows: list[Any]) -> list[str]:
+    """The ids of event rows and of the parts nested beneath them."""
+    return [i for r in rows for i in (r.id, *_ids(list(r.parts)))]
 
 
 def _statements_only(
@@ -224,4 +238,9 @@ def _draw(
     panels = timeline_axes(ax)
     nlanes = len(panels[0].get_yticks())
     broken = f", time axis broken into {len(panels)} panels" if len(panels) > 1 else ""
-    note(f"wrote {output}: {len(rows)} events, {len(sts)} statements on {nlanes} lanes{broken}")
+    disputed = len(chart.get("contested", ()))
+    ringed = f", {disputed} with a date a report disputes" if disputed else ""
+    note(
+        f"wrote {output}: {len(rows)} events, {len(sts)} statements on {nlanes} lanes"
+        f"{broken}{ringed}"
+    )

@@ -6,10 +6,11 @@ and record ids, runs one or more shipped templates, and returns the rows of
 The same templates run on every backend (pyoxigraph in memory or on disk, a
 SPARQL 1.1 server), so the answers are the same everywhere.
 
-The package has four parts: :mod:`~diplograph.query.templates` (the shipped
+The package's parts: :mod:`~diplograph.query.templates` (the shipped
 templates and their safe binding), :mod:`~diplograph.query.rows` (row types,
 and rows built from solutions), :mod:`~diplograph.query.questions` (events,
-meetings, statements, dossiers) and :mod:`~diplograph.query.jsonify` (rows as
+meetings, statements, dossiers), :mod:`~diplograph.query.reports` (what
+sources' reports dispute) and :mod:`~diplograph.query.jsonify` (rows as
 JSON-ready data). Every public name is importable from here.
 
 Dates keep their precision. A date window ``start``/``end`` keeps every event
@@ -37,6 +38,7 @@ from .questions import (
     statements,
     timeline_statements,
 )
+from .reports import contested_dates
 from .rows import ActorDossier, Counterpart, MeetingRow, PositionRow, fit, ordinal
 from .templates import Value, bind, run, template, template_names
 
@@ -48,6 +50,7 @@ __all__ = [
     "Value",
     "actor_dossier",
     "bind",
+    "contested_dates",
     "events",
     "fit",
     "meetings",

@@ -175,6 +175,10 @@ def event_rows(
                     (slot_of(r[f"{var}Slot"]), id_of(r[var]))
                 )
     cites = _citations(store, iris)
+    backing = {
+        term_text(r["event"]): int(term_text(r["reports"]))
+        for r in run(store, "event-reports", event=list(iris))
+    }
     rows = []
     for iri in iris:
         key = iri.value
@@ -200,6 +204,7 @@ def event_rows(
                 outcome=text_of(d["outcome"]),
                 citations=cites.get(key, ()),
                 fit=fit(time, start, end),
+                reports=backing.get(key, 0),
             )
         )
     return ordered(rows)

@@ -11,6 +11,8 @@ from ..rows import Citation, EventRow, StatementRow
 from .items import Item
 from .layout import type_label
 from .style import (
+    CONTESTED_COLOUR,
+    CONTESTED_PT,
     DEFAULT_STYLE,
     EDGE,
     MARKER_PT,
@@ -163,11 +165,31 @@ def _line_handles(items: list[Item]) -> list[Any]:
     return handles
 
 
-def legend_handles(items: list[Item], statements: list[StatementRow]) -> list[Any]:
+def _contested_handle() -> Any:
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [],
+        [],
+        ls="",
+        marker="o",
+        mfc="none",
+        mec=CONTESTED_COLOUR,
+        mew=1.3,
+        ms=CONTESTED_PT * 0.8,
+        label="date disputed by a source's report",
+    )
+
+
+def legend_handles(
+    items: list[Item], statements: list[StatementRow], contested: frozenset[str] = frozenset()
+) -> list[Any]:
     """One legend entry per event type shown, then one per kind of mark the chart uses."""
     handles = _type_handles(items)
     if statements:
         handles.append(_statement_handle())
+    if any(it.kind == "event" and it.id in contested for it in items):
+        handles.append(_contested_handle())
     return handles + _date_handles(items) + _line_handles(items)
 
 

@@ -5,7 +5,8 @@ to draw and marking every mark as taken for the label placer; then each
 kind of mark is drawn as one collection, so that thousands of events stay
 fast. Every artist gets a ``gid`` naming what it is (``bands``, ``bars``,
 ``events:summit``, ``statements:statement``, ``joins``, ``side-joins``,
-``roles``, ``statement-count``, ``uncertain``, ``connectors``, ``links``),
+``roles``, ``statement-count``, ``uncertain``, ``connectors``, ``links``,
+``contested``),
 so tests and SVG readers can find them.
 """
 
@@ -18,7 +19,17 @@ from typing import TYPE_CHECKING, Any
 from ..rows import EventRow
 from .items import Affine, Item
 from .labels import Anchors, LabelPlacer
-from .style import BAND_H, BAR_H, EDGE, MARKER_PT, RING_PT, STATEMENT_PT, mark_style
+from .style import (
+    BAND_H,
+    BAR_H,
+    CONTESTED_COLOUR,
+    CONTESTED_PT,
+    EDGE,
+    MARKER_PT,
+    RING_PT,
+    STATEMENT_PT,
+    mark_style,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -27,6 +38,7 @@ __all__ = [
     "draw_bands",
     "draw_bars",
     "draw_connectors",
+    "draw_contested",
     "draw_counts",
     "draw_joins",
     "draw_links",
@@ -58,6 +70,7 @@ class _Panel:
     points: dict[tuple[str, str, bool], list[tuple[float, float]]] = field(default_factory=dict)
     qmarks: list[tuple[float, float]] = field(default_factory=list)
     counts: list[tuple[float, float, int]] = field(default_factory=list)
+    contested: list[tuple[float, float]] = field(default_factory=list)
 
 
 def draw_marks(
@@ -67,11 +80,13 @@ def draw_marks(
     placer: LabelPlacer,
     links: bool,
     dense: bool = False,
+    contested: frozenset[str] = frozenset(),
 ) -> Anchors:
     """Draw every mark; return the label anchors of each item: (x data, y data, radius px).
 
     ``dense``: thousands of marks, drawn smaller and half transparent, with
     faint joins, so that the strips stay readable and labels find room.
+    ``contested``: ids of events whose date a source's report disputes, ringed.
     """
     fig = axes[0].get_figure()
     assert fig is not None
@@ -82,6 +97,8 @@ def draw_marks(
         p = _Panel(a, Affine(a), day0, fig.dpi / 72.0, 0.6 if dense else 1.0)
         for it in seg_items:
             anchors[it.id] = _gather(p, it, placer)
+            if it.kind == "event" and it.id in contested:
+                p.contested += [(it.x - p.day0, y) for _, y, _ in anchors[it.id]]
         draw_bands(p)
         draw_bars(p)
         draw_joins(p, dense)
@@ -89,6 +106,7 @@ def draw_marks(
         draw_points(p, dense)
         draw_counts(p, placer)
         draw_uncertain(p, placer)
+        draw_contested(p, placer)
         draw_connectors(p, seg_items, by_id, k)
         if links:
             draw_links(p, seg_items, by_id, k)
@@ -281,6 +299,30 @@ def draw_counts(p: _Panel, placer: LabelPlacer) -> None:
         )
         bb = t.get_window_extent()
         placer.add_obstacle((bb.x0, bb.y0, bb.x1, bb.y1))
+
+
+def draw_contested(p: _Panel, placer: LabelPlacer) -> None:
+    """A dashed black ring around each mark of an event whose date a report disputes."""
+    if not p.contested:
+        return
+    xs, ys = zip(*p.contested, strict=True)
+    size = CONTESTED_PT * p.shrink
+    p.a.scatter(
+        xs,
+        ys,
+        s=size**2,
+        marker="o",
+        facecolors="none",
+        edgecolors=CONTESTED_COLOUR,
+        linewidths=1.3,
+        linestyles=(0, (2, 1.2)),
+        zorder=3.6,
+        gid="contested",
+    )
+    for x, y in p.contested:
+        cx, cy = p.to_px(x, y)
+        r = size / 2 * p.dpp + 1
+        placer.add_obstacle((cx - r, cy - r, cx + r, cy + r))
 
 
 def draw_uncertain(p: _Panel, placer: LabelPlacer) -> None:

@@ -82,6 +82,7 @@ def plot_timeline(
     width: float = 12.0,
     height: float | None = None,
     dpi: float = 100.0,
+    contested: Iterable[str] = (),
 ) -> Axes:
     """Draw events (and statements) as a swimlane timeline and return its main Axes.
 
@@ -110,6 +111,10 @@ def plot_timeline(
         An empty stretch longer than this (and than the data around it) breaks the axis.
     width, height, dpi
         Size of a new figure in inches (the height follows the lanes when None), its dpi.
+    contested
+        Ids of events whose date a source's report disputes (see ``diplograph
+        conflicts``): each of their marks gets a dashed black ring, and the legend
+        says what it means.
 
     Returns
     -------
@@ -139,10 +144,11 @@ def plot_timeline(
         raise ModelError(f"label_top must be 0 or more (got {label_top})")
     lane_names, items = build_items(rows, sts, lanes, max_lanes)
     segs = place_in_panels(items, break_gap_days)
-    handles = legend_handles(items, sts) if legend else []
+    disputed = frozenset(contested)
+    handles = legend_handles(items, sts, disputed) if legend else []
     if ax is None:
         ax = _new_axes(lane_names, len(segs), rows, sts, handles, legend, title, width, height, dpi)
-    fig, axes = _draw_chart(ax, lane_names, items, segs, era_list, label_top, links)
+    fig, axes = _draw_chart(ax, lane_names, items, segs, era_list, label_top, links, disputed)
     note = note_for(rows, sts, fig.get_figwidth(), axes[0].get_position().x0) if legend else ""
     draw_legend(fig, axes, handles, note, title)
     return ax
@@ -156,6 +162,7 @@ def _draw_chart(
     eras: list[Era],
     label_top: int | None,
     links: bool,
+    contested: frozenset[str] = frozenset(),
 ) -> tuple[Figure, list[Axes]]:
     """Panels, frame, eras, marks and labels; return the figure and the panels left to right."""
     from matplotlib.figure import Figure
@@ -174,7 +181,7 @@ def _draw_chart(
 
     placer = LabelPlacer()
     draw_eras(axes, segs, eras, day0, renderer, placer)
-    anchors = draw_marks(axes, items, day0, placer, links, dense)
+    anchors = draw_marks(axes, items, day0, placer, links, dense, contested)
     draw_labels(axes, items, anchors, day0, renderer, placer, label_top)
     return fig, axes
 

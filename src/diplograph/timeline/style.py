@@ -15,6 +15,8 @@ __all__ = [
     "AUTO_LABELS",
     "BAND_H",
     "BAR_H",
+    "CONTESTED_COLOUR",
+    "CONTESTED_PT",
     "DEFAULT_STYLE",
     "DENSE_PER_INCH",
     "EDGE",
@@ -70,6 +72,10 @@ MARKER_PT = 7.0
 """Size of an event's marker, in points."""
 RING_PT = 5.0
 """Size of the ring of a mediator, escort or observer, in points."""
+CONTESTED_PT = 17.0
+"""Size of the dashed ring around an event whose date a source's report disputes, in points."""
+CONTESTED_COLOUR = "#000000"
+"""Colour of that ring: black, apart from every type's colour."""
 STATEMENT_PT = 5.5
 """Size of a statement's marker, in points."""
 LABEL_PT = 7.0
