@@ -100,6 +100,7 @@ def serve(root: Path, *args: str) -> Iterator[str]:
         if " on http://" not in line:
             raise SystemExit(f"serve did not start: {line!r}")
         url = line.split(" on ", 1)[1].split()[0]
+        _wait(url)
         print(f"  server of {root} ready in {time.perf_counter() - t0:.1f} s", flush=True)
         # a text search needs all the server reads (actors, sources, words): when it answers
         searched: list[float] = []
@@ -117,6 +118,17 @@ def serve(root: Path, *args: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _wait(url: str) -> None:
+    """Until the server answers (it prints its address before it listens)."""
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(url + "api", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"{url} did not answer")
 
 
 DRAWN = "document.getElementById('status').textContent"
