@@ -176,10 +176,14 @@
   // forced layout per item); items that arrive out of view are laid out together at its next
   // redraw. So the new items go in while the window looks elsewhere, and the window comes back.
   function swap(lanes, out) {
+    if (out.length < 100 || !document.body.dataset.drawn) {  // few items, or the first view: as they come
+      groups.clear(); groups.add(lanes); items.clear(); items.add(out); return;
+    }
     var w = timeline.getWindow(), away = new Date(Date.UTC(9000, 0, 1));
     timeline.setWindow(away, new Date(away.getTime() + 7 * DAY), { animation: false });
     groups.clear(); groups.add(lanes); items.clear(); items.add(out);
     timeline.setWindow(w.start, w.end, { animation: false });
+    timeline.redraw();
   }
   function status(text, error) { var s = $('status'); s.textContent = text; s.className = error ? 'error' : ''; }
   function refresh(moveWindow) {
