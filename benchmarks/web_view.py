@@ -13,12 +13,21 @@ chromium. Each figure is the median of ``--repeat`` runs, timed in the page
   (too many: counts), a one-month and a one-week date window, a text search in it
   (this one includes the page's 250 ms pause after the last key stroke)
 
+Each figure runs until the page has settled: the view drawn, the frames after
+it run (vis-timeline redraws on the next frame) and the work the page put off
+(the link chart) done. Beside it: the page's request to ``/api/events`` (from
+the browser's resource timing: the server's answer and the transfer), the
+answer's size and how many timeline items the page drew.
+
 The baseline is the same page and the same steps on the shipped Korea
 dataset (13 events), served the same way in the same run: the floor the page
-costs whatever the data. The API's own time for each request is printed too.
+costs whatever the data. ``--root`` measures other checkouts in the same run
+(an earlier commit, exported with ``git archive``) for a before/after.
 
     .venv/bin/python benchmarks/web_view.py --events 100000
     .venv/bin/python benchmarks/web_view.py --events 10000 --repeat 3     # a quick run
+    git archive HEAD~3 | tar -x -C /tmp/before && ln -s $PWD/node_modules /tmp/before/
+    .venv/bin/python benchmarks/web_view.py --root /tmp/before --root .
 """
 
 from __future__ import annotations
@@ -31,9 +40,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -76,42 +88,97 @@ def build(events: int, folder: Path) -> str:
 
 
 @contextmanager
-def serve(*args: str) -> Iterator[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def serve(root: Path, *args: str) -> Iterator[str]:
+    """``diplograph serve`` of the checkout ``root`` on a free port; prints how long it took."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
     cmd = [sys.executable, "-m", "diplograph", "serve", "--port", "0", *args]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=root)
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
         if " on http://" not in line:
             raise SystemExit(f"serve did not start: {line!r}")
-        yield line.split(" on ", 1)[1].split()[0]
+        url = line.split(" on ", 1)[1].split()[0]
+        _wait(url)
+        print(f"  server of {root} ready in {time.perf_counter() - t0:.1f} s", flush=True)
+        # a text search needs all the server reads (actors, sources, words): when it answers
+        searched: list[float] = []
+
+        def search() -> None:
+            with urllib.request.urlopen(url + "api/events?q=a", timeout=900) as answer:
+                answer.read()
+            searched.append(time.perf_counter() - t0)
+
+        waiting = threading.Thread(target=search, daemon=True)
+        waiting.start()
+        yield url
+        waiting.join()
+        print(f"  a first text search (all read) answered {searched[0]:.1f} s after the start")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
 
 
+def _wait(url: str) -> None:
+    """Until the server answers (it prints its address before it listens)."""
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(url + "api", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"{url} did not answer")
+
+
 DRAWN = "document.getElementById('status').textContent"
 
 
-def first_view(browser: Any, url: str) -> tuple[float, str]:
+def first_view(browser: Any, url: str) -> Step:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
     page.wait_for_function(f"{DRAWN}.includes('events')", timeout=60_000)
-    ms = page.evaluate("performance.now()")
-    status = page.inner_text("#status")
+    ms = page.evaluate(SETTLED)
+    request_ms, size = page.evaluate(LAST_REQUEST)
+    drawn = page.evaluate("document.querySelectorAll('.vis-item').length")
+    step = Step(float(ms), float(request_ms), size / 1024, int(drawn), page.inner_text("#status"))
     page.close()
-    return float(ms), status
+    return step
 
 
-def change(page: Any, action: str) -> tuple[float, str]:
-    """Run ``action`` (JS) in the page; ms until the next view is drawn, and its status line."""
+SETTLED = """() => new Promise(done => requestAnimationFrame(() => setTimeout(() =>
+    requestAnimationFrame(() => setTimeout(() => done(performance.now()))))))"""
+"""Resolves once the frames after the new view have run: the timeline's redraw, which
+vis-timeline schedules for the next frame, and the work the page put off (the link chart)."""
+
+LAST_REQUEST = """() => {
+  const r = performance.getEntriesByType('resource').filter(e => e.name.includes('api/events'));
+  const last = r[r.length - 1];
+  return last ? [last.duration, last.encodedBodySize] : [0, 0];
+}"""
+
+
+@dataclass
+class Step:
+    """One measured view change: ms until settled, the API request's part, its bytes, the items."""
+
+    ms: float
+    request_ms: float
+    kb: float
+    drawn: int
+    status: str
+
+
+def change(page: Any, action: str) -> Step:
+    """Run ``action`` (JS) in the page; time until the next view is drawn and the page settled."""
     before = page.evaluate("Number(document.body.dataset.drawn)")
     page.evaluate("window.__t0 = performance.now()")
     page.evaluate(action)
     page.wait_for_function(f"Number(document.body.dataset.drawn) > {before}", timeout=60_000)
-    ms = page.evaluate("performance.now() - window.__t0")
-    return float(ms), page.inner_text("#status")
+    ms = page.evaluate(SETTLED) - page.evaluate("window.__t0")
+    request_ms, size = page.evaluate(LAST_REQUEST)
+    drawn = page.evaluate("document.querySelectorAll('.vis-item').length")
+    return Step(float(ms), float(request_ms), size / 1024, int(drawn), page.inner_text("#status"))
 
 
 def select_actor(actor: str) -> str:
@@ -146,19 +213,30 @@ def steps(
     ]
 
 
-def measure(browser: Any, url: str, plan: list[tuple[str, str]], repeat: int) -> dict[str, Any]:
-    firsts = [first_view(browser, url) for _ in range(repeat)]
-    out: dict[str, Any] = {"first view": (statistics.median(f[0] for f in firsts), firsts[-1][1])}
-    runs: dict[str, list[tuple[float, str]]] = {name: [] for name, _ in plan}
+def _median(steps: list[Step]) -> Step:
+    mid = sorted(steps, key=lambda st: st.ms)[len(steps) // 2]
+    return Step(
+        statistics.median(st.ms for st in steps),
+        statistics.median(st.request_ms for st in steps),
+        mid.kb,
+        mid.drawn,
+        mid.status,
+    )
+
+
+def measure(browser: Any, url: str, plan: list[tuple[str, str]], repeat: int) -> dict[str, Step]:
+    out = {"first view": _median([first_view(browser, url) for _ in range(repeat)])}
+    runs: dict[str, list[Step]] = {name: [] for name, _ in plan}
     for _ in range(repeat):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(url)
         page.wait_for_function(f"{DRAWN}.includes('events')", timeout=60_000)
+        page.evaluate(SETTLED)
         for name, action in plan:
             runs[name].append(change(page, action))
         page.close()
     for name, got in runs.items():
-        out[name] = (statistics.median(g[0] for g in got), got[-1][1])
+        out[name] = _median(got)
     return out
 
 
@@ -169,10 +247,18 @@ def main() -> None:
     parser.add_argument(
         "--store",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "diplograph-web-bench",
+        default=Path(tempfile.gettempdir()) / "diplograph-bench" / "web-view",
         help="Folder of the on-disk store (kept and reused).",
     )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        action="append",
+        help="A checkout whose server and page to measure (repeatable; default: this one), "
+        "e.g. 'git archive' of an earlier commit beside this one to compare before and after.",
+    )
     args = parser.parse_args()
+    roots = args.root or [ROOT]
     from playwright.sync_api import sync_playwright
 
     folder = args.store / f"{args.events}"
@@ -203,11 +289,17 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, args=ARGS)
         for title, (store_args, plan) in plans.items():
-            with serve(*store_args) as url:
-                got = measure(browser, url, plan, args.repeat)
-            print(f"\n{title} (median of {args.repeat}, ms)")
-            for name, (ms, status) in got.items():
-                print(f"  {name:<42} {ms:8.0f}   {status}")
+            for root in roots:
+                print(f"\n{title}", flush=True)
+                with serve(root, *store_args) as url:
+                    got = measure(browser, url, plan, args.repeat)
+                print(f"  median of {args.repeat}; ms until the page settled, of it the request")
+                for name, st in got.items():
+                    print(
+                        f"  {name:<38} {st.ms:6.0f} ms  request {st.request_ms:5.0f} ms "
+                        f"{st.kb:7.1f} kB  {st.drawn:4d} drawn  {st.status}",
+                        flush=True,
+                    )
         browser.close()
 
 

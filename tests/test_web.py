@@ -162,3 +162,76 @@ def test_the_quote_is_marked_inside_the_source_text(browser: Any, corpus: Path) 
         context = pg.inner_text("#detail .source-text")
         assert len(context) > len(LEE) + 100  # the words around it are there too
         pg.close()
+
+
+# -- reports and conflicts: a layer of made-up reports of the Hanoi summit ----------------------
+
+LAYER = ["--data", "shipped", "--data", str(ROOT / "tests" / "data" / "web-reports")]
+
+
+@pytest.fixture(scope="module")
+def layered_server() -> Iterator[str]:
+    with serve(*LAYER) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def layered_report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("layered-report")
+    subprocess.run(
+        [sys.executable, "-m", "diplograph", *LAYER, "report", "-o", str(out)],
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+        capture_output=True,
+    )
+    return (out / "index.html").as_uri()
+
+
+@pytest.mark.parametrize("where", ["layered_server", "layered_report"])
+def test_clicking_hanoi_shows_its_reports_and_conflicts(
+    browser: Any, request: pytest.FixtureRequest, where: str
+) -> None:
+    site = str(request.getfixturevalue(where))
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    if site.startswith("file:"):
+        pg.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+        )
+    pg.goto(site)
+    pg.wait_for_selector(".vis-item")
+    pg.locator(".vis-item.lane-donald-trump", has_text="Hanoi").first.click()
+    pg.wait_for_selector("#detail h3:text('Reports (4)')")
+    # every report: its source and grade, the date as the source gives it, its type or code, its row
+    month = pg.locator("#detail .report[data-report='coded-hanoi-2']")
+    assert month.locator(".report-date").inner_text() == "2019-02"
+    text = month.inner_text()
+    assert "(month)" in text and "talks" in text and "coded.tsv, row 41" in text
+    assert "Example machine-coded event table" in text and "Admiralty grade C4" in text
+    coded = pg.inner_text("#detail .report[data-report='coded-hanoi-3']")
+    assert "CAMEO 043" in coded and "(day)" in coded
+    wire = pg.inner_text("#detail .report[data-report='wire-hanoi-1']")
+    assert "Admiralty grade B2" in wire and "(span of days)" in wire
+    assert "wire.csv line 12, column 'Description'" in wire
+    # the conflicts: the graph's value beside each source's version and grade
+    conflicts = pg.locator("#detail .conflict").all_inner_texts()
+    date = next(c for c in conflicts if c.startswith("date"))
+    assert "graph: 2019-02-27/2019-02-28" in date
+    assert "Example machine-coded event table: 2019-03-01 Admiralty grade C4" in date
+    kind = next(c for c in conflicts if c.startswith("type"))
+    assert "graph: summit" in kind and ": talks" in kind
+    # the reports that disagree are marked; the one that agrees is not
+    marked = pg.eval_on_selector_all(
+        "#detail .report.disagrees", "rs => rs.map(r => r.dataset.report)"
+    )
+    assert sorted(marked) == ["coded-hanoi-1", "coded-hanoi-2"]
+    # an event no report backs shows no reports section
+    pg.evaluate("location.hash = 'sel=event:singapore-summit-2018'")
+    pg.wait_for_selector("#detail h2:text('Trump-Kim summit in Singapore')")
+    assert "Reports (" not in pg.inner_text("#detail")
+    context.close()
+    assert errors == []

@@ -51,6 +51,14 @@ def test_events_in_a_window(server: str) -> None:
     assert hanoi["time"] == "2019-02-27/2019-02-28" and hanoi["time_earliest"] == "2019-02-27"
 
 
+def test_the_page_asks_for_rows_without_citations(server: str) -> None:
+    status, body = _get(server + "api/events?from=2019-02-01&to=2019-03-31&type=summit")
+    assert body["events"][0]["citations"]
+    status, lean = _get(server + "api/events?from=2019-02-01&to=2019-03-31&type=summit&citations=0")
+    assert status == 200 and "citations" not in lean["events"][0]
+    assert lean["events"][0] == {k: v for k, v in body["events"][0].items() if k != "citations"}
+
+
 def test_an_actor_rolls_up_its_people(server: str) -> None:
     status, body = _get(server + "api/events?actor=north-korea&from=2019-06-01&to=2019-07-31")
     assert status == 200
@@ -89,6 +97,9 @@ def test_statement_detail(server: str) -> None:
         ("api/events?type=picnic", 400, "type must be one of"),
         ("api/events?actor=nobody", 404, "unknown actor id 'nobody'"),
         ("api/events?frm=2019", 400, "unknown parameter 'frm'"),
+        ("api/events?citations=maybe", 400, "citations must be 1 or 0 (got 'maybe')"),
+        ("api/event/no-such-event/reports", 404, "no event with id 'no-such-event'"),
+        ("api/event/lee-lull-since-hanoi/reports", 404, "no event with id"),
         ("api/nothing", 404, "/api/nothing"),
         ("vendor/secret.js", 404, "no such library file"),
     ],
@@ -122,6 +133,58 @@ def test_text_and_source_filters(store: Store) -> None:
     assert all(
         any(c["source"] == "wikipedia-dmz-summit" for c in e["citations"]) for e in got["events"]
     )
+
+
+def _said(row: dict[str, Any], needle: str) -> bool:
+    """Whether ``needle`` occurs in what the page shows of a row (the words a reader searches)."""
+    cites = row["citations"]
+    hay = [row.get(k) for k in ("label", "place_name", "outcome", "text", "speaker_name")]
+    hay += [p["name"] for p in row.get("participants", [])]
+    hay += [c["quote"] for c in cites] + [c["title"] for c in cites]
+    return any(needle in h.casefold() for h in hay if isinstance(h, str))
+
+
+FILTERS = [
+    {"q": "hanoi"},
+    {"q": "Kim Jong"},  # a participant's name, not in the label
+    {"q": "Singapore"},  # a place's name
+    {"q": "yongbyon"},  # an outcome and a quote
+    {"q": "beyond parallel"},  # a source's title
+    {"sources": ["wikipedia-dmz-summit", "seoul-hopes-2019-07-01"]},
+    {"q": "summit", "sources": ["seoul-hopes-2019-07-01"]},
+    {"q": "trump", "actors": ["north-korea"]},
+    {"q": "summit", "types": ["summit"], "start": "2019-01-01", "end": "2019-12-31"},
+]
+
+
+@pytest.mark.parametrize("how", FILTERS, ids=[str(f) for f in FILTERS])
+def test_counts_agree_with_the_items_for_the_same_filters(store: Store, how: Any) -> None:
+    items = api.window(store, max_items=10**6, **how)
+    counts = api.window(store, max_items=0, **how)
+    shown = len(items["events"]) + len(items["statements"])
+    assert counts["mode"] == "buckets" and items["mode"] == "items"
+    assert shown > 0
+    assert sum(b["count"] for b in counts["buckets"]) == shown
+    assert (
+        counts["total"]
+        == items["total"]
+        == {
+            "events": len(items["events"]),
+            "statements": len(items["statements"]),
+        }
+    )
+    # what the filters keep, found again row by row over the whole unfiltered view
+    window = {k: how[k] for k in ("start", "end", "actors", "types") if k in how}
+    every = api.window(store, max_items=10**6, **window)
+    needle, sources = how.get("q", "").casefold(), set(how.get("sources", []))
+    for kind in ("events", "statements"):
+        expected = [
+            r["id"]
+            for r in every[kind]
+            if (not sources or sources & {c["source"] for c in r["citations"]})
+            and (not needle or _said(r, needle))
+        ]
+        assert [r["id"] for r in items[kind]] == expected, kind
 
 
 def test_missing_libraries_are_a_clear_error(tmp_path: Path) -> None:
@@ -222,3 +285,77 @@ def test_the_index_finds_what_the_query_functions_find(
         s.id for s in query.statements(store, start=start, end=end)
     )
     assert got["total"]["events"] == len(got["events"])
+
+
+LAYER = ROOT / "tests" / "data" / "web-reports"
+
+
+@pytest.fixture(scope="module")
+def layered_server() -> Iterator[str]:
+    with serve("--data", "shipped", "--data", str(LAYER)) as url:
+        yield url
+
+
+def test_the_reports_of_an_event_and_their_conflicts(layered_server: str) -> None:
+    status, body = _get(layered_server + "api/event/hanoi-summit-2019/reports")
+    assert status == 200 and body["total"] == 4
+    by_id = {r["id"]: r for r in body["reports"]}
+    month = by_id["coded-hanoi-2"]
+    assert (month["date"], month["precision"], month["date_earliest"], month["date_latest"]) == (
+        "2019-02",
+        "month",
+        "2019-02-01",
+        "2019-02-28",
+    )
+    assert (month["source"], month["grade"], month["type"]) == (
+        "example-coded-table",
+        "C4",
+        "talks",
+    )
+    assert (month["file"], month["row"]) == ("coded.tsv", 41)
+    assert by_id["coded-hanoi-3"]["cameo"] == "043" and by_id["coded-hanoi-3"]["type"] is None
+    wire = by_id["wire-hanoi-1"]
+    assert wire["grade"] == "B2" and wire["precision"] == "span of days"
+    assert wire["evidence"] == [
+        {
+            "quote": "Trump and Kim meet in Hanoi for their second summit.",
+            "note": "wire.csv line 12, column 'Description'",
+        }
+    ]
+    conflicts = {c["aspect"]: c for c in body["conflicts"]}
+    assert conflicts["date"]["graph"] == "2019-02-27/2019-02-28"
+    assert [(v["report"], v["value"], v["grade"]) for v in conflicts["date"]["versions"]] == [
+        ("coded-hanoi-1", "2019-03-01", "C4")
+    ]
+    assert [(v["report"], v["value"]) for v in conflicts["type"]["versions"]] == [
+        ("coded-hanoi-2", "talks")
+    ]
+    # an event no report backs has none, and no conflicts
+    status, body = _get(layered_server + "api/event/singapore-summit-2018/reports")
+    assert (status, body["total"], body["reports"], body["conflicts"]) == (200, 0, [], [])
+    status, body = _get(layered_server + "api")
+    assert "/api/event/{id}/reports" in body["endpoints"]
+
+
+def test_the_csis_table_calls_the_singapore_summit_talks(shared: Path, tmp_path: Path) -> None:
+    from diplograph.layers import load_layers
+
+    table = shared / "data" / "diplomatic" / "csis_us_dprk_negotiations.csv"
+    mapping = ROOT / "data" / "mappings" / "csis-negotiations.yml"
+    subprocess.run(
+        [sys.executable, "-m", "diplograph", "import", "csv", str(table), "-m", str(mapping),
+         "-o", str(tmp_path / "csis")],
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+        capture_output=True,
+    )  # fmt: skip
+    s = open_store()
+    s.load(load_layers([bundled_data(), tmp_path / "csis"]).kg)
+    got = api.event_reports(s, "singapore-summit-2018")
+    (report,) = got["reports"]
+    assert (report["date"], report["precision"], report["type"]) == ("2018-06", "month", "talks")
+    assert (report["file"], report["row"]) == ("csis_us_dprk_negotiations.csv", 6)
+    assert "meet in Singapore" in report["text"]
+    assert [(c["aspect"], c["graph"]) for c in got["conflicts"]] == [("type", "summit")]
+    assert [v["value"] for v in got["conflicts"][0]["versions"]] == ["talks"]

@@ -177,7 +177,7 @@ def event_rows(
     cites = _citations(store, iris)
     backing = {
         term_text(r["event"]): int(term_text(r["reports"]))
-        for r in run(store, "event-reports", event=list(iris))
+        for r in run(store, "event-report-counts", event=list(iris))
     }
     rows = []
     for iri in iris:

@@ -13,16 +13,26 @@ on :mod:`diplograph.query`, so a notebook gets the same answers::
     /api                        the list of endpoints
     /api/facets                 actors, event types, sources (with Admiralty grades), extent
     /api/actors                 every actor: id, name, kind, the state it belongs to
-    /api/events?from=&to=&actor=&type=&source=&q=
+    /api/events?from=&to=&actor=&type=&source=&q=&citations=
                                 window(): the events and statements in a date window,
                                 filtered (actor, type and source repeat or take
                                 commas; an actor includes its people, a state its
-                                leaders); more than api.MAX_ITEMS give counts per
-                                month or year ("mode": "buckets") instead of items
+                                leaders; q searches words, names, quotes, titles);
+                                more than api.MAX_ITEMS give counts per month or
+                                year ("mode": "buckets") instead of items, with
+                                the same filters applied; citations=0 leaves out
+                                each row's citations (the page's timeline)
     /api/event/{id}             event_detail(): participants and roles, the statements
                                 about it, each source with its grade, the quoted words
                                 and, when the text is at hand (--texts), the source
                                 text with the quote's offsets ("mark")
+    /api/event/{id}/reports     event_reports(): the sources' reports of the event
+                                (source, grade, the date as the source gives it at
+                                its precision, type or CAMEO / PLOVER code, file and
+                                row, the cells quoted) and the conflicts: each aspect
+                                (date, type, participants) on which reports disagree
+                                with the event, the graph's value and each source's
+                                version with its Admiralty grade
     /api/statement/{id}         statement_detail(): the same for a statement
 
 The functions read a store's dates once and remember them (the view is
@@ -37,6 +47,22 @@ request (malformed date, unknown id or type, a window over
 
 from __future__ import annotations
 
-from .api import ApiError, Texts, event_detail, facets, statement_detail, window
+from .api import (
+    ApiError,
+    Texts,
+    event_detail,
+    event_reports,
+    facets,
+    statement_detail,
+    window,
+)
 
-__all__ = ["ApiError", "Texts", "event_detail", "facets", "statement_detail", "window"]
+__all__ = [
+    "ApiError",
+    "Texts",
+    "event_detail",
+    "event_reports",
+    "facets",
+    "statement_detail",
+    "window",
+]

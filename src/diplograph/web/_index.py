@@ -1,17 +1,21 @@
-"""A small in-memory index of when each event and statement happened, for windows and counts.
+"""A small in-memory index of every event and statement, for windows, filters and counts.
 
-A view asks for a window many times (every pan and zoom). Finding the items
-of a window in SPARQL scans every event, since a store has no index on dates;
-here one scan at start gives the day bounds, type and IRI of every item,
-sorted, and a window is a bisection. The rows shown for a window's items come
-from the shipped query templates (:func:`diplograph.query.run`), so they are
-the same as those of :func:`diplograph.query.events` and ``statements``.
+A view asks for a window many times (every pan, zoom and filter). Finding the
+items of a window in SPARQL scans every event, since a store has no index on
+dates; here a few queries at start read, for every item, its day bounds, type,
+actors, sources and words, sorted by date: a window is a bisection, and the
+filters (actors, types, sources, words) are tests on what was read, the same
+whether the view then shows the items or counts them. The rows shown for a
+window's items come from the shipped query templates
+(:func:`diplograph.query.run`), so they are the same as those of
+:func:`diplograph.query.events` and ``statements``.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -21,6 +25,7 @@ import pyoxigraph as ox
 from .. import query
 from ..dates import parse_date
 from ..rdf.store import Store, Term, term_text
+from . import _facts
 from ._lookup import _PREFIXES, EVENT_TYPE
 
 
@@ -32,6 +37,30 @@ class Item:
     latest: date
     iri: str
     type: str | None  # None for a statement
+    month: str = field(init=False)
+    """``YYYY-MM`` of the earliest day, ``?`` when open."""
+
+    def __post_init__(self) -> None:
+        month = "?" if self.earliest == date.min else self.earliest.isoformat()[:7]
+        object.__setattr__(self, "month", month)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a view keeps: event types, actor IRIs (rolled up), source ids and words.
+
+    Empty means "any". An item is kept when it is of one of ``types`` (a
+    statement has no type: a type filter hides statements), one of ``actors``
+    took part (or spoke), one of its citations is from one of ``sources``,
+    and ``needle`` (casefolded) occurs in its words (label, outcome, a
+    statement's text, quotes), the name of an actor in it, its place's name
+    or a cited source's title.
+    """
+
+    types: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    needle: str = ""
 
 
 _SHORT = timedelta(days=62)
@@ -40,9 +69,11 @@ _SHORT = timedelta(days=62)
 
 @dataclass
 class Index:
-    """Every event and statement of a store, sorted by earliest day."""
+    """Every event and statement of a store, sorted by earliest day, and their facts."""
 
     items: list[Item]
+    facts: Callable[[], _facts.Facts] = _facts.Facts
+    """The actors, sources and words of the items (waits while they are read)."""
     starts: list[date] = field(default_factory=list)
     long: list[Item] = field(default_factory=list)
 
@@ -54,16 +85,45 @@ class Index:
         self.starts = [i.earliest for i in short]
 
     def window(self, first: date | None, last: date | None) -> list[Item]:
-        """The items whose day bounds may fall in the window, by earliest day."""
+        """The items whose day bounds may fall in the window (the long ones last)."""
         lo = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
         hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
-        found = [i for i in self.items[lo:hi] if first is None or i.latest >= first]
+        found = self.items[lo:hi]
+        if first is not None:
+            found = [i for i in found if i.latest >= first]
         found += [
             i
             for i in self.long
             if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
         ]
-        found.sort(key=lambda i: (i.earliest, i.latest, i.iri))
+        return found
+
+    def select(self, first: date | None, last: date | None, keep: Filters) -> list[Item]:
+        """The items of the window that ``keep`` keeps."""
+        found = self.window(first, last)
+        if keep.types:
+            found = [i for i in found if i.type in keep.types]
+        if not (keep.actors or keep.sources or keep.needle):
+            return found
+        facts = self.facts()
+        none: frozenset[str] = frozenset()
+        if keep.actors:
+            who = facts.actors
+            found = [i for i in found if not keep.actors.isdisjoint(who.get(i.iri, none))]
+        if keep.sources:
+            cited = facts.sources
+            found = [i for i in found if not keep.sources.isdisjoint(cited.get(i.iri, none))]
+        if keep.needle:
+            n = keep.needle
+            named = frozenset(k for k, name in facts.names.items() if n in name)
+            found = [
+                i
+                for i in found
+                if n in facts.words.get(i.iri, "")
+                or not named.isdisjoint(facts.actors.get(i.iri, none))
+                or not named.isdisjoint(facts.sources.get(i.iri, none))
+                or facts.places.get(i.iri) in named
+            ]
         return found
 
     def __len__(self) -> int:
@@ -72,13 +132,16 @@ class Index:
     def month_counts(self, *, statements: bool, types: Sequence[str]) -> dict[str, int]:
         """Items per month ``YYYY-MM`` of their earliest day (``?`` when open)."""
         wanted = set(types)
-        out: dict[str, int] = {}
-        for i in [*self.items, *self.long]:
-            if (i.type is None) != statements or (wanted and i.type not in wanted):
-                continue
-            key = "?" if i.earliest == date.min else i.earliest.isoformat()[:7]
-            out[key] = out.get(key, 0) + 1
-        return out
+        return by_month(
+            i
+            for i in [*self.items, *self.long]
+            if (i.type is None) == statements and (not wanted or i.type in wanted)
+        )
+
+
+def by_month(items: Iterable[Item]) -> dict[str, int]:
+    """How many of ``items`` start in each month ``YYYY-MM`` (``?`` when the start is open)."""
+    return dict(Counter(i.month for i in items))
 
 
 def _long(item: Item) -> bool:
@@ -91,8 +154,12 @@ def _day(term: Term | None, default: date) -> date:
     return default if term is None else date.fromisoformat(term_text(term)[:10])
 
 
-def build(store: Store) -> Index:
-    """Read the index of ``store``: one query for the events, one for the statements."""
+def build(store: Store, *, wait: bool = True) -> Index:
+    """Read the index of ``store``: one query for the events, one for the statements.
+
+    The facts the filters test (actors, sources, words) are read next, in a
+    thread; with ``wait`` this returns once they are read.
+    """
     items = []
     for shape in ("?e sem:eventType ?type .", "?e a dg:Statement ."):
         sparql = f"""{_PREFIXES}
@@ -113,7 +180,11 @@ SELECT ?e {"?type" if "type" in shape else ""} ?earliest ?latest WHERE {{
                     term_text(kind)[len(EVENT_TYPE) :] if kind is not None else None,
                 )
             )
-    return Index(items)
+    iris = {i.iri for i in items}
+    reading = _facts.later(store, iris, {i.iri for i in items if i.type is not None})
+    if wait:
+        reading.get()
+    return Index(items, reading.get)
 
 
 def _bound(day: date) -> str | None:
@@ -161,8 +232,13 @@ def _when(edtf: str, key: str) -> dict[str, Any]:
     }
 
 
-def event_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any]]:
-    """What the timeline shows of each event: the fields of its row, without the links."""
+def event_summaries(
+    store: Store, iris: Iterable[str], *, citations: bool = True
+) -> list[dict[str, Any]]:
+    """What the timeline shows of each event: the fields of its row, without the links.
+
+    Without ``citations`` the rows leave out the key ``citations`` (and its query).
+    """
     nodes = [ox.NamedNode(i) for i in iris]
     if not nodes:
         return []
@@ -175,7 +251,7 @@ def event_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any]]:
                 {"actor": actor, "name": _opt(r["name"]) or actor, "role": _id(r["role"])},
             )
         )
-    cites = _cites(store, nodes)
+    cites = _cites(store, nodes) if citations else None
     out, seen = [], set()
     for r in query.run(store, "event-details", event=nodes):
         key = term_text(r["event"])
@@ -192,14 +268,17 @@ def event_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any]]:
                 "place_name": _opt(r["placeName"]),
                 "participants": [p for _, p in sorted(people.get(key, []), key=lambda t: t[0])],
                 "outcome": _opt(r["outcome"]),
-                "citations": cites.get(key, []),
             }
         )
+        if cites is not None:
+            out[-1]["citations"] = cites.get(key, [])
     return out
 
 
-def statement_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any]]:
-    """What the timeline shows of each statement: the fields of its row."""
+def statement_summaries(
+    store: Store, iris: Iterable[str], *, citations: bool = True
+) -> list[dict[str, Any]]:
+    """What the timeline shows of each statement: the fields of its row (``citations`` as above)."""
     nodes = [ox.NamedNode(i) for i in iris]
     if not nodes:
         return []
@@ -209,7 +288,7 @@ def statement_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any
             events = about.setdefault(term_text(r["statement"]), [])
             if _id(r["aboutEvent"]) not in events:
                 events.append(_id(r["aboutEvent"]))
-    cites = _cites(store, nodes)
+    cites = _cites(store, nodes) if citations else None
     out, seen = [], set()
     for r in query.run(store, "statement-details", statement=nodes):
         key = term_text(r["statement"])
@@ -226,7 +305,8 @@ def statement_summaries(store: Store, iris: Iterable[str]) -> list[dict[str, Any
                 "text": term_text(r["text"]),
                 "mode": _id(r["mode"]) if r["mode"] is not None else "direct_quote",
                 "about_events": sorted(about.get(key, [])),
-                "citations": cites.get(key, []),
             }
         )
+        if cites is not None:
+            out[-1]["citations"] = cites.get(key, [])
     return out

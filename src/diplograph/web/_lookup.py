@@ -1,16 +1,14 @@
 """The few SPARQL lookups the web view needs beside :mod:`diplograph.query`.
 
-Record ids to IRIs, the actors and sources for the filters, counts per month
-for a zoomed-out view, and the evidence of one record with its selectors and
-its source's grade. Values enter the queries as RDF terms serialized by
-pyoxigraph, never as raw text.
+Record ids to IRIs, the actors and sources for the filters, and the evidence
+of one record with its selectors and its source's grade. Values enter the
+queries as RDF terms serialized by pyoxigraph, never as raw text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import pyoxigraph as ox
 
@@ -31,15 +29,9 @@ PREFIX dg: <https://w3id.org/diplograph/ontology#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
-_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-
 
 def _lit(value: str) -> str:
     return str(ox.Literal(value))
-
-
-def _day(value: date) -> str:
-    return str(ox.Literal(value.isoformat(), datatype=_XSD_DATE))
 
 
 def _values(var: str, terms: Iterable[str]) -> str:
@@ -120,7 +112,7 @@ def sources(store: Store) -> list[dict[str, object]]:
 SELECT ?id ?title ?publisher ?rel ?cred WHERE {{
   ?s a dg:Source ; dcterms:identifier ?id .
   OPTIONAL {{ ?s dcterms:title ?title }}
-  OPTIONAL {{ ?s dcterms:publisher ?publisher }}
+  OPTIONAL {{ ?s dcterms:publisher/rdfs:label ?publisher }}
   OPTIONAL {{ ?s dg:reliability ?rel }}
   OPTIONAL {{ ?s dg:credibility ?cred }}
 }} ORDER BY ?id"""
@@ -169,48 +161,6 @@ def actor_iris(store: Store, ids: Sequence[str]) -> dict[str, str]:
     return {term_text(row["id"]): term_text(row["a"]) for row in store.query(sparql)}
 
 
-def month_counts(
-    store: Store,
-    *,
-    statements: bool,
-    actors: Sequence[str],
-    types: Sequence[str],
-    start: date | None,
-    end: date | None,
-) -> dict[str, int]:
-    """How many events (or statements) per month ``YYYY-MM`` of their earliest day, in the window.
-
-    ``actors`` are IRIs (any of them took part, or spoke); ``types`` event-type names.
-    """
-    parts: list[str] = []
-    if statements:
-        parts.append("?e a dg:Statement .")
-        if actors:
-            parts.append(_values("actor", (f"<{a}>" for a in actors)))
-            parts.append("?e dg:speaker ?actor .")
-    else:
-        if types:
-            parts.append(_values("type", (f"<{EVENT_TYPE}{t}>" for t in types)))
-        parts.append("?e sem:eventType ?type .")  # statements have no event type
-        if actors:
-            parts.append(_values("actor", (f"<{a}>" for a in actors)))
-            parts.append("?e sem:hasActor ?actor .")
-    parts.append("OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?earliest }")
-    parts.append("OPTIONAL { ?e sem:hasLatestEndTimeStamp ?latest }")
-    if start is not None:
-        parts.append(f"FILTER (!BOUND(?latest) || ?latest >= {_day(start)})")
-    if end is not None:
-        parts.append(f"FILTER (!BOUND(?earliest) || ?earliest <= {_day(end)})")
-    parts.append("BIND (SUBSTR(STR(COALESCE(?earliest, ?latest)), 1, 7) AS ?m)")
-    body = "\n  ".join(parts)
-    sparql = f"{_PREFIXES}\nSELECT ?m (COUNT(DISTINCT ?e) AS ?n) WHERE {{\n  {body}\n}} GROUP BY ?m"
-    out: dict[str, int] = {}
-    for row in store.query(sparql):
-        month = _opt(row["m"]) or "?"
-        out[month] = out.get(month, 0) + int(term_text(row["n"]))
-    return out
-
-
 def evidence(store: Store, iri: str) -> list[dict[str, object]]:
     """The evidence of one record, in its order: source, grade, quote, context and offsets."""
     sparql = f"""{_PREFIXES}
@@ -218,7 +168,7 @@ SELECT ?ev ?sid ?title ?publisher ?url ?file ?sha ?rel ?cred ?quote ?prefix ?suf
        ?note WHERE {{
   <{iri}> dg:evidence ?ev . ?ev oa:hasSource ?s . ?s dcterms:identifier ?sid .
   OPTIONAL {{ ?s dcterms:title ?title }}
-  OPTIONAL {{ ?s dcterms:publisher ?publisher }}
+  OPTIONAL {{ ?s dcterms:publisher/rdfs:label ?publisher }}
   OPTIONAL {{ ?s schema:url ?url }}
   OPTIONAL {{ ?s dg:file ?file }}
   OPTIONAL {{ ?s dg:sha256 ?sha }}

@@ -22,8 +22,8 @@ diplograph.web.api.ApiError: from: impossible date: February 2019 has 28 days (g
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -32,17 +32,20 @@ from ..dates import parse_date
 from ..errors import DiplographError
 from ..model import EventType
 from ..rdf.store import Store
-from . import _index, _lookup
+from . import _index, _lookup, _reports
 
 __all__ = [
     "MAX_ITEMS",
+    "MAX_REPORTS",
     "MAX_YEARS",
     "ApiError",
     "Texts",
     "actors",
     "event_detail",
+    "event_reports",
     "facets",
     "forget",
+    "index",
     "statement_detail",
     "window",
 ]
@@ -123,40 +126,29 @@ def _actor_set(store: Store, ids: Sequence[str]) -> tuple[list[str], list[str]]:
     return [_lookup.record_id(i) for i in rolled], rolled
 
 
-def _matches(row: Mapping[str, Any], needle: str, sources: set[str]) -> bool:
-    cites = row.get("citations") or []
-    if sources and not any(c["source"] in sources for c in cites):
-        return False
-    if not needle:
-        return True
-    hay = [row.get(k) for k in ("label", "place_name", "outcome", "text", "speaker_name")]
-    hay += [p["name"] for p in row.get("participants") or []]
-    hay += [c.get("quote") for c in cites] + [c.get("title") for c in cites]
-    return any(needle in h.casefold() for h in hay if isinstance(h, str))
-
-
 @dataclass
 class _Memo:
-    """What is read once per store: the index of dates, and counts per set of filters."""
+    """What is read once per store: the index of dates, actors, sources and words."""
 
     index: _index.Index
-    counts: dict[tuple[bool, tuple[str, ...], tuple[str, ...]], dict[str, int]] = field(
-        default_factory=dict
-    )
 
 
 _MEMO: weakref.WeakKeyDictionary[Store, _Memo] = weakref.WeakKeyDictionary()
-_COUNTS_KEPT = 256
 
 
 def _memo(store: Store) -> _Memo:
     if store not in _MEMO:
-        _MEMO[store] = _Memo(_index.build(store))
+        _MEMO[store] = _Memo(_index.build(store, wait=False))
     return _MEMO[store]
 
 
 def index(store: Store) -> _index.Index:
-    """The day bounds of every item of ``store``, read at the first call (a view is read-only)."""
+    """The day bounds, actors, sources and words of every item of ``store``, read once.
+
+    A view is read-only: the first call reads the day bounds and starts
+    reading the rest in a thread (a filter on actors, sources or words waits
+    for it); later calls reuse them.
+    """
     return _memo(store).index
 
 
@@ -165,44 +157,7 @@ def forget(store: Store) -> None:
     _MEMO.pop(store, None)
 
 
-def month_counts(
-    store: Store, *, statements: bool, actors: Sequence[str], types: Sequence[str]
-) -> dict[str, int]:
-    """Events (or statements) per month of their earliest day over all time, remembered per store.
-
-    A view is read-only, so the counts of one set of filters never change; a
-    window then only picks months, and panning costs no query.
-    """
-    memo = _memo(store)
-    if not actors:
-        return memo.index.month_counts(statements=statements, types=types)
-    key = (statements, tuple(sorted(actors)), tuple(sorted(types)))
-    if key not in memo.counts:
-        if len(memo.counts) >= _COUNTS_KEPT:
-            memo.counts.pop(next(iter(memo.counts)))
-        memo.counts[key] = _lookup.month_counts(
-            store, statements=statements, actors=actors, types=types, start=None, end=None
-        )
-    return memo.counts[key]
-
-
-def _by_month(items: Iterable[_index.Item]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i in items:
-        key = "?" if i.earliest == date.min else i.earliest.isoformat()[:7]
-        out[key] = out.get(key, 0) + 1
-    return out
-
-
-def _in_window(months: Mapping[str, int], first: date | None, last: date | None) -> dict[str, int]:
-    low = first.isoformat()[:7] if first else ""
-    high = last.isoformat()[:7] if last else "~"
-    return {m: n for m, n in months.items() if m == "?" or low <= m <= high}
-
-
-def _buckets(
-    months: Mapping[str, int], start: date | None, end: date | None
-) -> list[dict[str, Any]]:
+def _buckets(months: Mapping[str, int]) -> list[dict[str, Any]]:
     known = sorted(m for m in months if m != "?")
     by_year = len(known) > 1 and int(known[-1][:4]) - int(known[0][:4]) > 6
     out: dict[str, int] = {}
@@ -222,44 +177,6 @@ def _buckets(
     return rows
 
 
-def _count(
-    store: Store,
-    actor_iris: Sequence[str],
-    kinds: Sequence[str],
-    first: date | None,
-    last: date | None,
-) -> tuple[dict[str, dict[str, int]], dict[str, int], list[_index.Item]]:
-    """Counts per month of a window's events and statements, their totals, and the items found.
-
-    Without actors the index finds the items, exactly; with actors the counts
-    come from the store (by each item's earliest month) and no item is found.
-    """
-    found: list[_index.Item] = []
-    if actor_iris:
-        counts = {
-            kind: _in_window(
-                month_counts(
-                    store, statements=kind == "statements", actors=actor_iris, types=kinds
-                ),
-                first,
-                last,
-            )
-            for kind in ("events", "statements")
-        }
-        totals = {kind: sum(c.values()) for kind, c in counts.items()}
-    else:  # the index counts exactly what overlaps the window
-        found = [
-            i
-            for i in index(store).window(first, last)
-            if (not kinds and i.type is None)
-            or (i.type is not None and (not kinds or i.type in kinds))
-        ]
-        counts = {"events": _by_month(i for i in found if i.type is not None)}
-        counts["statements"] = _by_month(i for i in found if i.type is None)
-        totals = {kind: sum(c.values()) for kind, c in counts.items()}
-    return counts, totals, found
-
-
 def window(
     store: Store,
     *,
@@ -270,69 +187,52 @@ def window(
     sources: Sequence[str] = (),
     q: str | None = None,
     max_items: int = MAX_ITEMS,
+    citations: bool = True,
 ) -> dict[str, Any]:
     """What a view of the timeline shows: its events and statements, or counts when too many.
-
-    The buckets count each item in the month of its earliest day. With
-    actors, ``total`` counts that way too, so an item that starts before the
-    window and runs into it shows among the items but not in ``total``.
 
     An event is kept when one of ``actors`` (or an actor that belongs to one,
     such as a state's leader) took part, its type is one of ``types``, its day
     bounds may fall in the window, one of its citations is from one of
-    ``sources``, and ``q`` occurs in its words (all when empty). Statements
-    are kept by their speaker. When more than ``max_items`` match, ``mode``
-    is ``"buckets"``: counts per month or year, without ``sources`` and
-    ``q``, which apply to items only.
+    ``sources``, and ``q`` occurs in its words (label, outcome, place, the
+    names of those who took part, quotes and source titles; all when empty).
+    Statements are kept by their speaker; a type filter hides them. ``total``
+    counts what is kept. When it is over ``max_items``, ``mode`` is
+    ``"buckets"``: the same items counted per month or year of their earliest
+    day, so the counts always add up to ``total``. Without ``citations`` the
+    rows leave out their citations (the page shows them with the detail).
     """
     first, last = _window(start, end)
     kinds = _types(types)
     actor_ids, actor_iris = _actor_set(store, actors) if actors else ([], [])
-    counts, totals, found = _count(store, actor_iris, kinds, first, last)
+    keep = _index.Filters(
+        types=frozenset(kinds),
+        actors=frozenset(actor_iris),
+        sources=frozenset(s for s in sources if s),
+        needle=(q or "").strip().casefold(),
+    )
+    found = index(store).select(first, last, keep)
+    events = [i for i in found if i.type is not None]
+    statements = [i for i in found if i.type is None]
     head: dict[str, Any] = {
         "from": first.isoformat() if first else None,
         "to": last.isoformat() if last else None,
         "actors": actor_ids,
-        "total": totals,
+        "total": {"events": len(events), "statements": len(statements)},
     }
-    if totals["events"] + totals["statements"] > max_items:
-        merged = dict(counts["events"])
-        for m, n in counts["statements"].items():
-            merged[m] = merged.get(m, 0) + n
+    if len(found) > max_items:
         note = "too many to show one by one: zoom in or filter"
-        if q or sources:
-            note += "; text and source filters apply once items show"
-        return {**head, "mode": "buckets", "buckets": _buckets(merged, first, last), "note": note}
-    if actor_ids:
-        evs, sts = _by_actors(store, actor_ids, kinds, first, last)
-    else:
-        evs = _index.event_summaries(store, (i.iri for i in found if i.type is not None))
-        sts = _index.statement_summaries(store, (i.iri for i in found if i.type is None))
-    needle, wanted = (q or "").strip().casefold(), set(sources)
-    evs = [d for d in evs if _matches(d, needle, wanted)]
+        return {
+            **head,
+            "mode": "buckets",
+            "buckets": _buckets(_index.by_month(found)),
+            "note": note,
+        }
+    evs = _index.event_summaries(store, (i.iri for i in events), citations=citations)
     evs.sort(key=lambda d: (d["time_earliest"] or "", d["time_latest"] or "9999", d["id"]))
-    sts = [d for d in sts if _matches(d, needle, wanted)]
+    sts = _index.statement_summaries(store, (i.iri for i in statements), citations=citations)
     sts.sort(key=lambda d: (d["date_earliest"] or "", d["date_latest"] or "9999", d["id"]))
     return {**head, "mode": "items", "events": evs, "statements": sts}
-
-
-def _by_actors(
-    store: Store,
-    actor_ids: Sequence[str],
-    kinds: Sequence[str],
-    first: date | None,
-    last: date | None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The rows of the events any of the actors took part in, and of the statements they made."""
-    events: dict[str, Any] = {}
-    for a in actor_ids:
-        for row in query.events(store, actors=[a], types=kinds, start=first, end=last, flat=True):
-            events.setdefault(row.id, row)
-    statements: list[Any] = []
-    if not kinds:  # statements have no event type: a type filter alone hides them
-        for a in actor_ids:
-            statements += query.statements(store, by=a, start=first, end=last)
-    return [_mapping(r) for r in events.values()], [_mapping(r) for r in statements]
 
 
 def _evidence(store: Store, iri: str, texts: Texts) -> list[dict[str, object]]:
@@ -428,6 +328,40 @@ def statement_detail(store: Store, statement_id: str, texts: Texts = NO_TEXTS) -
     }
 
 
+MAX_REPORTS = 200
+"""Most reports of one event :func:`event_reports` lists (``total`` says how many there are)."""
+
+
+def event_reports(store: Store, event_id: str, *, limit: int = MAX_REPORTS) -> dict[str, Any]:
+    """The reports of one event (each source's account) and where they disagree with it.
+
+    Each report gives its source (title and Admiralty grade), the date as the
+    source gives it (EDTF at its own precision, with day bounds), its type or
+    CAMEO / PLOVER code, the file and row it was read from, the row's words
+    and the cells it rests on. Each conflict names the aspect (date, type,
+    participants), the graph's value and each source's version with its grade.
+    Raises :class:`ApiError` (404) for an unknown event.
+
+    >>> from diplograph import load, bundled_data
+    >>> from diplograph.rdf.store import open_store
+    >>> store = open_store()
+    >>> _ = store.load(load(bundled_data()))
+    >>> event_reports(store, "hanoi-summit-2019")
+    {'event': 'hanoi-summit-2019', 'total': 0, 'reports': [], 'conflicts': []}
+    """
+    found = _lookup.find(store, "event", event_id)
+    if found is None:
+        raise ApiError(f"no event with id {event_id!r}", 404)
+    rows, total = _reports.reports(store, found.iri, limit)
+    titles = {r["source"]: r["title"] for r in rows}
+    return {
+        "event": event_id,
+        "total": total,
+        "reports": rows,
+        "conflicts": _reports.conflicts(store, found.iri, titles) if total else [],
+    }
+
+
 def actors(store: Store) -> list[dict[str, object]]:
     """Every actor (id, name, kind, the state it belongs to), by name."""
     return _lookup.actors(store)
@@ -435,7 +369,7 @@ def actors(store: Store) -> list[dict[str, object]]:
 
 def facets(store: Store) -> dict[str, Any]:
     """What the filters offer: actors, event types, sources with grades, and the data's extent."""
-    months = month_counts(store, statements=False, actors=[], types=[])
+    months = index(store).month_counts(statements=False, types=[])
     known = sorted(m for m in months if m != "?")
     return {
         "actors": _lookup.actors(store),

@@ -30,11 +30,16 @@ ENDPOINTS = {
     "/api": "this list",
     "/api/facets": "what the filters offer: actors, event types, sources (with grades), extent",
     "/api/actors": "every actor: id, name, kind, the state it belongs to",
-    "/api/events?from=&to=&actor=&type=&source=&q=": (
-        "the events and statements in a window (repeat actor, type, source), "
-        "or counts per month or year when more than max_items match"
+    "/api/events?from=&to=&actor=&type=&source=&q=&citations=": (
+        "the events and statements in a window (repeat actor, type, source; citations=0 "
+        "leaves out each row's citations), or counts per month or year when more than "
+        "max_items match"
     ),
     "/api/event/{id}": "one event: participants and roles, statements about it, evidence",
+    "/api/event/{id}/reports": (
+        "the sources' reports of one event (date at its precision, type or code, file and row, "
+        "grade) and where they disagree with it (each source's version and grade)"
+    ),
     "/api/statement/{id}": "one statement: speaker, words, the events it is about, evidence",
 }
 """The JSON endpoints and what each answers (also served at ``/api``)."""
@@ -75,7 +80,15 @@ def _many(request: Request, name: str) -> list[str]:
     return values
 
 
-_KNOWN = {"from", "to", "actor", "type", "source", "q"}
+_KNOWN = {"from", "to", "actor", "type", "source", "q", "citations"}
+
+
+def _flag(value: str | None, name: str) -> bool:
+    if value in (None, "1", "true"):
+        return True
+    if value in ("0", "false"):
+        return False
+    raise api.ApiError(f"{name} must be 1 or 0 (got {value!r})")
 
 
 def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = "") -> Starlette:
@@ -98,6 +111,7 @@ def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = ""
             types=_many(request, "type"),
             sources=_many(request, "source"),
             q=p.get("q"),
+            citations=_flag(p.get("citations"), "citations"),
         )
 
     routes = [
@@ -115,6 +129,10 @@ def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = ""
         Route("/api/events", _guard(events)),
         Route(
             "/api/event/{id}", _guard(lambda r: api.event_detail(store, r.path_params["id"], texts))
+        ),
+        Route(
+            "/api/event/{id}/reports",
+            _guard(lambda r: api.event_reports(store, r.path_params["id"])),
         ),
         Route(
             "/api/statement/{id}",

@@ -25,7 +25,10 @@ def report_data(store: Store, texts: api.Texts = api.NO_TEXTS) -> dict[str, Any]
     every = api.window(store, max_items=10**9)
     details: dict[str, Any] = {}
     for e in every["events"]:
-        details[f"event:{e['id']}"] = api.event_detail(store, e["id"], texts)
+        details[f"event:{e['id']}"] = {
+            **api.event_detail(store, e["id"], texts),
+            "reports": api.event_reports(store, e["id"]),
+        }
     for s in every["statements"]:
         details[f"statement:{s['id']}"] = api.statement_detail(store, s["id"], texts)
     return {

@@ -10,7 +10,7 @@
   var MAX_LANES = 8;
   var DAY = 86400000;
   var facets = null, actorsById = {}, timeline = null, items = null, groups = null, cy = null;
-  var fetched = null, view = null, seq = 0, ownHash = null, timer = null;
+  var fetched = null, view = null, seq = 0, ownHash = null, timer = null, chartTimer = null;
   var state = readHash();
 
   function $(id) { return document.getElementById(id); }
@@ -99,6 +99,7 @@
     if (w[1]) p.set('to', w[1]);
     ['actor', 'type', 'source'].forEach(function (k) { if (state[k].length) p.set(k, state[k].join(',')); });
     if (state.q) p.set('q', state.q);
+    p.set('citations', '0');  // the timeline needs none; the detail brings them
     return api('api/events?' + p.toString());
   }
 
@@ -165,10 +166,24 @@
       if (used.others) lanes.push({ id: 'others', content: 'Others', order: 99 });
       status(v.events.length + ' events, ' + v.statements.length + ' statements');
     }
-    groups.clear(); groups.add(lanes); items.clear(); items.add(out);
+    swap(lanes, out);
     document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);  // views drawn
     if (state.sel) timeline.setSelection(out.filter(function (i) { return i.id.split('@')[0] === state.sel; }).map(function (i) { return i.id; }));
-    if (!state.sel) setTimeout(chartOfView, 0);  // the timeline first; the chart follows
+    clearTimeout(chartTimer);
+    if (!state.sel) chartTimer = setTimeout(function () { requestAnimationFrame(chartOfView); }, 0);  // after the timeline's frame
+  }
+  // vis-timeline lays out each item it is given while the item is in view, one at a time (a
+  // forced layout per item); items that arrive out of view are laid out together at its next
+  // redraw. So the new items go in while the window looks elsewhere, and the window comes back.
+  function swap(lanes, out) {
+    if (out.length < 100 || !document.body.dataset.drawn) {  // few items, or the first view: as they come
+      groups.clear(); groups.add(lanes); items.clear(); items.add(out); return;
+    }
+    var w = timeline.getWindow(), away = new Date(Date.UTC(9000, 0, 1));
+    timeline.setWindow(away, new Date(away.getTime() + 7 * DAY), { animation: false });
+    groups.clear(); groups.add(lanes); items.clear(); items.add(out);
+    timeline.setWindow(w.start, w.end, { animation: false });
+    timeline.redraw();
   }
   function status(text, error) { var s = $('status'); s.textContent = text; s.className = error ? 'error' : ''; }
   function refresh(moveWindow) {
@@ -190,8 +205,11 @@
         concentric: function (n) { return n.id() === centre ? 3 : ring[n.data('kind')]; }, levelWidth: function () { return 1; } }).run();
       return;
     }
-    cy.layout({ name: 'cose', animate: false, numIter: 400, nodeRepulsion: function () { return 60000; },
-      idealEdgeLength: function () { return 110; }, nodeOverlap: 40, padding: 30, randomize: false }).run();
+    // the actors on the inner ring (the busiest first), the events around them: one pass, whatever
+    // the size (a force-directed layout took longer than drawing the timeline)
+    cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 50, padding: 20,
+      concentric: function (n) { return n.data('kind') === 'actor' ? 2 : 1; }, levelWidth: function () { return 1; },
+      sort: function (a, b) { return b.degree() - a.degree(); } }).run();
   }
   function actorNode(nodes, id, name) { nodes['actor:' + id] = { id: 'actor:' + id, label: name || nameOf(id), kind: 'actor' }; }
   function chartOfView() {
@@ -243,6 +261,34 @@
         ev.note ? el('div', { cls: 'meta', text: ev.note }) : null]);
     }));
   }
+  function gradeTag(g) { return el('span', { cls: 'grade', text: g ? 'Admiralty grade ' + g : 'not graded' }); }
+  function reportsBlock(box, r) {  // the sources' own accounts, and where they disagree with the graph
+    var against = {};
+    if (r.conflicts.length) {
+      box.appendChild(el('h3', { text: 'Conflicts' }));
+      box.appendChild(el('div', { cls: 'conflicts' }, r.conflicts.map(function (c) {
+        return el('div', { cls: 'conflict' }, [
+          el('div', {}, [el('strong', { text: c.aspect }), ' — graph: ' + (c.graph || 'does not list them')]),
+          el('ul', {}, c.versions.map(function (v) {
+            against[v.report] = 1;
+            return el('li', {}, [(v.title || v.source) + ': ', el('strong', { text: v.value }), ' ', gradeTag(v.grade),
+              el('span', { cls: 'meta', text: ' (report ' + v.report + ')' })]);
+          }))]);
+      })));
+    }
+    box.appendChild(el('h3', { text: 'Reports (' + r.total + ')' }));
+    if (r.total > r.reports.length) box.appendChild(el('p', { cls: 'hint', text: 'the first ' + r.reports.length + ' of ' + r.total }));
+    box.appendChild(el('div', { cls: 'reports' }, r.reports.map(function (x) {
+      var code = [x.type ? x.type.replace(/_/g, ' ') : null, x.cameo ? 'CAMEO ' + x.cameo : null, x.plover ? 'PLOVER ' + x.plover : null]
+        .filter(Boolean).join(' · ');
+      return el('div', { cls: 'report' + (against[x.id] ? ' disagrees' : ''), 'data-report': x.id }, [
+        el('strong', { text: x.title || x.source }), ' ', gradeTag(x.grade),
+        el('div', { cls: 'meta' }, [el('span', { cls: 'report-date', text: x.date }), ' (' + x.precision + ')' + (code ? ' · ' + code : '') +
+          (x.place ? ' · ' + x.place : '') + (x.file ? ' · ' + x.file + (x.row ? ', row ' + x.row : '') : '')]),
+        x.text ? el('div', {}, [el('q', { text: x.text })]) : null,
+        x.evidence.some(function (c) { return c.note; }) ? el('div', { cls: 'meta', text: 'cites ' + x.evidence.map(function (c) { return c.note; }).filter(Boolean).join('; ') }) : null]);
+    })));
+  }
   function link(kind, id, label) {
     return el('button', { cls: 'link', type: 'button', text: label, onclick: function () { select(kind + ':' + id, true); } });
   }
@@ -272,6 +318,7 @@
     }
     box.appendChild(el('h3', { text: 'Sources' }));
     box.appendChild(evidenceList(d.evidence));
+    if (d.reports && d.reports.total) reportsBlock(box, d.reports);
     Array.prototype.forEach.call(box.querySelectorAll('.source-text'), function (t) {  // the quote in view
       var m = t.querySelector('mark'); t.scrollTop = Math.max(0, m.offsetTop - t.offsetTop - 30);
     });
@@ -283,7 +330,11 @@
     state.sel = sel; if (remember) writeHash();
     var got = STATIC ? (DATA.details[sel] ? Promise.resolve(DATA.details[sel]) : Promise.reject(new Error('no ' + kind + ' ' + id)))
       : api('api/' + kind + '/' + encodeURIComponent(id));
-    got.then(showDetail).catch(function (e) { status(e.message, true); });
+    if (!STATIC && kind === 'event') {  // the sources' own reports come beside the detail
+      got = Promise.all([got, api('api/event/' + encodeURIComponent(id) + '/reports')])
+        .then(function (both) { return Object.assign({}, both[0], { reports: both[1] }); });
+    }
+    got.then(function (d) { if (state.sel === sel) showDetail(d); }).catch(function (e) { status(e.message, true); });
   }
 
   // -- filters --------------------------------------------------------------------------------

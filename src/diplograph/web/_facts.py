@@ -1,0 +1,126 @@
+"""What the view's filters test on each event and statement: its actors, sources and words.
+
+Read once per store with one plain query per property (a single triple
+pattern, or a short path), which a store answers by scanning one index, and
+joined here; the reading runs in a thread beside the server, so the first
+view does not wait for it (only a filter that needs it does).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..rdf.store import Store, Term, term_text
+from ._lookup import _PREFIXES
+
+SEP = "\x00"
+"""Between the words of an item's fields, so that no search runs from one field into the next."""
+
+_QUERIES = {
+    "actor": "SELECT ?e ?v WHERE { ?e sem:hasActor ?v }",
+    "speaker": "SELECT ?e ?v WHERE { ?e dg:speaker ?v }",
+    "place": "SELECT ?e ?v WHERE { ?e sem:hasPlace ?v }",
+    "label": "SELECT ?e ?v WHERE { ?e rdfs:label ?v }",
+    "outcome": "SELECT ?e ?v WHERE { ?e dg:outcome ?v }",
+    "text": "SELECT ?e ?v WHERE { ?e dg:text ?v }",
+    "source": "SELECT ?e ?v WHERE { ?e dg:evidence/oa:hasSource/dcterms:identifier ?v }",
+    "quote": "SELECT ?e ?v WHERE { ?e dg:evidence/oa:hasSelector/oa:exact ?v }",
+    "title": "SELECT ?e ?v WHERE { ?s a dg:Source ; dcterms:identifier ?e ; dcterms:title ?v }",
+    "actors": "SELECT ?e WHERE { ?e a sem:Actor }",
+    "sources": "SELECT ?e WHERE { ?s a dg:Source ; dcterms:identifier ?e }",
+}
+
+
+@dataclass
+class Facts:
+    """For each item (by IRI): its actors' IRIs, its sources' ids, its place, its own words.
+
+    ``names`` holds the casefolded name of each actor and place (by IRI) and
+    the title of each source (by id), as the page shows them: an actor or a
+    source without one goes by its id.
+    """
+
+    actors: dict[str, frozenset[str]] = field(default_factory=dict)
+    sources: dict[str, frozenset[str]] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def _pairs(store: Store, name: str) -> Iterable[tuple[str, str]]:
+    for row in store.query(f"{_PREFIXES}\n{_QUERIES[name]}"):
+        yield term_text(row["e"]), term_text(row["v"])
+
+
+def _ones(store: Store, name: str) -> Iterable[str]:
+    for row in store.query(f"{_PREFIXES}\n{_QUERIES[name]}"):
+        yield term_text(row["e"])
+
+
+def _tail(term: Term | str) -> str:
+    return (term if isinstance(term, str) else term_text(term)).rsplit("/", 1)[-1]
+
+
+def read(store: Store, items: set[str], events: set[str]) -> Facts:
+    """The facts of ``items`` (events and statements by IRI; ``events`` the events among them)."""
+    actors: dict[str, set[str]] = {}
+    for e, v in _pairs(store, "actor"):
+        if e in events:
+            actors.setdefault(e, set()).add(v)
+    for e, v in _pairs(store, "speaker"):
+        if e in items and e not in events:
+            actors.setdefault(e, set()).add(v)
+    sources: dict[str, set[str]] = {}
+    for e, v in _pairs(store, "source"):
+        if e in items:
+            sources.setdefault(e, set()).add(v)
+    names = {a: _tail(a) for a in _ones(store, "actors")}
+    names.update((s, s) for s in _ones(store, "sources"))
+    places = {e: v for e, v in _pairs(store, "place") if e in events}
+    place_iris = set(places.values())
+    words: dict[str, dict[str, None]] = {}
+    for name in ("label", "outcome", "text", "quote"):
+        for e, v in _pairs(store, name):
+            if e in items:
+                words.setdefault(e, {})[v] = None
+            elif name == "label" and (e in names or e in place_iris):
+                names[e] = v
+    names.update(_pairs(store, "title"))
+    return Facts(
+        actors={k: frozenset(v) for k, v in actors.items()},
+        sources={k: frozenset(v) for k, v in sources.items()},
+        places=places,
+        words={k: SEP.join(v).casefold() for k, v in words.items()},
+        names={k: v.casefold() for k, v in names.items()},
+    )
+
+
+class Later:
+    """Facts read in a thread: :meth:`get` waits until they are there (or raises what failed)."""
+
+    def __init__(self, reader: Callable[[], Facts]) -> None:
+        self._facts: Facts | None = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._facts = reader()
+            except BaseException as e:  # handed to the caller of get()
+                self._error = e
+
+        self._thread = threading.Thread(target=run, name="diplograph-facts", daemon=True)
+        self._thread.start()
+
+    def get(self) -> Facts:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._facts is not None
+        return self._facts
+
+
+def later(store: Store, items: set[str], events: set[str]) -> Later:
+    """Start reading the facts of ``items`` in a thread; returns a :class:`Later`."""
+    return Later(lambda: read(store, items, events))
