@@ -138,3 +138,20 @@ def test_timeline_contested_marks_the_png_and_the_svg(tmp_path: Path) -> None:
     plain = tmp_path / "plain.svg"
     assert run("timeline", "-o", str(plain)).exit_code == 0
     assert 'id="contested' not in plain.read_text()
+
+
+def test_the_sparql_conflicts_name_a_person_the_event_does_not_list(
+    layered: KnowledgeGraph,
+) -> None:
+    from diplograph.importers import conflicts
+
+    wire = layered.reports["wire-3"]
+    extra = wire.model_copy(update={"id": "wire-4", "actors": ("lee-sang-min", "kim-jong-un")})
+    kg = KnowledgeGraph.from_records([*layered.records(), extra])
+    s = open_store()
+    s.load(kg)
+    found = {(c.event, c.aspect): c for c in _from_store(s)}
+    who = found[("singapore-summit-2018", "participants")]
+    assert [(v.report, v.value) for v in who.versions] == [("wire-4", "lee-sang-min")]
+    by_records = {(c.event, c.aspect): c for c in conflicts(kg.reports.values(), kg)}
+    assert by_records[("singapore-summit-2018", "participants")].versions == who.versions
