@@ -81,10 +81,11 @@ def load_cmd(
         fail("say where to load the data: --store PATH or --endpoint URL (got neither)")
     if graph_store is not None and endpoint is None:
         fail(f"--graph-store goes with --endpoint (got {graph_store!r} without it)")
-    kg = ctx.kg()
+    streamed = ctx.streamed()  # a record at a time, checked first, when no texts are checked
+    records = ctx.kg() if streamed is None else streamed[0]
     target = _with_timeout(open_store(store_path, endpoint=endpoint, graph_store=graph_store))
     with target as store:
-        added = store.load(kg)
+        added = store.load(records)
         total = len(store)
     where = store_path if store_path is not None else endpoint
     click.echo(f"loaded {ctx.data_label} into {where}: {added:,} new quads, {total:,} in all")

@@ -19,6 +19,7 @@ from ..errors import QueryError
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
+    from ..model import Record
 
 __all__ = ["Solutions", "Store", "Term", "from_pyoxigraph", "term_text"]
 
@@ -169,8 +170,11 @@ class Store(ABC):
     def __len__(self) -> int:
         """The number of quads in the store."""
 
-    def load(self, kg: KnowledgeGraph, *, base: str | None = None) -> int:
+    def load(self, kg: KnowledgeGraph | Iterable[Record], *, base: str | None = None) -> int:
         """Add the triples of every record of ``kg`` to the default graph; returns how many are new.
+
+        ``kg`` may also be any iterable of records, e.g. a folder's records read one
+        at a time (:func:`~diplograph.streaming.stream`), so they are never all held.
 
         The triples come from the RDF mapping (:func:`~diplograph.rdf.mapping.to_triples`).
         Loading the same graph again returns 0: nothing is added twice.
@@ -183,8 +187,10 @@ class Store(ABC):
         """
         from .mapping import to_triples
 
+        records = kg.records() if hasattr(kg, "records") else kg
+
         def quads() -> Iterator[ox.Quad]:
-            for record in kg.records():
+            for record in records:
                 triples = to_triples(record) if base is None else to_triples(record, base=base)
                 for t in triples:
                     yield ox.Quad(t.subject, t.predicate, t.object)
