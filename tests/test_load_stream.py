@@ -13,6 +13,7 @@ from diplograph.cli import _base, cli
 from diplograph.kg import KnowledgeGraph
 from diplograph.rdf import read_rdf
 from diplograph.rdf.io import parse_rdf
+from diplograph.rdf.store import open_store
 from diplograph.streaming import checked, stream
 
 
@@ -174,3 +175,13 @@ def test_the_index_finds_each_cross_record_problem(tmp_path: Path) -> None:
 
 def read_rdf_text(text: str) -> KnowledgeGraph:
     return parse_rdf(text, format="ntriples")
+
+
+def test_a_store_on_disk_holds_the_triples_a_store_in_memory_does(tmp_path: Path) -> None:
+    # on disk the records go to the bulk loader as N-Triples text; in memory as quads
+    memory = open_store()
+    memory.load(load(bundled_data()))
+    with open_store(tmp_path / "db") as disk:
+        assert disk.load(stream(bundled_data())) == len(memory) > 0
+        assert set(disk.native) == set(memory.native)
+        assert disk.load(load(bundled_data())) == 0  # nothing is added twice

@@ -65,6 +65,8 @@ class _LineLoader(_BASE_LOADER):  # type: ignore[valid-type,misc]
 
     line_offset = 0
     """Lines before the text this loader reads (a chunk of a longer file)."""
+    merges = True
+    """The text may hold merge (``<<``) or value (``=``) keys, which mappings must resolve."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """The tag of a node; a plain scalar only tries the patterns for its first character."""
@@ -96,7 +98,8 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> _Map:
     out.line = node.start_mark.line + offset
     key_lines: dict[Any, int] = {}
     out.key_lines = key_lines
-    loader.flatten_mapping(node)
+    if loader.merges:
+        loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = _value(loader, key_node)
         line = key_node.start_mark.line + offset
@@ -229,7 +232,8 @@ def _chunk_items(fh: IO[bytes], chunk: tuple[int, int, int]) -> _Seq:
     start, end, first_line = chunk
     fh.seek(start)
     data = fh.read(end - start)
-    loader = type("_ChunkLoader", (_LineLoader,), {"line_offset": first_line - 1})
+    merges = b"<<" in data or b"=" in data
+    loader = type("_ChunkLoader", (_LineLoader,), {"line_offset": first_line - 1, "merges": merges})
     try:
         items = _yaml.load(data.decode("utf-8"), loader)
     except (UnicodeDecodeError, _DuplicateKey, _yaml.YAMLProblem, yaml.YAMLError) as e:
