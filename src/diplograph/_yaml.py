@@ -79,6 +79,8 @@ def load(text: str, loader: type[Any]) -> Any:
 
 def _check_tree(root: yaml.Node) -> None:
     """Refuse a node reached twice (an alias) and nesting past MAX_DEPTH, without recursing."""
+    if _plain_tree(root):
+        return
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:
@@ -104,6 +106,36 @@ def _check_tree(root: yaml.Node) -> None:
         else:
             children = list(node.value)
         stack.extend((child, depth + 1) for child in reversed(children))
+
+
+def _plain_tree(root: yaml.Node) -> bool:
+    """Whether no node is reached twice and none nests past MAX_DEPTH: the quick check, a level
+    of the tree at a time, that leaves finding and wording a problem to :func:`_check_tree`."""
+    seen: set[int] = set()
+    count = 0
+    level = [root]
+    depth = 1
+    scalar, mapping = yaml.ScalarNode, yaml.MappingNode
+    while level:
+        count += len(level)
+        seen.update(map(id, level))
+        if len(seen) != count:
+            return False  # an alias (and perhaps a loop, which a level at a time never leaves)
+        below: list[yaml.Node] = []
+        for node in level:
+            kind = type(node)
+            if kind is scalar:
+                continue
+            if depth > MAX_DEPTH:
+                return False
+            if kind is mapping:
+                for pair in node.value:
+                    below.extend(pair)
+            else:
+                below.extend(node.value)
+        level = below
+        depth += 1
+    return True
 
 
 def _reader_problem(text: str, e: yaml.reader.ReaderError, *, in_bytes: bool) -> YAMLProblem:

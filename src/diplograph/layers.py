@@ -50,27 +50,29 @@ import yaml
 from pydantic import ValidationError
 
 from ._atomic import atomic_write
+from ._yamlfile import (
+    FAILED,
+    Located,
+    _LineLoader,
+    _Map,
+    _Seq,
+    error_text,
+    loc_text,
+    read_yaml,
+    unknown_kind,
+)
 from .errors import LoadError, ModelError, Problem
 from .evidence import Texts
 from .evidence import short as _short
 from .kg import KnowledgeGraph
-from .kinds import KINDS, kind_of
+from .kinds import KINDS
 from .load import (
-    _FAILED,
     ADDITIONS_FILE,
     _Dumper,
-    _error_text,
-    _LineLoader,
-    _loc_text,
-    _Located,
-    _Map,
-    _read_yaml,
     _refuse_unreadable,
-    _Seq,
     check_records,
     dump,
     read_records,
-    unknown_kind,
 )
 from .model import Record
 
@@ -181,8 +183,8 @@ def dumps_additions(adds: Sequence[Addition]) -> str:
 def _read_additions(folder: Path, problems: list[Problem]) -> Iterator[Addition]:
     for path in sorted(folder.rglob(ADDITIONS_FILE)):
         shown = str(path)
-        doc = _read_yaml(path, shown, problems)
-        if doc is _FAILED or doc is None:
+        doc = read_yaml(path, shown, problems)
+        if doc is FAILED or doc is None:
             continue
         if not isinstance(doc, _Map):
             problems.append(Problem(shown, 1, "additions: expected a mapping of record kinds"))
@@ -270,8 +272,8 @@ def apply_addition(record: Record, add: Addition) -> Record:
         return type(record).model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
-        where = _loc_text(tuple(err["loc"])) or "record"
-        raise ModelError(f"{where}: {_error_text(dict(err))}") from None
+        where = loc_text(tuple(err["loc"])) or "record"
+        raise ModelError(f"{where}: {error_text(dict(err))}") from None
 
 
 def check_layers(
@@ -286,14 +288,14 @@ def check_layers(
         raise LoadError([Problem(".", 0, "no data folder given")], unreadable=True)
     problems: list[Problem] = []
     failed: set[tuple[str, str]] = set()
-    located: list[_Located] = []
+    located: list[Located] = []
     layers = Layers(roots, KnowledgeGraph())
     index: dict[tuple[str, str], int] = {}
     for n, root in enumerate(roots):
         _refuse_unreadable(root)
         own = read_records(root, problems, failed, layered=True)
         for loc in own:
-            key = (kind_of(loc.record).key, loc.record.id)
+            key = (loc.kind, loc.record.id)
             if key not in layers.origin:
                 layers.origin[key] = n
                 layers._own[key] = loc.record
@@ -301,7 +303,9 @@ def check_layers(
             elif layers.origin[key] < n and _same_but_evidence(located[index[key]], loc):
                 first = located[index[key]]
                 merged = _with_evidence_of(first.record, loc.record)
-                located[index[key]] = _Located(merged, first.raw, first.file)
+                located[index[key]] = Located(
+                    merged, first.kind, first.file, first.line, first.id_line
+                )
                 layers.repeats[(*key, n)] = loc.record
                 continue
             located.append(loc)
@@ -313,17 +317,16 @@ def check_layers(
     problems.extend(_at_additions(layers, checked))
     for key, i in index.items():
         loc = located[i]
-        layers.where[key] = (loc.file, loc.raw.key_lines.get("id", loc.raw.line))
+        layers.where[key] = (loc.file, loc.id_line)
     return layers, sorted(set(problems))
 
 
-def _same_but_evidence(first: _Located, again: _Located) -> bool:
+def _same_but_evidence(first: Located, again: Located) -> bool:
     """Whether ``again`` is ``first``'s record written again, perhaps with other evidence."""
     if type(first.record) is not type(again.record):
         return False
-    return first.record.model_dump(exclude={"evidence"}) == again.record.model_dump(
-        exclude={"evidence"}
-    )
+    mine: dict[str, object] = first.record.model_dump(exclude={"evidence"})
+    return mine == again.record.model_dump(exclude={"evidence"})
 
 
 def _with_evidence_of(record: Record, again: Record) -> Record:
@@ -335,7 +338,7 @@ def _with_evidence_of(record: Record, again: Record) -> Record:
 
 def _add_to(
     layers: Layers,
-    located: list[_Located],
+    located: list[Located],
     index: dict[tuple[str, str], int],
     n: int,
     add: Addition,
@@ -357,7 +360,7 @@ def _add_to(
         )
         return
     if layers.origin[key] == n:
-        file, line = located[index[key]].file, located[index[key]].raw.line
+        file, line = located[index[key]].file, located[index[key]].line
         problems.append(
             Problem(
                 add.file,
@@ -373,7 +376,7 @@ def _add_to(
     except ModelError as e:
         problems.append(Problem(add.file, add.line, f"{singular} {add.id!r}: {e}"))
         return
-    located[index[key]] = _Located(record, loc.raw, loc.file)
+    located[index[key]] = Located(record, loc.kind, loc.file, loc.line, loc.id_line)
     layers.additions[n].append(add)
 
 

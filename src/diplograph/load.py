@@ -20,22 +20,18 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
-from . import _yaml
 from ._atomic import atomic_folder
 from ._files import yaml_files
+from ._yamlfile import FieldLines, Located, file_records
 from .errors import LoadError, ModelError, Problem
 from .evidence import Texts, check_evidence, load_texts, text_of
-from .evidence import short as _short
 from .kg import KnowledgeGraph, normalize_name
-from .kinds import KINDS, kind_of
-from .model import Record
+from .kinds import KINDS
 
 __all__ = [
     "ADDITIONS_FILE",
@@ -47,152 +43,6 @@ __all__ = [
     "load_texts",
     "read_records",
 ]
-
-_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Map(dict[Any, Any]):
-    """A YAML mapping that remembers the line of each of its keys."""
-
-    line: int
-    key_lines: dict[Any, int]
-
-
-class _Seq(list[Any]):
-    """A YAML sequence that remembers the line of each of its items."""
-
-    line: int
-    item_lines: list[int]
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: Any, line: int, first: int) -> None:
-        self.key, self.line, self.first = key, line, first
-
-
-class _LineLoader(_BASE_LOADER):  # type: ignore[valid-type,misc]
-    """Safe YAML loader that keeps line numbers and reads dates as plain strings."""
-
-
-# Dates stay strings: EDTF is parsed by the model, so "2019-02-30" is our error, not YAML's.
-_LineLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
-    out = _Map()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in out.key_lines:
-            raise _DuplicateKey(key, line, out.key_lines[key])
-        out.key_lines[key] = line
-        out[key] = loader.construct_object(value_node, deep=True)
-    return out
-
-
-def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _Seq:
-    out = _Seq(loader.construct_object(child, deep=True) for child in node.value)
-    out.line = node.start_mark.line + 1
-    out.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return out
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
-def _line_of(raw: Any, loc: tuple[int | str, ...], default: int) -> int:
-    """The line of the deepest part of ``raw`` that ``loc`` reaches."""
-    line = default
-    cur = raw
-    for part in loc:
-        if isinstance(cur, _Map) and part in cur:
-            line = cur.key_lines.get(part, line)
-            cur = cur[part]
-        elif isinstance(cur, _Seq) and isinstance(part, int) and 0 <= part < len(cur):
-            line = cur.item_lines[part]
-            cur = cur[part]
-        else:
-            break
-    return line
-
-
-def _loc_text(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif part.startswith(("function-", "union[", "tagged-union[")) or part in {
-            "PartialDate",
-            "DateSpan",
-            "str",
-            "int",
-            "float",
-            "literal['A','B','C','D','E','F']",
-        }:
-            continue
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def _error_text(err: dict[str, Any]) -> str:
-    msg = str(err["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    kind = err["type"]
-    if kind == "missing":
-        return "missing required field"
-    if kind == "extra_forbidden":
-        return "unknown field; check its spelling against the data model in the README"
-    if "(got" in msg:
-        return msg
-    return f"{msg[0].lower()}{msg[1:]} (got {err['input']!r})"
-
-
-@dataclass
-class _Located:
-    record: Record
-    raw: _Map
-    file: str
-
-
-_FAILED = object()
-
-
-def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
-    """The YAML document in ``path``, or ``_FAILED`` after adding a problem."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                shown,
-                line,
-                f"not UTF-8 text: byte 0x{data[e.start]:02x} cannot be decoded; "
-                "save the file as UTF-8",
-            )
-        )
-        return _FAILED
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return _yaml.load(text, _LineLoader)
-    except _yaml.YAMLProblem as e:
-        problems.append(Problem(shown, e.line, e.message))
-    except _DuplicateKey as e:
-        problems.append(
-            Problem(shown, e.line, f"duplicate key {e.key!r} (first given on line {e.first})")
-        )
-    return _FAILED
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -212,105 +62,20 @@ def _records(
     problems: list[Problem],
     failed: set[tuple[str, str]] | None = None,
     layered: bool = False,
-) -> Iterator[_Located]:
+    *,
+    held: bool = True,
+) -> Iterator[Located]:
     """The valid records of ``folder``; the ``(kind, id)`` of each invalid one go in ``failed``.
 
-    ``additions.yaml`` is left to :mod:`.layers` when ``layered``, else it is a problem.
+    ``additions.yaml`` is left to :mod:`.layers` when ``layered``, else it is a
+    problem. ``held`` is :func:`~diplograph._yamlfile.file_records`' own.
     """
     for path in _yaml_files(folder):
         if path.name == ADDITIONS_FILE:
             if not layered:
                 problems.append(Problem(str(path), 1, _LONE_ADDITIONS))
             continue
-        shown = str(path)
-        doc = _read_yaml(path, shown, problems)
-        if doc is _FAILED:
-            continue
-        if doc is None:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "empty file: expected a mapping of record kinds "
-                    f"({', '.join(KINDS)}) to lists of records",
-                )
-            )
-            continue
-        if not isinstance(doc, _Map):
-            problems.append(
-                Problem(
-                    shown,
-                    getattr(doc, "line", 1),
-                    f"expected a mapping of record kinds ({', '.join(KINDS)}) "
-                    f"to lists of records (got a {type(doc).__name__})",
-                )
-            )
-            continue
-        for kind, items in doc.items():
-            line = doc.key_lines[kind]
-            if kind not in KINDS:
-                problems.append(unknown_kind(shown, line, kind))
-                continue
-            if items is None:
-                continue
-            if not isinstance(items, _Seq):
-                problems.append(
-                    Problem(
-                        shown,
-                        line,
-                        f"{kind}: expected a list of records (got {_short(str(items))})",
-                    )
-                )
-                continue
-            yield from _kind_records(shown, kind, items, problems, failed)
-
-
-def unknown_kind(shown: str, line: int, kind: object) -> Problem:
-    """The problem of a top-level key in a data file that names no record kind."""
-    return Problem(
-        shown, line, f"unknown record kind: expected one of {', '.join(KINDS)} (got {kind!r})"
-    )
-
-
-def _kind_records(
-    shown: str,
-    kind: str,
-    items: _Seq,
-    problems: list[Problem],
-    failed: set[tuple[str, str]] | None,
-) -> Iterator[_Located]:
-    """The valid records of one kind's list in a file; problems for the others."""
-    cls = KINDS[kind].model
-    for i, raw in enumerate(items):
-        item_line = items.item_lines[i]
-        if not isinstance(raw, _Map):
-            problems.append(
-                Problem(
-                    shown,
-                    item_line,
-                    f"{kind}[{i}]: expected a record (a mapping of fields) "
-                    f"(got {_short(str(raw))})",
-                )
-            )
-            continue
-        rid = raw.get("id")
-        label = f"{KINDS[kind].singular} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
-        try:
-            record = cls.model_validate(dict(raw))
-        except ValidationError as e:
-            if failed is not None and isinstance(rid, str):
-                failed.add((kind, rid))
-            for err in e.errors():
-                loc = tuple(err["loc"])
-                problems.append(
-                    Problem(
-                        shown,
-                        _line_of(raw, loc, raw.line),
-                        f"{label}: {_loc_text(loc) or 'record'}: {_error_text(dict(err))}",
-                    )
-                )
-            continue
-        yield _Located(record, raw, shown)
+        yield from file_records(path, problems, failed, held=held)
 
 
 def _path_loc(field: str) -> tuple[int | str, ...]:
@@ -357,9 +122,22 @@ def check_folder(
     _refuse_unreadable(root)
     problems: list[Problem] = []
     failed: set[tuple[str, str]] = set()
-    located = read_records(root, problems, failed)
-    kg = check_records(located, problems, texts=texts, failed=failed)
+    with collector_paused():
+        located = read_records(root, problems, failed)
+        kg = check_records(located, problems, texts=texts, failed=failed)
     return kg, sorted(set(problems))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic collector (it slows bulk validation several times over), then restore."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_records(
@@ -368,23 +146,18 @@ def read_records(
     failed: set[tuple[str, str]] | None = None,
     *,
     layered: bool = False,
-) -> list[_Located]:
+) -> list[Located]:
     """Every valid record of the folder ``root`` with where it was read; problems appended.
 
     The ``(kind, id)`` of each record that failed validation goes in ``failed``;
     ``layered`` leaves the folder's ``additions.yaml`` to :mod:`.layers`.
     """
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the cyclic collector slows bulk validation several times over
-    try:
+    with collector_paused():
         return list(_records(root, problems, failed, layered))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def check_records(
-    located: list[_Located],
+    located: list[Located],
     problems: list[Problem],
     *,
     texts: Texts = None,
@@ -396,37 +169,38 @@ def check_records(
     whose own error is already reported) is not reported again.
     """
     kg = KnowledgeGraph()
-    where: dict[tuple[str, str], _Located] = {}
+    where: dict[tuple[str, str], Located] = {}
     for loc in located:
-        kind = kind_of(loc.record).key
-        key = (kind, loc.record.id)
-        if key in where:
-            first = where[key]
+        key = (loc.kind, loc.record.id)
+        first = where.get(key)
+        if first is not None:
             problems.append(
                 Problem(
                     loc.file,
-                    loc.raw.key_lines.get("id", loc.raw.line),
-                    f"duplicate id {loc.record.id!r}: another {KINDS[kind].singular} has it "
-                    f"({first.file}:{first.raw.key_lines.get('id', first.raw.line)})",
+                    loc.id_line,
+                    f"duplicate id {loc.record.id!r}: another {KINDS[loc.kind].singular} has it "
+                    f"({first.file}:{first.id_line})",
                 )
             )
             continue
         where[key] = loc
-        kg.add(loc.record)
-    _check_integrity(kg, where, problems, failed)
-    _check_texts(kg, texts, where, problems)
+        getattr(kg, loc.kind)[loc.record.id] = loc.record
+    lines = FieldLines()
+    _check_integrity(kg, where, lines, problems, failed)
+    _check_texts(kg, texts, where, lines, problems)
     return kg
 
 
 def _check_integrity(
     kg: KnowledgeGraph,
-    where: dict[tuple[str, str], _Located],
+    where: dict[tuple[str, str], Located],
+    lines: FieldLines,
     problems: list[Problem],
     failed: set[tuple[str, str]] | frozenset[tuple[str, str]],
 ) -> None:
     def line_at(kind: str, rid: str, field: str) -> tuple[str, int]:
         loc = where[(kind, rid)]
-        return loc.file, _line_of(loc.raw, _path_loc(field), loc.raw.line)
+        return loc.file, lines.line(loc, _path_loc(field))
 
     keys = {k.singular: k.key for k in KINDS.values()}
     for d in kg.dangling():
@@ -448,7 +222,7 @@ def _check_integrity(
             field = "name" if i == 0 else f"aliases[{i - 1}]"
             file, line = line_at("actors", aid, field)
             others = ", ".join(
-                f"{o} ({where[('actors', o)].file}:{where[('actors', o)].raw.line})"
+                f"{o} ({where[('actors', o)].file}:{where[('actors', o)].line})"
                 for o in sorted(set(ids) - {aid})
             )
             problems.append(
@@ -464,7 +238,8 @@ def _check_integrity(
 def _check_texts(
     kg: KnowledgeGraph,
     texts: Texts,
-    where: dict[tuple[str, str], _Located],
+    where: dict[tuple[str, str], Located],
+    lines: FieldLines,
     problems: list[Problem],
 ) -> None:
     if texts is None:
@@ -481,7 +256,7 @@ def _check_texts(
             problems.append(
                 Problem(
                     loc.file,
-                    _line_of(loc.raw, ("sha256",), loc.raw.line),
+                    lines.line(loc, ("sha256",)),
                     f"source {src.id!r}: sha256: the text {src.file!r} has changed "
                     f"(expected {src.sha256}, got {digest})",
                 )
@@ -490,12 +265,15 @@ def _check_texts(
         source_text[src.id] = text
     for key, kind in KINDS.items():
         for record in getattr(kg, key).values():
-            loc = where[(key, record.id)]
             for field, ev in kind.evidence_of(record):
                 if ev.source not in source_text:
                     continue
-                line = _line_of(loc.raw, _path_loc(field), loc.raw.line)
-                for message in check_evidence(ev, source_text[ev.source]):
+                messages = check_evidence(ev, source_text[ev.source])
+                if not messages:
+                    continue
+                loc = where[(key, record.id)]
+                line = lines.line(loc, _path_loc(field))
+                for message in messages:
                     label = f"{kind.singular} {record.id!r}: {field}"
                     problems.append(Problem(loc.file, line, f"{label}: {message}"))
 

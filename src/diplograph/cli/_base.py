@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -21,8 +21,10 @@ from pydantic import ValidationError
 from .. import __version__
 from ..errors import DiplographError, LoadError
 from ..kg import KnowledgeGraph
+from ..kinds import KINDS
 from ..layers import Layers, load_layers
 from ..load import load
+from ..model import Record
 from ..resources import bundled_data
 from ._output import quiet_option, table
 
@@ -38,6 +40,17 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+STREAM_BYTES = 16 * 2**20
+"""A data folder with more YAML than this is exported record by record in the order of its
+files, not held whole and written kind by kind sorted by id: the same triples in another order."""
+
+
+def _yaml_bytes(folder: Path) -> int:
+    try:
+        return sum(p.stat().st_size for p in folder.rglob("*.yaml"))
+    except OSError:
+        return 0
 
 
 @dataclass
@@ -85,6 +98,36 @@ class Context:
             else:
                 self._kg = self.layers().kg
         return self._kg
+
+    def streamed(
+        self, *, once: bool = False, large: bool = False
+    ) -> tuple[Iterator[Record], dict[str, int]] | None:
+        """The records of the one data folder a record at a time, and their counts once read.
+
+        ``once`` reads the folder once and raises after the last record when it
+        has a problem (for an atomic file write), else it is checked before the
+        first record. None when the records must be held: several folders,
+        source texts to check, the graph already loaded, or, with ``large``, no
+        more than :data:`STREAM_BYTES` of YAML. The caller then uses :meth:`kg`.
+        """
+        from ..streaming import checked, stream
+
+        if self.texts or self._kg is not None or len(self.data_dirs) != 1:
+            return None
+        if large and _yaml_bytes(self.data_dir) <= STREAM_BYTES:
+            return None
+        counts = dict.fromkeys(KINDS, 0)
+        records = (checked if once else stream)(self.data_dir)
+
+        def counted() -> Iterator[Record]:
+            for record in records:
+                counts[_KIND_KEY[type(record)]] += 1
+                yield record
+
+        return counted(), counts
+
+
+_KIND_KEY: dict[type[Any], str] = {k.model: k.key for k in KINDS.values()}
 
 
 SHIPPED = "shipped"
@@ -386,6 +429,7 @@ def _source_cell(citations: Any) -> str:
     return "; ".join(dict.fromkeys(c.title for c in citations))
 
 
-def summary(kg: KnowledgeGraph) -> str:
-    """Counts of a graph's records, as one line: ``11 sources, 14 actors, ...``."""
-    return ", ".join(f"{n} {kind}" for kind, n in kg.counts().items())
+def summary(kg: KnowledgeGraph | dict[str, int]) -> str:
+    """Counts of a graph's records (or the counts), as one line: ``11 sources, 14 actors, ...``."""
+    counts = kg if isinstance(kg, dict) else kg.counts()
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n or kind != "reports")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ..errors import LoadError
 from ..safety import check_query
 from ._base import (
     Context,
@@ -81,11 +83,20 @@ def load_cmd(
         fail("say where to load the data: --store PATH or --endpoint URL (got neither)")
     if graph_store is not None and endpoint is None:
         fail(f"--graph-store goes with --endpoint (got {graph_store!r} without it)")
-    kg = ctx.kg()
+    # a record at a time when no source texts are checked: into a new store from one read
+    # (the store is removed when the folder has a problem), else checked before the first
+    fresh = store_path is not None and endpoint is None and not store_path.exists()
+    streamed = ctx.streamed(once=fresh)
+    records = ctx.kg() if streamed is None else streamed[0]
     target = _with_timeout(open_store(store_path, endpoint=endpoint, graph_store=graph_store))
-    with target as store:
-        added = store.load(kg)
-        total = len(store)
+    try:
+        with target as store:
+            added = store.load(records)
+            total = len(store)
+    except LoadError:
+        if fresh and store_path is not None:
+            shutil.rmtree(store_path, ignore_errors=True)
+        raise
     where = store_path if store_path is not None else endpoint
     click.echo(f"loaded {ctx.data_label} into {where}: {added:,} new quads, {total:,} in all")
 

@@ -22,6 +22,10 @@ RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml")
 """The RDF formats ``export`` writes and ``import rdf`` reads."""
 
 
+_STREAMED = ("turtle", "ntriples", "nquads", "trig")
+"""The formats whose writers take records one at a time from a large data folder."""
+
+
 class _Formats(click.Choice[str]):
     """A Choice over the registered export formats, read when the command runs."""
 
@@ -88,10 +92,15 @@ def export(
     """
     if owl_time and fmt not in ("turtle", "ntriples", "nquads", "trig"):
         fail(f"--owl-time needs --format turtle, ntriples, nquads or trig (got {fmt})")
-    kg = _records(ctx, store_path, endpoint)
     out = None if str(output) == "-" else output
     if out is not None:
         refuse_overwrite(out, [ctx.data_dir, *ctx.texts], force=force)
+    streamed = None
+    if fmt in _STREAMED and store_path is None and endpoint is None:
+        # a large folder goes to the writer a record at a time; a file is written from one
+        # read (an error at the end leaves no file), standard output only after a check
+        streamed = ctx.streamed(once=out is not None, large=True)
+    kg: Any = _records(ctx, store_path, endpoint) if streamed is None else streamed[0]
     if owl_time:
         if out is None:
             serialize_rdf(kg, sys.stdout.buffer, format=fmt, profile="owl-time", base=base or BASE)
@@ -103,7 +112,7 @@ def export(
         sys.stdout.buffer.flush()
     else:
         registry.write(kg, out, format=fmt, base=base)
-        note(f"wrote {out} ({fmt}): {summary(kg)}")
+        note(f"wrote {out} ({fmt}): {summary(kg if streamed is None else streamed[1])}")
 
 
 @cli.group("import")

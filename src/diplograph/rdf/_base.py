@@ -170,12 +170,14 @@ class Store(ABC):
     def __len__(self) -> int:
         """The number of quads in the store."""
 
-    def load(self, kg: KnowledgeGraph, *, base: str | None = None) -> int:
+    def load(self, kg: KnowledgeGraph | Iterable[Record], *, base: str | None = None) -> int:
         """Add the triples of every record of ``kg`` to the default graph; returns how many are new.
 
-        The triples come from the RDF mapping (:func:`~diplograph.rdf.mapping.to_triples`),
-        sent as :meth:`add_records` sends them. Loading the same graph again
-        returns 0: nothing is added twice.
+        ``kg`` may also be any iterable of records, e.g. a folder's records read one
+        at a time (:func:`~diplograph.streaming.stream`), so they are never all held.
+
+        The triples come from the RDF mapping (:func:`~diplograph.rdf.mapping.to_triples`).
+        Loading the same graph again returns 0: nothing is added twice.
 
         >>> from diplograph import load, bundled_data
         >>> from diplograph.rdf.store import open_store
@@ -183,7 +185,8 @@ class Store(ABC):
         >>> store.load(load(bundled_data())) > 0, store.load(load(bundled_data()))
         (True, 0)
         """
-        return self.add_records(kg.records(), base=base)
+        records = kg.records() if hasattr(kg, "records") else kg
+        return self.add_records(records, base=base)
 
     def add_records(self, records: Iterable[Record], *, base: str | None = None) -> int:
         """Add the triples of ``records`` to the default graph, streamed; returns how many are new.

@@ -1,0 +1,238 @@
+"""Loading, exporting and storing a synthetic YAML folder, each beside its baseline in one run.
+
+For each size it writes a data folder of :mod:`synthetic` records once (kept
+in ``--work``), then runs every step in a fresh process, so each peak RSS is
+the step's own:
+
+- ``load``: ``diplograph.load`` of the folder against a fair floor: PyYAML's C
+  loader (``CBaseLoader``) over the same files with the cyclic collector
+  paused, as the loader pauses it, and nothing else;
+- ``export``: ``diplograph --data D export -o x.ttl`` end to end (the CLI streams a
+  large folder to the writer) against the library holding the collection:
+  ``write_rdf(load(D), x.ttl)``;
+- ``store``: ``diplograph --data D load --store S`` against pyoxigraph's
+  ``bulk_load`` of the same quads (the store's own N-Quads dump) into a fresh store;
+- ``query``: one CLI query on that store (``events --actor``), given a data
+  folder that does not exist (it must read no YAML), beside the start-up of the
+  CLI alone.
+
+    .venv/bin/python benchmarks/issue16.py --events 10000 100000
+    flock /work/wt/bench.lock .venv/bin/python benchmarks/issue16.py --events 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+_RUN = """
+import gc, json, resource, sys, time
+step, args = sys.argv[1], sys.argv[2:]
+def cpu():
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+t0, cpu0 = time.perf_counter(), cpu()
+if step == "floor":
+    import yaml
+    from pathlib import Path
+    gc.disable()
+    for p in sorted(Path(args[0]).rglob("*.yaml")):
+        yaml.load(p.read_bytes(), Loader=yaml.CBaseLoader)
+    gc.enable()
+elif step == "load":
+    from diplograph import load
+    load(args[0])
+elif step == "held-export":
+    from diplograph import load
+    from diplograph.rdf.io import write_rdf
+    write_rdf(load(args[0]), args[1], format="turtle")
+elif step == "bulk_load":
+    import pyoxigraph as ox
+    ox.Store(args[1]).bulk_load(path=args[0], format=ox.RdfFormat.N_QUADS)
+elif step == "dump":
+    import pyoxigraph as ox
+    ox.Store.read_only(args[0]).dump(output=args[1], format=ox.RdfFormat.N_QUADS)
+elif step == "start-up":
+    from diplograph.cli import main
+else:
+    from diplograph.cli import main
+    sys.argv = ["diplograph", *args]
+    try:
+        main()
+    except SystemExit as e:
+        if e.code:
+            raise
+took = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"wall": took, "s": cpu() - cpu0, "all": cpu(), "mb": peak}))
+"""
+
+
+def run(step: str, *args: str) -> dict[str, float]:
+    """Run one step in a fresh interpreter: its CPU and wall time after the interpreter started
+    (``s``, ``wall``), the CPU and wall time of the whole process (``all``, ``process``), and its
+    peak RSS (MB)."""
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src"))
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", _RUN, step, *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    wall = time.perf_counter() - t0
+    if out.returncode != 0:
+        raise SystemExit(f"step {step} failed:\n{out.stderr[-3000:]}")
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    result["process"] = wall  # with the interpreter's start-up
+    return result
+
+
+def write_folder(folder: Path, n: int) -> None:
+    """A data folder of the synthetic collection of ``n`` events, one file per kind.
+
+    Records are written as they are generated, a thousand at a time, in the
+    layout :func:`diplograph.dump` writes (lists at the left margin), so a
+    million events never sit in memory.
+    """
+    import yaml
+
+    sys.path.insert(0, str(HERE))
+    from synthetic import records
+
+    from diplograph.kinds import kind_of
+    from diplograph.load import _str_representer
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
+
+    Dumper.add_representer(str, _str_representer)
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    files: dict[str, Any] = {}
+    batches: dict[str, list[dict[str, Any]]] = {}
+
+    def flush(kind: str) -> None:
+        if not batches[kind]:
+            return
+        text = yaml.dump(
+            batches[kind], Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+        )
+        files[kind].write(text)
+        batches[kind] = []
+
+    gc.disable()
+    for record in records(n):
+        kind = kind_of(record).key
+        if kind not in files:
+            files[kind] = open(tmp / f"{kind}.yaml", "w", encoding="utf-8")  # noqa: SIM115
+            files[kind].write(f"{kind}:\n")
+            batches[kind] = []
+        batches[kind].append(record.model_dump(mode="json", exclude_defaults=True))
+        if len(batches[kind]) == 1000:
+            flush(kind)
+    gc.enable()
+    for kind, fh in files.items():
+        flush(kind)
+        fh.close()
+    tmp.rename(folder)
+
+
+def folder_of(work: Path, n: int) -> Path:
+    """The synthetic data folder of ``n`` events, written once and kept."""
+    folder = work / f"yaml-{n}"
+    if not (folder / "events.yaml").exists():
+        write_folder(folder, n)
+    return folder
+
+
+def row(
+    what: str, n: int, ours: dict[str, float], base: dict[str, float] | None, goal: str
+) -> None:
+    """One line: our CPU and wall time, peak and events/s (of CPU time), the baseline's, and
+    the ratio of the CPU times (on a shared machine, wall time says more about the others)."""
+    speed = f"{n / ours['s']:>9,.0f}/s"
+    ratio = f"{base['s'] / ours['s']:.2f}x" if base else ""
+    shown = f"{base['s']:.1f} s ({base['wall']:.1f}), {base['mb']:,.0f} MB" if base else ""
+    print(
+        f"{what:<22} {n:>9,} {ours['s']:>7.2f} s ({ours['wall']:>6.1f}) {ours['mb']:>6,.0f} MB "
+        f"{speed:>11} {shown:>27} {ratio:>6}  {goal}",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/diplograph-bench/issue16"))
+    parser.add_argument(
+        "--steps", nargs="+", default=["load", "export", "store", "query"], help="what to run"
+    )
+    parser.add_argument("--prepare", action="store_true", help="only write the data folders")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.prepare:
+        for n in args.events:
+            folder_of(args.work, n)
+        return
+    print(time.strftime("measured %Y-%m-%d %H:%M UTC", time.gmtime()), f"load {os.getloadavg()}")
+    print("times are CPU seconds (wall seconds in brackets); peaks are the step's peak RSS")
+    print(
+        f"{'what':<22} {'events':>9} {'cpu (wall)':>18} {'peak':>9} {'events/s':>11} "
+        f"{'baseline':>27} {'ratio':>6}  goal"
+    )
+    for n in args.events:
+        folder = folder_of(args.work, n)
+        if "load" in args.steps:
+            floor = run("floor", str(folder))
+            ours = run("load", str(folder))
+            row("load", n, ours, floor, ">= 20k events/s, >= 0.8x the floor (C parse, GC off)")
+        if "export" in args.steps or "export-alone" in args.steps:
+            ttl = args.work / f"x-{n}.ttl"
+            held = None  # export-alone: no baseline (holding 1M events takes about 5 GB)
+            if "export" in args.steps:
+                held = run("held-export", str(folder), str(ttl))
+            ours = run("cli", "--data", str(folder), "export", "-o", str(ttl))
+            row("CLI export -> Turtle", n, ours, held, "peak < 1.5 GB at 1M (base: held)")
+            ttl.unlink()
+        store = args.work / f"store-{n}"
+        if "store" in args.steps:
+            for p in (store, args.work / f"store-{n}-bulk"):
+                shutil.rmtree(p, ignore_errors=True)
+            ours = run("cli", "--data", str(folder), "load", "--store", str(store))
+            nq = args.work / f"store-{n}.nq"
+            run("dump", str(store), str(nq))
+            bulk = run("bulk_load", str(nq), str(args.work / f"store-{n}-bulk"))
+            row("load --store", n, ours, bulk, ">= 0.7x bulk_load of the same N-Quads")
+            nq.unlink()
+            shutil.rmtree(args.work / f"store-{n}-bulk", ignore_errors=True)
+        if "query" in args.steps and store.exists():
+            start_up = run("start-up")  # the interpreter and the CLI's imports, no query
+            ours = run(
+                "cli", "--data", "/none", "events", "--store", str(store), "--actor", "Actor 19"
+            )  # a data folder that does not exist: the query must not read YAML
+            for r in (ours, start_up):  # all of it: the interpreter's start-up too
+                r["s"], r["wall"] = r["all"], r["process"]
+            row(
+                "CLI query on a store",
+                n,
+                ours,
+                start_up,
+                "< 0.5 s, < 300 MB (base: start-up alone)",
+            )
+
+
+if __name__ == "__main__":
+    main()
