@@ -47,6 +47,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import _yaml
 from ._atomic import atomic_write
 from .errors import LoadError, ModelError, Problem
 from .evidence import Texts
@@ -56,7 +57,6 @@ from .kinds import KINDS, kind_of
 from .load import (
     _FAILED,
     ADDITIONS_FILE,
-    _Dumper,
     _error_text,
     _LineLoader,
     _loc_text,
@@ -167,9 +167,7 @@ def dumps_additions(adds: Sequence[Addition]) -> str:
     for a in adds:
         data.setdefault(a.kind, []).append({"id": a.id, **a.fields})
     ordered = {k: data[k] for k in KINDS if k in data}
-    return yaml.dump(
-        ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
-    )
+    return _yaml.dump(ordered)
 
 
 def _read_additions(folder: Path, problems: list[Problem]) -> Iterator[Addition]:
