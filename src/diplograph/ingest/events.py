@@ -9,6 +9,7 @@ family the article spoke of. Mentions of one event share one draft.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from ..dates import PartialDate
@@ -139,10 +140,14 @@ def _extent(token: Any) -> tuple[int, int]:
 
 
 def _participants(token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]) -> set[str]:
+    doc = token.doc  # the tokens starting in a:b, found by their offsets read once per document
+    starts = doc.user_data.get("diplograph_idx") or doc.user_data.setdefault(
+        "diplograph_idx", [t.idx for t in doc]
+    )
     ids = {
         d.id
-        for i, d in ent_actor.items()
-        if a <= token.doc[i].idx < b and d.kind in ("person", "state")
+        for i in range(bisect_left(starts, a), bisect_left(starts, b))
+        if (d := ent_actor.get(i)) is not None and d.kind in ("person", "state")
     }
     for t in token.subtree:  # "the statement signed by X and Y", "talks between X and Y"
         actor = ent_actor.get(t.i) if t.i > token.i else None
@@ -187,6 +192,8 @@ def _place(
         cache["diplograph_ents"] = list(doc.ents)
     names: dict[str, str] = cache["diplograph_places"]
     for ent in cache["diplograph_ents"]:
+        if not a <= ent.start_char < b:
+            continue
         government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
         if government and not _after_place_word(ent):
             continue  # "talks with Pyongyang": the government, not the city
