@@ -97,6 +97,8 @@ def evidence(
         prefix=found.prefix,
         suffix=found.suffix,
         note=None,
+        confidence=None,
+        draft=None,
     )
     block = ev.model_dump(mode="json", exclude_none=True)
     if into is None:
