@@ -30,6 +30,7 @@ diplograph._yaml.YAMLProblem: line 2: invalid YAML: control character 0x01 is no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -145,11 +146,11 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
     emitter when PyYAML was built with it (four to five times faster than PyYAML's own)."""
 
 
-_UNSAFE = frozenset("\x85\u2028\u2029\r\ufeff") | {chr(c) for c in range(0x20) if c not in (9, 10)}
+_UNSAFE = re.compile("[\x85\u2028\u2029\r\ufeff\x00-\x08\x0b-\x1f]")
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(c in _UNSAFE for c in value):
+    if _UNSAFE.search(value):
         # YAML folds these line breaks and drops control characters unless they are escaped
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value and all(line == line.rstrip() for line in value.split("\n")):

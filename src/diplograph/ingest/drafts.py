@@ -271,6 +271,24 @@ def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
     return b.drafts
 
 
+def _sidecar(drafts: Drafts) -> str:
+    """``ingest.json``: one line per record and per unattributed statement (JSON's C encoder
+    writes only unindented text, and indenting every field took longer than the records)."""
+
+    def one(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    records = [f"    {one(k)}: {one(v)}" for k, v in drafts.notes.items()]
+    loose = [f"    {one(u)}" for u in drafts.unattributed]
+    return (
+        '{\n  "records": {\n'
+        + ",\n".join(records)
+        + '\n  },\n  "unattributed": [\n'
+        + ",\n".join(loose)
+        + "\n  ]\n}\n"
+    )
+
+
 def write_drafts(drafts: Drafts, folder: Path | str) -> list[Path]:
     """Write the records, the article texts, ``ingest.json`` and ``review.md`` into ``folder``."""
     from .review import render_review
@@ -281,9 +299,8 @@ def write_drafts(drafts: Drafts, folder: Path | str) -> list[Path]:
         with atomic_write(root / name) as fh:
             fh.write(data)
         written.append(root / name)
-    sidecar = {"records": drafts.notes, "unattributed": drafts.unattributed}
     with atomic_write(root / "ingest.json", text=True) as fh:
-        fh.write(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
+        fh.write(_sidecar(drafts))
     with atomic_write(root / "review.md", text=True) as fh:
         fh.write(render_review(drafts))
     return [*written, root / "ingest.json", root / "review.md"]
