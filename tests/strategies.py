@@ -128,6 +128,10 @@ def evidences(draw: st.DrawFn, sources: list[str]) -> Evidence:
         fields["prefix"] = draw(optional_texts)
         fields["suffix"] = draw(optional_texts)
     fields["note"] = draw(optional_texts)
+    fields["confidence"] = draw(
+        st.one_of(st.none(), st.sampled_from([0.0, 1.0]), st.floats(0, 1, allow_nan=False))
+    )
+    fields["draft"] = draw(st.sampled_from([None, True]))
     return Evidence(**fields)
 
 

@@ -97,11 +97,11 @@ def test_the_four_events_are_linked_to_the_curated_ones(
         "singapore-summit-2018",
         "armistice-1953",
     ):
-        assert notes[f"events/{eid}"]["draft"] is False
+        assert notes[f"events/{eid}"]["new"] is False
         assert any(
             e.source == "seoul-hopes-2019-07-01" and e.start for e in kg.events[eid].evidence
         )
-    new_events = [k for k, n in notes.items() if k.startswith("events/") and n["draft"]]
+    new_events = [k for k, n in notes.items() if k.startswith("events/") and n["new"]]
     assert new_events == []
     quotes = [e.quote for e in kg.events["hanoi-summit-2019"].evidence]
     assert "the Hanoi summit between the leaders of the United States and North Korea" in quotes

@@ -120,6 +120,9 @@ UNALIGNED = {
     "evidence": "prov:wasDerivedFrom would make every record a prov:Entity; the evidence node "
     "carries the derivation",
     "file": "a file name in a local folder of texts; no standard term fits",
+    "confidence": "Web Annotation and PROV have no term for how sure a program is of a reading",
+    "draft": "schema:creativeWorkStatus is a text of a creative work, not a flag on evidence; "
+    "linked by rdfs:seeAlso",
     "country": "schema:nationality (persons) and schema:containedInPlace (places) each fit one "
     "side only; linked by rdfs:seeAlso",
     "rowFile": "the name of an imported file a report's row was read from; no standard term fits",

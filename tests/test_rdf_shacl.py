@@ -38,6 +38,18 @@ def test_the_small_dataset_conforms() -> None:
     assert check_shacl(load(SMALL)) == []
 
 
+def test_draft_evidence_with_a_confidence_conforms() -> None:
+    kg = load(SMALL)
+    event = kg.events["hanoi-summit-2019"]
+    marked = tuple(e.model_copy(update={"draft": True, "confidence": 0.25}) for e in event.evidence)
+    kg.events[event.id] = event.model_copy(update={"evidence": marked})
+    g = to_rdflib(kg)
+    node = URIRef(f"{HANOI}#evidence-1")
+    assert (node, URIRef(DG.draft), Literal(True)) in g
+    assert (node, URIRef(DG.confidence), Literal("0.25", datatype=XSD.decimal)) in g
+    assert check_shacl(kg) == []
+
+
 def _set(s: URIRef, p: URIRef, o: rdflib.term.Node) -> Callable[[rdflib.Graph], None]:
     def change(g: rdflib.Graph) -> None:
         g.remove((s, p, None))
@@ -188,6 +200,37 @@ BROKEN: dict[str, tuple[Callable[[rdflib.Graph], None], Violation]] = {
             "oa:hasSource",
             "evidence cites exactly one source in the data",
             "source/nowhere",
+        ),
+    ),
+    "confidence-above-one": (
+        _set(
+            URIRef(f"{HANOI}#evidence-1"),
+            URIRef(DG.confidence),
+            Literal("1.5", datatype=XSD.decimal),
+        ),
+        Violation(
+            "event/hanoi-summit-2019#evidence-1",
+            "dg:confidence",
+            "a confidence is one number from 0 to 1",
+            "'1.5'",
+        ),
+    ),
+    "confidence-as-text": (
+        _set(URIRef(f"{HANOI}#evidence-1"), URIRef(DG.confidence), Literal("high")),
+        Violation(
+            "event/hanoi-summit-2019#evidence-1",
+            "dg:confidence",
+            "a confidence is one number from 0 to 1",
+            "'high'",
+        ),
+    ),
+    "draft-not-a-boolean": (
+        _set(URIRef(f"{HANOI}#evidence-1"), URIRef(DG.draft), Literal("maybe")),
+        Violation(
+            "event/hanoi-summit-2019#evidence-1",
+            "dg:draft",
+            "draft is one true or false",
+            "'maybe'",
         ),
     ),
     "country-that-is-not-a-state": (

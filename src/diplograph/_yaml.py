@@ -30,11 +30,12 @@ diplograph._yaml.YAMLProblem: line 2: invalid YAML: control character 0x01 is no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
-__all__ = ["MAX_DEPTH", "YAMLProblem", "load"]
+__all__ = ["MAX_DEPTH", "YAMLProblem", "dump", "load"]
 
 _CParser: type[Any] | None = getattr(yaml, "CParser", None)
 
@@ -167,3 +168,43 @@ def _marked_problem(e: yaml.MarkedYAMLError) -> YAMLProblem:
         context = f" ({e.context} on line {e.context_mark.line + 1})"
     what = " ".join(str(e.problem or e.context or "cannot be read").split())
     return YAMLProblem(line, f"invalid YAML: {what}{column}{context}")
+
+
+# -- writing: the canonical layout ----------------------------------------------------
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Block-style YAML with multi-line strings as literal blocks, written by libyaml's
+    emitter when PyYAML was built with it (four to five times faster than PyYAML's own)."""
+
+
+_UNSAFE = re.compile("[\x85\u2028\u2029\r\ufeff\x00-\x08\x0b-\x1f]")
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _UNSAFE.search(value):
+        # YAML folds these line breaks and drops control characters unless they are escaped
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    if "\n" in value and all(line == line.rstrip() for line in value.split("\n")):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump(data: Any) -> str:
+    """``data`` as block-style YAML, keys in their order, 100 columns wide.
+
+    libyaml and PyYAML's own emitter write the same text but for a closing
+    ``...`` line after a ``|+`` block (libyaml writes it after any, PyYAML
+    after a last one); it changes nothing a reader sees, and is never written.
+
+    >>> print(dump({"a": [{"b": "x\\n\\n"}]}), end="")
+    a:
+    - b: |+
+        x
+    <BLANKLINE>
+    """
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+    return text[:-4] if text.endswith("\n...\n") else text

@@ -49,6 +49,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import _yaml
 from ._atomic import atomic_write
 from ._yamlfile import (
     FAILED,
@@ -68,7 +69,6 @@ from .kg import KnowledgeGraph
 from .kinds import KINDS
 from .load import (
     ADDITIONS_FILE,
-    _Dumper,
     _refuse_unreadable,
     check_records,
     dump,
@@ -175,9 +175,7 @@ def dumps_additions(adds: Sequence[Addition]) -> str:
     for a in adds:
         data.setdefault(a.kind, []).append({"id": a.id, **a.fields})
     ordered = {k: data[k] for k in KINDS if k in data}
-    return yaml.dump(
-        ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
-    )
+    return _yaml.dump(ordered)
 
 
 def _read_additions(folder: Path, problems: list[Problem]) -> Iterator[Addition]:

@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
+from . import _yaml
 from ._atomic import atomic_folder
 from ._files import yaml_files
 from ._yamlfile import FieldLines, Located, file_records
@@ -310,30 +309,11 @@ def load(folder: Path | str, *, texts: Texts = None) -> KnowledgeGraph:
 # -- writing ---------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block-style YAML with multi-line strings as literal blocks."""
-
-
-_UNSAFE = frozenset("\x85\u2028\u2029\r\ufeff") | {chr(c) for c in range(0x20) if c not in (9, 10)}
-
-
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(c in _UNSAFE for c in value):
-        # YAML folds these line breaks and drops control characters unless they are escaped
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    if "\n" in value and all(line == line.rstrip() for line in value.split("\n")):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
 def dumps_kind(kg: KnowledgeGraph, kind: str) -> str:
     """The canonical YAML text of one record kind of ``kg`` (as :func:`dump` writes it)."""
     records = sorted(getattr(kg, kind).values(), key=KINDS[kind].sort_key)
     data = {kind: [r.model_dump(mode="json", exclude_defaults=True) for r in records]}
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+    return _yaml.dump(data)
 
 
 def dump(kg: KnowledgeGraph, folder: Path | str) -> list[Path]:

@@ -37,6 +37,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -201,6 +202,23 @@ class Evidence(_Record):
         str | None,
         Field(default=None, description="how the quote was read, e.g. 'Monday' resolved to a day"),
     ]
+    confidence: Annotated[
+        float | None,
+        Field(default=None, ge=0, le=1, description="how sure the reading is, 0 to 1 (ingest)"),
+    ]
+    draft: Annotated[
+        bool | None,
+        Field(
+            default=None,
+            description="true: read from the text by a program (ingest), reviewed by no one yet; "
+            "false is kept as absent",
+        ),
+    ]
+
+    @field_validator("draft")
+    @classmethod
+    def _draft_or_absent(cls, value: bool | None) -> bool | None:
+        return True if value else None
 
     @model_validator(mode="after")
     def _offsets_fit(self) -> Evidence:

@@ -71,6 +71,9 @@ NAMED_KINDS_ABOUT = ("actor", "place", "event")
 """The kinds a statement's ``about`` name is tried as, in this order."""
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def normalize_name(name: str) -> str:
     """Fold a name for matching: case, accents, spaces, hyphens and punctuation do not count.
 
@@ -79,7 +82,7 @@ def normalize_name(name: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", stripped.casefold())
+    return _NOT_WORD.sub("", stripped.casefold())
 
 
 @dataclass(frozen=True, slots=True)

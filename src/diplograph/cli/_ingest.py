@@ -35,7 +35,9 @@ def ingest(
     Names, events and sources are resolved against --data. OUT receives the
     records (which `validate --texts OUT` accepts), the article texts,
     review.md (each draft with its evidence, least sure first) and ingest.json
-    (confidence and rule of each draft). Nothing is written when an input is bad.
+    (which records are new, and the rule that made each). Each piece of evidence
+    read is marked `draft: true`, with its `confidence`, in the records
+    themselves. Nothing is written when an input is bad.
     """
     try:
         from ..ingest import ingest_files, write_drafts
@@ -48,7 +50,7 @@ def ingest(
         write_drafts(drafts, out)
     except (DiplographError, ValidationError) as e:
         fail(str(e).splitlines()[0])
-    new = sum(1 for n in drafts.notes.values() if n["draft"])
+    new = sum(1 for n in drafts.notes.values() if n["new"])
     linked = len(drafts.notes) - new
     click.echo(
         f"{new} draft record(s), {linked} existing record(s) with new evidence, "
@@ -59,18 +61,26 @@ def ingest(
 @cli.command("ingest-merge")
 @click.argument("drafts", type=click.Path(path_type=Path))
 @click.option("--into", required=True, type=click.Path(path_type=Path), help="Data folder.")
-def ingest_merge(drafts: Path, into: Path) -> None:
-    """Add the records left in DRAFTS to the data folder INTO.
+@click.option(
+    "--keep-draft",
+    is_flag=True,
+    help="Merge without accepting: the evidence stays marked draft (not yet reviewed).",
+)
+def ingest_merge(drafts: Path, into: Path, keep_draft: bool) -> None:
+    """Add the records left in DRAFTS to the data folder INTO, accepting them.
 
     A record INTO already has is never overwritten: it gains the new evidence
-    (and posts) only.
+    (and posts) only. Merging is accepting: the merged evidence loses its
+    `draft: true` marker (its confidence stays), unless --keep-draft.
     """
     from ..ingest import merge_drafts
 
     try:
-        report = merge_drafts(drafts, into)
+        report = merge_drafts(drafts, into, keep_draft=keep_draft)
     except DiplographError as e:
         fail(str(e).splitlines()[0])
+    accepted = "kept marked draft" if keep_draft else f"accepted {report.accepted} draft evidence"
     click.echo(
-        f"added {len(report.added)} record(s), added evidence to {len(report.extended)} in {into}"
+        f"added {len(report.added)} record(s), added evidence to {len(report.extended)} "
+        f"in {into}; {accepted}"
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
+from .. import _yaml as _yaml_text
 from .._atomic import atomic_write
 from ..errors import ModelError
 from ..evidence import find_quote, load_texts, near_quotes, text_of
@@ -20,7 +20,6 @@ from ..layers import (
     dumps_additions,
     read_yaml_plain,
 )
-from ..load import _Dumper
 from ..model import Evidence
 from ._base import Context, cli, fail, pass_ctx
 
@@ -98,6 +97,8 @@ def evidence(
         prefix=found.prefix,
         suffix=found.suffix,
         note=None,
+        confidence=None,
+        draft=None,
     )
     block = ev.model_dump(mode="json", exclude_none=True)
     if into is None:
@@ -108,7 +109,7 @@ def evidence(
 
 
 def _yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+    return _yaml_text.dump(data)
 
 
 def _add_evidence(layers: Layers, rid: str, block: dict[str, Any]) -> Path:

@@ -139,7 +139,7 @@ def one(node: str, edges: Edges, relation: Relation) -> str | None:
 def cited(out: Edges) -> tuple[Evidence, ...]:
     evs = []
     for source, d in ordered(out[Relation.CITES.value]):
-        fields = opt(d, "quote", "prefix", "suffix", "note")
+        fields = opt(d, "quote", "prefix", "suffix", "note", "confidence", "draft")
         fields.update(
             opt({"start": d.get("quote_start"), "end": d.get("quote_end")}, "start", "end")
         )

@@ -191,6 +191,8 @@ def _cite(G: nx.MultiDiGraph, record_node: str, evidence: tuple[Evidence, ...]) 
             prefix=ev.prefix,
             suffix=ev.suffix,
             note=ev.note,
+            confidence=ev.confidence,
+            draft=ev.draft,
         )
         G.add_edge(record_node, node_key(NodeKind.SOURCE, ev.source), f"cites:{i}", **attrs)
 

@@ -106,6 +106,7 @@ class ActorResolver:
                 self._states[normalize_name(word)] = country
         self._surnames: dict[str, str] = {}
         self._article_surnames: set[str] = set()  # surnames of people named in full here
+        self._folded: dict[str, tuple[tuple[str, ...], set[str]]] = {}
 
     # -- lookups ------------------------------------------------------------------------
     def _existing(self, actor: Actor, rule: str, confidence: float) -> ActorDraft:
@@ -162,9 +163,17 @@ class ActorResolver:
             return self._existing(actor, "name or alias in the graph", 0.95)
         key = normalize_name(_clean(name))
         for draft in self.found.values():
-            if key and key in {normalize_name(n) for n in (draft.name, *draft.aliases)}:
+            if key and key in self._keys(draft):
                 return draft
         return None
+
+    def _keys(self, draft: ActorDraft) -> set[str]:
+        """The folded name and aliases of a draft, folded again only when they changed."""
+        names = (draft.name, *draft.aliases)
+        cached = self._folded.get(draft.id)
+        if cached is None or cached[0] != names:
+            cached = self._folded[draft.id] = (names, {normalize_name(n) for n in names})
+        return cached[1]
 
     def resolve_name(self, phrase: str) -> ActorDraft | None:
         """The actor a phrase names, if any: name, alias, state word, title or known surname."""

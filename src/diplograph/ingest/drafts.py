@@ -3,9 +3,12 @@
 The folder is an ordinary data folder (``validate`` accepts it, ``--texts``
 checks its evidence against the article copied beside the records): new
 records are drafts; records of the graph that the drafts name are copied in,
-with the new evidence added, so the folder stands alone. Which records are
-drafts, their confidence and the rule that made each live in ``ingest.json``
-beside them, and ``review.md`` is the same for a person to read.
+with the new evidence added, so the folder stands alone. Every piece of
+evidence ingest reads is marked in the record itself: ``draft: true`` (read by
+the program, reviewed by no one) and its ``confidence``, 0 to 1, which RDF
+keeps as ``dg:draft`` and ``dg:confidence``. ``ingest.json`` beside the records
+says which records are new and the rule that made each, and ``review.md`` is
+the same for a person to read.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ class Drafts:
 
 def _shown(e: Evidence, texts: dict[str, str]) -> dict[str, Any]:
     shown: dict[str, Any] = {"source": e.source, "quote": e.quote, "start": e.start, "end": e.end}
+    if e.confidence is not None:
+        shown["confidence"] = e.confidence
     text = texts.get(e.source)
     if text is not None and e.start is not None and e.end is not None:
         shown["context"] = _context(text, e.start, e.end)
@@ -49,7 +54,9 @@ def _shown(e: Evidence, texts: dict[str, str]) -> dict[str, Any]:
     return shown
 
 
-def _evidence(source: str, text: str, a: int, b: int, note: str | None = None) -> Evidence:
+def _evidence(
+    source: str, text: str, a: int, b: int, confidence: float, note: str | None = None
+) -> Evidence:
     return Evidence(
         source=source,
         quote=text[a:b],
@@ -58,6 +65,8 @@ def _evidence(source: str, text: str, a: int, b: int, note: str | None = None) -
         prefix=text[max(0, a - _CONTEXT) : a],
         suffix=text[b : b + _CONTEXT],
         note=note,
+        confidence=round(confidence, 2),
+        draft=True,
     )
 
 
@@ -140,7 +149,7 @@ def _source(b: _Builder, an: Analysis) -> str:
             "sha256": art.sha256,
         }
     )
-    b.put("sources", src, {"draft": True, "confidence": 1.0, "rule": "the article itself"})
+    b.put("sources", src, {"new": True, "confidence": 1.0, "rule": "the article itself"})
     return sid
 
 
@@ -155,17 +164,17 @@ def _actors(b: _Builder, an: Analysis, sid: str) -> None:
     for ad in an.actors:
         if not ad.mentions and not ad.existing and ad.kind != "state":
             continue
-        evs = [_evidence(sid, text, *ad.mentions[0])] if ad.mentions else []
+        evs = [_evidence(sid, text, *ad.mentions[0], ad.confidence)] if ad.mentions else []
         positions = [
             Position(
                 post=p.post,
                 organization=p.organization,
-                evidence=[_evidence(sid, text, p.start, p.end)],
+                evidence=[_evidence(sid, text, p.start, p.end, ad.confidence)],
                 **_held(an.article.published),
             )
             for p in ad.positions
         ]
-        note = {"draft": not ad.existing, "confidence": ad.confidence, "rule": ad.rule}
+        note = {"new": not ad.existing, "confidence": ad.confidence, "rule": ad.rule}
         if ad.existing:
             if positions:
                 actor = b.out.actors.get(ad.id) or b.graph.actors[ad.id]
@@ -191,8 +200,8 @@ def _actors(b: _Builder, an: Analysis, sid: str) -> None:
 def _events(b: _Builder, an: Analysis, sid: str) -> None:
     text = an.article.body
     for ev in an.events:
-        evs = [_evidence(sid, text, a, e, ev.date_note) for a, e in ev.mentions]
-        note = {"draft": ev.link is None, "confidence": ev.confidence, "rule": ev.rule}
+        evs = [_evidence(sid, text, a, e, ev.confidence, ev.date_note) for a, e in ev.mentions]
+        note = {"new": ev.link is None, "confidence": ev.confidence, "rule": ev.rule}
         if ev.link is not None:
             b.existing("events", ev.link, evs, note)
             continue
@@ -236,9 +245,9 @@ def _statements(b: _Builder, an: Analysis, sid: str) -> None:
             mode=mode,
             about_events=[e for e in q.events if e],
             channel=q.channel.id if q.channel is not None else None,
-            evidence=[_evidence(sid, text, q.start, q.end, q.date_note)],
+            evidence=[_evidence(sid, text, q.start, q.end, q.confidence, q.date_note)],
         )
-        note = {"draft": True, "confidence": q.confidence, "rule": q.rule, "mode": q.mode}
+        note = {"new": True, "confidence": q.confidence, "rule": q.rule, "mode": q.mode}
         b.put("statements", st, note)
 
 
@@ -262,6 +271,24 @@ def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
     return b.drafts
 
 
+def _sidecar(drafts: Drafts) -> str:
+    """``ingest.json``: one line per record and per unattributed statement (JSON's C encoder
+    writes only unindented text, and indenting every field took longer than the records)."""
+
+    def one(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    records = [f"    {one(k)}: {one(v)}" for k, v in drafts.notes.items()]
+    loose = [f"    {one(u)}" for u in drafts.unattributed]
+    return (
+        '{\n  "records": {\n'
+        + ",\n".join(records)
+        + '\n  },\n  "unattributed": [\n'
+        + ",\n".join(loose)
+        + "\n  ]\n}\n"
+    )
+
+
 def write_drafts(drafts: Drafts, folder: Path | str) -> list[Path]:
     """Write the records, the article texts, ``ingest.json`` and ``review.md`` into ``folder``."""
     from .review import render_review
@@ -272,9 +299,8 @@ def write_drafts(drafts: Drafts, folder: Path | str) -> list[Path]:
         with atomic_write(root / name) as fh:
             fh.write(data)
         written.append(root / name)
-    sidecar = {"records": drafts.notes, "unattributed": drafts.unattributed}
     with atomic_write(root / "ingest.json", text=True) as fh:
-        fh.write(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
+        fh.write(_sidecar(drafts))
     with atomic_write(root / "review.md", text=True) as fh:
         fh.write(render_review(drafts))
     return [*written, root / "ingest.json", root / "review.md"]

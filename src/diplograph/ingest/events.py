@@ -9,6 +9,7 @@ family the article spoke of. Mentions of one event share one draft.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from ..dates import PartialDate
@@ -171,10 +172,16 @@ def _participants(
     places = {
         ent_actor[t.i].id for t in token.lefts if t.i in ent_actor and place_modifier(token, t)
     }
+    doc = token.doc  # the tokens starting in a:b, found by their offsets read once per document
+    starts = doc.user_data.get("diplograph_idx") or doc.user_data.setdefault(
+        "diplograph_idx", [t.idx for t in doc]
+    )
     ids = {
         d.id
-        for i, d in ent_actor.items()
-        if a <= token.doc[i].idx < b and d.kind in ("person", "state") and d.id not in places
+        for i in range(bisect_left(starts, a), bisect_left(starts, b))
+        if (d := ent_actor.get(i)) is not None
+        and d.kind in ("person", "state")
+        and d.id not in places
     } | pair_participants(token, kg)
     clauses = {  # "talks that caused both leaders to leave their Vietnam meeting": not theirs
         x.i for c in token.rights if c.dep_ in ("relcl", "advcl", "ccomp") for x in c.subtree
@@ -222,6 +229,8 @@ def _place(
         cache["diplograph_ents"] = list(doc.ents)
     names: dict[str, str] = cache["diplograph_places"]
     for ent in cache["diplograph_ents"]:
+        if not a <= ent.start_char < b:
+            continue
         government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
         if government and not _after_place_word(ent):
             continue  # "talks with Pyongyang": the government, not the city

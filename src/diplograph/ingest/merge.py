@@ -1,18 +1,26 @@
-"""Merge accepted drafts into an analyst's data folder without overwriting curated records."""
+"""Merge accepted drafts into an analyst's data folder without overwriting curated records.
+
+Merging is accepting: the evidence merged loses its ``draft`` marker (its
+``confidence`` stays, as how sure the reading was), unless the merge is asked
+to keep it for evidence no one has reviewed yet.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from .._atomic import atomic_write
 from ..errors import LoadError
 from ..kg import KnowledgeGraph
 from ..load import check_folder, dumps_kind, load
-from ..model import RECORD_KINDS, Actor, Record, Source
+from ..model import RECORD_KINDS, Actor, Evidence, Record, Source
 from ._common import IngestError
 
-__all__ = ["MergeReport", "merge_drafts"]
+__all__ = ["MergeReport", "accept", "merge_drafts"]
+
+_R = TypeVar("_R", bound=Record)
 
 
 @dataclass
@@ -22,13 +30,70 @@ class MergeReport:
     added: list[str] = field(default_factory=list)
     extended: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    accepted: int = 0
+    """How many pieces of evidence lost their draft marker."""
+
+
+def _key(e: Evidence) -> tuple[object, ...]:
+    return (e.source, e.start, e.end, e.quote)
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    """Every evidence item of a dumped record, its posts' included."""
+    found: list[dict[str, Any]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == "evidence" and isinstance(v, list):
+                found += [e for e in v if isinstance(e, dict)]
+            else:
+                found += _items(v)
+    elif isinstance(value, list):
+        for v in value:
+            found += _items(v)
+    return found
+
+
+def _item_key(e: dict[str, Any]) -> tuple[object, ...]:
+    return (e.get("source"), e.get("start"), e.get("end"), e.get("quote"))
+
+
+def _cleared(data: Any, only: set[tuple[object, ...]] | None = None) -> int:
+    """Drop ``draft`` from the evidence items of a dumped record (those keyed in ``only``, if
+    given); how many were drafts."""
+    items = [e for e in _items(data) if only is None or _item_key(e) in only]
+    return sum(1 for e in items if e.pop("draft", False))
+
+
+def accept(record: Record) -> tuple[Record, int]:
+    """``record`` with the draft marker of all its evidence (its posts' too) cleared.
+
+    Returns the record and how many pieces of evidence were drafts.
+
+    >>> from diplograph.model import Place
+    >>> ev = Evidence(source="s", quote="Hanoi", start=0, end=5, confidence=0.8, draft=True)
+    >>> place, n = accept(Place(id="hanoi", name="Hanoi", evidence=[ev]))
+    >>> n, place.evidence[0].draft, place.evidence[0].confidence
+    (1, None, 0.8)
+    """
+    data = record.model_dump(mode="json", exclude_defaults=True)
+    count = _cleared(data)
+    return (type(record).model_validate(data), count) if count else (record, 0)
+
+
+def _reviewed(old: _R, new: Record) -> _R:
+    """``old`` with its drafts accepted where ``new`` has the same evidence accepted (drafts
+    merged before with ``keep_draft``, accepted now)."""
+    keys = {_item_key(e) for e in _items(new.model_dump(mode="json")) if not e.get("draft")}
+    data = old.model_dump(mode="json", exclude_defaults=True)
+    return cast(_R, old.model_validate(data)) if _cleared(data, keys) else old
 
 
 def _extend(old: Record, new: Record) -> Record:
     if isinstance(old, Source) or isinstance(new, Source):
         return old  # a source the folder has stays as the analyst wrote it
-    have = {(e.source, e.start, e.end, e.quote) for e in old.evidence}
-    extra = tuple(e for e in new.evidence if (e.source, e.start, e.end, e.quote) not in have)
+    old = _reviewed(old, new)
+    have = {_key(e) for e in old.evidence}
+    extra = tuple(e for e in new.evidence if _key(e) not in have)
     update: dict[str, object] = {}
     if extra:
         update["evidence"] = (*old.evidence, *extra)
@@ -40,13 +105,15 @@ def _extend(old: Record, new: Record) -> Record:
     return old.model_copy(update=update) if update else old
 
 
-def merge_drafts(drafts: Path | str, into: Path | str) -> MergeReport:
+def merge_drafts(drafts: Path | str, into: Path | str, *, keep_draft: bool = False) -> MergeReport:
     """Add the records of the drafts folder to ``into``; a record ``into`` has gains evidence only.
 
-    The drafts must be valid (checked against the texts beside them); ``into``
-    must load, and must be a folder of one YAML file per record kind (as
-    :func:`~diplograph.load.dump` writes). Every file is computed before the
-    first is replaced, and each is replaced atomically.
+    Merging accepts the drafts: their evidence loses its ``draft`` marker, unless
+    ``keep_draft`` (merged, but still to be reviewed). The drafts must be valid
+    (checked against the texts beside them); ``into`` must load, and must be a
+    folder of one YAML file per record kind (as :func:`~diplograph.load.dump`
+    writes). Every file is computed before the first is replaced, and each is
+    replaced atomically.
     """
     src, dst = Path(drafts), Path(into)
     try:
@@ -71,6 +138,9 @@ def merge_drafts(drafts: Path | str, into: Path | str) -> MergeReport:
     report = MergeReport()
     merged = KnowledgeGraph.from_records(old.records())
     for record in new.records():
+        if not keep_draft:
+            record, n = accept(record)
+            report.accepted += n
         kind = next(k for k, c in RECORD_KINDS.items() if isinstance(record, c))
         table: dict[str, Record] = getattr(merged, kind)
         if record.id in table:

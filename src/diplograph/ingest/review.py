@@ -32,7 +32,7 @@ def render_review(drafts: Drafts) -> str:
     for key, note in entries:
         if not note.get("evidence"):
             continue
-        status = "new draft" if note["draft"] else "adds evidence to an existing record"
+        status = "new draft" if note["new"] else "adds evidence to an existing record"
         mode = f", {note['mode']}" if "mode" in note else ""
         lines.append(f"## {key} ({status}{mode})")
         lines.append("")

@@ -19,10 +19,14 @@ from .terms import (
     LABEL,
     SAME_AS,
     SEQ,
+    XSD_BOOLEAN,
+    XSD_DECIMAL,
     XSD_NNI,
     A,
     DCTERMS_language,
     DCTERMS_LinguisticSystem,
+    DG_confidence,
+    DG_draft,
     DG_Evidence,
     Lit,
     OA_end,
@@ -130,6 +134,10 @@ def evidence(
             rows.append((node, OA_hasSelector, position))
         if ev.note is not None:
             rows.append((node, COMMENT, (ev.note, PLAIN)))
+        if ev.confidence is not None:
+            rows.append((node, DG_confidence, (decimal(ev.confidence), XSD_DECIMAL)))
+        if ev.draft:
+            rows.append((node, DG_draft, ("true", XSD_BOOLEAN)))
         if has_quote:
             rows.append((quote, A, OA_TextQuoteSelector))
             for p, v in ((OA_exact, ev.quote), (OA_prefix, ev.prefix), (OA_suffix, ev.suffix)):

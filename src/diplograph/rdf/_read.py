@@ -31,6 +31,8 @@ from .terms import (
     STAMPS,
     A,
     DCTERMS_language,
+    DG_confidence,
+    DG_draft,
     DG_edtf,
     OA_end,
     OA_exact,
@@ -311,13 +313,26 @@ class Reader:
         except ValueError:
             raise RDFError(f"{show(s)}: {curie(_key(p))} must be a number (got {text!r})") from None
 
+    def boolean(self, s: Term, p: Any) -> bool | None:
+        text = self.ix.text(s, p)
+        if text is None or text in ("false", "0"):
+            return None
+        if text in ("true", "1"):
+            return True
+        raise RDFError(f"{show(s)}: {curie(_key(p))} must be true or false (got {text!r})")
+
     def evidence(self, s: Term) -> tuple[Evidence, ...]:
         out = []
         for node in sorted(self.ix.all(s, EVIDENCE), key=order_key):
             src = self.ref(
                 node, self.ix.one(node, OA_hasSource, required="the source cited"), OA_hasSource
             )
-            fields: dict[str, Any] = {"source": src, "note": self.ix.text(node, COMMENT)}
+            fields: dict[str, Any] = {
+                "source": src,
+                "note": self.ix.text(node, COMMENT),
+                "confidence": self.number(node, DG_confidence),
+                "draft": self.boolean(node, DG_draft),
+            }
             for sel in self.ix.all(node, OA_hasSelector):
                 types = self.ix.all(sel, A)
                 if _QUOTE in types:

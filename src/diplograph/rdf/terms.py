@@ -85,6 +85,7 @@ XSD_INT = iri_node(XSD.integer)
 XSD_NNI = iri_node(XSD.nonNegativeInteger)
 XSD_DECIMAL = iri_node(XSD.decimal)
 XSD_ANYURI = iri_node(XSD.anyURI)
+XSD_BOOLEAN = iri_node(XSD.boolean)
 
 ACTOR_CLASS = {
     ActorKind.PERSON: iri_node(SCHEMA.Person),
@@ -147,6 +148,8 @@ DG_aboutTopicOrder = iri_node(DG.aboutTopicOrder)
 DG_saidAt = iri_node(DG.saidAt)
 DG_country = iri_node(DG.country)
 DG_credibility = iri_node(DG.credibility)
+DG_confidence = iri_node(DG.confidence)
+DG_draft = iri_node(DG.draft)
 DG_edtf = iri_node(DG.edtf)
 DG_endEdtf = iri_node(DG.endEdtf)
 DG_file = iri_node(DG.file)

@@ -110,6 +110,8 @@ class DG(_namespace.DefinedNamespace):
     credibility: URIRef
     # evidence
     evidence: URIRef
+    confidence: URIRef
+    draft: URIRef
     # order of multi-valued fields (rdf:Seq nodes, written only for two values or more)
     aliasOrder: URIRef
     followsOrder: URIRef
