@@ -10,13 +10,18 @@ byte for byte equal.
 from __future__ import annotations
 
 from ..model import Evidence
+from ._out import decimal
 from ._text import Text, quoted
 from .terms import (
     COMMENT,
     DERIVED,
     EVIDENCE,
+    XSD_BOOLEAN,
+    XSD_DECIMAL,
     XSD_NNI,
     A,
+    DG_confidence,
+    DG_draft,
     DG_Evidence,
     OA_end,
     OA_exact,
@@ -42,6 +47,8 @@ def _words(t: Text) -> dict[str, str]:
             "derived": f" ;\n\t{v(DERIVED)} ",
             "selector": f" ;\n\t{v(OA_hasSelector)} ",
             "comment": f" ;\n\t{v(COMMENT)} ",
+            "confidence": f" ;\n\t{v(DG_confidence)} ",
+            "draft": f" ;\n\t{v(DG_draft)} ",
             "quote": f" {v(A)} {n(OA_TextQuoteSelector)}",
             "exact": f" ;\n\t{v(OA_exact)} ",
             "prefix": f" ;\n\t{v(OA_prefix)} ",
@@ -98,6 +105,10 @@ def _node(t: Text, w: dict[str, str], names: tuple[str, str, str], ev: Evidence,
         parts.append(f"{w['selector']}{' , '.join(selectors)}")
     if ev.note is not None:
         parts.append(f"{w['comment']}{quoted(ev.note)}")
+    if ev.confidence is not None:
+        parts.append(f"{w['confidence']}{t.obj((decimal(ev.confidence), XSD_DECIMAL))}")
+    if ev.draft:
+        parts.append(f"{w['draft']}{t.obj(('true', XSD_BOOLEAN))}")
     parts.append(" .\n\n")
     if has_quote:
         parts.append(f"{quote}{w['quote']}")
