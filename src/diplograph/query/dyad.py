@@ -464,15 +464,19 @@ def _rows(
     last: date,
     by: str,
 ) -> Iterator[DyadRow]:
+    may: dict[str, list[tuple[Key, Group]]] = defaultdict(list)
+    for key, g in coarse:  # each in every period inside its span
+        for p in periods(key[1].start, min(key[2].end, last), by):
+            if p.end <= key[2].end:
+                may[p.key].append((key, g))
     for p in periods(first, last, by):
         row = DyadRow(p.key, p.start, p.end, _empty(classes), _empty(classes))
         for key, g in exact.get(p.key, ()):
             row.counts[key[3]][key[4]] += g.n
             row.goldstein.add(g.goldstein.n, g.goldstein.total, g.goldstein.squares)
             row.intensity.add(g.intensity.n, g.intensity.total, g.intensity.squares)
-        for key, g in coarse:
-            if key[1].start <= p.start and p.end <= key[2].end:
-                row.coarser[key[3]][key[4]] += g.n
+        for key, g in may.get(p.key, ()):
+            row.coarser[key[3]][key[4]] += g.n
         yield row
 
 
