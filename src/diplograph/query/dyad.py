@@ -44,7 +44,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,13 +53,15 @@ from ..dates import DateSpan, PartialDate, parse_date
 from ..errors import QueryError
 from ..importers.report import Report
 from ..rdf.store import Store
-from .bins import BINS, Period, period, periods
+from .bins import BINS, period, periods
+from .groups import QUADS, UNCLASSIFIED, Group, Key, Spread
 from .sides import Side
 
 __all__ = [
     "CLASSES",
     "DIRECTIONS",
     "QUADS",
+    "UNCLASSIFIED",
     "DyadRow",
     "DyadTable",
     "ForceMark",
@@ -76,11 +77,6 @@ __all__ = [
 DIRECTIONS = ("a_to_b", "b_to_a", "joint")
 """The directions of a report between sides A and B."""
 
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-"""The CAMEO quad classes, in the order of their numbers 1 to 4."""
-
-UNCLASSIFIED = "unclassified"
-
 CLASSES = {"quad": (*QUADS, UNCLASSIFIED), "root": (*(f"{r:02d}" for r in range(1, 21)), "none")}
 """The classes of each split: ``quad`` (quad classes) or ``root`` (CAMEO roots 01 to 20)."""
 
@@ -90,9 +86,6 @@ _TYPE_QUAD = {
     ),
     **dict.fromkeys(("missile_test", "military_exercise", "sanctions", "armed_conflict"), 4),
 }
-
-Key = tuple[str, Period, Period, str, str]
-"""A group of reports: source, periods of the first and last day, direction, class."""
 
 
 def quad_of(root: int | None, quad: int | None = None, kind: str | None = None) -> str:
@@ -108,46 +101,6 @@ def quad_of(root: int | None, quad: int | None = None, kind: str | None = None) 
     if kind is not None and kind in _TYPE_QUAD:
         return QUADS[_TYPE_QUAD[kind] - 1]
     return UNCLASSIFIED
-
-
-@dataclass
-class Spread:
-    """Count, sum and sum of squares of some values; their mean and (population) spread."""
-
-    n: int = 0
-    total: float = 0.0
-    squares: float = 0.0
-
-    def add(self, n: int, total: float, squares: float) -> None:
-        self.n += n
-        self.total += total
-        self.squares += squares
-
-    @property
-    def mean(self) -> float:
-        return self.total / self.n if self.n else math.nan
-
-    @property
-    def sd(self) -> float:
-        """The standard deviation, ``sqrt(E[x²] - E[x]²)``.
-
-        >>> Spread(2, 2.0, 10.0).sd
-        2.0
-        """
-        if not self.n:
-            return math.nan
-        return math.sqrt(max(self.squares / self.n - self.mean**2, 0.0))
-
-
-@dataclass
-class Group:
-    """Reports of one source, period span, direction and class: their count, days and scores."""
-
-    n: int
-    first: date
-    last: date
-    goldstein: Spread = field(default_factory=Spread)
-    intensity: Spread = field(default_factory=Spread)
 
 
 @dataclass

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from ..rdf.store import Store, Term, term_text
 from .bins import Period, period
-from .dyad import QUADS, UNCLASSIFIED, Group, Key, Spread
+from .groups import QUADS, UNCLASSIFIED, Group, Key, Spread
 from .sides import Side
 
 __all__ = ["store_force", "store_groups", "week_period"]
