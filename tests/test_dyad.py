@@ -8,8 +8,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
-from _report_rdf import report_triples
 from click.testing import CliRunner
 
 import diplograph
@@ -17,7 +15,8 @@ from diplograph.cli import cli
 from diplograph.errors import QueryError
 from diplograph.importers import Report, read_reports
 from diplograph.kg import KnowledgeGraph
-from diplograph.model import Actor
+from diplograph.layers import load_layers
+from diplograph.model import Source
 from diplograph.query.dyad import dyad
 from diplograph.query.sides import Side, pair_events, side
 from diplograph.rdf.store import open_store
@@ -44,8 +43,10 @@ QUAD = ["verbal_cooperation"] * 5 + ["material_cooperation"] * 3
 QUAD += ["verbal_conflict"] * 5 + ["material_conflict"] * 7
 
 
-def _cli(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--data", str(bundled_data()), *args])
+def _cli(*args: str, layer: Path | None = None) -> tuple[int, str, str]:
+    """The CLI on the shipped data, with ``layer`` (an import's folder) laid over it."""
+    over = [] if layer is None else ["--data", str(layer)]
+    result = CliRunner().invoke(cli, ["--data", str(bundled_data()), *over, *args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -82,8 +83,8 @@ def _raw_counts(path: Path) -> tuple[Counter[tuple[str, str]], Counter[tuple[str
 
 
 def test_the_two_koreas_month_by_month_match_the_file(shared: Path, icews: Path) -> None:
-    code, out, err = _cli("dyad", "North Korea", "South Korea", "--by", "month",
-                          "--reports", str(icews), "--json")  # fmt: skip
+    code, out, err = _cli("dyad", "North Korea", "South Korea", "--by", "month", "--json",
+                          layer=icews)  # fmt: skip
     assert code == 0, err
     data = json.loads(out)
     directions, quads = _raw_counts(shared / "data/diplomatic/icews14_test.tsv")
@@ -100,21 +101,26 @@ def test_the_two_koreas_month_by_month_match_the_file(shared: Path, icews: Path)
     assert data["reports"] == sum(directions.values()) == 78
     assert all(sum(p["coarser"]["a_to_b"].values()) == 0 for p in data["periods"])
     # the table for a terminal says the same
-    code, out, _ = _cli("dyad", "North Korea", "South Korea", "--reports", str(icews))
+    code, out, _ = _cli("dyad", "North Korea", "South Korea", layer=icews)
     assert out.splitlines()[0].split()[:4] == ["PERIOD", "A→B", "B→A", "JOINT"]
     oct_row = next(line for line in out.splitlines() if line.startswith("2014-10"))
     assert oct_row.split()[1:3] == [str(directions["2014-10", "a_to_b"]),
                                     str(directions["2014-10", "b_to_a"])]  # fmt: skip
+    # the old --reports option still works, as a layer, and says what to use instead
+    code, old, err = _cli("dyad", "North Korea", "South Korea", "--reports", str(icews))
+    assert code == 0 and old == out
+    assert err.startswith("--reports is deprecated: layer the folder on the data instead")
 
 
 def _icews_graph(icews: Path) -> tuple[KnowledgeGraph, list[Report]]:
-    kg = diplograph.load(bundled_data())
-    extra = yaml.safe_load((icews / "actors.yaml").read_text())["actors"]
-    kg = kg.merge(KnowledgeGraph.from_records(Actor.model_validate(a) for a in extra))
+    """The shipped data with the import laid over it, and the imported reports."""
+    kg = load_layers([bundled_data(), icews]).kg
     return kg, list(read_reports(icews))
 
 
-def test_the_python_api_and_the_store_give_the_same_table(shared: Path, icews: Path) -> None:
+def test_the_python_api_and_the_store_give_the_same_table(
+    shared: Path, icews: Path, tmp_path: Path
+) -> None:
     kg, reports = _icews_graph(icews)
     directions, _ = _raw_counts(shared / "data/diplomatic/icews14_test.tsv")
     north, south = side(kg, "north-korea"), side(kg, "south-korea")
@@ -128,18 +134,22 @@ def test_the_python_api_and_the_store_give_the_same_table(shared: Path, icews: P
             (shared / "data/diplomatic/icews14_test.tsv").read_text().splitlines()]  # fmt: skip
     exact = sum({r[0], r[2]} == {"North Korea", "South Korea"} for r in rows)
     assert alone.reports == exact < 78
-    # the same numbers from an embedded store, by one aggregation query
-    store = open_store()
-    store.load(kg)
-    store.add(report_triples(reports))
-    for by in ("week", "month", "quarter"):
-        in_store = dyad(store, north, south, by=by)
-        in_python = dyad(reports, north, south, by=by)
-        assert [(r.period, r.counts, r.coarser) for r in in_store.rows] == [
-            (r.period, r.counts, r.coarser) for r in in_python.rows
-        ]
-    # names and sides are read from the store too
-    assert dyad(store, "north-korea", "south-korea").reports == 78
+    # the same numbers from a store in memory and one on disk, by one aggregation query
+    memory = open_store()
+    memory.load(kg)
+    with open_store(tmp_path / "db") as disk:
+        disk.load(kg)
+    disk = open_store(tmp_path / "db", read_only=True)
+    for store in (memory, disk):
+        for by in ("day", "week", "month", "quarter", "year"):
+            in_store = dyad(store, north, south, by=by)
+            in_python = dyad(reports, north, south, by=by)
+            assert [(r.period, r.counts, r.coarser) for r in in_store.rows] == [
+                (r.period, r.counts, r.coarser) for r in in_python.rows
+            ], by
+        # names and sides are read from the store too
+        assert dyad(store, "north-korea", "south-korea").reports == 78
+    disk.close()
 
 
 def _report(i: int, day: str, src: str = "a", tgt: str = "b", **kw: object) -> Report:
@@ -201,8 +211,7 @@ def test_joint_reports_and_sides() -> None:
     assert t.rows[0].counts["joint"]["verbal_cooperation"] == 1
     assert dyad(reports, "donald-trump", "kim-jong-un", side=False).reports == 1
     store = open_store()
-    store.load(kg)
-    store.add(report_triples(reports))
+    store.load(kg.merge(KnowledgeGraph.from_records([Source(id="s", title="S"), *reports])))
     in_store = dyad(store, "united-states", "north-korea")  # sides read from the store
     assert (in_store.a.members, in_store.b.members) == (us.members, nk.members)
     assert [(r.period, r.counts) for r in in_store.rows] == [(r.period, r.counts) for r in t.rows]
@@ -223,9 +232,9 @@ def test_csis_united_states_north_korea_chart(shared: Path, tmp_path: Path) -> N
                             "-o", str(tmp_path / "csis"))  # fmt: skip
         assert code == 0, err
     png = tmp_path / "dyad.png"
-    code, out, err = _cli("dyad", "United States", "North Korea", "--reports",
-                          str(tmp_path / "csis"), "--from", "2017", "--to", "2019",
-                          "-o", str(png), "--json")  # fmt: skip
+    code, out, err = _cli("dyad", "United States", "North Korea", "--from", "2017",
+                          "--to", "2019", "-o", str(png), "--json",
+                          layer=tmp_path / "csis")  # fmt: skip
     assert code == 0, err
     data = json.loads(out)
     assert len(data["periods"]) == 36
@@ -256,20 +265,19 @@ def test_csis_united_states_north_korea_chart(shared: Path, tmp_path: Path) -> N
 
 
 def test_bad_input(shared: Path, icews: Path, tmp_path: Path) -> None:
-    reports = ("--reports", str(icews))
-    code, _, err = _cli("dyad", "North Korea", "Atlantis", *reports)
+    code, _, err = _cli("dyad", "North Korea", "Atlantis", layer=icews)
     assert code == 1 and err.startswith("Error: no actor is called 'Atlantis'")
     assert len(err.strip().splitlines()) == 1
-    code, _, err = _cli("dyad", "North Korea", "north-korea", *reports)
+    code, _, err = _cli("dyad", "North Korea", "north-korea", layer=icews)
     assert code == 1
     assert err.strip() == ("Error: a dyad needs two different actors (got 'North Korea' twice: "
                            "'North Korea' and 'north-korea')")  # fmt: skip
     code, _, err = _cli("dyad", "North Korea", "South Korea")
-    assert code == 1 and err.startswith("Error: no reports to count: give --reports")
-    code, out, err = _cli("dyad", "North Korea", "South Korea", *reports, "--from", "2019")
+    assert code == 1 and err.startswith("Error: no reports to count: layer a folder written by")
+    code, out, err = _cli("dyad", "North Korea", "South Korea", "--from", "2019", layer=icews)
     assert code == 0 and "(no results)" in err
     assert "no reports between North Korea and South Korea from 2019-01-01" in err
-    code, _, err = _cli("dyad", "North Korea", "South Korea", *reports, "-o", "x.jpg")
+    code, _, err = _cli("dyad", "North Korea", "South Korea", "-o", "x.jpg", layer=icews)
     assert code == 1 and "must be a .png, .svg or .pdf file (got 'x.jpg')" in err
     # a bin finer than every report: the CSIS table is dated to the month
     code, _, err = _cli("import", "csv",
@@ -277,8 +285,8 @@ def test_bad_input(shared: Path, icews: Path, tmp_path: Path) -> None:
                         "--mapping", str(shipped("data") / "mappings/csis-negotiations.yml"),
                         "-o", str(tmp_path))  # fmt: skip
     assert code == 0, err
-    code, out, err = _cli("dyad", "United States", "North Korea", "--reports", str(tmp_path),
-                          "--by", "week", "--json")  # fmt: skip
+    code, out, err = _cli("dyad", "United States", "North Korea", "--by", "week", "--json",
+                          layer=tmp_path)  # fmt: skip
     assert code == 0
     data = json.loads(out)
     assert data["periods"] == [] and data["reports"] == data["coarser_than_bin"] > 100

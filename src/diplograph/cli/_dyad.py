@@ -51,8 +51,9 @@ _SHORT = {
     "report_files",
     multiple=True,
     type=click.Path(path_type=Path, exists=True),
-    help="reports.yaml, or a folder holding one written by 'diplograph import' "
-    "(repeatable); its actors.yaml joins the data folder's actors.",
+    hidden=True,
+    help="Deprecated: give the folder written by 'diplograph import' as a data layer "
+    "(the global --data, repeatable).",
 )
 @click.option(
     "-o",
@@ -84,7 +85,8 @@ def dyad(
     A report is counted in a period only when all its possible days lie in
     it; one known only coarser (a month with --by week) is counted in the
     COARSER column of every period it may fall in. With --store or --endpoint
-    the counting runs in the store, one query; with --reports, over the files.
+    the counting runs in the store, one query; else over the reports of the
+    data folders (layer the folder 'diplograph import' writes with --data).
     """
     from ..query.dyad import dyad as compute
 
@@ -99,11 +101,14 @@ def dyad(
         fail(f"a dyad needs two different actors (got {first.name!r} twice: {a!r} and {b!r})")
     if isinstance(source, list) and not source:
         fail(
-            "no reports to count: give --reports with a folder written by 'diplograph import', "
-            "or --store/--endpoint holding reports"
+            "no reports to count: layer a folder written by 'diplograph import' with "
+            "--data (diplograph --data DATA --data IMPORTED dyad ...), or give --store/--endpoint "
+            "holding reports"
         )
     side_a, side_b = _sides(source, kg, first, second, side)
-    t = compute(source, side_a, side_b, by=by, start=start, end=end, split=split)
+    t = compute(
+        source, side_a, side_b, by=by, start=start, end=end, split=split, marks=output is not None
+    )
     if output is not None:
         _chart(t, output, kg)
     if t.reason:
@@ -123,29 +128,18 @@ def _source(
             fail("--reports reads files; --store and --endpoint read a store (got both)")
         store = _open_store(ctx, store_path, endpoint)
         return store, store
-    from ..importers import read_reports
-
+    if report_files:
+        folders = tuple(p if p.is_dir() else p.parent for p in report_files)
+        layered = " ".join(f"--data {f}" for f in folders)
+        note(
+            f"--reports is deprecated: layer the folder on the data instead "
+            f"(diplograph --data DATA {layered} dyad ...)"
+        )
+        ctx.data = (*ctx.data_dirs, *folders)
+        ctx._kg = ctx._layers = None
     kg = ctx.kg()
     reports: list[Any] = list(getattr(kg, "reports", {}).values())
-    for path in report_files:
-        folder = path if path.is_dir() else path.parent
-        if (folder / "actors.yaml").is_file():
-            kg = kg.merge(_actors_only(folder))
-        reports.extend(read_reports(path))
     return reports, kg
-
-
-def _actors_only(folder: Path) -> Any:
-    """The actors an import added (``actors.yaml`` beside ``reports.yaml``)."""
-    import yaml
-
-    from ..kg import KnowledgeGraph
-    from ..model import Actor
-
-    data = yaml.load((folder / "actors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    return KnowledgeGraph.from_records(
-        Actor.model_validate(x) for x in (data or {}).get("actors", [])
-    )
 
 
 def _sides(source: Any, kg: Any, a: Any, b: Any, wanted: bool) -> tuple[Any, Any]:

@@ -44,28 +44,30 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ..dates import DateSpan, PartialDate, parse_date
 from ..errors import QueryError
 from ..importers.report import Report
-from ..rdf.store import Store, term_text
-from .bins import BINS, Period, period, periods
+from ..rdf.store import Store
+from .bins import BINS, period, periods
+from .groups import QUADS, UNCLASSIFIED, Group, Key, Spread
 from .sides import Side
 
 __all__ = [
     "CLASSES",
     "DIRECTIONS",
     "QUADS",
+    "UNCLASSIFIED",
     "DyadRow",
     "DyadTable",
     "ForceMark",
+    "Group",
     "Spread",
+    "class_label",
     "dyad",
     "dyad_groups",
     "force_marks",
@@ -74,11 +76,6 @@ __all__ = [
 
 DIRECTIONS = ("a_to_b", "b_to_a", "joint")
 """The directions of a report between sides A and B."""
-
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-"""The CAMEO quad classes, in the order of their numbers 1 to 4."""
-
-UNCLASSIFIED = "unclassified"
 
 CLASSES = {"quad": (*QUADS, UNCLASSIFIED), "root": (*(f"{r:02d}" for r in range(1, 21)), "none")}
 """The classes of each split: ``quad`` (quad classes) or ``root`` (CAMEO roots 01 to 20)."""
@@ -89,9 +86,6 @@ _TYPE_QUAD = {
     ),
     **dict.fromkeys(("missile_test", "military_exercise", "sanctions", "armed_conflict"), 4),
 }
-
-Key = tuple[str, date, date, str, int | None, int | None, str | None]
-"""A group of reports: source, earliest and latest day, direction, CAMEO root, quad, type."""
 
 
 def quad_of(root: int | None, quad: int | None = None, kind: str | None = None) -> str:
@@ -107,35 +101,6 @@ def quad_of(root: int | None, quad: int | None = None, kind: str | None = None) 
     if kind is not None and kind in _TYPE_QUAD:
         return QUADS[_TYPE_QUAD[kind] - 1]
     return UNCLASSIFIED
-
-
-@dataclass
-class Spread:
-    """Count, sum and sum of squares of some values; their mean and (population) spread."""
-
-    n: int = 0
-    total: float = 0.0
-    squares: float = 0.0
-
-    def add(self, n: int, total: float, squares: float) -> None:
-        self.n += n
-        self.total += total
-        self.squares += squares
-
-    @property
-    def mean(self) -> float:
-        return self.total / self.n if self.n else math.nan
-
-    @property
-    def sd(self) -> float:
-        """The standard deviation, ``sqrt(E[x²] - E[x]²)``.
-
-        >>> Spread(2, 2.0, 10.0).sd
-        2.0
-        """
-        if not self.n:
-            return math.nan
-        return math.sqrt(max(self.squares / self.n - self.mean**2, 0.0))
 
 
 @dataclass
@@ -221,10 +186,27 @@ def _direction(r: Report, a: frozenset[str], b: frozenset[str]) -> str | None:
     return "joint" if named & a and named & b else None
 
 
+def class_label(split: str, root: int | None, quad: int | None, kind: str | None) -> str:
+    """The class of a report in ``split``: its quad class, or its CAMEO root (``none``).
+
+    >>> class_label("quad", 4, None, None), class_label("root", 4, None, None)
+    ('verbal_cooperation', '04')
+    """
+    if split == "root":
+        return "none" if root is None else f"{root:02d}"
+    return quad_of(root, quad, kind)
+
+
 def _report_groups(
-    reports: Iterable[Report], a: Side, b: Side, lo: date | None, hi: date | None
-) -> dict[Key, list[float]]:
-    groups: dict[Key, list[float]] = {}
+    reports: Iterable[Report],
+    a: Side,
+    b: Side,
+    by: str,
+    split: str,
+    lo: date | None,
+    hi: date | None,
+) -> dict[Key, Group]:
+    groups: dict[Key, Group] = {}
     for r in reports:
         d = _direction(r, a.members, b.members)
         if d is None:
@@ -234,52 +216,16 @@ def _report_groups(
             continue
         root = int(r.cameo[:2]) if r.cameo else None
         kind = None if r.type is None else r.type.value
-        key = (r.source, first, last, d, root, r.quad_class, kind)
-        agg = groups.get(key)
-        if agg is None:
-            agg = groups[key] = [0, 0, 0.0, 0.0, 0, 0.0, 0.0]
-        agg[0] += 1
-        for i, v in ((1, r.goldstein), (4, r.intensity)):
+        cls = class_label(split, root, r.quad_class, kind)
+        key = (r.source, period(first, by), period(last, by), d, cls)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = Group(0, first, last)
+        g.n += 1
+        g.first, g.last = min(g.first, first), max(g.last, last)
+        for spread, v in ((g.goldstein, r.goldstein), (g.intensity, r.intensity)):
             if v is not None:
-                agg[i] += 1
-                agg[i + 1] += v
-                agg[i + 2] += v * v
-    return groups
-
-
-def _number(term: Any) -> float:
-    return 0.0 if term is None else float(term_text(term))
-
-
-def _store_groups(
-    store: Store, a: Side, b: Side, lo: date | None, hi: date | None
-) -> dict[Key, list[float]]:
-    from .rows import day_literal, id_of, iri_of
-    from .templates import run
-
-    side_a = [iri_of("actor", m) for m in sorted(a.members)]
-    side_b = [iri_of("actor", m) for m in sorted(b.members)]
-    answer = run(
-        store,
-        "dyad",
-        **dict.fromkeys(("sa", "ta", "ja", "ja2", "xa", "ya"), side_a),
-        **dict.fromkeys(("sb", "tb", "jb", "jb2", "xb", "yb"), side_b),
-        lo=day_literal(lo or date(1, 1, 1)),
-        hi=day_literal(hi or date(9999, 12, 31)),
-    )
-    groups: dict[Key, list[float]] = {}
-    for s in answer:
-        root, quad, kind = s.get("root"), s.get("quad"), s.get("type")
-        key: Key = (
-            id_of(s["src"]),
-            date.fromisoformat(term_text(s["earliest"])),
-            date.fromisoformat(term_text(s["latest"])),
-            term_text(s["dir"]),
-            None if root is None else int(term_text(root)),
-            None if quad is None else int(term_text(quad)),
-            None if kind is None else id_of(kind).rsplit("#", 1)[-1],
-        )
-        groups[key] = [_number(s.get(v)) for v in ("n", "gn", "gs", "gq", "in", "is", "iq")]
+                spread.add(1, v, v * v)
     return groups
 
 
@@ -288,18 +234,24 @@ def dyad_groups(
     a: Side,
     b: Side,
     *,
+    by: str = "month",
+    split: str = "quad",
     start: date | None = None,
     end: date | None = None,
-) -> dict[Key, list[float]]:
-    """The reports between ``a`` and ``b`` grouped by source, day bounds, direction and class.
+) -> dict[Key, Group]:
+    """The reports between ``a`` and ``b`` grouped by source, periods, direction and class.
 
-    Each group holds ``[n, goldstein n, sum, sum of squares, intensity n, sum,
-    sum of squares]``. This is what the store computes (``queries/dyad.rq``);
-    the Python back end computes the same from records.
+    The periods are those of the first and of the last day a report may fall
+    on: the same period when the report is known to the bin or finer. This is
+    what the store computes in one query (``queries/dyad.rq``, see
+    :mod:`diplograph.query.dyad_store`); the Python back end computes the same
+    from records.
     """
     if isinstance(source, Store):
-        return _store_groups(source, a, b, start, end)
-    return _report_groups(source, a, b, start, end)
+        from .dyad_store import store_groups
+
+        return store_groups(source, a, b, by, split, start, end)
+    return _report_groups(source, a, b, by, split, start, end)
 
 
 def _bound(value: date | str | PartialDate | DateSpan | None, last: bool) -> date | None:
@@ -307,17 +259,6 @@ def _bound(value: date | str | PartialDate | DateSpan | None, last: bool) -> dat
         return value
     when = parse_date(value) if isinstance(value, str) else value
     return when.latest if last else when.earliest
-
-
-def _class_of(key: Key, split: str) -> str:
-    root = key[4]
-    if split == "root":
-        return "none" if root is None else f"{root:02d}"
-    return quad_of(root, key[5], key[6])
-
-
-def _periods_of(first: date, last: date, by: str) -> tuple[Period, Period]:
-    return period(first, by), period(last, by)
 
 
 def dyad(
@@ -331,6 +272,7 @@ def dyad(
     split: str = "quad",
     side: bool = True,
     actors: object = None,
+    marks: bool = True,
 ) -> DyadTable:
     """The reports between ``a`` and ``b``, period by period, by direction and class.
 
@@ -356,6 +298,10 @@ def dyad(
         records; ``False``: the actor alone.
     actors
         With records: the knowledge graph whose actors make the sides.
+    marks
+        Also find the one-sided reports of force to mark on the chart
+        (:func:`force_marks`, a second query in a store); ``False`` leaves
+        :attr:`DyadTable.force` empty.
 
     Returns
     -------
@@ -373,11 +319,12 @@ def dyad(
     b = _resolve(source, b, side, actors)
     _check(a, b, by, split)
     lo, hi = _bound(start, False), _bound(end, True)
-    if not isinstance(source, Store | list | tuple):
+    if marks and not isinstance(source, Store | list | tuple):
         source = list(source)  # read twice: the counts and the marks
-    groups = dyad_groups(source, a, b, start=lo, end=hi)
+    groups = dyad_groups(source, a, b, by=by, split=split, start=lo, end=hi)
     table = _table(groups, a, b, by, split, lo, hi)
-    table.force = force_marks(source, a, b, start=lo, end=hi)
+    if marks:
+        table.force = force_marks(source, a, b, start=lo, end=hi)
     return table
 
 
@@ -410,20 +357,20 @@ def _check(a: Side, b: Side, by: str, split: str) -> None:
         raise QueryError(f"the split must be one of {', '.join(CLASSES)} (got {split!r})")
 
 
-def _coverage(groups: dict[Key, list[float]]) -> list[Coverage]:
+def _coverage(groups: dict[Key, Group]) -> list[Coverage]:
     out: dict[str, Coverage] = {}
-    for key, agg in groups.items():
+    for key, g in groups.items():
         c = out.get(key[0])
         if c is None:
-            out[key[0]] = Coverage(key[0], int(agg[0]), key[1], key[2])
+            out[key[0]] = Coverage(key[0], g.n, g.first, g.last)
         else:
-            c.reports += int(agg[0])
-            c.first, c.last = min(c.first, key[1]), max(c.last, key[2])
+            c.reports += g.n
+            c.first, c.last = min(c.first, g.first), max(c.last, g.last)
     return sorted(out.values(), key=lambda c: (-c.reports, c.source))
 
 
 def _table(
-    groups: dict[Key, list[float]],
+    groups: dict[Key, Group],
     a: Side,
     b: Side,
     by: str,
@@ -431,17 +378,15 @@ def _table(
     lo: date | None,
     hi: date | None,
 ) -> DyadTable:
-    classes = CLASSES[split]
-    exact: dict[str, list[tuple[Key, list[float]]]] = defaultdict(list)
-    coarse: list[tuple[Key, list[float], Period, Period]] = []
-    for key, agg in groups.items():
-        p0, p1 = _periods_of(key[1], key[2], by)
-        if p0.key == p1.key:
-            exact[p0.key].append((key, agg))
+    exact: dict[str, list[tuple[Key, Group]]] = defaultdict(list)
+    coarse: list[tuple[Key, Group]] = []
+    for key, g in groups.items():
+        if key[1] == key[2]:
+            exact[key[1].key].append((key, g))
         else:
-            coarse.append((key, agg, p0, p1))
-    total = int(sum(agg[0] for agg in groups.values()))
-    n_coarse = int(sum(c[1][0] for c in coarse))
+            coarse.append((key, g))
+    total = sum(g.n for g in groups.values())
+    n_coarse = sum(g.n for _, g in coarse)
     table = DyadTable(a, b, by, split, [], _coverage(groups), total, n_coarse)
     if not groups:
         table.reason = f"no reports between {a.name} and {b.name}" + _window_text(lo, hi)
@@ -452,10 +397,9 @@ def _table(
             f"coarser than a {by}; none can be counted in a {by} bin (try a larger --by)"
         )
         return table
-    days = [k[1] for group in exact.values() for k, _ in group]
-    first = lo or min(days)
-    last = hi or max(k[2] for group in exact.values() for k, _ in group)
-    table.rows = list(_rows(exact, coarse, classes, split, first, last, by))
+    first = lo or min(g.first for group in exact.values() for _, g in group)
+    last = hi or max(g.last for group in exact.values() for _, g in group)
+    table.rows = list(_rows(exact, coarse, CLASSES[split], first, last, by))
     return table
 
 
@@ -466,23 +410,26 @@ def _window_text(lo: date | None, hi: date | None) -> str:
 
 
 def _rows(
-    exact: dict[str, list[tuple[Key, list[float]]]],
-    coarse: list[tuple[Key, list[float], Period, Period]],
+    exact: dict[str, list[tuple[Key, Group]]],
+    coarse: list[tuple[Key, Group]],
     classes: tuple[str, ...],
-    split: str,
     first: date,
     last: date,
     by: str,
 ) -> Iterator[DyadRow]:
+    may: dict[str, list[tuple[Key, Group]]] = defaultdict(list)
+    for key, g in coarse:  # each in every period inside its span
+        for p in periods(key[1].start, min(key[2].end, last), by):
+            if p.end <= key[2].end:
+                may[p.key].append((key, g))
     for p in periods(first, last, by):
         row = DyadRow(p.key, p.start, p.end, _empty(classes), _empty(classes))
-        for key, agg in exact.get(p.key, ()):
-            row.counts[key[3]][_class_of(key, split)] += int(agg[0])
-            row.goldstein.add(int(agg[1]), agg[2], agg[3])
-            row.intensity.add(int(agg[4]), agg[5], agg[6])
-        for key, agg, p0, p1 in coarse:
-            if p0.start <= p.start and p.end <= p1.end:
-                row.coarser[key[3]][_class_of(key, split)] += int(agg[0])
+        for key, g in exact.get(p.key, ()):
+            row.counts[key[3]][key[4]] += g.n
+            row.goldstein.add(g.goldstein.n, g.goldstein.total, g.goldstein.squares)
+            row.intensity.add(g.intensity.n, g.intensity.total, g.intensity.squares)
+        for key, g in may.get(p.key, ()):
+            row.coarser[key[3]][key[4]] += g.n
         yield row
 
 
@@ -505,7 +452,9 @@ def force_marks(
     owner = {m: a.id for m in a.members} | {m: b.id for m in b.members}
     marks: dict[tuple[str, str, str, date, date], int] = defaultdict(int)
     if isinstance(source, Store):
-        for key, n in _store_force(source, owner, sorted(FORCE_TYPES), start, end):
+        from .dyad_store import store_force
+
+        for key, n in store_force(source, owner, sorted(FORCE_TYPES), start, end):
             marks[key] += n
     else:
         for r in source:
@@ -518,34 +467,3 @@ def force_marks(
                 continue
             marks[(owner[r.source_actor], r.type.value, r.source, first, last)] += 1
     return [ForceMark(*k, n) for k, n in sorted(marks.items())]
-
-
-def _store_force(
-    store: Store, owner: dict[str, str], types: list[str], lo: date | None, hi: date | None
-) -> Iterator[tuple[tuple[str, str, str, date, date], int]]:
-    import pyoxigraph as ox
-
-    from ..rdf.vocab import EVENT_TYPE
-    from .rows import day_literal, id_of, iri_of
-    from .templates import run
-
-    answer = run(
-        store,
-        "dyad-force",
-        actor=[iri_of("actor", m) for m in sorted(owner)],
-        type=[ox.NamedNode(f"{EVENT_TYPE}{t}") for t in types],
-        lo=None if lo is None else day_literal(lo),
-        hi=None if hi is None else day_literal(hi),
-    )
-    for s in answer:
-        kind = term_text(s["type"])[len(str(EVENT_TYPE)) :]
-        yield (
-            (
-                owner[id_of(s["actor"])],
-                kind,
-                id_of(s["src"]),
-                date.fromisoformat(term_text(s["earliest"])),
-                date.fromisoformat(term_text(s["latest"])),
-            ),
-            int(term_text(s["n"])),
-        )
