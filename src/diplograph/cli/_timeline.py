@@ -158,15 +158,8 @@ def timeline(
         store, actors, types, place, start, end, limit, after=after, before=before, side=side
     )
     narrowed = bool(actor_ids or types or place_id or limit or side)
-    first, last = (
-        (min(r.time.earliest for r in rows), max(r.time.latest for r in rows))
-        if (rows and (after or before))
-        else (start, end)
-    )
     sts = (
-        query.timeline_statements(
-            store, rows, actors=actor_ids, narrowed=narrowed, start=first, end=last
-        )
+        _statements_of(store, rows, actor_ids, narrowed, start, end, after or before)
         if statements
         else []
     )
@@ -182,6 +175,31 @@ def timeline(
         note(f"wrote {output} (TimelineJS3): {len(rows)} events, {len(sts)} statements")
         return
     _draw(rows, sts, output, chart, **figure)
+
+
+def _statements_of(
+    store: Any,
+    rows: list[Any],
+    actor_ids: Any,
+    narrowed: bool,
+    start: str | None,
+    end: str | None,
+    between: str | None,
+) -> list[Any]:
+    """The statements drawn beside ``rows``: over the span the rows cover when the window is
+    given by events (--after / --before), else over --from / --to."""
+    from .. import query
+
+    first, last = (
+        (min(r.time.earliest for r in rows), max(r.time.latest for r in rows))
+        if (rows and between)
+        else (start, end)
+    )
+    return list(
+        query.timeline_statements(
+            store, rows, actors=actor_ids, narrowed=narrowed, start=first, end=last
+        )
+    )
 
 
 def _ids(rows: list[Any]) -> list[str]:

@@ -112,9 +112,8 @@ def plot_timeline(
     width, height, dpi
         Size of a new figure in inches (the height follows the lanes when None), its dpi.
     contested
-        Ids of events whose date a source's report disputes (see ``diplograph
-        conflicts``): each of their marks gets a dashed black ring, and the legend
-        says what it means.
+        Ids of events whose date a source's report disputes (``diplograph conflicts``):
+        their marks get a dashed black ring, which the legend explains.
 
     Returns
     -------
@@ -136,12 +135,7 @@ def plot_timeline(
     >>> [t.get_text().split(chr(10))[0] for t in ax.texts if t.get_gid().startswith("label:")]
     ['Hanoi summit', 'Missile tests']
     """
-    rows, sts = list(rows), list(statements or ())
-    if not rows and not sts:
-        raise ModelError("nothing to draw: no events match (got 0 rows)")
-    era_list = [parse_era(e) for e in eras]
-    if label_top is not None and label_top < 0:
-        raise ModelError(f"label_top must be 0 or more (got {label_top})")
+    rows, sts, era_list = _checked(rows, statements, eras, label_top)
     lane_names, items = build_items(rows, sts, lanes, max_lanes)
     segs = place_in_panels(items, break_gap_days)
     disputed = frozenset(contested)
@@ -152,6 +146,21 @@ def plot_timeline(
     note = note_for(rows, sts, fig.get_figwidth(), axes[0].get_position().x0) if legend else ""
     draw_legend(fig, axes, handles, note, title)
     return ax
+
+
+def _checked(
+    rows: Iterable[EventRow],
+    statements: Iterable[StatementRow] | None,
+    eras: Iterable[str | Era],
+    label_top: int | None,
+) -> tuple[list[EventRow], list[StatementRow], list[Era]]:
+    rows, sts = list(rows), list(statements or ())
+    if not rows and not sts:
+        raise ModelError("nothing to draw: no events match (got 0 rows)")
+    era_list = [parse_era(e) for e in eras]
+    if label_top is not None and label_top < 0:
+        raise ModelError(f"label_top must be 0 or more (got {label_top})")
+    return rows, sts, era_list
 
 
 def _draw_chart(
