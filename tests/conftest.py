@@ -109,3 +109,16 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture
+def analyse_text(tmp_path: Path, korea: KnowledgeGraph):  # type: ignore[no-untyped-def]
+    """Ingest's analysis of a text, as if it were an article published on ``published``."""
+    from diplograph.ingest import analyze, read_article
+
+    def go(text: str, published: str = "2019-07-02"):  # type: ignore[no-untyped-def]
+        path = tmp_path / "a.txt"
+        path.write_text(text, encoding="utf-8")
+        return analyze(read_article(path, published=published), korea)
+
+    return go
