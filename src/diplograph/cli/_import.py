@@ -7,9 +7,11 @@ new actors and sources into a data folder; see :mod:`diplograph.importers`.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,32 +85,51 @@ def _progress(rows: Iterable[Report], totals: Totals) -> Iterator[Report]:
 
 def _run(
     ctx: Context,
-    stream: Iterable[Report],
+    read: Callable[..., Iterable[Report]],
     totals: Totals,
     resolver: ActorResolver,
     datasets: list[Source],
     output: Path | None,
     show: int,
 ) -> None:
+    """Reconcile the file's reports with the graph, then write them where they go.
+
+    ``read(totals=...)`` streams the file's reports. The first pass clusters and
+    links them, keeping a small tuple per report; the second reads the file
+    again and streams the linked reports into the store or endpoint, keeping
+    their ids and those linked to curated events (for the conflicts). Only a
+    folder output holds the reports, as the folder's file will.
+    """
     target = click.get_current_context().meta.get(_TARGET, {})
     store_path, endpoint = target.get("store"), target.get("endpoint")
     if output is None and store_path is None and endpoint is None:
         fail("say where the import goes: -o FOLDER, --store DIR or --endpoint URL (got none)")
     kg = ctx.kg()
-    reports = list(_progress(stream, totals))
-    rec = reconcile(reports, kg, resolver)
-    reports = list(rec.apply(reports))
+    rec = reconcile(_progress(read(totals=totals), totals), kg, resolver)
     totals.linked, totals.proposed = rec.linked, len(rec.proposals)
     sources = {s.id: s for s in datasets if s.id not in kg.sources}
     sources.update(resolver.sources)
-    found = conflicts(reports, kg, resolver, {**kg.sources, **sources})
+    linked: list[Report] = []
+
+    def again(*, once: bool) -> Iterator[Report]:
+        seen: set[str] = set()  # with ``once``, a row repeated in the file is one report
+        for r in rec.apply(read(totals=Totals(totals.file))):
+            if once and r.id in seen:
+                continue
+            seen.add(r.id)
+            if r.event is not None:
+                linked.append(r)
+            yield r
+
+    # the folder's writer counts the repeated rows itself
+    reports = list(again(once=False)) if output is not None else []
     stored = None
     if store_path is not None or endpoint is not None:
+        stream = {r.id: r for r in reports}.values() if output is not None else again(once=True)
         stored = _to_store(
-            store_path,
-            endpoint,
-            [*sources.values(), *resolver.new.values(), *{r.id: r for r in reports}.values()],
+            store_path, endpoint, itertools.chain(sources.values(), resolver.new.values(), stream)
         )
+    found = conflicts(linked, kg, resolver, {**kg.sources, **sources})
     if output is not None:
         write_import(
             output,
@@ -137,15 +158,28 @@ def _run(
         click.echo(stored)
 
 
-def _to_store(store_path: Path | None, endpoint: str | None, records: list[Any]) -> str:
+def _to_store(store_path: Path | None, endpoint: str | None, records: Iterable[Any]) -> str:
     from ..importers.store import write_store
     from ..rdf.store import open_store
 
+    counted = _Counted(records)
     with open_store(store_path, endpoint=endpoint) as store:
-        added = write_store(store, records)
+        added = write_store(store, counted)
         total = len(store)
     where = store_path if store_path is not None else endpoint
-    return f"  wrote {len(records):,} records to {where}: {added:,} new quads, {total:,} in all"
+    return f"  wrote {counted.n:,} records to {where}: {added:,} new quads, {total:,} in all"
+
+
+class _Counted:
+    """An iterable of records that counts them as they pass."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self.records, self.n = records, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for r in self.records:
+            self.n += 1
+            yield r
 
 
 def _dataset(source_id: str, title: str, file: Path) -> Source:
@@ -170,9 +204,9 @@ def import_csv(ctx: Context, file: Path, mapping: Path, output: Path | None, sho
 
     m = load_mapping(mapping)
     resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
-    stream = read_table(file, m, resolver=resolver, totals=totals)
+    read = functools.partial(read_table, file, m, resolver=resolver)
     title = m.title or f"Table {file.name}"
-    _run(ctx, stream, totals, resolver, [_dataset(m.source, title, file)], output, show)
+    _run(ctx, read, totals, resolver, [_dataset(m.source, title, file)], output, show)
 
 
 @import_group.command("icews")
@@ -206,15 +240,15 @@ def import_icews(
     if (entities is None) != (relations is None):
         raise click.UsageError("--entities and --relations go together")
     if dataverse:
-        stream = read_icews(file, resolver=resolver, totals=totals)
+        read: Any = functools.partial(read_icews, file, resolver=resolver)
         source = _dataset("icews", "ICEWS coded event data", file)
     else:
-        stream = read_icews_quads(
-            file, entities=entities, relations=relations, resolver=resolver, totals=totals
+        read = functools.partial(
+            read_icews_quads, file, entities=entities, relations=relations, resolver=resolver
         )
         name = "icews18" if entities else "icews14"
         source = _dataset(name, f"ICEWS temporal knowledge graph ({name.upper()})", file)
-    _run(ctx, stream, totals, resolver, [source], output, show)
+    _run(ctx, read, totals, resolver, [source], output, show)
 
 
 @import_group.command("gdelt")
@@ -235,9 +269,9 @@ def import_gdelt(
 
     resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
     table = read_mentions(mentions, totals) if mentions else None
-    stream = read_gdelt(file, mentions=table, resolver=resolver, totals=totals)
+    read = functools.partial(read_gdelt, file, mentions=table, resolver=resolver)
     source = _dataset("gdelt", "GDELT event data", file)
-    _run(ctx, stream, totals, resolver, [source], output, show)
+    _run(ctx, read, totals, resolver, [source], output, show)
 
 
 @import_group.command("plover")
@@ -250,6 +284,6 @@ def import_plover(ctx: Context, file: Path, output: Path | None, show: int) -> N
     from ..importers.plover import read_plover
 
     resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
-    stream = read_plover(file, resolver=resolver, totals=totals)
+    read = functools.partial(read_plover, file, resolver=resolver)
     source = _dataset("plover-gsr", "PLOVER coded event records", file)
-    _run(ctx, stream, totals, resolver, [source], output, show)
+    _run(ctx, read, totals, resolver, [source], output, show)
