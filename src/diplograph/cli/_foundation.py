@@ -12,7 +12,7 @@ import click
 from ..errors import LoadError, Problem
 from ._base import (
     Context,
-    _records,
+    _open_store,
     _store_options,
     cli,
     fail,
@@ -111,7 +111,13 @@ def _texts_note(kg: KnowledgeGraph, ctx: Context) -> str:
 @pass_ctx
 def stats(ctx: Context, as_json: bool, store_path: Path | None, endpoint: str | None) -> None:
     """Count the records of each kind."""
-    counts = _records(ctx, store_path, endpoint).counts()
+    if store_path is None and endpoint is None:
+        counts = ctx.kg().counts()
+    else:  # counted by the store, no record read
+        from ..query.counts import record_counts
+
+        with _open_store(ctx, store_path, endpoint) as store:
+            counts = record_counts(store)
     if as_json:
         print_json(counts)
         return
