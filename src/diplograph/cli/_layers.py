@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .._atomic import atomic_write
 from ..errors import ModelError
 from ._base import Context, cli, fail, pass_ctx
 
@@ -112,6 +111,7 @@ def _yaml(data: Any) -> str:
 def _add_evidence(layers: Layers, rid: str, block: dict[str, Any]) -> Path:
     """Write ``block`` into record ``rid``: in its file when the last layer holds it, else
     into the last layer's additions.yaml. Returns the file written."""
+    from .._atomic import atomic_write
     from ..layers import ADDITIONS_FILE, Addition, apply_addition, dumps_additions
 
     kinds = sorted(kind for (kind, key) in layers.origin if key == rid)
@@ -143,6 +143,7 @@ def _add_evidence(layers: Layers, rid: str, block: dict[str, Any]) -> Path:
 
 
 def _into_file(path: Path, kind: str, rid: str, block: dict[str, Any]) -> Path:
+    from .._atomic import atomic_write
     from ..layers import read_yaml_plain
 
     doc = read_yaml_plain(path)
