@@ -119,6 +119,7 @@ def test_a_name_given_exactly_wins_over_one_equal_only_when_folded() -> None:
         [
             Actor(id="kim-a", kind="person", name="Kim Jong-un", aliases=["KJU"]),
             Actor(id="kim-b", kind="person", name="Kim Jong Un", aliases=["K.J.U."]),
+            Actor(id="office", kind="government_body", name="Hanoi Office", aliases=["HA NOI"]),
             Place(id="p", name="Hanoi", aliases=["Ha Noi"]),
             Place(id="q", name="Ha-noi"),
             Event(id="e", label="Talks in Hanoi", type="talks", time="2019"),
@@ -139,6 +140,8 @@ def test_a_name_given_exactly_wins_over_one_equal_only_when_folded() -> None:
         assert caught.value.candidates == ["kim-a (Kim Jong-un)", "kim-b (Kim Jong Un)"]
         with pytest.raises(AmbiguousNameError):
             names.place("hanoi")
+        assert names.about("Ha-noi") == ("place", "q")  # exact, before an actor folded alike
+        assert names.about("ha noi") == ("actor", "office")  # folded: the actor comes first
 
 
 class _Recorded:
@@ -161,7 +164,8 @@ def test_a_name_given_exactly_is_looked_up_in_the_store_not_read_with_every_othe
     assert names.actor("Trump").id == "donald-trump"
     assert names.place("Hanoi").id == "hanoi"
     assert names.event("Trump-Kim summit in Hanoi").id == "hanoi-summit-2019"
-    assert len(recorded.queries) == 8  # for each name: its id, then the exact literal
+    assert names.about("Hanoi") == ("place", "hanoi")  # no actor is called so exactly
+    assert len(recorded.queries) == 12  # for each name and kind: its id, then the exact literal
     for text in recorded.queries:
         assert "VALUES ?id {" in text or "VALUES ?named {" in text, text
     assert names.actor("kim jong-un").id == "kim-jong-un"  # not exact: every actor is read

@@ -14,7 +14,8 @@ The matching is the same whatever the source:
 - an id matches itself exactly;
 - then a name or alias (an event's label) that is the name given, character for
   character, and is held by one record only, means that record: a store finds
-  it through its index of literals, without reading every name;
+  it through its index of literals, without reading every name (for what a
+  statement is about, an exact name of any kind comes before the folded ones);
 - otherwise names are compared with :func:`normalize_name` (case, accents,
   spaces, hyphens and punctuation do not count): an actor by its name or an
   alias, a place by its name or an alias (else by a part of its name), an event by a part of
@@ -361,17 +362,28 @@ class Names:
                 self._read[kind] = _from_solutions(kind, answer)
         return self._read[kind]
 
+    def exact(self, kind: str, name: str) -> Named | None:
+        """The record of ``kind`` whose id is ``name``, else the one record with a name or alias
+        (an event's label) that is ``name`` exactly, else ``None``.
+
+        A store answers from its indexes (two lookups), reading no other name.
+        """
+        if self._is_graph or kind in self._read:
+            return _by_id_or_exact(name, self.records(kind))
+        by_id = _from_solutions(kind, self.source.query(names_query(kind, name)))
+        if by_id:
+            return by_id[0]
+        exact = _from_solutions(kind, self.source.query(names_query(kind, named=name)))
+        return exact[0] if len(exact) == 1 else None
+
     def resolve(self, kind: str, name: str) -> Named:
         """The one record of ``kind`` that ``name`` names (see the module's rules)."""
         if kind not in _MATCH:
             raise ValueError(f"kind must be one of {', '.join(NAMED_KINDS)} (got {kind!r})")
+        found = self.exact(kind, name)
+        if found is not None:
+            return found
         if kind not in self._read and not self._is_graph:
-            by_id = _from_solutions(kind, self.source.query(names_query(kind, name)))
-            if by_id:
-                return by_id[0]
-            exact = _from_solutions(kind, self.source.query(names_query(kind, named=name)))
-            if len(exact) == 1:
-                return exact[0]
             words = sorted(_words(name))
             if kind == "event" and words:
                 # only the labels that may match; all of them only for the near matches
@@ -414,12 +426,18 @@ class Names:
     def about(self, name: str) -> tuple[str, str]:
         """What a statement may be about: ``("actor", id)``, ``("place", id)`` or ``("event", id)``.
 
-        An actor that answers to ``name`` wins; then a place (statements
-        about a place are those about the events there and those naming it);
-        then an event, which takes in the events part of it. An ambiguous
-        actor or place name is an error, not a reason to try the next kind;
-        when none answers, the error lists the near matches of all three.
+        A record whose id, name or alias (an event's label) is ``name``
+        exactly, tried in the same order, wins first. Otherwise an actor that
+        answers to ``name`` wins; then a place (statements about a place are
+        those about the events there and those naming it); then an event,
+        which takes in the events part of it. An ambiguous actor or place name
+        is an error, not a reason to try the next kind; when none answers, the
+        error lists the near matches of all three.
         """
+        for kind in NAMED_KINDS_ABOUT:  # a store looks these up, reading no list of names
+            exact = self.exact(kind, name)
+            if exact is not None:
+                return (kind, exact.id)
         near: list[str] = []
         for kind in NAMED_KINDS_ABOUT:
             try:
