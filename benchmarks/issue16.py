@@ -14,10 +14,13 @@ the step's own:
   ``bulk_load`` of the same quads (the store's own N-Quads dump) into a fresh store;
 - ``query``: one CLI query on that store (``events --actor``), given a data
   folder that does not exist (it must read no YAML), beside the start-up of the
-  CLI alone.
+  CLI alone; ``--query-store S`` runs it on a store made elsewhere (``--events``
+  then only labels the line), with no data folder written.
 
     .venv/bin/python benchmarks/issue16.py --events 10000 100000
     flock /work/wt/bench.lock .venv/bin/python benchmarks/issue16.py --events 1000000
+    .venv/bin/python benchmarks/issue16.py --steps query --events 1000000 \
+        --query-store /tmp/diplograph-bench/m1/store
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ elif step == "dump":
     ox.Store.read_only(args[0]).dump(output=args[1], format=ox.RdfFormat.N_QUADS)
 elif step == "start-up":
     from diplograph.cli import main
+elif step == "click":
+    import click
 else:
     from diplograph.cli import main
     sys.argv = ["diplograph", *args]
@@ -181,6 +186,12 @@ def main() -> None:
         "--steps", nargs="+", default=["load", "export", "store", "query"], help="what to run"
     )
     parser.add_argument("--prepare", action="store_true", help="only write the data folders")
+    parser.add_argument(
+        "--query-store", type=Path, help="the query step's store, made elsewhere (no folder)"
+    )
+    parser.add_argument(
+        "--actor", nargs="+", default=["Actor 19"], help="the query step's actors, one run each"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.prepare:
@@ -194,6 +205,9 @@ def main() -> None:
         f"{'baseline':>27} {'ratio':>6}  goal"
     )
     for n in args.events:
+        if args.query_store is not None:
+            query_rows(n, args.query_store, args.actor)
+            continue
         folder = folder_of(args.work, n)
         if "load" in args.steps:
             floor = run("floor", str(folder))
@@ -219,19 +233,23 @@ def main() -> None:
             nq.unlink()
             shutil.rmtree(args.work / f"store-{n}-bulk", ignore_errors=True)
         if "query" in args.steps and store.exists():
-            start_up = run("start-up")  # the interpreter and the CLI's imports, no query
-            ours = run(
-                "cli", "--data", "/none", "events", "--store", str(store), "--actor", "Actor 19"
-            )  # a data folder that does not exist: the query must not read YAML
-            for r in (ours, start_up):  # all of it: the interpreter's start-up too
-                r["s"], r["wall"] = r["all"], r["process"]
-            row(
-                "CLI query on a store",
-                n,
-                ours,
-                start_up,
-                "< 0.5 s, < 300 MB (base: start-up alone)",
-            )
+            query_rows(n, store, args.actor)
+
+
+def query_rows(n: int, store: Path, actors: list[str]) -> None:
+    """``events --actor A`` on ``store``, given a data folder that does not exist (the query
+    must not read YAML), for each actor, beside the start-up of the CLI alone; whole
+    processes, the interpreter's start-up included."""
+    start_up = run("start-up")  # the interpreter and the CLI's imports, no query
+    floor = run("click")  # the interpreter and click alone
+    for r in (start_up, floor):
+        r["s"], r["wall"] = r["all"], r["process"]
+    row("CLI start-up", n, start_up, floor, "(base: Python + click alone)")
+    for actor in actors:
+        ours = run("cli", "--data", "/none", "events", "--store", str(store), "--actor", actor)
+        ours["s"], ours["wall"] = ours["all"], ours["process"]
+        what = f"CLI query, {actor}"
+        row(what, n, ours, start_up, "< 0.5 s, < 300 MB (base: start-up alone)")
 
 
 if __name__ == "__main__":

@@ -111,3 +111,62 @@ def test_event_words_narrowed_in_sparql_lose_no_match() -> None:
     assert caught.value.candidates == ["b (Hanoi Summit)", "d (Talks_in_Hanoi)"]
     with pytest.raises(UnknownNameError, match="did you mean Hanoi Summit"):
         Names(s).event("Hanoi Sumit x")
+
+
+def test_a_name_given_exactly_wins_over_one_equal_only_when_folded() -> None:
+    """Two actors whose names fold alike: each is found by its own spelling, in both sources."""
+    kg = KnowledgeGraph.from_records(
+        [
+            Actor(id="kim-a", kind="person", name="Kim Jong-un", aliases=["KJU"]),
+            Actor(id="kim-b", kind="person", name="Kim Jong Un", aliases=["K.J.U."]),
+            Actor(id="office", kind="government_body", name="Hanoi Office", aliases=["HA NOI"]),
+            Place(id="p", name="Hanoi", aliases=["Ha Noi"]),
+            Place(id="q", name="Ha-noi"),
+            Event(id="e", label="Talks in Hanoi", type="talks", time="2019"),
+            Event(id="f", label="Talks in Ha-noi", type="talks", time="2019"),
+        ]
+    )
+    s = open_store()
+    s.load(kg)
+    for names in (Names(s), Names(kg)):
+        assert names.actor("Kim Jong-un").id == "kim-a"
+        assert names.actor("Kim Jong Un").id == "kim-b"
+        assert names.actor("K.J.U.").id == "kim-b"
+        assert names.place("Ha Noi").id == "p"
+        assert names.place("Ha-noi").id == "q"
+        assert names.event("Talks in Ha-noi").id == "f"
+        with pytest.raises(AmbiguousNameError) as caught:
+            names.actor("kim jong un")  # equal to both once folded, exactly to neither
+        assert caught.value.candidates == ["kim-a (Kim Jong-un)", "kim-b (Kim Jong Un)"]
+        with pytest.raises(AmbiguousNameError):
+            names.place("hanoi")
+        assert names.about("Ha-noi") == ("place", "q")  # exact, before an actor folded alike
+        assert names.about("ha noi") == ("actor", "office")  # folded: the actor comes first
+
+
+class _Recorded:
+    """A store that keeps the text of every query it runs."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.queries = store, list[str]()
+
+    def query(self, sparql: str, *, union: bool = False) -> object:
+        self.queries.append(sparql)
+        return self.store.query(sparql, union=union)
+
+
+def test_a_name_given_exactly_is_looked_up_in_the_store_not_read_with_every_other(
+    store: Store,
+) -> None:
+    recorded = _Recorded(store)
+    names = Names(recorded)
+    assert names.actor("Kim Jong Un").id == "kim-jong-un"
+    assert names.actor("Trump").id == "donald-trump"
+    assert names.place("Hanoi").id == "hanoi"
+    assert names.event("Trump-Kim summit in Hanoi").id == "hanoi-summit-2019"
+    assert names.about("Hanoi") == ("place", "hanoi")  # no actor is called so exactly
+    assert len(recorded.queries) == 12  # for each name and kind: its id, then the exact literal
+    for text in recorded.queries:
+        assert "VALUES ?id {" in text or "VALUES ?named {" in text, text
+    assert names.actor("kim jong-un").id == "kim-jong-un"  # not exact: every actor is read
+    assert "VALUES" not in recorded.queries[-1]

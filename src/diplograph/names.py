@@ -12,6 +12,10 @@ names the RDF mapping writes: ``dcterms:identifier`` (the id),
 The matching is the same whatever the source:
 
 - an id matches itself exactly;
+- then a name or alias (an event's label) that is the name given, character for
+  character, and is held by one record only, means that record: a store finds
+  it through its index of literals, without reading every name (for what a
+  statement is about, an exact name of any kind comes before the folded ones);
 - otherwise names are compared with :func:`normalize_name` (case, accents,
   spaces, hyphens and punctuation do not count): an actor by its name or an
   alias, a place by its name or an alias (else by a part of its name), an event by a part of
@@ -102,18 +106,30 @@ class Named:
 # -- the matching, one implementation for every source ----------------------------------------
 
 
-def _by_id(name: str, records: Sequence[Named]) -> Named | None:
-    return next((r for r in records if r.id == name), None)
+def _by_id_or_exact(name: str, records: Sequence[Named]) -> Named | None:
+    """The record whose id is ``name``, else the one record with a name or alias that is
+    ``name`` exactly, else ``None``."""
+    found = next((r for r in records if r.id == name), None)
+    if found is not None:
+        return found
+    exact = [r for r in records if name in (r.name, *r.aliases)]
+    return exact[0] if len(exact) == 1 else None
 
 
 def match_actor(name: str, actors: Sequence[Named]) -> Named:
     """The one actor whose id, name or alias is ``name`` (case, spaces, hyphens ignored).
 
+    A name or alias that is ``name`` exactly, held by one actor only, wins over
+    those equal to it only once folded.
+
     >>> a = [Named("actor", "moon-jae-in", "Moon Jae-in", ("Moon",))]
     >>> match_actor("moon", a).id
     'moon-jae-in'
+    >>> a.append(Named("actor", "moon-2", "Moon Jae In"))
+    >>> match_actor("Moon Jae In", a).id
+    'moon-2'
     """
-    found = _by_id(name, actors)
+    found = _by_id_or_exact(name, actors)
     if found is not None:
         return found
     key = normalize_name(name)
@@ -131,17 +147,18 @@ def _words(text: str) -> set[str]:
 
 
 def match_event(name: str, events: Sequence[Named]) -> Named:
-    """The one event whose id is ``name``, or whose label holds it.
+    """The one event whose id or whole label is ``name``, or whose label holds it.
 
-    ``name`` matches a label that contains it (case, spaces and hyphens
-    ignored) or that holds each of its words, in any order; of several, one
-    whose whole label is ``name`` wins.
+    A label that is ``name`` exactly, held by one event only, wins at once.
+    Otherwise ``name`` matches a label that contains it (case, spaces and
+    hyphens ignored) or that holds each of its words, in any order; of
+    several, one whose whole label is ``name`` (so folded) wins.
 
     >>> e = [Named("event", "hanoi", "Trump-Kim summit in Hanoi")]
     >>> match_event("Hanoi summit", e).id
     'hanoi'
     """
-    found = _by_id(name, events)
+    found = _by_id_or_exact(name, events)
     if found is not None:
         return found
     key, words = normalize_name(name), _words(name)
@@ -173,7 +190,7 @@ def match_place(name: str, places: Sequence[Named]) -> Named:
     >>> match_place("Nyongbyon", [Named("place", "yongbyon", "Yongbyon", ("Nyongbyon",))]).id
     'yongbyon'
     """
-    found = _by_id(name, places)
+    found = _by_id_or_exact(name, places)
     if found is not None:
         return found
     key = normalize_name(name)
@@ -209,11 +226,19 @@ PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 _CLASS = {"actor": "sem:Actor", "event": "sem:Event", "place": "sem:Place"}
 
 
-def names_query(kind: str, record_id: str | None = None, *, words: Sequence[str] = ()) -> str:
+def names_query(
+    kind: str,
+    record_id: str | None = None,
+    *,
+    words: Sequence[str] = (),
+    named: str | None = None,
+) -> str:
     """The SPARQL that reads the ids, names and aliases of the records of ``kind``.
 
     With ``record_id``, only the record with that id (bound as a literal, so
-    any text is safe). With ``words`` (folded by :func:`normalize_name`),
+    any text is safe). With ``named``, only the records with a name or alias
+    (an event's label) that is that text exactly: the store finds them in its
+    index of literals, reading no other name. With ``words`` (folded by :func:`normalize_name`),
     only the records whose name may hold every one of them: a name of plain
     ASCII must hold them once folded the same way in SPARQL; any other name
     is always read, as SPARQL cannot fold accents. No name that could match
@@ -223,8 +248,14 @@ def names_query(kind: str, record_id: str | None = None, *, words: Sequence[str]
     True
     >>> 'VALUES ?id { "a \\\\"b\\\\"" }' in names_query("actor", 'a "b"')
     True
+    >>> print(names_query("place", named="Hanoi").splitlines()[6])
+      VALUES ?named { rdfs:label skos:altLabel } ?r ?named "Hanoi" .
     """
     values = "" if record_id is None else f"  VALUES ?id {{ {ox.Literal(record_id)} }}\n"
+    if named is not None:
+        # one pattern over both predicates: Oxigraph plans a UNION of the two as a scan
+        either = "rdfs:label skos:altLabel" if kind != "event" else "rdfs:label"
+        values += f"  VALUES ?named {{ {either} }} ?r ?named {ox.Literal(named)} .\n"
     aliases = "  OPTIONAL { ?r skos:altLabel ?alias }\n" if kind != "event" else ""
     narrow = ""
     if words:
@@ -331,14 +362,28 @@ class Names:
                 self._read[kind] = _from_solutions(kind, answer)
         return self._read[kind]
 
+    def exact(self, kind: str, name: str) -> Named | None:
+        """The record of ``kind`` whose id is ``name``, else the one record with a name or alias
+        (an event's label) that is ``name`` exactly, else ``None``.
+
+        A store answers from its indexes (two lookups), reading no other name.
+        """
+        if self._is_graph or kind in self._read:
+            return _by_id_or_exact(name, self.records(kind))
+        by_id = _from_solutions(kind, self.source.query(names_query(kind, name)))
+        if by_id:
+            return by_id[0]
+        exact = _from_solutions(kind, self.source.query(names_query(kind, named=name)))
+        return exact[0] if len(exact) == 1 else None
+
     def resolve(self, kind: str, name: str) -> Named:
         """The one record of ``kind`` that ``name`` names (see the module's rules)."""
         if kind not in _MATCH:
             raise ValueError(f"kind must be one of {', '.join(NAMED_KINDS)} (got {kind!r})")
+        found = self.exact(kind, name)
+        if found is not None:
+            return found
         if kind not in self._read and not self._is_graph:
-            by_id = _from_solutions(kind, self.source.query(names_query(kind, name)))
-            if by_id:
-                return by_id[0]
             words = sorted(_words(name))
             if kind == "event" and words:
                 # only the labels that may match; all of them only for the near matches
@@ -381,12 +426,18 @@ class Names:
     def about(self, name: str) -> tuple[str, str]:
         """What a statement may be about: ``("actor", id)``, ``("place", id)`` or ``("event", id)``.
 
-        An actor that answers to ``name`` wins; then a place (statements
-        about a place are those about the events there and those naming it);
-        then an event, which takes in the events part of it. An ambiguous
-        actor or place name is an error, not a reason to try the next kind;
-        when none answers, the error lists the near matches of all three.
+        A record whose id, name or alias (an event's label) is ``name``
+        exactly, tried in the same order, wins first. Otherwise an actor that
+        answers to ``name`` wins; then a place (statements about a place are
+        those about the events there and those naming it); then an event,
+        which takes in the events part of it. An ambiguous actor or place name
+        is an error, not a reason to try the next kind; when none answers, the
+        error lists the near matches of all three.
         """
+        for kind in NAMED_KINDS_ABOUT:  # a store looks these up, reading no list of names
+            exact = self.exact(kind, name)
+            if exact is not None:
+                return (kind, exact.id)
         near: list[str] = []
         for kind in NAMED_KINDS_ABOUT:
             try:

@@ -19,11 +19,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .dates import DateSpan, PartialDate
-from .kg import KnowledgeGraph
-from .model import Event, Evidence, Statement
+
+if TYPE_CHECKING:  # only the functions that take a graph use them: rows from a store do not
+    from .kg import KnowledgeGraph
+    from .model import Event, Evidence, Statement
 
 __all__ = [
     "Citation",

@@ -13,20 +13,18 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from pydantic import ValidationError
 
-from .. import __version__
 from ..errors import DiplographError, LoadError
-from ..kg import KnowledgeGraph
-from ..kinds import KINDS
-from ..layers import Layers, load_layers
-from ..load import load
-from ..model import Record
 from ..resources import bundled_data
 from ._output import quiet_option, table
+
+if TYPE_CHECKING:  # the records and their loader are imported by the commands that read YAML
+    from ..kg import KnowledgeGraph
+    from ..layers import Layers
+    from ..model import Record
 
 __all__ = [
     "Context",
@@ -85,6 +83,8 @@ class Context:
 
     def layers(self) -> Layers:
         """The data folders as layers, loaded once."""
+        from ..layers import load_layers
+
         if self._layers is None:
             self._layers = load_layers(self.data_dirs, texts=self.texts)
             self._kg = self._layers.kg
@@ -92,6 +92,8 @@ class Context:
 
     def kg(self) -> KnowledgeGraph:
         """The knowledge graph of the data folders (their union), loaded once."""
+        from ..load import load
+
         if self._kg is None:
             if len(self.data_dirs) == 1:
                 self._kg = load(self.data_dir, texts=self.texts)
@@ -110,6 +112,7 @@ class Context:
         source texts to check, the graph already loaded, or, with ``large``, no
         more than :data:`STREAM_BYTES` of YAML. The caller then uses :meth:`kg`.
         """
+        from ..kinds import KINDS
         from ..streaming import checked, stream
 
         if self.texts or self._kg is not None or len(self.data_dirs) != 1:
@@ -118,16 +121,14 @@ class Context:
             return None
         counts = dict.fromkeys(KINDS, 0)
         records = (checked if once else stream)(self.data_dir)
+        key_of: dict[type[Any], str] = {k.model: k.key for k in KINDS.values()}
 
         def counted() -> Iterator[Record]:
             for record in records:
-                counts[_KIND_KEY[type(record)]] += 1
+                counts[key_of[type(record)]] += 1
                 yield record
 
         return counted(), counts
-
-
-_KIND_KEY: dict[type[Any], str] = {k.model: k.key for k in KINDS.values()}
 
 
 SHIPPED = "shipped"
@@ -175,6 +176,16 @@ def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) ->
     return value
 
 
+def _invalid_record(e: Exception) -> bool:
+    """Whether ``e`` is pydantic's ValidationError: a record that the models refused.
+
+    pydantic is imported only by the commands that make records, so a command
+    that never imported it cannot have raised its error.
+    """
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(e, pydantic.ValidationError)
+
+
 _GLOBAL_OPTIONS = ("--data", "--texts")
 """The options of the group itself, which a person may give after the command by mistake."""
 
@@ -201,7 +212,7 @@ class _Group(click.Group):
             fail(
                 f"{len(e.problems)} problem(s) in the data; run 'diplograph validate' to list them"
             )
-        except (DiplographError, ValidationError) as e:
+        except DiplographError as e:
             fail(str(e))
         except BrokenPipeError:
             sys.exit(0)
@@ -211,13 +222,32 @@ class _Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as e:  # a bug: one line, and the traceback on request
+            if _invalid_record(e):
+                fail(str(e))
             if ctx.meta.get("diplograph.debug"):
                 raise
             fail(_unexpected(e))
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the installed version, read only when asked for."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .. import __version__
+
+    click.echo(f"diplograph, version {__version__}")
+    ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="diplograph")
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @click.option(
     "--data",
     type=click.Path(path_type=Path, file_okay=False),

@@ -8,13 +8,15 @@ it runs wherever the records were loaded.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..importers.conflicts import Conflict, Version, conflicts
 from ._base import Context, _open_store, _store_options, cli, pass_ctx, print_json
 from ._output import table, table_mode, table_options
+
+if TYPE_CHECKING:
+    from ..importers.conflicts import Conflict
 
 _HEADERS = ["EVENT", "ASPECT", "GRAPH", "SOURCE", "GRADE", "REPORTED", "REPORT"]
 
@@ -35,6 +37,7 @@ def _from_store(store: Any) -> list[Conflict]:
     """The conflicts the ``report-conflicts`` template finds."""
     import pyoxigraph as ox
 
+    from ..importers.conflicts import Conflict, Version
     from ..query.templates import run
 
     def text(term: Any) -> str:
@@ -84,6 +87,8 @@ def conflicts_command(
         with _open_store(ctx, store_path, endpoint) as store:
             found = _from_store(store)
     else:
+        from ..importers.conflicts import conflicts
+
         kg = ctx.kg()
         found = conflicts(kg.reports.values(), kg)
     found = [c for c in found if not aspects or c.aspect in aspects]

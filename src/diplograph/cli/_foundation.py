@@ -5,19 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .. import __version__
 from ..errors import LoadError, Problem
-from ..evidence import texts_found
-from ..kg import KnowledgeGraph
-from ..layers import Layers, check_layers
-from ..load import check_folder
-from ..rows import Citation
 from ._base import (
     Context,
-    _records,
+    _open_store,
     _store_options,
     cli,
     fail,
@@ -27,6 +22,11 @@ from ._base import (
     summary,
 )
 from ._output import table, table_mode, table_options
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+    from ..layers import Layers
+    from ..rows import Citation
 
 # -- foundation: validate, stats ---------------------------------------------------------
 
@@ -44,6 +44,9 @@ def validate(ctx: Context, shacl: bool) -> None:
     Exit status 0 when valid, 1 when the data has problems, 2 when a folder
     cannot be read.
     """
+    from ..layers import check_layers
+    from ..load import check_folder
+
     try:
         if len(ctx.data_dirs) == 1:
             kg, problems = check_folder(ctx.data_dir, texts=ctx.texts)
@@ -87,6 +90,8 @@ def _report_layers(layers: Layers, problems: list[Problem]) -> None:
 
 def _texts_note(kg: KnowledgeGraph, ctx: Context) -> str:
     """What the texts checked: every quote, those of some sources, or none."""
+    from ..evidence import texts_found
+
     cited = {ev.source for _, ev in kg.evidence() if ev.quote is not None}
     found, missing = texts_found((kg.sources[s] for s in sorted(cited)), ctx.texts)
     if not found:
@@ -106,7 +111,13 @@ def _texts_note(kg: KnowledgeGraph, ctx: Context) -> str:
 @pass_ctx
 def stats(ctx: Context, as_json: bool, store_path: Path | None, endpoint: str | None) -> None:
     """Count the records of each kind."""
-    counts = _records(ctx, store_path, endpoint).counts()
+    if store_path is None and endpoint is None:
+        counts = ctx.kg().counts()
+    else:  # counted by the store, no record read
+        from ..query.counts import record_counts
+
+        with _open_store(ctx, store_path, endpoint) as store:
+            counts = record_counts(store)
     if as_json:
         print_json(counts)
         return
@@ -140,6 +151,7 @@ def demo(ctx: Context, out: Path) -> None:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
+    from .. import __version__
     from ..demo import STEPS, run_demo
 
     kg = ctx.kg()

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from .._atomic import refuse_overwrite
 from ._base import (
     Context,
     F,
@@ -404,6 +403,8 @@ def network(
     from ..model import PRINCIPAL_ROLES
 
     if output is not None and str(output) != "-":
+        from .._atomic import refuse_overwrite
+
         refuse_overwrite(output, [ctx.data_dir, *ctx.texts], force=force)
     kg = _records(ctx, store_path, endpoint)
     if co:

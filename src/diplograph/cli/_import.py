@@ -13,18 +13,17 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..importers.actors import ActorResolver
-from ..importers.conflicts import conflicts
-from ..importers.output import write_import
-from ..importers.reconcile import reconcile
-from ..importers.report import Report, Totals, make
-from ..model import Source, SourceKind
 from ._base import Context, fail, pass_ctx
 from ._rdf import import_group
+
+if TYPE_CHECKING:  # the importers are imported when an import command runs
+    from ..importers.actors import ActorResolver
+    from ..importers.report import Report, Totals
+    from ..model import Source
 
 _TARGET = "diplograph.import_target"
 
@@ -100,6 +99,11 @@ def _run(
     their ids and those linked to curated events (for the conflicts). Only a
     folder output holds the reports, as the folder's file will.
     """
+    from ..importers.conflicts import conflicts
+    from ..importers.output import write_import
+    from ..importers.reconcile import reconcile
+    from ..importers.report import Totals
+
     target = click.get_current_context().meta.get(_TARGET, {})
     store_path, endpoint = target.get("store"), target.get("endpoint")
     if output is None and store_path is None and endpoint is None:
@@ -183,7 +187,18 @@ class _Counted:
 
 
 def _dataset(source_id: str, title: str, file: Path) -> Source:
+    from ..importers.report import make
+    from ..model import Source, SourceKind
+
     return make(Source, id=source_id, title=title, kind=SourceKind.DATASET, file=file.name)
+
+
+def _resolver(ctx: Context, file: Path) -> tuple[ActorResolver, Totals]:
+    """The actor resolver of the graph (``--data``), and the file's counts, still zero."""
+    from ..importers.actors import ActorResolver
+    from ..importers.report import Totals
+
+    return ActorResolver(ctx.kg()), Totals(str(file))
 
 
 @import_group.command("csv")
@@ -203,7 +218,7 @@ def import_csv(ctx: Context, file: Path, mapping: Path, output: Path | None, sho
     from ..importers.csv_mapped import load_mapping, read_table
 
     m = load_mapping(mapping)
-    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    resolver, totals = _resolver(ctx, file)
     read = functools.partial(read_table, file, m, resolver=resolver)
     title = m.title or f"Table {file.name}"
     _run(ctx, read, totals, resolver, [_dataset(m.source, title, file)], output, show)
@@ -235,7 +250,7 @@ def import_icews(
     """Import ICEWS events: a Dataverse event file, or ICEWS14/ICEWS18 quadruples."""
     from ..importers.icews import is_dataverse, read_icews, read_icews_quads
 
-    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    resolver, totals = _resolver(ctx, file)
     dataverse = is_dataverse(file)
     if (entities is None) != (relations is None):
         raise click.UsageError("--entities and --relations go together")
@@ -267,7 +282,7 @@ def import_gdelt(
     """Import a GDELT 1.0 or 2.0 events file (57, 58 or 61 columns, no header)."""
     from ..importers.gdelt import read_gdelt, read_mentions
 
-    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    resolver, totals = _resolver(ctx, file)
     table = read_mentions(mentions, totals) if mentions else None
     read = functools.partial(read_gdelt, file, mentions=table, resolver=resolver)
     source = _dataset("gdelt", "GDELT event data", file)
@@ -283,7 +298,7 @@ def import_plover(ctx: Context, file: Path, output: Path | None, show: int) -> N
     """Import PLOVER / POLECAT event records (a JSON array or JSON Lines)."""
     from ..importers.plover import read_plover
 
-    resolver, totals = ActorResolver(ctx.kg()), Totals(str(file))
+    resolver, totals = _resolver(ctx, file)
     read = functools.partial(read_plover, file, resolver=resolver)
     source = _dataset("plover-gsr", "PLOVER coded event records", file)
     _run(ctx, read, totals, resolver, [source], output, show)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
 from ..errors import DiplographError
 from ._base import Context, cli, fail, pass_ctx
@@ -39,6 +38,8 @@ def ingest(
     read is marked `draft: true`, with its `confidence`, in the records
     themselves. Nothing is written when an input is bad.
     """
+    from pydantic import ValidationError
+
     try:
         from ..ingest import ingest_files, write_drafts
     except ImportError as e:  # pragma: no cover - depends on the installed extras

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .. import _yaml as _yaml_text
-from .._atomic import atomic_write
 from ..errors import ModelError
-from ..evidence import find_quote, load_texts, near_quotes, text_of
-from ..layers import (
-    ADDITIONS_FILE,
-    Addition,
-    Layers,
-    apply_addition,
-    dumps_additions,
-    read_yaml_plain,
-)
-from ..model import Evidence
 from ._base import Context, cli, fail, pass_ctx
+
+if TYPE_CHECKING:
+    from ..layers import Layers
 
 
 @cli.command()
@@ -62,6 +53,9 @@ def evidence(
     Offsets count Unicode code points from the first character of the text
     file. A quote found more than once is refused with every place listed.
     """
+    from ..evidence import find_quote, load_texts, near_quotes, text_of
+    from ..model import Evidence
+
     kg = ctx.kg()
     if source not in kg.sources:
         near = difflib.get_close_matches(source, sorted(kg.sources), n=3)
@@ -109,12 +103,17 @@ def evidence(
 
 
 def _yaml(data: Any) -> str:
+    from .. import _yaml as _yaml_text
+
     return _yaml_text.dump(data)
 
 
 def _add_evidence(layers: Layers, rid: str, block: dict[str, Any]) -> Path:
     """Write ``block`` into record ``rid``: in its file when the last layer holds it, else
     into the last layer's additions.yaml. Returns the file written."""
+    from .._atomic import atomic_write
+    from ..layers import ADDITIONS_FILE, Addition, apply_addition, dumps_additions
+
     kinds = sorted(kind for (kind, key) in layers.origin if key == rid)
     if not kinds:
         fail(f"no record has id {rid!r}")
@@ -144,6 +143,9 @@ def _add_evidence(layers: Layers, rid: str, block: dict[str, Any]) -> Path:
 
 
 def _into_file(path: Path, kind: str, rid: str, block: dict[str, Any]) -> Path:
+    from .._atomic import atomic_write
+    from ..layers import read_yaml_plain
+
     doc = read_yaml_plain(path)
     for item in doc.get(kind) or []:
         if isinstance(item, dict) and item.get("id") == rid:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +94,8 @@ def load_cmd(
             total = len(store)
     except LoadError:
         if fresh and store_path is not None:
+            import shutil
+
             shutil.rmtree(store_path, ignore_errors=True)
         raise
     where = store_path if store_path is not None else endpoint

@@ -8,10 +8,6 @@ from typing import Any
 
 import click
 
-from .._atomic import refuse_overwrite
-from ..export import registry
-from ..rdf.io import serialize_rdf, write_rdf
-from ..rdf.vocab import BASE
 from ._base import Context, _records, _store_options, cli, fail, pass_ctx, summary
 from ._output import note
 
@@ -34,6 +30,8 @@ class _Formats(click.Choice[str]):
 
     @property
     def choices(self) -> tuple[str, ...]:
+        from ..export import registry
+
         return tuple(registry.formats())
 
     @choices.setter
@@ -90,6 +88,11 @@ def export(
     graph of every source it cites, with that source's evidence; jsonld-records gives
     one plain object per record.
     """
+    from .._atomic import refuse_overwrite
+    from ..export import registry
+    from ..rdf.io import serialize_rdf, write_rdf
+    from ..rdf.vocab import BASE
+
     if owl_time and fmt not in ("turtle", "ntriples", "nquads", "trig"):
         fail(f"--owl-time needs --format turtle, ntriples, nquads or trig (got {fmt})")
     out = None if str(output) == "-" else output

@@ -14,9 +14,9 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from ..controlled import MEETING_TYPES, PRINCIPAL_ROLES, EventType, Role
 from ..dates import DateSpan, PartialDate
 from ..errors import QueryError
-from ..model import MEETING_TYPES, PRINCIPAL_ROLES, EventType, Role
 from ..names import Names
 from ..rdf.store import Store, term_text
 from ..rows import EventRow, StatementRow
@@ -76,7 +76,7 @@ def _rarest_first(store: Store, actors: list[ox.NamedNode]) -> tuple[list[ox.Nam
 
 
 def _types(types: Iterable[str | EventType]) -> list[ox.NamedNode]:
-    from ..rdf.vocab import EVENT_TYPE
+    from ..rdf.iri import EVENT_TYPE
 
     out = []
     for t in types:

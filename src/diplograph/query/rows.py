@@ -40,7 +40,7 @@ XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
 def iri_of(kind: str, record_id: str) -> ox.NamedNode:
     """The IRI node of the record ``record_id`` of ``kind`` (``actor``, ``event``, ...)."""
-    from ..rdf.mapping import record_iri
+    from ..rdf.iri import record_iri
 
     return ox.NamedNode(record_iri(kind, record_id))
 

@@ -160,6 +160,7 @@ from ._checks import check_dates, check_part_of, check_subjects
 from ._kinds import READERS, WRITERS
 from ._out import Out
 from ._read import Reader, read
+from .iri import record_iri
 from .terms import A, Obj, Row, Spo
 from .vocab import BASE
 
@@ -177,17 +178,6 @@ __all__ = [
     "to_quads",
     "to_triples",
 ]
-
-
-def record_iri(kind: str, rid: str, *, base: str = BASE) -> str:
-    """The IRI of the record of ``kind`` (``event``, ``actor``, ...) with id ``rid``.
-
-    Examples
-    --------
-    >>> record_iri("event", "hanoi-summit-2019")
-    'https://w3id.org/diplograph/id/event/hanoi-summit-2019'
-    """
-    return f"{base}{kind}/{rid}"
 
 
 PROFILES = ("default", "owl-time")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -85,6 +83,9 @@ class RemoteStore(Store):
     def _request(
         self, url: str, *, data: bytes | None, headers: dict[str, str], method: str
     ) -> tuple[str, bytes]:
+        import urllib.error  # with urllib.request: http.client, ssl, email (only an endpoint's)
+        import urllib.request
+
         req = urllib.request.Request(url, data=data, headers=headers, method=method)
         where = _location(url)
         try:

@@ -29,6 +29,8 @@ from rdflib.namespace import (
 )
 from rdflib.term import URIRef
 
+from . import iri as _iri
+
 __all__ = [
     "BASE",
     "DCTERMS",
@@ -60,7 +62,7 @@ __all__ = [
 ONTOLOGY = "https://w3id.org/diplograph/ontology#"
 """The namespace of the diplograph ontology (prefix ``dg:``)."""
 
-BASE = "https://w3id.org/diplograph/id/"
+BASE = _iri.BASE
 """The default base of instance IRIs, ``{BASE}{kind}/{id}``: ``{BASE}event/hanoi-summit-2019``."""
 
 
@@ -159,7 +161,7 @@ WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 LANGUAGE = "http://id.loc.gov/vocabulary/iso639-1/"
 """Library of Congress ISO 639-1 languages, the ``dcterms:language`` of a two-letter code."""
 
-EVENT_TYPE = Namespace("https://w3id.org/diplograph/event-type/")
+EVENT_TYPE = Namespace(_iri.EVENT_TYPE)
 """SKOS concepts of the event types (``ontology/event-types.ttl``), e.g. ``EVENT_TYPE.summit``."""
 ROLE = Namespace("https://w3id.org/diplograph/role/")
 """SKOS concepts of the roles an actor plays in an event (``sem:roleType`` values)."""
