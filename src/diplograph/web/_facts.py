@@ -47,6 +47,10 @@ class Facts:
     places: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    holders: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The other way round: for each actor (IRI), the items it took part in or spoke."""
+    citing: dict[str, frozenset[str]] = field(default_factory=dict)
+    """For each source (id), the items that cite it."""
 
 
 def _pairs(store: Store, name: str) -> Iterable[tuple[str, str]]:
@@ -94,7 +98,18 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
         places=places,
         words={k: SEP.join(v).casefold() for k, v in words.items()},
         names={k: v.casefold() for k, v in names.items()},
+        holders=_inverse(actors),
+        citing=_inverse(sources),
     )
+
+
+def _inverse(links: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """``{item: {a, b}}`` as ``{a: {item}, b: {item}}``."""
+    out: dict[str, set[str]] = {}
+    for item, values in links.items():
+        for v in values:
+            out.setdefault(v, set()).add(item)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 class Later:

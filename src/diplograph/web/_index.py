@@ -76,9 +76,11 @@ class Index:
     """The actors, sources and words of the items (waits while they are read)."""
     starts: list[date] = field(default_factory=list)
     long: list[Item] = field(default_factory=list)
+    by_iri: dict[str, Item] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.items.sort(key=lambda i: (i.earliest, i.latest, i.iri))
+        self.items.sort(key=_order)
+        self.by_iri = {i.iri: i for i in self.items}
         short = [i for i in self.items if not _long(i)]
         self.long = [i for i in self.items if _long(i)]
         self.items = short
@@ -98,33 +100,46 @@ class Index:
         ]
         return found
 
+    def _span(self, first: date | None, last: date | None) -> int:
+        """How many items :meth:`window` looks at (bisection only)."""
+        lo = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
+        hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
+        return hi - lo + len(self.long)
+
     def select(self, first: date | None, last: date | None, keep: Filters) -> list[Item]:
-        """The items of the window that ``keep`` keeps."""
-        found = self.window(first, last)
-        if keep.types:
-            found = [i for i in found if i.type in keep.types]
-        if not (keep.actors or keep.sources or keep.needle):
-            return found
-        facts = self.facts()
-        none: frozenset[str] = frozenset()
-        if keep.actors:
-            who = facts.actors
-            found = [i for i in found if not keep.actors.isdisjoint(who.get(i.iri, none))]
-        if keep.sources:
-            cited = facts.sources
-            found = [i for i in found if not keep.sources.isdisjoint(cited.get(i.iri, none))]
-        if keep.needle:
-            n = keep.needle
-            named = frozenset(k for k, name in facts.names.items() if n in name)
+        """The items of the window that ``keep`` keeps.
+
+        An actor or source filter starts from the items of those actors or
+        sources (an index read with the facts) when they are fewer than the
+        window's; otherwise the window's items are tested one by one.
+        """
+        facts = self.facts() if (keep.actors or keep.sources or keep.needle) else None
+        pool = None if facts is None else _pool(facts, keep)
+        if pool is not None and len(pool) < self._span(first, last):
             found = [
                 i
-                for i in found
-                if n in facts.words.get(i.iri, "")
-                or not named.isdisjoint(facts.actors.get(i.iri, none))
-                or not named.isdisjoint(facts.sources.get(i.iri, none))
-                or facts.places.get(i.iri) in named
+                for i in sorted((self.by_iri[k] for k in pool if k in self.by_iri), key=_order)
+                if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
             ]
-        return found
+        else:
+            found = self.window(first, last)
+            if pool is not None:
+                found = [i for i in found if i.iri in pool]
+        if keep.types:
+            found = [i for i in found if i.type in keep.types]
+        if facts is None or not keep.needle:
+            return found
+        none: frozenset[str] = frozenset()
+        n = keep.needle
+        named = frozenset(k for k, name in facts.names.items() if n in name)
+        return [
+            i
+            for i in found
+            if n in facts.words.get(i.iri, "")
+            or not named.isdisjoint(facts.actors.get(i.iri, none))
+            or not named.isdisjoint(facts.sources.get(i.iri, none))
+            or facts.places.get(i.iri) in named
+        ]
 
     def __len__(self) -> int:
         return len(self.items) + len(self.long)
@@ -137,6 +152,20 @@ class Index:
             for i in [*self.items, *self.long]
             if (i.type is None) == statements and (not wanted or i.type in wanted)
         )
+
+
+def _order(item: Item) -> tuple[date, date, str]:
+    return (item.earliest, item.latest, item.iri)
+
+
+def _pool(facts: _facts.Facts, keep: Filters) -> frozenset[str] | None:
+    """The items (IRIs) of ``keep``'s actors and of its sources; None when it names neither."""
+    pool = None
+    for wanted, links in ((keep.actors, facts.holders), (keep.sources, facts.citing)):
+        if wanted:
+            some = frozenset().union(*(links.get(k, frozenset()) for k in wanted))
+            pool = some if pool is None else pool & some
+    return pool
 
 
 def by_month(items: Iterable[Item]) -> dict[str, int]:

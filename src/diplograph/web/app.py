@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -56,9 +57,11 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _guard(fn: Callable[[Request], Any]) -> Handler:
+    """``fn`` in a worker thread (a filter that waits for the index blocks no other request)."""
+
     async def handler(request: Request) -> Response:
         try:
-            return _json(fn(request))
+            return _json(await run_in_threadpool(fn, request))
         except api.ApiError as e:
             return _error(e.status, str(e))
         except DiplographError as e:
