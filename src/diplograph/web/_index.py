@@ -14,10 +14,12 @@ window's items come from the shipped query templates
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any
 
 import pyoxigraph as ox
@@ -77,6 +79,11 @@ class Index:
     starts: list[date] = field(default_factory=list)
     long: list[Item] = field(default_factory=list)
     by_iri: dict[str, Item] = field(default_factory=dict)
+    _said: array[int] = field(default_factory=lambda: array("l"))
+    """How many statements are among the first k short items, for each k."""
+    _month_first: list[int] = field(default_factory=list)
+    """Where each month of the short items begins (they are sorted by earliest day)."""
+    _month_name: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.items.sort(key=_order)
@@ -85,6 +92,40 @@ class Index:
         self.long = [i for i in self.items if _long(i)]
         self.items = short
         self.starts = [i.earliest for i in short]
+        self._said = array("l", accumulate((i.type is None for i in short), initial=0))
+        for k, i in enumerate(short):
+            if not self._month_name or self._month_name[-1] != i.month:
+                self._month_first.append(k)
+                self._month_name.append(i.month)
+
+    def tally(self, first: date | None, last: date | None) -> tuple[int, int, dict[str, int]]:
+        """The events, the statements and the items per month of :meth:`window`, uncounted.
+
+        The short items that start in the window are counted from where its
+        months begin, without visiting them; only those that start in the
+        two months before it and the long ones are looked at.
+        """
+        lo = 0 if first is None else bisect.bisect_left(self.starts, first)
+        hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
+        hi = max(lo, hi)
+        months: Counter[str] = Counter()
+        said = self._said[hi] - self._said[lo]
+        k = max(0, bisect.bisect_right(self._month_first, lo) - 1)
+        bounds = [*self._month_first, len(self.items)]
+        while lo < hi and k < len(self._month_name) and bounds[k] < hi:
+            months[self._month_name[k]] += min(hi, bounds[k + 1]) - max(lo, bounds[k])
+            k += 1
+        edge = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
+        fringe = [i for i in self.items[edge:lo] if first is None or i.latest >= first]
+        fringe += [
+            i
+            for i in self.long
+            if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
+        ]
+        months.update(i.month for i in fringe)
+        said += sum(i.type is None for i in fringe)
+        found = hi - lo + len(fringe)
+        return found - said, said, dict(months)
 
     def window(self, first: date | None, last: date | None) -> list[Item]:
         """The items whose day bounds may fall in the window (the long ones last)."""

@@ -211,28 +211,38 @@ def window(
         sources=frozenset(s for s in sources if s),
         needle=(q or "").strip().casefold(),
     )
-    found = index(store).select(first, last, keep)
-    events = [i for i in found if i.type is not None]
-    statements = [i for i in found if i.type is None]
     head: dict[str, Any] = {
         "from": first.isoformat() if first else None,
         "to": last.isoformat() if last else None,
         "actors": actor_ids,
-        "total": {"events": len(events), "statements": len(statements)},
     }
+    if keep == _index.Filters():  # the window alone: counted without listing its items
+        n_events, n_statements, months = index(store).tally(first, last)
+        if n_events + n_statements > max_items:
+            return _counts(head, n_events, n_statements, months)
+    found = index(store).select(first, last, keep)
+    events = [i for i in found if i.type is not None]
+    statements = [i for i in found if i.type is None]
     if len(found) > max_items:
-        note = "too many to show one by one: zoom in or filter"
-        return {
-            **head,
-            "mode": "buckets",
-            "buckets": _buckets(_index.by_month(found)),
-            "note": note,
-        }
+        return _counts(head, len(events), len(statements), _index.by_month(found))
+    head["total"] = {"events": len(events), "statements": len(statements)}
     evs = _index.event_summaries(store, (i.iri for i in events), citations=citations)
     evs.sort(key=lambda d: (d["time_earliest"] or "", d["time_latest"] or "9999", d["id"]))
     sts = _index.statement_summaries(store, (i.iri for i in statements), citations=citations)
     sts.sort(key=lambda d: (d["date_earliest"] or "", d["date_latest"] or "9999", d["id"]))
     return {**head, "mode": "items", "events": evs, "statements": sts}
+
+
+def _counts(
+    head: dict[str, Any], events: int, statements: int, months: Mapping[str, int]
+) -> dict[str, Any]:
+    return {
+        **head,
+        "total": {"events": events, "statements": statements},
+        "mode": "buckets",
+        "buckets": _buckets(months),
+        "note": "too many to show one by one: zoom in or filter",
+    }
 
 
 def _evidence(store: Store, iri: str, texts: Texts) -> list[dict[str, object]]:
