@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +112,48 @@ def test_actor_and_source_filters_keep_what_a_scan_keeps(
     got = [i.iri for i in index.select(first, last, keep)]
     assert sorted(got) == sorted(expected)
     assert len(got) == len(set(got))
+
+
+# -- the rows held in memory are the query templates' rows ----------------------------------
+
+
+def _layered_store() -> Any:
+    from diplograph import bundled_data
+    from diplograph.layers import load_layers
+    from diplograph.rdf.store import open_store
+
+    here = Path(__file__).parent / "data"
+    store = open_store()
+    store.load(load_layers([bundled_data(), here / "web-reports", here / "contested"]).kg)
+    return store
+
+
+def test_the_rows_in_memory_are_those_of_the_templates() -> None:
+    from diplograph.web import api
+
+    store = _layered_store()
+    index = _index.build(store)  # waits for the facts
+    rows = index.facts().rows
+    every = [*index.items, *index.long]
+    events = [(i.iri, i.type or "") for i in every if i.type is not None]
+    statements = [i.iri for i in every if i.type is None]
+    assert len(events) >= 13 and len(statements) >= 11
+    expected = _index.event_summaries(store, [e for e, _ in events], citations=False)
+    assert _by_id(rows.events(events)) == _by_id(expected)
+    expected = _index.statement_summaries(store, statements, citations=False)
+    assert _by_id(rows.statements(statements)) == _by_id(expected)
+    # and a window asked without citations answers from them, with the same rows
+    assert index.ready()
+    api._MEMO[store] = api._Memo(index)
+    from_memory = api.window(store, citations=False)
+    with_citations = api.window(store)
+    for kind in ("events", "statements"):
+        for row in with_citations[kind]:
+            del row["citations"]
+        assert from_memory[kind] == with_citations[kind]
+
+
+def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    out = {r["id"]: r for r in rows}
+    assert len(out) == len(rows)
+    return out

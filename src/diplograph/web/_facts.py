@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..rdf.store import Store, Term, term_text
+from . import _rows
 from ._lookup import _PREFIXES
 
 SEP = "\x00"
@@ -47,6 +48,8 @@ class Facts:
     places: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    rows: _rows.Rows = field(default_factory=_rows.Rows)
+    """The row of each item as the timeline shows it."""
     holders: dict[str, frozenset[str]] = field(default_factory=dict)
     """The other way round: for each actor (IRI), the items it took part in or spoke."""
     citing: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -69,6 +72,7 @@ def _tail(term: Term | str) -> str:
 
 def read(store: Store, items: set[str], events: set[str]) -> Facts:
     """The facts of ``items`` (events and statements by IRI; ``events`` the events among them)."""
+    first: dict[str, dict[str, str]] = {k: {} for k in ("label", "outcome", "text", "speaker")}
     actors: dict[str, set[str]] = {}
     for e, v in _pairs(store, "actor"):
         if e in events:
@@ -76,6 +80,7 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
     for e, v in _pairs(store, "speaker"):
         if e in items and e not in events:
             actors.setdefault(e, set()).add(v)
+            first["speaker"].setdefault(e, v)
     sources: dict[str, set[str]] = {}
     for e, v in _pairs(store, "source"):
         if e in items:
@@ -89,8 +94,11 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
         for e, v in _pairs(store, name):
             if e in items:
                 words.setdefault(e, {})[v] = None
+                if name in first:
+                    first[name].setdefault(e, v)
             elif name == "label" and (e in names or e in place_iris):
                 names[e] = v
+                first[name].setdefault(e, v)
     names.update(_pairs(store, "title"))
     return Facts(
         actors={k: frozenset(v) for k, v in actors.items()},
@@ -98,6 +106,7 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
         places=places,
         words={k: SEP.join(v).casefold() for k, v in words.items()},
         names={k: v.casefold() for k, v in names.items()},
+        rows=_rows.read(store, items, events, first, places),
         holders=_inverse(actors),
         citing=_inverse(sources),
     )
@@ -127,6 +136,10 @@ class Later:
 
         self._thread = threading.Thread(target=run, name="diplograph-facts", daemon=True)
         self._thread.start()
+
+    def ready(self) -> bool:
+        """Whether the facts are read (and :meth:`get` returns at once)."""
+        return not self._thread.is_alive()
 
     def get(self) -> Facts:
         self._thread.join()

@@ -76,6 +76,8 @@ class Index:
     items: list[Item]
     facts: Callable[[], _facts.Facts] = _facts.Facts
     """The actors, sources and words of the items (waits while they are read)."""
+    ready: Callable[[], bool] = lambda: True
+    """Whether the facts are read."""
     starts: list[date] = field(default_factory=list)
     long: list[Item] = field(default_factory=list)
     by_iri: dict[str, Item] = field(default_factory=dict)
@@ -254,7 +256,7 @@ SELECT ?e {"?type" if "type" in shape else ""} ?earliest ?latest WHERE {{
     reading = _facts.later(store, iris, {i.iri for i in items if i.type is not None})
     if wait:
         reading.get()
-    return Index(items, reading.get)
+    return Index(items, reading.get, reading.ready)
 
 
 def _bound(day: date) -> str | None:

@@ -200,7 +200,9 @@ def window(
     counts what is kept. When it is over ``max_items``, ``mode`` is
     ``"buckets"``: the same items counted per month or year of their earliest
     day, so the counts always add up to ``total``. Without ``citations`` the
-    rows leave out their citations (the page shows them with the detail).
+    rows leave out their citations (the page shows them with the detail) and,
+    once the index has read every item's fields, come from memory: the same
+    rows as the query templates give, without a lookup per field.
     """
     first, last = _window(start, end)
     kinds = _types(types)
@@ -226,9 +228,14 @@ def window(
     if len(found) > max_items:
         return _counts(head, len(events), len(statements), _index.by_month(found))
     head["total"] = {"events": len(events), "statements": len(statements)}
-    evs = _index.event_summaries(store, (i.iri for i in events), citations=citations)
+    if not citations and index(store).ready():  # the rows read with the facts
+        rows = index(store).facts().rows
+        evs = rows.events((i.iri, i.type or "") for i in events)
+        sts = rows.statements(i.iri for i in statements)
+    else:
+        evs = _index.event_summaries(store, (i.iri for i in events), citations=citations)
+        sts = _index.statement_summaries(store, (i.iri for i in statements), citations=citations)
     evs.sort(key=lambda d: (d["time_earliest"] or "", d["time_latest"] or "9999", d["id"]))
-    sts = _index.statement_summaries(store, (i.iri for i in statements), citations=citations)
     sts.sort(key=lambda d: (d["date_earliest"] or "", d["date_latest"] or "9999", d["id"]))
     return {**head, "mode": "items", "events": evs, "statements": sts}
 
