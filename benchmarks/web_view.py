@@ -115,9 +115,18 @@ def serve(root: Path, *args: str) -> Iterator[str]:
             answer.read()
         print(f"  all read (a text search answered) {time.perf_counter() - t0:.1f} s after start")
         yield url
+        print(f"  the server's peak memory: {_peak_mb(proc.pid):,.0f} MB")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _peak_mb(pid: int) -> float:
+    """The peak resident memory of process ``pid`` (Linux), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _wait(url: str) -> None:
