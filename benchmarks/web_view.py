@@ -15,7 +15,8 @@ chromium. Each figure is the median of ``--repeat`` runs, timed in the page
   after the last key stroke)
 
 The server is measured once it has read what the filters and rows need (the
-time it took is printed: a filter asked for before then waits for it).
+times are printed: a filter asked for before then waits for it, and rows come
+from the query templates).
 Each figure runs until the page has settled: the view drawn, the frames after
 it run (vis-timeline redraws on the next frame) and the work the page put off
 (the link chart) done. Beside it: the page's request to ``/api/events`` (from
@@ -48,6 +49,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -113,12 +115,26 @@ def serve(root: Path, *args: str) -> Iterator[str]:
         # measured once it has answered, as an analyst's session runs after the first minutes
         with urllib.request.urlopen(url + "api/events?q=a", timeout=1800) as answer:
             answer.read()
-        print(f"  all read (a text search answered) {time.perf_counter() - t0:.1f} s after start")
+        print(f"  filters ready (a search answered) {time.perf_counter() - t0:.1f} s after start")
+        if _rows_read(url):
+            print(f"  rows read {time.perf_counter() - t0:.1f} s after start")
         yield url
         print(f"  the server's peak memory: {_peak_mb(proc.pid):,.0f} MB")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _rows_read(url: str) -> bool:
+    """Wait until the server has read its rows; False for a server that does not say."""
+    while True:
+        try:
+            with urllib.request.urlopen(url + "api/status", timeout=60) as answer:
+                if json.loads(answer.read())["rows"]:
+                    return True
+        except urllib.error.HTTPError:  # an earlier server, without /api/status
+            return False
+        time.sleep(0.5)
 
 
 def _peak_mb(pid: int) -> float:

@@ -9,7 +9,7 @@ view does not wait for it (only a filter that needs it does).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..rdf.store import Store, Term, term_text
@@ -72,6 +72,15 @@ def _tail(term: Term | str) -> str:
 
 def read(store: Store, items: set[str], events: set[str]) -> Facts:
     """The facts of ``items`` (events and statements by IRI; ``events`` the events among them)."""
+    facts, first = _read(store, items, events)
+    facts.rows = _rows.read(store, items, events, first, facts.places)
+    return facts
+
+
+def _read(
+    store: Store, items: set[str], events: set[str]
+) -> tuple[Facts, dict[str, dict[str, str]]]:
+    """The facts without the rows, and the first values the rows take from them."""
     first: dict[str, dict[str, str]] = {k: {} for k in ("label", "outcome", "text", "speaker")}
     actors: dict[str, set[str]] = {}
     for e, v in _pairs(store, "actor"):
@@ -106,10 +115,9 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
         places=places,
         words={k: SEP.join(v).casefold() for k, v in words.items()},
         names={k: v.casefold() for k, v in names.items()},
-        rows=_rows.read(store, items, events, first, places),
         holders=_inverse(actors),
         citing=_inverse(sources),
-    )
+    ), first
 
 
 def _inverse(links: dict[str, set[str]]) -> dict[str, frozenset[str]]:
@@ -122,33 +130,54 @@ def _inverse(links: dict[str, set[str]]) -> dict[str, frozenset[str]]:
 
 
 class Later:
-    """Facts read in a thread: :meth:`get` waits until they are there (or raises what failed)."""
+    """Facts read in a thread: :meth:`get` waits until they are there (or raises what failed).
 
-    def __init__(self, reader: Callable[[], Facts]) -> None:
+    The rows are read after the facts, in the same thread: a filter waits for
+    the facts only, and :meth:`ready` says whether the rows are there too.
+    """
+
+    def __init__(self, store: Store, items: set[str], events: set[str]) -> None:
         self._facts: Facts | None = None
         self._error: BaseException | None = None
+        self._read = threading.Event()
+        self._rows = False
 
         def run() -> None:
             try:
-                self._facts = reader()
+                facts, first = _read(store, items, events)
             except BaseException as e:  # handed to the caller of get()
                 self._error = e
+                self._read.set()
+                return
+            self._facts = facts
+            self._read.set()
+            facts.rows = _rows.read(store, items, events, first, facts.places)
+            self._rows = True
 
         self._thread = threading.Thread(target=run, name="diplograph-facts", daemon=True)
         self._thread.start()
 
     def ready(self) -> bool:
-        """Whether the facts are read (and :meth:`get` returns at once)."""
-        return not self._thread.is_alive()
+        """Whether the facts and the rows are read."""
+        return self._rows
+
+    def has_facts(self) -> bool:
+        """Whether the facts are read (or failed: :meth:`get` raises at once)."""
+        return self._read.is_set()
 
     def get(self) -> Facts:
-        self._thread.join()
+        self._read.wait()
         if self._error is not None:
             raise self._error
         assert self._facts is not None
         return self._facts
 
+    def wait(self) -> Facts:
+        """The facts once the rows are read too."""
+        self._thread.join()
+        return self.get()
+
 
 def later(store: Store, items: set[str], events: set[str]) -> Later:
     """Start reading the facts of ``items`` in a thread; returns a :class:`Later`."""
-    return Later(lambda: read(store, items, events))
+    return Later(store, items, events)

@@ -77,7 +77,9 @@ class Index:
     facts: Callable[[], _facts.Facts] = _facts.Facts
     """The actors, sources and words of the items (waits while they are read)."""
     ready: Callable[[], bool] = lambda: True
-    """Whether the facts are read."""
+    """Whether the rows are read with the facts (until then the templates give the rows)."""
+    has_facts: Callable[[], bool] = lambda: True
+    """Whether the facts are read (until then a filter waits)."""
     starts: list[date] = field(default_factory=list)
     long: list[Item] = field(default_factory=list)
     by_iri: dict[str, Item] = field(default_factory=dict)
@@ -229,8 +231,8 @@ def _day(term: Term | None, default: date) -> date:
 def build(store: Store, *, wait: bool = True) -> Index:
     """Read the index of ``store``: one query for the events, one for the statements.
 
-    The facts the filters test (actors, sources, words) are read next, in a
-    thread; with ``wait`` this returns once they are read.
+    The facts the filters test (actors, sources, words) and then the rows are
+    read next, in a thread; with ``wait`` this returns once both are read.
     """
     items = []
     for shape in ("?e sem:eventType ?type .", "?e a dg:Statement ."):
@@ -255,8 +257,8 @@ SELECT ?e {"?type" if "type" in shape else ""} ?earliest ?latest WHERE {{
     iris = {i.iri for i in items}
     reading = _facts.later(store, iris, {i.iri for i in items if i.type is not None})
     if wait:
-        reading.get()
-    return Index(items, reading.get, reading.ready)
+        reading.wait()
+    return Index(items, reading.get, reading.ready, reading.has_facts)
 
 
 def _bound(day: date) -> str | None:

@@ -47,6 +47,7 @@ __all__ = [
     "forget",
     "index",
     "statement_detail",
+    "status",
     "window",
 ]
 
@@ -150,6 +151,12 @@ def index(store: Store) -> _index.Index:
     for it); later calls reuse them.
     """
     return _memo(store).index
+
+
+def status(store: Store) -> dict[str, bool]:
+    """What the view has read of ``store``: ``facts`` (the filters need them), ``rows``."""
+    index(store)
+    return {"facts": _memo(store).index.has_facts(), "rows": _memo(store).index.ready()}
 
 
 def forget(store: Store) -> None:
