@@ -177,9 +177,9 @@
     clearTimeout(chartTimer);
     if (!state.sel) chartTimer = setTimeout(function () { requestAnimationFrame(chartOfView); }, 0);  // after the timeline's frame
   }
-  // A lane with more than LANE_CAP items in view, in a window wider than two months, shows how
-  // many it holds per month or year (as the whole view does when zoomed out): hundreds of items on
-  // one lane are unreadable, and each costs the timeline a measure of its size.
+  // A lane with more than LANE_CAP items in view shows how many it holds per day, month or year
+  // (as the whole view does when zoomed out), and a click on a count zooms in on it: hundreds of
+  // items on one lane are unreadable, and each costs the timeline a measure of its size.
   function within(it, a, b) {
     var s = Date.parse(it.start), e = it.end ? Date.parse(it.end) : s;
     return s <= b && e >= a;
@@ -187,8 +187,7 @@
   function capLanes(out) {
     var w = timeline.getWindow(), a = w.start.getTime(), b = w.end.getTime();
     var none = { items: out, lanes: [], per: '' };
-    if (b - a <= 62 * DAY) return none;
-    var per = b - a > 4 * 366 * DAY ? 'year' : 'month', byLane = {}, order = [];
+    var per = b - a > 4 * 366 * DAY ? 'year' : b - a > 62 * DAY ? 'month' : 'day', byLane = {}, order = [];
     out.forEach(function (it) {
       if (!byLane[it.group]) { byLane[it.group] = []; order.push(it.group); }
       byLane[it.group].push(it);
@@ -200,11 +199,12 @@
     return { items: kept, lanes: over, per: per };
   }
   function laneCounts(lane, its, per) {
-    var n = {}, out = [];
-    its.forEach(function (it) { var k = String(it.start).slice(0, per === 'year' ? 4 : 7); n[k] = (n[k] || 0) + 1; });
+    var n = {}, out = [], size = { year: 4, month: 7, day: 10 }[per];
+    its.forEach(function (it) { var k = String(it.start).slice(0, size); n[k] = (n[k] || 0) + 1; });
     Object.keys(n).sort().forEach(function (k) {
-      var y = Number(k.slice(0, 4)), m = per === 'year' ? 0 : Number(k.slice(5, 7)) - 1;
-      var start = new Date(Date.UTC(y, m, 1)), end = new Date(Date.UTC(per === 'year' ? y + 1 : y, per === 'year' ? 0 : m + 1, 1));
+      var y = Number(k.slice(0, 4)), m = per === 'year' ? 0 : Number(k.slice(5, 7)) - 1, d = per === 'day' ? Number(k.slice(8, 10)) : 1;
+      var start = new Date(Date.UTC(y, m, d));
+      var end = new Date(Date.UTC(y + (per === 'year' ? 1 : 0), m + (per === 'month' ? 1 : 0), d + (per === 'day' ? 1 : 0)));
       var name = lane === 'others' ? 'others' : nameOf(lane);
       out.push({ id: 'b:' + lane + ':' + k, group: lane, type: 'range', start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10),
         content: String(n[k]), className: 'bucket lane-' + lane, title: n[k] + ' events and statements of ' + name + ' in ' + k + ': zoom in to see them' });
@@ -440,7 +440,7 @@
     timeline = new vis.Timeline($('timeline'), items, groups, {
       start: state.from || new Date(Date.parse(ext[0]) - span * 0.08),
       end: state.to ? nextDay(state.to) : new Date(Date.parse(ext[1]) + span * 0.1),
-      groupOrder: 'order', stack: true, orientation: 'top', maxHeight: 640, zoomMin: 7 * DAY,
+      groupOrder: 'order', stack: true, orientation: 'top', maxHeight: 640, zoomMin: DAY,
       margin: { item: { horizontal: 2, vertical: 4 } }, tooltip: { followMouse: true }
     });
     timeline.on('select', function (p) {
