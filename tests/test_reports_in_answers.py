@@ -125,6 +125,23 @@ def test_the_chart_rings_a_disputed_date_and_says_so_in_the_legend(store: Store)
     assert drawn([]) == ([], [t for t in legend if "disputed" not in t])
 
 
+def test_the_legend_keys_a_disputed_date_with_the_dashed_ring(store: Store) -> None:
+    from matplotlib.patches import Circle
+
+    from diplograph.timeline import plot_timeline
+    from diplograph.timeline.style import CONTESTED_DASH
+
+    ax = plot_timeline(query.events(store, start="2018-04", end="2018-10"), contested=[PYONGYANG])
+    fig = ax.get_figure()
+    fig.canvas.draw()  # the whole chart draws with the key in it
+    legend = fig.legends[0]
+    keys = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True))
+    key = keys["date disputed by a source's report"]
+    assert isinstance(key, Circle) and not key.get_fill()
+    assert key.get_linestyle() == CONTESTED_DASH  # dashed as the ring on the chart, not solid
+    assert key.get_edgecolor() == (0.0, 0.0, 0.0, 1.0)
+
+
 def test_timeline_contested_marks_the_png_and_the_svg(tmp_path: Path) -> None:
     png = tmp_path / "t.png"
     result = run("timeline", "--contested", "-o", str(png), "--from", "2018-04", "--to", "2018-10")

@@ -235,3 +235,53 @@ def test_clicking_hanoi_shows_its_reports_and_conflicts(
     assert "Reports (" not in pg.inner_text("#detail")
     context.close()
     assert errors == []
+
+
+def test_a_search_runs_on_enter(page: Any) -> None:
+    _open(page)
+    page.fill("#q", "yongbyon")
+    page.press("#q", "Enter")
+    page.wait_for_function("location.hash.includes('q=yongbyon')")
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('1 events')")
+    page.locator(".vis-item.event", has_text="Hanoi").first.wait_for()
+    shown = page.locator(".vis-item.event .vis-item-content").all_inner_texts()
+    assert shown and all("Hanoi" in s for s in shown)
+
+
+def test_a_crowded_lane_shows_counts_until_zoomed_in(browser: Any, server: str) -> None:
+    """With a cap of 3 items per lane, the Korea lanes are counted per month; a count's click
+    zooms in on its month, where the lane's items are drawn one by one."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    on_lane = (
+        "window.diplograph.timeline.itemsData.get()"
+        ".filter(i => i.group === 'donald-trump').map(i => [i.className, i.content])"
+    )
+    pg.goto(server)  # uncapped first: the items on Trump's lane
+    pg.wait_for_selector(".vis-item.event.lane-donald-trump")
+    uncapped = pg.evaluate(on_lane)
+    assert len(uncapped) >= 5 and not any("bucket" in c for c, _ in uncapped)
+    pg.route(
+        "**/data.js",
+        lambda r: r.fulfill(
+            content_type="text/javascript",
+            body='window.DIPLOGRAPH = {"mode": "server", "title": "", "laneCap": 3};',
+        ),
+    )
+    pg.reload()
+    pg.wait_for_selector(".vis-item.bucket.lane-donald-trump")
+    assert "counted per month on" in pg.inner_text("#status")
+    assert "Donald Trump" in pg.inner_text("#status")
+    assert pg.locator(".vis-item.event.lane-donald-trump").count() == 0
+    capped = pg.evaluate(on_lane)
+    assert all("bucket" in c for c, _ in capped)
+    assert sum(int(n) for _, n in capped) == len(uncapped)  # every item counted once
+    pg.locator(".vis-item.bucket.lane-donald-trump").first.click()
+    pg.wait_for_selector(".vis-item.event.lane-donald-trump")
+    assert pg.locator(".vis-item.bucket.lane-donald-trump").count() == 0
+    assert "counted" not in pg.inner_text("#status")
+    context.close()
+    assert errors == []

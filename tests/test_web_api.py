@@ -59,6 +59,23 @@ def test_the_page_asks_for_rows_without_citations(server: str) -> None:
     assert lean["events"][0] == {k: v for k, v in body["events"][0].items() if k != "citations"}
 
 
+def test_the_status_says_what_the_server_has_read(server: str) -> None:
+    import time
+
+    _get(server + "api/events?q=hanoi")  # a filter waits for the facts
+    status, body = _get(server + "api/status")
+    assert status == 200 and body["facts"] is True
+    for _ in range(600):  # the rows come next in the same thread
+        if body["rows"]:
+            break
+        time.sleep(0.05)
+        body = _get(server + "api/status")[1]
+    assert body == {"facts": True, "rows": True}
+    _, lean = _get(server + "api/events?from=2019-02-01&to=2019-03-31&type=summit&citations=0")
+    assert [e["id"] for e in lean["events"]] == ["hanoi-summit-2019"]
+    assert "citations" not in lean["events"][0]
+
+
 def test_an_actor_rolls_up_its_people(server: str) -> None:
     status, body = _get(server + "api/events?actor=north-korea&from=2019-06-01&to=2019-07-31")
     assert status == 200

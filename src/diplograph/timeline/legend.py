@@ -12,6 +12,7 @@ from .items import Item
 from .layout import type_label
 from .style import (
     CONTESTED_COLOUR,
+    CONTESTED_DASH,
     CONTESTED_PT,
     DEFAULT_STYLE,
     EDGE,
@@ -166,19 +167,36 @@ def _line_handles(items: list[Item]) -> list[Any]:
 
 
 def _contested_handle() -> Any:
-    from matplotlib.lines import Line2D
+    """The legend's key for a disputed date: the chart's dashed ring (see :func:`_ring_key`)."""
+    from matplotlib.patches import Circle
 
-    return Line2D(
-        [],
-        [],
-        ls="",
-        marker="o",
-        mfc="none",
-        mec=CONTESTED_COLOUR,
-        mew=1.3,
-        ms=CONTESTED_PT * 0.8,
+    return Circle(
+        (0, 0),
+        CONTESTED_PT * 0.8 / 2,
+        fill=False,
+        ec=CONTESTED_COLOUR,
+        lw=1.3,
+        ls=CONTESTED_DASH,
         label="date disputed by a source's report",
     )
+
+
+def _ring_key(
+    *, orig_handle: Any, xdescent: float, ydescent: float, width: float, height: float, **_: Any
+) -> Any:
+    """A circle in the middle of the key's box, of the handle's radius (in points) and dashes."""
+    from matplotlib.patches import Circle
+
+    centre = (width / 2 - xdescent, height / 2 - ydescent)
+    return Circle(centre, orig_handle.get_radius(), ls=orig_handle.get_linestyle())
+
+
+def _handler_map() -> dict[Any, Any]:
+    """How the legend draws a circle handle: as that circle (its dashes kept), not a square."""
+    from matplotlib.legend_handler import HandlerPatch
+    from matplotlib.patches import Circle
+
+    return {Circle: HandlerPatch(patch_func=_ring_key)}
 
 
 def legend_handles(
@@ -218,6 +236,7 @@ def draw_legend(
     if handles:
         fig.legend(
             handles=handles,
+            handler_map=_handler_map(),
             loc="upper left",
             bbox_to_anchor=(left - 0.01, bottom - 0.42 / fig_h),
             ncol=ncol,

@@ -23,6 +23,7 @@ from .style import (
     BAND_H,
     BAR_H,
     CONTESTED_COLOUR,
+    CONTESTED_DASH,
     CONTESTED_PT,
     EDGE,
     MARKER_PT,
@@ -315,7 +316,7 @@ def draw_contested(p: _Panel, placer: LabelPlacer) -> None:
         facecolors="none",
         edgecolors=CONTESTED_COLOUR,
         linewidths=1.3,
-        linestyles=(0, (2, 1.2)),
+        linestyles=CONTESTED_DASH,
         zorder=3.6,
         gid="contested",
     )

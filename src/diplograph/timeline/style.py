@@ -16,6 +16,7 @@ __all__ = [
     "BAND_H",
     "BAR_H",
     "CONTESTED_COLOUR",
+    "CONTESTED_DASH",
     "CONTESTED_PT",
     "DEFAULT_STYLE",
     "DENSE_PER_INCH",
@@ -76,6 +77,8 @@ CONTESTED_PT = 17.0
 """Size of the dashed ring around an event whose date a source's report disputes, in points."""
 CONTESTED_COLOUR = "#000000"
 """Colour of that ring: black, apart from every type's colour."""
+CONTESTED_DASH = (0, (2, 1.2))
+"""Its dashes (matplotlib's ``(offset, (on, off))``, scaled by the line's width)."""
 STATEMENT_PT = 5.5
 """Size of a statement's marker, in points."""
 LABEL_PT = 7.0

@@ -34,9 +34,13 @@ on :mod:`diplograph.query`, so a notebook gets the same answers::
                                 with the event, the graph's value and each source's
                                 version with its Admiralty grade
     /api/statement/{id}         statement_detail(): the same for a statement
+    /api/status                 status(): what the server has read since it started
+                                ("facts": a filter waits for them; "rows": until then
+                                the rows come from the query templates)
 
 The functions read a store's dates once and remember them (the view is
-read-only); after adding to a store, ``diplograph.web.api.forget(store)``.
+read-only), then in a thread each item's actors, sources and words and the
+fields of its row; after adding to a store, ``diplograph.web.api.forget(store)``.
 
 Dates are EDTF text plus day bounds (``time``, ``time_earliest``,
 ``time_latest``), as :func:`diplograph.query.row_dict` writes them. A bad

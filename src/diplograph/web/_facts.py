@@ -9,10 +9,11 @@ view does not wait for it (only a filter that needs it does).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..rdf.store import Store, Term, term_text
+from . import _rows
 from ._lookup import _PREFIXES
 
 SEP = "\x00"
@@ -47,6 +48,12 @@ class Facts:
     places: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    rows: _rows.Rows = field(default_factory=_rows.Rows)
+    """The row of each item as the timeline shows it."""
+    holders: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The other way round: for each actor (IRI), the items it took part in or spoke."""
+    citing: dict[str, frozenset[str]] = field(default_factory=dict)
+    """For each source (id), the items that cite it."""
 
 
 def _pairs(store: Store, name: str) -> Iterable[tuple[str, str]]:
@@ -65,6 +72,16 @@ def _tail(term: Term | str) -> str:
 
 def read(store: Store, items: set[str], events: set[str]) -> Facts:
     """The facts of ``items`` (events and statements by IRI; ``events`` the events among them)."""
+    facts, first = _read(store, items, events)
+    facts.rows = _rows.read(store, items, events, first, facts.places)
+    return facts
+
+
+def _read(
+    store: Store, items: set[str], events: set[str]
+) -> tuple[Facts, dict[str, dict[str, str]]]:
+    """The facts without the rows, and the first values the rows take from them."""
+    first: dict[str, dict[str, str]] = {k: {} for k in ("label", "outcome", "text", "speaker")}
     actors: dict[str, set[str]] = {}
     for e, v in _pairs(store, "actor"):
         if e in events:
@@ -72,6 +89,7 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
     for e, v in _pairs(store, "speaker"):
         if e in items and e not in events:
             actors.setdefault(e, set()).add(v)
+            first["speaker"].setdefault(e, v)
     sources: dict[str, set[str]] = {}
     for e, v in _pairs(store, "source"):
         if e in items:
@@ -85,8 +103,11 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
         for e, v in _pairs(store, name):
             if e in items:
                 words.setdefault(e, {})[v] = None
+                if name in first:
+                    first[name].setdefault(e, v)
             elif name == "label" and (e in names or e in place_iris):
                 names[e] = v
+                first[name].setdefault(e, v)
     names.update(_pairs(store, "title"))
     return Facts(
         actors={k: frozenset(v) for k, v in actors.items()},
@@ -94,33 +115,69 @@ def read(store: Store, items: set[str], events: set[str]) -> Facts:
         places=places,
         words={k: SEP.join(v).casefold() for k, v in words.items()},
         names={k: v.casefold() for k, v in names.items()},
-    )
+        holders=_inverse(actors),
+        citing=_inverse(sources),
+    ), first
+
+
+def _inverse(links: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """``{item: {a, b}}`` as ``{a: {item}, b: {item}}``."""
+    out: dict[str, set[str]] = {}
+    for item, values in links.items():
+        for v in values:
+            out.setdefault(v, set()).add(item)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 class Later:
-    """Facts read in a thread: :meth:`get` waits until they are there (or raises what failed)."""
+    """Facts read in a thread: :meth:`get` waits until they are there (or raises what failed).
 
-    def __init__(self, reader: Callable[[], Facts]) -> None:
+    The rows are read after the facts, in the same thread: a filter waits for
+    the facts only, and :meth:`ready` says whether the rows are there too.
+    """
+
+    def __init__(self, store: Store, items: set[str], events: set[str]) -> None:
         self._facts: Facts | None = None
         self._error: BaseException | None = None
+        self._read = threading.Event()
+        self._rows = False
 
         def run() -> None:
             try:
-                self._facts = reader()
+                facts, first = _read(store, items, events)
             except BaseException as e:  # handed to the caller of get()
                 self._error = e
+                self._read.set()
+                return
+            self._facts = facts
+            self._read.set()
+            facts.rows = _rows.read(store, items, events, first, facts.places)
+            self._rows = True
 
         self._thread = threading.Thread(target=run, name="diplograph-facts", daemon=True)
         self._thread.start()
 
+    def ready(self) -> bool:
+        """Whether the facts and the rows are read."""
+        return self._rows
+
+    def has_facts(self) -> bool:
+        """Whether the facts are read (or failed: :meth:`get` raises at once)."""
+        return self._read.is_set()
+
     def get(self) -> Facts:
-        self._thread.join()
+        self._read.wait()
         if self._error is not None:
             raise self._error
         assert self._facts is not None
         return self._facts
 
+    def wait(self) -> Facts:
+        """The facts once the rows are read too."""
+        self._thread.join()
+        return self.get()
+
 
 def later(store: Store, items: set[str], events: set[str]) -> Later:
     """Start reading the facts of ``items`` in a thread; returns a :class:`Later`."""
-    return Later(lambda: read(store, items, events))
+    return Later(store, items, events)

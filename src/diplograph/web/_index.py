@@ -14,10 +14,12 @@ window's items come from the shipped query templates
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any
 
 import pyoxigraph as ox
@@ -74,15 +76,60 @@ class Index:
     items: list[Item]
     facts: Callable[[], _facts.Facts] = _facts.Facts
     """The actors, sources and words of the items (waits while they are read)."""
+    ready: Callable[[], bool] = lambda: True
+    """Whether the rows are read with the facts (until then the templates give the rows)."""
+    has_facts: Callable[[], bool] = lambda: True
+    """Whether the facts are read (until then a filter waits)."""
     starts: list[date] = field(default_factory=list)
     long: list[Item] = field(default_factory=list)
+    by_iri: dict[str, Item] = field(default_factory=dict)
+    _said: array[int] = field(default_factory=lambda: array("l"))
+    """How many statements are among the first k short items, for each k."""
+    _month_first: list[int] = field(default_factory=list)
+    """Where each month of the short items begins (they are sorted by earliest day)."""
+    _month_name: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.items.sort(key=lambda i: (i.earliest, i.latest, i.iri))
+        self.items.sort(key=_order)
+        self.by_iri = {i.iri: i for i in self.items}
         short = [i for i in self.items if not _long(i)]
         self.long = [i for i in self.items if _long(i)]
         self.items = short
         self.starts = [i.earliest for i in short]
+        self._said = array("l", accumulate((i.type is None for i in short), initial=0))
+        for k, i in enumerate(short):
+            if not self._month_name or self._month_name[-1] != i.month:
+                self._month_first.append(k)
+                self._month_name.append(i.month)
+
+    def tally(self, first: date | None, last: date | None) -> tuple[int, int, dict[str, int]]:
+        """The events, the statements and the items per month of :meth:`window`, uncounted.
+
+        The short items that start in the window are counted from where its
+        months begin, without visiting them; only those that start in the
+        two months before it and the long ones are looked at.
+        """
+        lo = 0 if first is None else bisect.bisect_left(self.starts, first)
+        hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
+        hi = max(lo, hi)
+        months: Counter[str] = Counter()
+        said = self._said[hi] - self._said[lo]
+        k = max(0, bisect.bisect_right(self._month_first, lo) - 1)
+        bounds = [*self._month_first, len(self.items)]
+        while lo < hi and k < len(self._month_name) and bounds[k] < hi:
+            months[self._month_name[k]] += min(hi, bounds[k + 1]) - max(lo, bounds[k])
+            k += 1
+        edge = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
+        fringe = [i for i in self.items[edge:lo] if first is None or i.latest >= first]
+        fringe += [
+            i
+            for i in self.long
+            if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
+        ]
+        months.update(i.month for i in fringe)
+        said += sum(i.type is None for i in fringe)
+        found = hi - lo + len(fringe)
+        return found - said, said, dict(months)
 
     def window(self, first: date | None, last: date | None) -> list[Item]:
         """The items whose day bounds may fall in the window (the long ones last)."""
@@ -98,33 +145,46 @@ class Index:
         ]
         return found
 
+    def _span(self, first: date | None, last: date | None) -> int:
+        """How many items :meth:`window` looks at (bisection only)."""
+        lo = 0 if first is None else bisect.bisect_left(self.starts, first - _SHORT)
+        hi = len(self.items) if last is None else bisect.bisect_right(self.starts, last)
+        return hi - lo + len(self.long)
+
     def select(self, first: date | None, last: date | None, keep: Filters) -> list[Item]:
-        """The items of the window that ``keep`` keeps."""
-        found = self.window(first, last)
-        if keep.types:
-            found = [i for i in found if i.type in keep.types]
-        if not (keep.actors or keep.sources or keep.needle):
-            return found
-        facts = self.facts()
-        none: frozenset[str] = frozenset()
-        if keep.actors:
-            who = facts.actors
-            found = [i for i in found if not keep.actors.isdisjoint(who.get(i.iri, none))]
-        if keep.sources:
-            cited = facts.sources
-            found = [i for i in found if not keep.sources.isdisjoint(cited.get(i.iri, none))]
-        if keep.needle:
-            n = keep.needle
-            named = frozenset(k for k, name in facts.names.items() if n in name)
+        """The items of the window that ``keep`` keeps.
+
+        An actor or source filter starts from the items of those actors or
+        sources (an index read with the facts) when they are fewer than the
+        window's; otherwise the window's items are tested one by one.
+        """
+        facts = self.facts() if (keep.actors or keep.sources or keep.needle) else None
+        pool = None if facts is None else _pool(facts, keep)
+        if pool is not None and len(pool) < self._span(first, last):
             found = [
                 i
-                for i in found
-                if n in facts.words.get(i.iri, "")
-                or not named.isdisjoint(facts.actors.get(i.iri, none))
-                or not named.isdisjoint(facts.sources.get(i.iri, none))
-                or facts.places.get(i.iri) in named
+                for i in sorted((self.by_iri[k] for k in pool if k in self.by_iri), key=_order)
+                if (first is None or i.latest >= first) and (last is None or i.earliest <= last)
             ]
-        return found
+        else:
+            found = self.window(first, last)
+            if pool is not None:
+                found = [i for i in found if i.iri in pool]
+        if keep.types:
+            found = [i for i in found if i.type in keep.types]
+        if facts is None or not keep.needle:
+            return found
+        none: frozenset[str] = frozenset()
+        n = keep.needle
+        named = frozenset(k for k, name in facts.names.items() if n in name)
+        return [
+            i
+            for i in found
+            if n in facts.words.get(i.iri, "")
+            or not named.isdisjoint(facts.actors.get(i.iri, none))
+            or not named.isdisjoint(facts.sources.get(i.iri, none))
+            or facts.places.get(i.iri) in named
+        ]
 
     def __len__(self) -> int:
         return len(self.items) + len(self.long)
@@ -137,6 +197,20 @@ class Index:
             for i in [*self.items, *self.long]
             if (i.type is None) == statements and (not wanted or i.type in wanted)
         )
+
+
+def _order(item: Item) -> tuple[date, date, str]:
+    return (item.earliest, item.latest, item.iri)
+
+
+def _pool(facts: _facts.Facts, keep: Filters) -> frozenset[str] | None:
+    """The items (IRIs) of ``keep``'s actors and of its sources; None when it names neither."""
+    pool = None
+    for wanted, links in ((keep.actors, facts.holders), (keep.sources, facts.citing)):
+        if wanted:
+            some = frozenset().union(*(links.get(k, frozenset()) for k in wanted))
+            pool = some if pool is None else pool & some
+    return pool
 
 
 def by_month(items: Iterable[Item]) -> dict[str, int]:
@@ -157,8 +231,8 @@ def _day(term: Term | None, default: date) -> date:
 def build(store: Store, *, wait: bool = True) -> Index:
     """Read the index of ``store``: one query for the events, one for the statements.
 
-    The facts the filters test (actors, sources, words) are read next, in a
-    thread; with ``wait`` this returns once they are read.
+    The facts the filters test (actors, sources, words) and then the rows are
+    read next, in a thread; with ``wait`` this returns once both are read.
     """
     items = []
     for shape in ("?e sem:eventType ?type .", "?e a dg:Statement ."):
@@ -183,8 +257,8 @@ SELECT ?e {"?type" if "type" in shape else ""} ?earliest ?latest WHERE {{
     iris = {i.iri for i in items}
     reading = _facts.later(store, iris, {i.iri for i in items if i.type is not None})
     if wait:
-        reading.get()
-    return Index(items, reading.get)
+        reading.wait()
+    return Index(items, reading.get, reading.ready, reading.has_facts)
 
 
 def _bound(day: date) -> str | None:

@@ -47,6 +47,7 @@ __all__ = [
     "forget",
     "index",
     "statement_detail",
+    "status",
     "window",
 ]
 
@@ -152,6 +153,12 @@ def index(store: Store) -> _index.Index:
     return _memo(store).index
 
 
+def status(store: Store) -> dict[str, bool]:
+    """What the view has read of ``store``: ``facts`` (the filters need them), ``rows``."""
+    index(store)
+    return {"facts": _memo(store).index.has_facts(), "rows": _memo(store).index.ready()}
+
+
 def forget(store: Store) -> None:
     """Drop what was read of ``store``: call it after adding to a store a view has seen."""
     _MEMO.pop(store, None)
@@ -200,7 +207,9 @@ def window(
     counts what is kept. When it is over ``max_items``, ``mode`` is
     ``"buckets"``: the same items counted per month or year of their earliest
     day, so the counts always add up to ``total``. Without ``citations`` the
-    rows leave out their citations (the page shows them with the detail).
+    rows leave out their citations (the page shows them with the detail) and,
+    once the index has read every item's fields, come from memory: the same
+    rows as the query templates give, without a lookup per field.
     """
     first, last = _window(start, end)
     kinds = _types(types)
@@ -211,28 +220,43 @@ def window(
         sources=frozenset(s for s in sources if s),
         needle=(q or "").strip().casefold(),
     )
-    found = index(store).select(first, last, keep)
-    events = [i for i in found if i.type is not None]
-    statements = [i for i in found if i.type is None]
     head: dict[str, Any] = {
         "from": first.isoformat() if first else None,
         "to": last.isoformat() if last else None,
         "actors": actor_ids,
-        "total": {"events": len(events), "statements": len(statements)},
     }
+    if keep == _index.Filters():  # the window alone: counted without listing its items
+        n_events, n_statements, months = index(store).tally(first, last)
+        if n_events + n_statements > max_items:
+            return _counts(head, n_events, n_statements, months)
+    found = index(store).select(first, last, keep)
+    events = [i for i in found if i.type is not None]
+    statements = [i for i in found if i.type is None]
     if len(found) > max_items:
-        note = "too many to show one by one: zoom in or filter"
-        return {
-            **head,
-            "mode": "buckets",
-            "buckets": _buckets(_index.by_month(found)),
-            "note": note,
-        }
-    evs = _index.event_summaries(store, (i.iri for i in events), citations=citations)
+        return _counts(head, len(events), len(statements), _index.by_month(found))
+    head["total"] = {"events": len(events), "statements": len(statements)}
+    if not citations and index(store).ready():  # the rows read with the facts
+        rows = index(store).facts().rows
+        evs = rows.events((i.iri, i.type or "") for i in events)
+        sts = rows.statements(i.iri for i in statements)
+    else:
+        evs = _index.event_summaries(store, (i.iri for i in events), citations=citations)
+        sts = _index.statement_summaries(store, (i.iri for i in statements), citations=citations)
     evs.sort(key=lambda d: (d["time_earliest"] or "", d["time_latest"] or "9999", d["id"]))
-    sts = _index.statement_summaries(store, (i.iri for i in statements), citations=citations)
     sts.sort(key=lambda d: (d["date_earliest"] or "", d["date_latest"] or "9999", d["id"]))
     return {**head, "mode": "items", "events": evs, "statements": sts}
+
+
+def _counts(
+    head: dict[str, Any], events: int, statements: int, months: Mapping[str, int]
+) -> dict[str, Any]:
+    return {
+        **head,
+        "total": {"events": events, "statements": statements},
+        "mode": "buckets",
+        "buckets": _buckets(months),
+        "note": "too many to show one by one: zoom in or filter",
+    }
 
 
 def _evidence(store: Store, iri: str, texts: Texts) -> list[dict[str, object]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -29,6 +30,10 @@ __all__ = ["ENDPOINTS", "create_app"]
 ENDPOINTS = {
     "/api": "this list",
     "/api/facets": "what the filters offer: actors, event types, sources (with grades), extent",
+    "/api/status": (
+        "what the server has read since it started: the facts the filters test, the rows "
+        "(before, a filter waits and rows come from the query templates)"
+    ),
     "/api/actors": "every actor: id, name, kind, the state it belongs to",
     "/api/events?from=&to=&actor=&type=&source=&q=&citations=": (
         "the events and statements in a window (repeat actor, type, source; citations=0 "
@@ -56,9 +61,11 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _guard(fn: Callable[[Request], Any]) -> Handler:
+    """``fn`` in a worker thread (a filter that waits for the index blocks no other request)."""
+
     async def handler(request: Request) -> Response:
         try:
-            return _json(fn(request))
+            return _json(await run_in_threadpool(fn, request))
         except api.ApiError as e:
             return _error(e.status, str(e))
         except DiplographError as e:
@@ -125,6 +132,7 @@ def create_app(store: Store, *, texts: api.Texts = api.NO_TEXTS, title: str = ""
         ),
         Route("/api", _guard(lambda r: {"endpoints": ENDPOINTS})),
         Route("/api/facets", _guard(lambda r: facets)),
+        Route("/api/status", _guard(lambda r: api.status(store))),
         Route("/api/actors", _guard(lambda r: api.actors(store))),
         Route("/api/events", _guard(events)),
         Route(

@@ -8,6 +8,7 @@
   var DATA = CONF.data || null;
   var PRINCIPAL = { host: 1, guest: 1, attendee: 1, signatory: 1, agent: 1 };
   var MAX_LANES = 8;
+  var LANE_CAP = CONF.laneCap || 40;  // items a lane shows one by one in view; beyond, counts per month or year
   var DAY = 86400000;
   var facets = null, actorsById = {}, timeline = null, items = null, groups = null, cy = null;
   var fetched = null, view = null, seq = 0, ownHash = null, timer = null, chartTimer = null;
@@ -130,7 +131,7 @@
     return chosen;
   }
   function nameOf(id) { return actorsById[id] ? actorsById[id].name : id; }
-  function render(v) {
+  function render(v, fresh) {  // fresh: new data (else the same view at another zoom)
     view = v;
     var ext = [v.from || (facets.extent || [])[0], v.to || (facets.extent || [])[1]];
     var out = [], lanes = [], used = {};
@@ -164,41 +165,102 @@
           title: st.speaker_name + ', ' + st.date + ': “' + st.text + '”' }, chosen.indexOf(st.speaker) >= 0 ? st.speaker : 'others');
       });
       if (used.others) lanes.push({ id: 'others', content: 'Others', order: 99 });
-      status(v.events.length + ' events, ' + v.statements.length + ' statements');
+      var counted = capLanes(out);
+      out = counted.items;
+      status(v.events.length + ' events, ' + v.statements.length + ' statements' + (counted.lanes.length
+        ? ' (counted per ' + counted.per + ' on ' + counted.lanes.map(function (l) { return l === 'others' ? 'Others' : nameOf(l); }).join(', ') + ': zoom in or filter)' : ''));
     }
     swap(lanes, out);
     document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);  // views drawn
     if (state.sel) timeline.setSelection(out.filter(function (i) { return i.id.split('@')[0] === state.sel; }).map(function (i) { return i.id; }));
+    if (!fresh) return;
     clearTimeout(chartTimer);
     if (!state.sel) chartTimer = setTimeout(function () { requestAnimationFrame(chartOfView); }, 0);  // after the timeline's frame
   }
+  // A lane with more than LANE_CAP items in view shows how many it holds per day, month or year
+  // (as the whole view does when zoomed out), and a click on a count zooms in on it: hundreds of
+  // items on one lane are unreadable, and each costs the timeline a measure of its size.
+  function within(it, a, b) {
+    var s = Date.parse(it.start), e = it.end ? Date.parse(it.end) : s;
+    return s <= b && e >= a;
+  }
+  function capLanes(out) {
+    var w = timeline.getWindow(), a = w.start.getTime(), b = w.end.getTime();
+    var none = { items: out, lanes: [], per: '' };
+    var per = b - a > 4 * 366 * DAY ? 'year' : b - a > 62 * DAY ? 'month' : 'day', byLane = {}, order = [];
+    out.forEach(function (it) {
+      if (!byLane[it.group]) { byLane[it.group] = []; order.push(it.group); }
+      byLane[it.group].push(it);
+    });
+    var over = order.filter(function (lane) { return byLane[lane].filter(function (it) { return within(it, a, b); }).length > LANE_CAP; });
+    if (!over.length) return none;
+    var kept = out.filter(function (it) { return over.indexOf(it.group) < 0; });
+    over.forEach(function (lane) { kept = kept.concat(laneCounts(lane, byLane[lane], per)); });
+    return { items: kept, lanes: over, per: per };
+  }
+  function laneCounts(lane, its, per) {
+    var n = {}, out = [], size = { year: 4, month: 7, day: 10 }[per];
+    its.forEach(function (it) { var k = String(it.start).slice(0, size); n[k] = (n[k] || 0) + 1; });
+    Object.keys(n).sort().forEach(function (k) {
+      var y = Number(k.slice(0, 4)), m = per === 'year' ? 0 : Number(k.slice(5, 7)) - 1, d = per === 'day' ? Number(k.slice(8, 10)) : 1;
+      var start = new Date(Date.UTC(y, m, d));
+      var end = new Date(Date.UTC(y + (per === 'year' ? 1 : 0), m + (per === 'month' ? 1 : 0), d + (per === 'day' ? 1 : 0)));
+      var name = lane === 'others' ? 'others' : nameOf(lane);
+      out.push({ id: 'b:' + lane + ':' + k, group: lane, type: 'range', start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10),
+        content: String(n[k]), className: 'bucket lane-' + lane, title: n[k] + ' events and statements of ' + name + ' in ' + k + ': zoom in to see them' });
+    });
+    return out;
+  }
+  // The timeline's data sets are brought to the new view in place: only the items that changed
+  // are removed, changed or added, so a view that keeps most of its items redraws little.
+  function same(a, b) {
+    var ka = Object.keys(a), kb = Object.keys(b);
+    return ka.length === kb.length && kb.every(function (k) { return a[k] === b[k]; });
+  }
+  function sync(set, rows) {
+    var old = set.get({ returnType: 'Object' }), keep = {}, add = [], change = [];
+    rows.forEach(function (r) {
+      keep[r.id] = 1;
+      if (!old[r.id]) add.push(r); else if (!same(old[r.id], r)) change.push(r);
+    });
+    set.remove(Object.keys(old).filter(function (id) { return !keep[id]; }));
+    if (change.length) set.update(change);
+    return add;
+  }
   // vis-timeline lays out each item it is given while the item is in view, one at a time (a
   // forced layout per item); items that arrive out of view are laid out together at its next
-  // redraw. So the new items go in while the window looks elsewhere, and the window comes back.
+  // redraw. So many new items go in while the window looks elsewhere, and the window comes back.
   function swap(lanes, out) {
-    if (out.length < 100 || !document.body.dataset.drawn) {  // few items, or the first view: as they come
-      groups.clear(); groups.add(lanes); items.clear(); items.add(out); return;
-    }
+    var newLanes = sync(groups, lanes);
+    if (newLanes.length) groups.add(newLanes);
+    var add = sync(items, out);
+    if (add.length < 100 || !document.body.dataset.drawn) { items.add(add); return; }  // few, or the first view
     var w = timeline.getWindow(), away = new Date(Date.UTC(9000, 0, 1));
     timeline.setWindow(away, new Date(away.getTime() + 7 * DAY), { animation: false });
-    groups.clear(); groups.add(lanes); items.clear(); items.add(out);
+    items.add(add);
     timeline.setWindow(w.start, w.end, { animation: false });
     timeline.redraw();
   }
   function status(text, error) { var s = $('status'); s.textContent = text; s.className = error ? 'error' : ''; }
+  // how long the last view took, in ms: its data (request or filter), drawing the timeline, the chart
+  var timings = {}, t0 = 0;
+  function mark(what, since) { var now = performance.now(); timings[what] = Math.round(now - since); return now; }
   function refresh(moveWindow) {
-    var mine = ++seq;
+    var mine = ++seq, started = performance.now();
     if (moveWindow && state.from && state.to) timeline.setWindow(state.from, nextDay(state.to), { animation: false });
     fetched = queryWindow();
-    return fetchView().then(function (v) { if (mine === seq) render(v); })
-      .catch(function (e) { if (mine === seq) status(e.message, true); });
+    return fetchView().then(function (v) {
+      if (mine !== seq) return;
+      timings = {}; t0 = mark('data', started); render(v, true); t0 = mark('timeline', t0);
+    }).catch(function (e) { if (mine === seq) status(e.message, true); });
   }
 
   // -- the link chart -------------------------------------------------------------------------
+  var CHART_EVENTS = 12;  // events the chart of a view shows (a selection shows all of its own)
   function drawChart(nodes, edges, centre) {
     var els = Object.keys(nodes).map(function (k) { return { data: nodes[k] }; })
-      .concat(edges.map(function (e, i) { return { data: Object.assign({ id: 'edge' + i }, e) }; }));
-    cy.elements().remove(); cy.add(els);
+      .concat(edges.map(function (e, i) { return { data: Object.assign({ id: 'edge' + i }, e), classes: centre ? '' : 'overview' }; }));
+    cy.batch(function () { cy.elements().remove(); cy.add(els); });
     if (centre) {  // the selection in the middle, its statements, then the people and events around
       var ring = { statement: 2, event: 1, actor: 0 };
       cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 45, padding: 30,
@@ -213,9 +275,14 @@
   }
   function actorNode(nodes, id, name) { nodes['actor:' + id] = { id: 'actor:' + id, label: name || nameOf(id), kind: 'actor' }; }
   function chartOfView() {
+    var since = performance.now();
+    try { chartOfViewNow(); } finally { mark('chart', since); }
+  }
+  function chartOfViewNow() {
     if (!cy || !view || view.mode !== 'items') { if (cy) cy.elements().remove(); return; }
-    var nodes = {}, edges = [];
-    view.events.slice(0, 30).forEach(function (e) {
+    var nodes = {}, edges = [], w = timeline.getWindow(), a = w.start.toISOString().slice(0, 10), b = w.end.toISOString().slice(0, 10);
+    var seen = view.events.filter(function (e) { return fits(e.time_earliest, e.time_latest, a, b); });  // those in view first
+    (seen.length ? seen : view.events).slice(0, CHART_EVENTS).forEach(function (e) {
       nodes['event:' + e.id] = { id: 'event:' + e.id, label: e.label, kind: 'event' };
       e.participants.forEach(function (p) {
         if (!PRINCIPAL[p.role]) return;
@@ -364,7 +431,8 @@
     options($('source'), f.sources.map(function (s) { return [s.id, (s.title || s.id) + (s.grade ? ' [' + s.grade + ']' : '')]; }));
     showFilters();
     ['actor', 'type', 'source', 'from', 'to'].forEach(function (k) { $(k).addEventListener('change', onFilter); });
-    $('q').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(onFilter, 250); });
+    $('q').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(onFilter, 150); });  // a pause in typing
+    $('q').addEventListener('change', function () { clearTimeout(timer); onFilter(); });  // Enter: at once
     $('reset').addEventListener('click', function () { state = { from: '', to: '', actor: [], type: [], source: [], q: '', sel: '' }; showFilters(); writeHash(); refresh(false); });
     var ext = f.focus || f.extent || ['2000-01-01', '2030-01-01'];
     var span = Date.parse(ext[1]) - Date.parse(ext[0]) + 30 * DAY;
@@ -372,16 +440,23 @@
     timeline = new vis.Timeline($('timeline'), items, groups, {
       start: state.from || new Date(Date.parse(ext[0]) - span * 0.08),
       end: state.to ? nextDay(state.to) : new Date(Date.parse(ext[1]) + span * 0.1),
-      groupOrder: 'order', stack: true, orientation: 'top', maxHeight: 640, zoomMin: 7 * DAY,
+      groupOrder: 'order', stack: true, orientation: 'top', maxHeight: 640, zoomMin: DAY,
       margin: { item: { horizontal: 2, vertical: 4 } }, tooltip: { followMouse: true }
     });
-    timeline.on('select', function (p) { if (p.items.length && p.items[0].indexOf('b:') !== 0) select(p.items[0].split('@')[0], true); });
-    timeline.on('rangechanged', function (p) {
-      if (STATIC || !p.byUser) return;
+    timeline.on('select', function (p) {
+      if (!p.items.length) return;
+      if (p.items[0].indexOf('b:') !== 0) { select(p.items[0].split('@')[0], true); return; }
+      var b = items.get(p.items[0]);  // a count: zoom in on its month or year
+      timeline.setSelection([]); timeline.setWindow(b.start, b.end, { animation: false }); moved();
+    });
+    function moved() {
+      if (!view) return;
       var w = timeline.getWindow(), a = w.start.toISOString().slice(0, 10), b = w.end.toISOString().slice(0, 10);
       var outside = (fetched[0] && a < fetched[0]) || (fetched[1] && b > fetched[1]);
-      if (outside || (view && view.mode === 'buckets')) refresh(false);
-    });
+      if (!STATIC && (outside || view.mode === 'buckets')) refresh(false);
+      else if (view.mode === 'items') render(view, false);  // the lanes counted or not at this zoom
+    }
+    timeline.on('rangechanged', function (p) { if (p.byUser) moved(); });
     cy = cytoscape({ container: $('chart'), style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 120, 'text-valign': 'bottom', 'text-margin-y': 2, width: 16, height: 16,
         'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
@@ -389,8 +464,10 @@
       { selector: 'node[kind="event"]', style: { 'background-color': '#e08a00', shape: 'round-rectangle', width: 22 } },
       { selector: 'node[kind="statement"]', style: { 'background-color': '#2e7d32', shape: 'diamond' } },
       { selector: 'edge', style: { width: 1, 'line-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#777', 'curve-style': 'bezier',
-        'text-background-color': '#fff', 'text-background-opacity': 0.85 } }] });
-    window.diplograph = { timeline: timeline, chart: cy };  // for the console and the tests
+        'text-background-color': '#fff', 'text-background-opacity': 0.85 } },
+      // the chart of a view: roles are in the detail; straight unlabelled lines cost little to draw
+      { selector: 'edge.overview', style: { label: '', 'curve-style': 'haystack', 'haystack-radius': 0 } }] });
+    window.diplograph = { timeline: timeline, chart: cy, timings: function () { return timings; } };  // for the console, tests, benchmark
     cy.on('tap', 'node', function (ev) { var id = ev.target.id(); if (id.indexOf('actor:') !== 0) select(id, true); });
     refresh(false).then(function () { if (state.sel) select(state.sel, false); });
   }
