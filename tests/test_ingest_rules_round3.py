@@ -45,3 +45,107 @@ def test_a_month_modifying_a_noun_is_the_nearest_such_month(analyse_text) -> Non
         "said the agreements mark “the dawn of a new Middle East”.\n"
     )
     assert dates(analyse_text(text, "2020-09-15")) == {"November": "2020-11"}
+
+
+# -- speakers ---------------------------------------------------------------------------
+
+
+def test_who_in_a_relative_clause_is_the_person_it_is_about(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 06
+        "US President Donald Trump and North Korean leader Kim Jong-un have agreed to meet at "
+        "Panmunjom, an inter-Korean border village, President Moon Jae-in announced after a "
+        'summit with Trump, who called it "just a step" that\'s perhaps "important."\n'
+    )
+    got = {w.rstrip("."): s for w, s in said(analyse_text(text, "2019-06-30"))}
+    assert got["just a step"] == got["important"] == "Donald Trump"
+
+
+def test_a_fragment_in_a_reported_clause_is_the_reporters_source_not_its_subject(
+    analyse_text,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (  # 10: "they" is the subject of the inner clause; the words are Trump's
+        "SINGAPORE  (The Straits Times/ANN)-  US President Donald Trump and North Korean "
+        'leader Kim Jong Un signed a "comprehensive" document on Tuesday (June 12).\n\n'
+        "Still, speaking at a news conference at the Capella Singapore hotel on Sentosa "
+        "island, Mr Trump said Mr Kim gave his “unwavering commitment” to work towards "
+        "denuclearisation  and they are prepared to “write a new chapter” between their "
+        "countries.\n"
+    )
+    got = dict(said(analyse_text(text, "2018-06-12")))
+    assert got["unwavering commitment"] == got["write a new chapter"] == "Donald Trump"
+
+
+def test_a_quoted_modifier_of_a_noun_is_a_term_unless_reported(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 10: a "comprehensive" document is the reporter's word
+        'US President Donald Trump and North Korean leader Kim Jong Un signed a "comprehensive" '
+        "document on Tuesday (June 12).\n"
+    )
+    assert said(analyse_text(text, "2018-06-12")) == []
+    text = (  # 07: inside what Trump said, the same shape is his word
+        "Trump said the meeting would be short. He earlier said he was seeking a “handshake” "
+        "session, not a summit, at the DMZ.\n"
+    )
+    assert ("handshake", "Donald Trump") in said(analyse_text(text, "2019-06-30"))
+
+
+def test_a_quotation_after_reported_words_goes_on_with_their_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 10
+        'Earlier on Tuesday, Mr Kim said: "Today we had a very historic meeting."\n\n'
+        "Mr Trump, in turn, said a turning point has been reached in the long fraught "
+        'US-North Korea relationship. "We\'re both going to do something."\n'
+    )
+    assert said(analyse_text(text, "2018-06-12"))[-1] == (
+        "We're both going to do something.",
+        "Donald Trump",
+    )
+
+
+def test_a_quotation_a_colon_opens_is_the_clauses_subjects(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 14
+        "Michel Barnier spoke to envoys on Friday. However, Barnier sounded a note of caution "
+        "as he left: “I’ve already said that Brexit is like climbing a mounting: we need "
+        "vigilance, determination and patience.”\n"
+    )
+    assert said(analyse_text(text, "2019-10-11"))[-1][1] == "Michel Barnier"
+
+
+def test_a_word_of_speech_with_by_names_the_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 18
+        "President Donald Trump and North Korea's Kim Jong Un concluded an extraordinary summit "
+        'Tuesday with lofty promises by the American president to take care of a "very '
+        'dangerous problem" and Kim forecasting "major change for the world."\n'
+    )
+    assert said(analyse_text(text, "2018-06-12"))[0] == ("very dangerous problem", "Donald Trump")
+
+
+def test_a_quotation_the_next_sentence_names_takes_that_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 22
+        "NEW DELHI: “After months of preparation, on the early morning of April 27th, Wuhan "
+        "welcomes PM Modi with soft breeze and twinkling stars.”\n\n"
+        "That tweet by China’s Ambassador to India, Luo Zhaohui, set the tone for the two-day "
+        "‘informal’ summit between Prime Minister Narendra Modi and China’s President Xi "
+        "Jinping.\n"
+    )
+    assert said(analyse_text(text, "2018-04-28"))[0][1] == "Luo Zhaohui"
+
+
+def test_a_medium_named_after_a_speech_verb_relays_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 08: unnamed state media speak, CNN relays; demonym officials are nobody named
+        "North Korea fired an unidentified rocket Thursday, days after leader Kim Jong Un "
+        "oversaw the firing of several test rockets, according to South Korean military "
+        "officials.\n\n"
+        "North Korean state media claimed the launch was to “check the operating ability of "
+        "large-caliber long-range multiple rocket launchers and tactical guided weapons,” "
+        "according to CNN.\n"
+    )
+    an = analyse_text(text, "2019-05-09")
+    assert [s for _, s in said(an)] == [None, None]
+    assert an.quotes[1].channel is not None and an.quotes[1].channel.name == "CNN"
+
+
+def test_a_closing_mark_glued_to_the_next_word_opens_a_quotation(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 02
+        "But as he departed Saturday, the cracks in that confidence had been exposed.”(Kim) "
+        "did not have a backup plan,” a source familiar with the denuclearization talks tells.\n"
+    )
+    assert said(analyse_text(text, "2019-03-02")) == [("(Kim) did not have a backup plan", None)]
