@@ -149,3 +149,61 @@ def test_a_closing_mark_glued_to_the_next_word_opens_a_quotation(analyse_text) -
         "did not have a backup plan,” a source familiar with the denuclearization talks tells.\n"
     )
     assert said(analyse_text(text, "2019-03-02")) == [("(Kim) did not have a backup plan", None)]
+
+
+# -- events -----------------------------------------------------------------------------
+
+
+def links(an: Analysis) -> dict[str, str | None]:
+    body = an.article.body
+    return {body[a:b]: e.link for e in an.events for a, b in e.mentions}
+
+
+def test_a_meeting_named_during_a_summit_under_way_is_part_of_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 18, published on the summit's day
+        "President Donald Trump and North Korea's Kim Jong Un concluded an extraordinary summit "
+        "Tuesday.\n\n"
+        "On Singapore island, Trump and Kim came together for a summit that seemed just "
+        "unthinkable months ago. The document signing followed a series of meetings at a "
+        "luxury Singapore resort.\n\n"
+        "The two men met for the first time, holding a one-on-one meeting, additional talks "
+        "with advisers and a working lunch.\n"
+    )
+    got = links(analyse_text(text, "2018-06-12"))
+    for words in ("a summit", "a series of meetings", "a one-on-one meeting"):
+        assert got[words] == "singapore-summit-2018", words
+
+
+def test_a_visit_under_way_is_the_summit_the_visitor_went_to(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 04
+        "North Korean leader Kim Jong Un greeted South Korean President Moon Jae-in in "
+        "Pyongyang on Tuesday at the start of their third summit.\n\n"
+        "It was an emotional start to a high-stakes summit. The men planned to hold at least "
+        "two meetings during the three-day visit.\n"
+    )
+    got = links(analyse_text(text, "2018-09-18"))
+    assert got["a high-stakes summit"] == got["the three-day visit"]
+    assert got["the three-day visit"] == "inter-korean-summit-2018-09"
+
+
+def test_a_wished_ordinal_or_other_summit_is_no_part_of_the_meeting_under_way(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 07: the Seoul summit and a formal third summit are not the border meeting
+        "US President Donald Trump will meet North Korean leader Kim Jong-un at the "
+        "inter-Korean border village of Panmunjom on Sunday, South Korean President Moon "
+        "Jae-in announced after a summit with the former.\n\n"
+        "On the possibility of a formal third summit with Kim, he said: “Good feeling.”\n\n"
+        "During his previous visit to South Korea in November 2017, Trump pushed for a DMZ "
+        "trip with Moon by chopper.\n"
+    )
+    got = links(analyse_text(text, "2019-06-30"))
+    assert "panmunjom-meeting-2019" in got.values()  # the meeting under way is linked
+    for words in ("a summit", "a formal third summit", "a DMZ trip"):
+        assert not any(k.startswith(words) and v for k, v in got.items()), (words, got)
+
+
+def test_a_participle_of_visit_describing_people_is_no_visit(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 07
+        "Koryo Tours said on its Twitter account: “The DMZ is closed to tourists visiting from "
+        "the North Korean side today.”\n"
+    )
+    assert not analyse_text(text, "2019-06-30").events

@@ -53,7 +53,7 @@ _PHASES = {
     "wake",
 }
 #: measure nouns: "five hours of talks", "a fresh round of talks", "two days of negotiations"
-_MEASURES = {"hour", "day", "round", "minute", "session", "week"}
+_MEASURES = {"hour", "day", "round", "minute", "session", "week", "series"}
 #: nouns that stand for whatever event was named before them ("the incident", "Sunday's event")
 GENERIC = {"event", "incident", "occasion", "episode", "gathering"}
 #: verbs whose subject is no participant of the event in their object ("Pompeo played down the

@@ -32,6 +32,7 @@ from ._event_rules import (
     verb_place_span,
 )
 from ._linking import FAMILIES, agrees, link, widen
+from ._under_way import hypothetical, join_under_way
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
@@ -41,6 +42,7 @@ TRIGGERS = {
     "meeting": "meeting",
     "get-together": "meeting",
     "encounter": "meeting",
+    "session": "meeting",
     "talks": "talks",
     "visit": "visit",
     "trip": "visit",
@@ -96,12 +98,12 @@ _NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first laun
 def _trigger(token: Any) -> str | None:
     low = token.lower_
     lemma = token.lemma_.lower()
-    if lemma in _VERBS and token.pos_ == "VERB":
-        return _VERBS[lemma]
+    if lemma in _VERBS and token.pos_ == "VERB":  # not "tourists visiting from the North"
+        return None if token.dep_ == "acl" and token.tag_ == "VBG" else _VERBS[lemma]
     if lemma == "test" and token.pos_ == "VERB":
         return "missile_test" if token.head.lower_.startswith("missile") else None
-    if low == "together" and token.i >= 2 and token.nbor(-1).text == "-":
-        return "meeting" if token.nbor(-2).lower_ == "get" else None
+    if low in ("together", "down") and token.i >= 2 and token.nbor(-1).text == "-":
+        return "meeting" if token.nbor(-2).lower_ in ("get", "sit") else None
     word = low if low in TRIGGERS else lemma if lemma in TRIGGERS else None
     if word is None or token.pos_ == "VERB":
         if lemma in _CROSS_VERBS and token.pos_ == "VERB":
@@ -111,7 +113,7 @@ def _trigger(token: Any) -> str | None:
         if lemma == "test" and token.pos_ == "VERB" and token.head.lower_.startswith("missile"):
             return "missile_test"
         return None
-    if token.pos_ not in ("NOUN", "PROPN") and low != "together":
+    if token.pos_ not in ("NOUN", "PROPN") and low not in ("together", "down"):
         return None
     needs = _NEEDS.get(lemma)
     if needs is not None:
@@ -332,6 +334,7 @@ def find_events(
     drafts: list[EventDraft] = []
     named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
     pending: list[tuple[EventDraft, bool]] = []
+    parts: list[EventDraft] = []  # undated meetings and visits: parts of a summit under way?
     for token in doc:
         etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
@@ -356,10 +359,15 @@ def find_events(
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
         bare = bare or part  # a dinner or a document belongs to the event named before it
-        determiner = any(c.dep_ == "det" for c in token.children)
+        unit = measure(token)  # "a series of meetings": the measure's article
+        determiner = any(c.dep_ == "det" for c in (unit or token).children)
         if draft.date is None and not (
             definite or latest or part or (determiner and token.dep_ in ("dobj", "nsubjpass"))
         ):
+            if determiner and draft.family in ("meeting", "visit") and not hypothetical(token):
+                parts += (
+                    [] if ordinal(token) else [draft]
+                )  # "holding a one-on-one meeting" during the summit
             continue  # "momentum for talks", "reviving nuclear talks": no event in particular
         if definite and _by_order(kg, drafts, draft, token):
             continue
@@ -370,6 +378,10 @@ def find_events(
         if bare and not latest:
             if (definite or part) and not _bare(kg, drafts, draft, article.published, named, part):
                 pending.append((draft, part))  # the event it belongs to may come later
+            elif draft.family in ("meeting", "visit") and not (
+                definite or part or hypothetical(token) or ordinal(token)
+            ):
+                parts.append(draft)
             continue
         linked = link(kg, draft, article.published, named)
         if linked is None and definite and draft.date is None and draft.place is None:
@@ -384,7 +396,16 @@ def find_events(
         ):
             _place_new(drafts, draft)
     for draft, part in pending:
-        _bare(kg, drafts, draft, article.published, named, part)
+        if not _bare(kg, drafts, draft, article.published, named, part):
+            parts += [draft] if draft.family in ("meeting", "visit") else []
+    join_under_way(
+        kg,
+        drafts,
+        parts,
+        article.published,
+        lambda: recent_event(kg, "meeting", FAMILIES, article.published, named, days=1),
+        lambda draft, ev: _add_linked(kg, drafts, draft, ev),
+    )
     for d in drafts:
         d.mentions.sort()
     drafts.sort(key=lambda d: d.mentions[0])
