@@ -207,3 +207,28 @@ def test_a_participle_of_visit_describing_people_is_no_visit(analyse_text) -> No
         "the North Korean side today.”\n"
     )
     assert not analyse_text(text, "2019-06-30").events
+
+
+def test_the_event_index_gives_what_a_scan_of_the_graph_gives(korea) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from diplograph.ingest._event_index import event_index
+    from diplograph.ingest._linking import FAMILIES
+
+    index = event_index(korea, FAMILIES)
+    assert event_index(korea, FAMILIES) is index  # made once per graph
+    windows = [(date(1953, 1, 1), date(1953, 12, 31)), (date(2018, 6, 12), date(2018, 6, 12))]
+    windows += [(date(2017, 1, 1), date(2019, 12, 31)), (date(2019, 6, 30), date(2019, 7, 1))]
+    for family in set(FAMILIES.values()):
+        for a, b in windows:
+            scan = {
+                ev.id
+                for ev in korea.events.values()
+                if FAMILIES.get(ev.type.value) == family
+                and ev.time.earliest <= b
+                and a <= ev.time.latest
+            }
+            assert {ev.id for ev in index.between(family, a, b)} == scan, (family, a, b)
+    assert {ev.id for ev in index.parts("singapore-summit-2018")} == {
+        ev.id for ev in korea.events.values() if ev.part_of == "singapore-summit-2018"
+    }

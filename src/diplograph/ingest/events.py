@@ -16,6 +16,7 @@ from ..dates import PartialDate
 from ..kg import KnowledgeGraph, normalize_name
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
+from ._event_index import event_index
 from ._event_rules import (
     GENERIC,
     date_is_its_own,
@@ -539,11 +540,8 @@ def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) ->
     if not meetings:
         return False
     host = meetings[-1].link
-    signed = [
-        ev
-        for ev in kg.events.values()
-        if ev.part_of == host and FAMILIES.get(ev.type.value) == "agreement"
-    ]
+    parts = event_index(kg, FAMILIES).parts(host or "")
+    signed = [ev for ev in parts if FAMILIES.get(ev.type.value) == "agreement"]
     if len(signed) != 1:
         return False
     target = next((d for d in drafts if d.link == signed[0].id), None)
