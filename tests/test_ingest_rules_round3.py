@@ -232,3 +232,35 @@ def test_the_event_index_gives_what_a_scan_of_the_graph_gives(korea) -> None:  #
     assert {ev.id for ev in index.parts("singapore-summit-2018")} == {
         ev.id for ev in korea.events.values() if ev.part_of == "singapore-summit-2018"
     }
+
+
+# -- what a statement is about ----------------------------------------------------------
+
+
+def test_a_statement_dated_by_its_words_is_about_the_event_of_that_day(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 08: Thursday's launch is named only in the next paragraph
+        "North Korea fired an unidentified rocket Thursday, days after leader Kim Jong Un "
+        "oversaw the firing of several test rockets, according to South Korean military "
+        "officials.\n\n"
+        "North Korean state media claimed the launch was to “check the operating ability of "
+        "large-caliber long-range multiple rocket launchers and tactical guided weapons,” "
+        "according to CNN.\n"
+    )
+    an = analyse_text(text, "2019-05-09")
+    first = an.quotes[0]
+    assert an.article.body[first.start :].startswith("North Korea fired")
+    assert first.events == ["missile-test-2019-05-09"]
+
+
+def test_a_statement_with_no_event_in_its_sentence_is_about_its_paragraphs(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 18
+        "President Donald Trump and North Korea's Kim Jong Un concluded an extraordinary "
+        "summit Tuesday in Singapore.\n\n"
+        "Throughout the summit that could chart the course for historic peace or raise the "
+        "specter of a growing nuclear threat, both leaders expressed optimism. Kim called the "
+        'sit-down a "good prelude for peace" and Trump pledged that "working together we will '
+        'get it taken care of."\n'
+    )
+    an = analyse_text(text, "2018-06-12")
+    pledge = next(q for q in an.quotes if an.article.body[q.start :].startswith("working"))
+    assert pledge.events == ["singapore-summit-2018"]
