@@ -264,3 +264,30 @@ def test_a_statement_with_no_event_in_its_sentence_is_about_its_paragraphs(analy
     an = analyse_text(text, "2018-06-12")
     pledge = next(q for q in an.quotes if an.article.body[q.start :].startswith("working"))
     assert pledge.events == ["singapore-summit-2018"]
+
+
+def test_she_does_not_stand_for_a_man_the_text_calls_mr(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 01, with a sentence of 10 between: "She" is Sanders, not Mr Trump
+        'White House press secretary Sarah Sanders said the leaders had a "very good and '
+        'constructive meeting".\n\n'
+        "Mr Trump, in turn, said a turning point has been reached in the long fraught "
+        "US-North Korea relationship.\n\n"
+        'She said their teams looked forward to meeting "in the future", but offered no '
+        "specific time frame.\n"
+    )
+    got = said(analyse_text(text, "2019-02-28"))
+    assert got[-1] == ("in the future", "Sarah Sanders")
+
+
+def test_he_said_of_a_man_keeps_a_later_she_from_him(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 01 and 06: after "he added" stood for Trump, "She" is Sanders again
+        'White House press secretary Sarah Sanders said the leaders had a "very good and '
+        'constructive meeting".\n\n'
+        'Trump also said: "I put out the word, and he got back."\n\n'
+        "The focus of Sunday's DMZ event is dialogue between Pyongyang and Washington, he "
+        "added.\n\n"
+        'She said their teams looked forward to meeting "in the future", but offered no '
+        "specific time frame.\n"
+    )
+    got = said(analyse_text(text, "2019-06-30"))
+    assert got[-1] == ("in the future", "Sarah Sanders")

@@ -23,6 +23,24 @@ JOINT = "words said by several actors together"
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
+_SEX = {"he": "m", "she": "f"}
+_TITLE_SEX = {
+    "mr": "m",
+    "sir": "m",
+    "king": "m",
+    "prince": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+}
 
 COMMUNICATION = SPEECH_VERBS | {
     "reiterate",
@@ -99,6 +117,7 @@ class Speakers:
         self.actors = actors
         self.ent_actor = ent_actor  # token index -> actor of the entity covering it
         self.last: list[ActorDraft] = []
+        self.sex: dict[str, str | None] = {}  # actor id -> "f" / "m" as the text shows it
 
     def verbs(self, a: int, b: int, inside: tuple[int, int]) -> list[Any]:
         """The speech verbs of ``text[a:b]`` outside the quoted words ``inside``."""
@@ -197,19 +216,55 @@ class Speakers:
         return None, ""
 
     def _pronoun(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
+        found, rule = self._antecedent(head, want)
+        sex = _SEX.get(head.lower_)
+        if found is not None and sex is not None and self.sex.get(found.id) is None:
+            self.sex[found.id] = sex  # "he" of Trump: no later "she" stands for him
+        return found, rule
+
+    def _antecedent(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
+        sex = _SEX.get(head.lower_)
         if want == "person":
             subject = self._sentence_subject(head)
-            if subject is not None:
+            if subject is not None and self._fits(subject, sex):
                 return subject, f"“{head.text}”: the person the sentence is about"
         for draft in reversed(self.last):
-            if (want is None and draft.kind != "person") or want == draft.kind:
+            if (want is None and draft.kind != "person") or (
+                want == draft.kind and self._fits(draft, sex)
+            ):
                 return draft, f"“{head.text}”: the last speaker that fits"
         if want == "person":  # no speaker yet: the last person named before
             for tok in reversed(self.doc[: head.i]):
                 found = self.ent_actor.get(tok.i)
-                if found is not None and found.kind == "person":
+                if found is not None and found.kind == "person" and self._fits(found, sex):
                     return found, f"“{head.text}”: the last person named"
         return None, ""
+
+    def _fits(self, draft: ActorDraft, sex: str | None) -> bool:
+        """Whether a pronoun of ``sex`` may stand for ``draft``: not "she" for a man the text
+        calls Mr, King or spokesman, nor for one an earlier "he" stood for."""
+        if sex is None:
+            return True
+        if draft.id not in self.sex:
+            self.sex[draft.id] = self._titled(draft)
+        known = self.sex[draft.id]
+        return known is None or known == sex
+
+    def _titled(self, draft: ActorDraft) -> str | None:
+        """The sex a title or a post gives a person in this text ("Mrs May", "Ms. Evans",
+        "Mr Trump", "spokeswoman Kim Eun-hye"), else None."""
+        text = self.doc.text
+        for a, _ in draft.mentions:
+            words = text[max(0, a - 24) : a].replace(".", " ").split()
+            for word in reversed(words[-2:]):
+                sex = _TITLE_SEX.get(word.lower())
+                if sex is not None:
+                    return sex
+        for post in draft.positions:
+            for word, sex in _TITLE_SEX.items():
+                if word in post.post.lower().split():
+                    return sex
+        return None
 
     def _by_role(self, head: Any) -> ActorDraft | None:
         """ "the Prime Minister said": the last speaker, else the last person named before,
