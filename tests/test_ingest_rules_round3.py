@@ -291,3 +291,22 @@ def test_he_said_of_a_man_keeps_a_later_she_from_him(analyse_text) -> None:  # t
     )
     got = said(analyse_text(text, "2019-06-30"))
     assert got[-1] == ("in the future", "Sarah Sanders")
+
+
+def test_a_place_the_article_puts_a_graph_place_in_counts_as_that_place(korea) -> None:  # type: ignore[no-untyped-def]
+    from diplograph.ingest._places import place_in
+    from diplograph.ingest.nlp import parse
+
+    text = (  # 07, then 16
+        "Seoul, June 30 US President Donald Trump and North Korean leader Kim Jong-un have "
+        "agreed to meet at Panmunjom, a border village at the Demilitarized Zone (DMZ), on "
+        "Sunday, South Korean President Moon Jae-in announced after a summit with the former."
+        "\n\n"
+        "\"We're going to the DMZ border and I'll be meeting with Chairman Kim.\"\n"
+    )
+    doc = parse(text)
+    later = text.rindex("DMZ")
+    assert place_in(korea, doc, later, later + 3, {}) == "panmunjom"
+    zone = text.index("the Demilitarized Zone")
+    assert place_in(korea, doc, zone, zone + 22, {}) == "panmunjom"
+    assert place_in(korea, doc, 0, 5, {}) != "panmunjom"  # Seoul is not in it

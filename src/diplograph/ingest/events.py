@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import Any
 
 from ..dates import PartialDate
-from ..kg import KnowledgeGraph, normalize_name
+from ..kg import KnowledgeGraph
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
 from ._event_index import event_index
@@ -30,9 +30,9 @@ from ._event_rules import (
     recent_event,
     specific,
     subject_takes_part,
-    verb_place_span,
 )
 from ._linking import FAMILIES, agrees, link, widen
+from ._places import place_in, verb_place
 from ._under_way import hypothetical, join_under_way
 from .html import Article
 
@@ -221,29 +221,6 @@ def _participants(
     return ids
 
 
-def _place(
-    kg: KnowledgeGraph, doc: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
-) -> str | None:
-    cache = doc.user_data  # read once per document, not once per mention
-    if "diplograph_places" not in cache:
-        cache["diplograph_places"] = {
-            normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()
-        }
-        cache["diplograph_ents"] = list(doc.ents)
-    names: dict[str, str] = cache["diplograph_places"]
-    for ent in cache["diplograph_ents"]:
-        if not a <= ent.start_char < b:
-            continue
-        government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
-        if government and not _after_place_word(ent):
-            continue  # "talks with Pyongyang": the government, not the city
-        if a <= ent.start_char < b and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
-            pid = names.get(normalize_name(ent.text.replace("’s", "")))
-            if pid is not None:
-                return pid
-    return None
-
-
 def _mention(
     token: Any,
     etype: str,
@@ -269,7 +246,7 @@ def _mention(
         FAMILIES[etype],
         [(a, b)],
         own[0].value if own else None,
-        _place(kg, doc, a, b, ent_actor) or _verb_place(kg, token, ent_actor),
+        place_in(kg, doc, a, b, ent_actor) or verb_place(kg, token, ent_actor),
         _participants(kg, token, a, b, ent_actor),
         None,
         "",
@@ -277,11 +254,6 @@ def _mention(
         label=text[a:b],
         date_note=own[0].resolved.note if own else None,
     )
-
-
-def _verb_place(kg: KnowledgeGraph, token: Any, ent_actor: dict[int, ActorDraft]) -> str | None:
-    span = verb_place_span(token)
-    return None if span is None else _place(kg, token.doc, span[0], span[1], ent_actor)
 
 
 def _preposition(text: str, start: int) -> str:
@@ -584,9 +556,3 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
         t = t.head
         path.append(t)
     return False
-
-
-def _after_place_word(ent: Any) -> bool:
-    """True for "in Hanoi", "at Panmunjom", "the Hanoi summit": a city as a place."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return before in ("in", "at", "to", "from", "near") or ent.root.dep_ == "compound"
