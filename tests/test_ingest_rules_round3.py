@@ -151,6 +151,76 @@ def test_a_closing_mark_glued_to_the_next_word_opens_a_quotation(analyse_text) -
     assert said(analyse_text(text, "2019-03-02")) == [("(Kim) did not have a backup plan", None)]
 
 
+# -- reported speech ---------------------------------------------------------------------
+
+
+def modes(an: Analysis) -> list[tuple[str, str | None, str]]:
+    body = an.article.body
+    return [
+        (body[q.start : q.end], q.speaker.name if q.speaker else None, q.mode) for q in an.quotes
+    ]
+
+
+def test_pointed_out_reports_a_clause_and_a_participle_after_it_is_the_reporters(
+    analyse_text,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (  # 06: the quotation is in the participle, so the clause is a paraphrase too
+        'Trump also said: "I put out the word, and he got back."\n\n'
+        'He pointed out sanctions are still on, reiterating that he\'s "in no rush."\n'
+    )
+    got = modes(analyse_text(text, "2019-06-30"))
+    assert ("sanctions are still on", "Donald Trump", "paraphrase") in got
+    text = (  # 16: ", fuelling speculation that ..." is no part of what was tweeted
+        "A travel company that organizes tours to North Korea tweeted that the DMZ would be "
+        "off-limits to tourists today, fuelling speculation that Trump would be meeting Kim at "
+        "the venue.\n"
+    )
+    assert [w for w, _, _ in modes(analyse_text(text, "2019-06-30"))] == [
+        "the DMZ would be off-limits to tourists today"
+    ]
+
+
+def test_a_relative_clause_said_reports_the_clause_of_its_noun(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 10
+        "But sanctions will remain until complete denuclearisation takes place - a process "
+        "Mr Trump said would take a long time.\n"
+    )
+    assert modes(analyse_text(text, "2018-06-12")) == [
+        ("would take a long time", "Donald Trump", "paraphrase")
+    ]
+
+
+def test_an_attribution_after_the_clause_with_a_quotation_after_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 06: the fragments come after "announced", so the clause is Moon's paraphrase
+        "US President Donald Trump and North Korean leader Kim Jong-un have agreed to meet at "
+        "Panmunjom, an inter-Korean border village, President Moon Jae-in announced after a "
+        'summit with Trump, who called it "just a step" that\'s perhaps "important."\n'
+    )
+    got = modes(analyse_text(text, "2019-06-30"))
+    assert got[0][1:] == ("Moon Jae-in", "paraphrase")
+    assert got[0][0].endswith("an inter-Korean border village")
+
+
+def test_an_unnamed_official_of_a_named_body_speaks_for_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 20: the quoted name is no statement, so the clause is the official's
+        "Israel and the United Arab Emirates are scheduled to formally sign the Aug. 13 "
+        "normalization agreement—named the “Abraham Accord”—at the White House on Sept. 15, "
+        "a senior White House official told JNS.\n"
+    )
+    got = modes(analyse_text(text, "2020-09-09"))
+    assert [(s, m) for _, s, m in got] == [("White House", "paraphrase")]
+
+
+def test_a_boast_is_speech(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 06
+        "Trump boasted that he has arranged what his predecessor Barack Obama couldn't do "
+        'thanks to a "certain chemistry" with Kim.\n'
+    )
+    assert modes(analyse_text(text, "2019-06-30")) == [
+        ("certain chemistry", "Donald Trump", "fragment")
+    ]
+
+
 # -- events -----------------------------------------------------------------------------
 
 

@@ -203,6 +203,7 @@ SPEECH_VERBS = frozenset(
         "observe",
         "contend",
         "maintain",
+        "boast",
     ]
 )
 

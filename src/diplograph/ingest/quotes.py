@@ -300,7 +300,7 @@ def find_quotes(
         quotes.append(draft)
     for verb in verbs:
         _add_reported(text, verb, speakers, quoted, quotes)
-    taken = quoted + [(d.start, d.end) for d in quotes]
+    taken = [(d.start, d.end, d.mode) for d in quotes]  # statements, not names in quotes
     more = find_surface(text, doc, speakers, taken) + find_reports(text, doc, speakers)
     for d in more:
         d.channel = d.channel or _channel(text, *d.sentence, speakers, d.speaker)
