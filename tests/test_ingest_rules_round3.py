@@ -7,6 +7,8 @@ the gold's.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from diplograph.ingest.pipeline import Analysis
 
 
@@ -380,3 +382,37 @@ def test_a_place_the_article_puts_a_graph_place_in_counts_as_that_place(korea) -
     zone = text.index("the Demilitarized Zone")
     assert place_in(korea, doc, zone, zone + 22, {}) == "panmunjom"
     assert place_in(korea, doc, 0, 5, {}) != "panmunjom"  # Seoul is not in it
+
+
+def test_a_date_on_a_verb_dates_its_subject_only_when_the_verb_says_it_happened(
+    tmp_path: Path,
+) -> None:
+    from diplograph.ingest import read_article
+    from diplograph.ingest.events import _owns
+    from diplograph.ingest.nlp import parse
+    from diplograph.ingest.temporal import find_dates
+
+    text = (  # 10: April is when the declaration was signed, not when the agreement was
+        "The agreement reaffirmed the Panmunjom Declaration signed by Mr Kim and South Korean "
+        "President Moon Jae In in April."
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    doc = parse(text)
+    (april,) = find_dates(text, doc, read_article(tmp_path / "a.txt", published="2018-06-12"))
+    agreement = next(t for t in doc if t.text == "agreement")
+    assert not _owns(doc, april, agreement)
+
+
+def test_a_verb_mention_holding_a_noun_mention_of_the_same_event_gives_the_noun(
+    analyse_text,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (  # 03
+        "North Korean leader Kim Jong Un will meet the South's President Moon Jae-in at a "
+        "summit in Pyongyang in September to discuss nuclear disarmament, Seoul said on "
+        "Thursday.\n"
+    )
+    an = analyse_text(text, "2018-09-06")
+    body = an.article.body
+    assert [[body[a:b] for a, b in e.mentions] for e in an.events] == [
+        ["a summit in Pyongyang in September"]
+    ]

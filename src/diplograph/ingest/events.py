@@ -93,6 +93,35 @@ _NEEDS = {  # triggers that count only beside one of these words
     "document": {"sign", "signed", "signing", "joint"},
     "ceremony": {"signing", "welcome", "welcoming", "opening"},
 }
+_HAPPEN = {  # verbs whose subject, the event, happens when they do
+    "be",
+    "take",
+    "begin",
+    "start",
+    "end",
+    "open",
+    "close",
+    "conclude",
+    "collapse",
+    "resume",
+    "happen",
+    "occur",
+    "follow",
+    "last",
+    "run",
+    "continue",
+    "finish",
+    "break",
+    "come",
+    "go",
+    "fail",
+    "wrap",
+    "kick",
+    "get",
+    "hold",
+    "produce",
+    "yield",
+}
 _NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first launch since 2017"
 
 
@@ -379,8 +408,12 @@ def find_events(
         lambda: recent_event(kg, "meeting", FAMILIES, article.published, named, days=1),
         lambda draft, ev: _add_linked(kg, drafts, draft, ev),
     )
-    for d in drafts:
-        d.mentions.sort()
+    for d in drafts:  # "meet Moon at a summit in Pyongyang": the noun is the mention
+        d.mentions = sorted(
+            m
+            for m in set(d.mentions)
+            if not any(o != m and m[0] <= o[0] and o[1] <= m[1] for o in d.mentions)
+        )
     drafts.sort(key=lambda d: d.mentions[0])
     return drafts
 
@@ -549,7 +582,9 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
                 return True  # "the statement signed yesterday"
             if len(path) > 1 and not date_is_its_own(path[:-1], {x.i for x in span}):
                 return False  # "played down the test in an interview Sunday"
-            args = ("nsubj", "nsubjpass", "dobj")
+            # "the summit ended Thursday" dates the summit; "the agreement reaffirmed the
+            # declaration ... in April" does not date the agreement
+            args = ("nsubj", "nsubjpass", "dobj") if t.lemma_ in _HAPPEN else ("nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:
             return False
