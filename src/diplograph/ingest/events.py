@@ -93,7 +93,7 @@ _NEEDS = {  # triggers that count only beside one of these words
     "document": {"sign", "signed", "signing", "joint"},
     "ceremony": {"signing", "welcome", "welcoming", "opening"},
 }
-_HAPPEN = {  # verbs whose subject, the event, happens when they do
+_HAPPEN = {  # verbs whose subject, the event, happens (or is made) when they do
     "be",
     "take",
     "begin",
@@ -121,6 +121,16 @@ _HAPPEN = {  # verbs whose subject, the event, happens when they do
     "hold",
     "produce",
     "yield",
+    "sign",
+    "reach",
+    "seal",
+    "stage",
+    "conduct",
+    "launch",
+    "fire",
+    "ink",
+    "strike",
+    "carry",
 }
 _NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first launch since 2017"
 
