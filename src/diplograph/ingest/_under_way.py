@@ -42,7 +42,7 @@ def hypothetical(token: Any) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in _MODALS for c in node.children)
 
 
-def _under_way(kg: KnowledgeGraph, ev: Event, published: PartialDate) -> bool:
+def _under_way(ev: Event, published: PartialDate) -> bool:
     """Whether ``ev`` was going on when the report was written (or ended the day before)."""
     return (
         ev.time.earliest <= published.latest
@@ -69,12 +69,12 @@ def join_under_way(
         if d.link
         and FAMILIES.get(kg.events[d.link].type.value) == "meeting"
         and kg.events[d.link].part_of is None
-        and _under_way(kg, kg.events[d.link], published)
+        and _under_way(kg.events[d.link], published)
     }
     if len(linked) > 1:
         return  # two summits at once: which one is meant is not for a rule to say
     ev = kg.events[linked.pop()] if linked else recent()
-    if ev is None or not _under_way(kg, ev, published):
+    if ev is None or not _under_way(ev, published):
         return
     people = widen(kg, {p.actor for p in ev.participants})
     for draft in candidates:
