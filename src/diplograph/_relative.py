@@ -262,9 +262,14 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         return ResolvedDate(PartialDate.from_date(day), text, f"that day of {m['wwhich']} week")
     if m["weekend"]:
         return _weekend(r, bool(future), text)
-    month = _month_index(m["m4"])
+    return _month(_month_index(m["m4"]), r, future, text)
+
+
+def _month(month: int, r: date, future: bool | None, text: str) -> ResolvedDate:
+    """A month name: the nearest not after ``r`` (past), not before it (future), else the
+    nearest on either side ("the November election")."""
     year = r.year
-    if future is None and month != r.month:  # "the November election": no tense, the nearest
+    if future is None and month != r.month:
         ahead = (month - r.month) % 12
         year += (month < r.month) if ahead < 6 else -(month > r.month)
         rule = "month name, no tense: the nearest"

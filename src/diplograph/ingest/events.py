@@ -31,6 +31,7 @@ from ._event_rules import (
     specific,
     subject_takes_part,
 )
+from ._lexicon import HAPPEN
 from ._linking import FAMILIES, agrees, link, widen
 from ._places import place_in, verb_place
 from ._under_way import hypothetical, join_under_way
@@ -92,45 +93,6 @@ _NEEDS = {  # triggers that count only beside one of these words
     "deal": {"sign", "signed", "reach", "reached", "the"},
     "document": {"sign", "signed", "signing", "joint"},
     "ceremony": {"signing", "welcome", "welcoming", "opening"},
-}
-_HAPPEN = {  # verbs whose subject, the event, happens (or is made) when they do
-    "be",
-    "take",
-    "begin",
-    "start",
-    "end",
-    "open",
-    "close",
-    "conclude",
-    "collapse",
-    "resume",
-    "happen",
-    "occur",
-    "follow",
-    "last",
-    "run",
-    "continue",
-    "finish",
-    "break",
-    "come",
-    "go",
-    "fail",
-    "wrap",
-    "kick",
-    "get",
-    "hold",
-    "produce",
-    "yield",
-    "sign",
-    "reach",
-    "seal",
-    "stage",
-    "conduct",
-    "launch",
-    "fire",
-    "ink",
-    "strike",
-    "carry",
 }
 _NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first launch since 2017"
 
@@ -376,11 +338,10 @@ def find_events(
         if draft.date is None and not (
             definite or latest or part or (determiner and token.dep_ in ("dobj", "nsubjpass"))
         ):
-            if determiner and draft.family in ("meeting", "visit") and not hypothetical(token):
-                parts += (
-                    [] if ordinal(token) else [draft]
-                )  # "holding a one-on-one meeting" during the summit
-            continue  # "momentum for talks", "reviving nuclear talks": no event in particular
+            # "holding a one-on-one meeting" may be a part of a summit under way; "momentum
+            # for talks", "reviving nuclear talks": no event in particular
+            parts += [draft] if determiner and _a_part(token, draft) else []
+            continue
         if definite and _by_order(kg, drafts, draft, token):
             continue
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
@@ -390,9 +351,7 @@ def find_events(
         if bare and not latest:
             if (definite or part) and not _bare(kg, drafts, draft, article.published, named, part):
                 pending.append((draft, part))  # the event it belongs to may come later
-            elif draft.family in ("meeting", "visit") and not (
-                definite or part or hypothetical(token) or ordinal(token)
-            ):
+            elif not (definite or part) and _a_part(token, draft):
                 parts.append(draft)
             continue
         linked = link(kg, draft, article.published, named)
@@ -407,15 +366,35 @@ def find_events(
             and not (definite and _join_same(kg, drafts, draft))
         ):
             _place_new(drafts, draft)
+    return _finish(kg, drafts, pending, parts, article.published, named)
+
+
+def _a_part(token: Any, draft: EventDraft) -> bool:
+    """Whether an undated meeting or visit may be a part of a summit under way: not a wish,
+    a denial, a possibility, nor "a third summit"."""
+    family = draft.family in ("meeting", "visit")
+    return family and not hypothetical(token) and ordinal(token) is None
+
+
+def _finish(
+    kg: KnowledgeGraph,
+    drafts: list[EventDraft],
+    pending: list[tuple[EventDraft, bool]],
+    parts: list[EventDraft],
+    published: PartialDate | None,
+    named: set[str],
+) -> list[EventDraft]:
+    """Place the mentions that waited for a later one, join the parts of a summit under way,
+    and keep the inner one of two nested mentions of an event."""
     for draft, part in pending:
-        if not _bare(kg, drafts, draft, article.published, named, part):
+        if not _bare(kg, drafts, draft, published, named, part):
             parts += [draft] if draft.family in ("meeting", "visit") else []
     join_under_way(
         kg,
         drafts,
         parts,
-        article.published,
-        lambda: recent_event(kg, "meeting", FAMILIES, article.published, named, days=1),
+        published,
+        lambda: recent_event(kg, "meeting", FAMILIES, published, named, days=1),
         lambda draft, ev: _add_linked(kg, drafts, draft, ev),
     )
     for d in drafts:  # "meet Moon at a summit in Pyongyang": the noun is the mention
@@ -594,7 +573,7 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
                 return False  # "played down the test in an interview Sunday"
             # "the summit ended Thursday" dates the summit; "the agreement reaffirmed the
             # declaration ... in April" does not date the agreement
-            args = ("nsubj", "nsubjpass", "dobj") if t.lemma_ in _HAPPEN else ("nsubjpass", "dobj")
+            args = ("nsubj", "nsubjpass", "dobj") if t.lemma_ in HAPPEN else ("nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:
             return False
