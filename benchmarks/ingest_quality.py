@@ -23,8 +23,9 @@ prints, per article and overall (micro-averaged), precision, recall and F1 for
   resolves to the same EDTF value.
 
 Gold items carry only their text; a text that occurs several times is placed at
-its next occurrence after the previous item with the same text (gold lists
-follow the excerpt's order), not always at the first.
+its next occurrence after the end of the previous item (gold lists follow the
+excerpt's order), not always at the first; an item found only earlier keeps the old
+placement (its next occurrence after the previous item with the same text).
 
     .venv/bin/python benchmarks/ingest_quality.py [EVAL_DIR] [--data FOLDER]
         [--split dev|test|fresh|all]
@@ -145,14 +146,18 @@ def _spans(text: str, items: Iterable[dict[str, Any]]) -> list[Span]:
     """Spans of items: their own offsets, else their text's next unused occurrence."""
     spans: list[Span] = []
     last: dict[str, int] = {}
+    previous = 0  # where the item before ends: gold lists follow the excerpt's order
     for item in items:
         if "start" in item:
             spans.append((int(item["start"]), int(item["end"])))
             continue
         words = str(item["text"])
-        found = locate(text, words, last[words] + 1 if words in last else 0)
+        after = last[words] + 1 if words in last else 0
+        # "Thursday next week" then "Thursday": the second is not inside the first
+        at = text.find(words, max(after, previous))
+        found = (at, at + len(words)) if at >= 0 else locate(text, words, after)
         if found is not None:
-            last[words] = found[0]
+            last[words], previous = found
         spans.append(found if found is not None else (-2, -1))
     return spans
 

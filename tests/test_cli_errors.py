@@ -133,3 +133,16 @@ def test_data_folder_with_one_broken_file(
     )
     assert lines[-1] == "Error: 1 problem(s) in the data; run 'diplograph validate' to list them"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_validate_texts_names_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "good.txt").write_text("Seoul hopes the talks go on.", encoding="utf-8")
+    (texts / "latin1.txt").write_bytes("Séoul".encode("latin-1"))  # é is 0xe9 at offset 1
+    result = CliRunner().invoke(
+        cli, ["--data", str(bundled_data()), "--texts", str(texts), "validate"]
+    )
+    assert result.exit_code == 1, result.output
+    assert f"{texts / 'latin1.txt'}: not UTF-8 text (byte 0xe9 at offset 1)" in result.stderr
+    assert "Traceback" not in result.output

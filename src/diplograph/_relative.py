@@ -45,7 +45,9 @@ _AFTER += ")"
 _MONTH_AFTER = (
     _AFTER[:-1]
     + "".join(rf"|(?<=\b{w} of )" for w in ("end", "beginning", "start", "middle", "rest"))
-    + r"|\bmid-)"
+    + r"|\bmid-"
+    # and as a noun's modifier ("the November election", not "the May government")
+    + rf"|(?<=\bthe )(?=(?!may\b)(?:{_MONTH_RE})(?-i:\s+[a-z])))"
 )
 # a year also counts as a noun's modifier ("the 2015 deal") and after "of", "from", "after"
 _YEAR_AFTER = _AFTER[:-1] + r"|(?<=\bthe )|(?<=\bof )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
@@ -193,8 +195,8 @@ def resolve_relative(
 
     ``future`` says the sentence speaks of what is to come ("will meet on
     Friday"); weekdays and dates without a year then count forward. ``None`` says
-    the tense tells nothing ("the deadline is 31 October"): a date without a year is
-    then the nearest such day on either side.
+    the tense tells nothing ("the deadline is 31 October", "the November
+    election"): a date without a year, or a month, is then the nearest on either side.
 
     Raises :class:`~diplograph.errors.DateError` for words it cannot read, and
     for relative words when there is no reference date: it never guesses.
@@ -210,6 +212,8 @@ def resolve_relative(
     ['2018-06', '2019-02', '1953']
     >>> [str(resolve_relative("July 4", ref, future=f).value) for f in (False, None)]
     ['2018-07-04', '2019-07-04']
+    >>> [str(resolve_relative("November", ref, future=f).value) for f in (False, None)]
+    ['2018-11', '2019-11']
     >>> str(resolve_relative("Feb. 27-28", ref).value)
     '2019-02-27/2019-02-28'
     >>> resolve_relative("30 June 2019", None).value
@@ -258,8 +262,18 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         return ResolvedDate(PartialDate.from_date(day), text, f"that day of {m['wwhich']} week")
     if m["weekend"]:
         return _weekend(r, bool(future), text)
-    month = _month_index(m["m4"])
+    return _month(_month_index(m["m4"]), r, future, text)
+
+
+def _month(month: int, r: date, future: bool | None, text: str) -> ResolvedDate:
+    """A month name: the nearest not after ``r`` (past), not before it (future), else the
+    nearest on either side ("the November election")."""
     year = r.year
+    if future is None and month != r.month:
+        ahead = (month - r.month) % 12
+        year += (month < r.month) if ahead < 6 else -(month > r.month)
+        rule = "month name, no tense: the nearest"
+        return ResolvedDate(PartialDate(year, month), text, rule + " to the reference")
     if future and month < r.month:
         year += 1
     elif not future and month > r.month:

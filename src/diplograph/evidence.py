@@ -61,13 +61,15 @@ def _folders(texts: Texts) -> list[Path]:
 def load_texts(texts: Texts) -> tuple[dict[str, str], dict[str, str]]:
     """Read folders of source texts: by file name, and by SHA-256 of the bytes.
 
-    Files that are not UTF-8 text are skipped; a file name found in two
-    folders keeps the first folder's text.
+    A binary file (one with a NUL byte: an image, a PDF) is no text and is
+    passed over; a file name found in two folders keeps the first folder's text.
 
     Raises
     ------
     LoadError
-        When a folder cannot be read (``unreadable`` is True).
+        When a folder cannot be read (``unreadable`` is True), or holds a text
+        file that is not UTF-8: a text the evidence may rest on is never passed
+        over in silence.
 
     Examples
     --------
@@ -97,8 +99,18 @@ def _read_texts(folder: Path, by_name: dict[str, str], by_hash: dict[str, str]) 
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as e:
+            if b"\0" in data:
+                continue  # binary, not a text in another encoding
+            raise LoadError(
+                [
+                    Problem(
+                        str(path),
+                        0,
+                        f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})",
+                    )
+                ]
+            ) from None
         by_name.setdefault(path.name, text)
         by_hash[hashlib.sha256(data).hexdigest()] = text
 

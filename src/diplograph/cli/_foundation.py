@@ -41,8 +41,8 @@ def validate(ctx: Context, shacl: bool) -> None:
     the checks run over their union. With --texts, says which sources had no
     text to check their quotes against.
 
-    Exit status 0 when valid, 1 when the data has problems, 2 when a folder
-    cannot be read.
+    Exit status 0 when valid, 1 when the data has problems (or a text is not
+    UTF-8), 2 when a folder cannot be read.
     """
     from ..layers import check_layers
     from ..load import check_folder
@@ -54,8 +54,8 @@ def validate(ctx: Context, shacl: bool) -> None:
             layers, problems = check_layers(ctx.data_dirs, texts=ctx.texts)
             kg = layers.kg
             _report_layers(layers, problems)
-    except LoadError as e:
-        fail(str(e), 2)
+    except LoadError as e:  # a folder that cannot be read; a text that is not UTF-8
+        fail(str(e), 2 if e.unreadable else 1)
     for problem in problems:
         click.echo(str(problem))
     if problems:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph
 from ..model import PRINCIPAL_ROLES, Event
+from ._event_index import event_index
 
 __all__ = [
     "GENERIC",
@@ -53,7 +54,7 @@ _PHASES = {
     "wake",
 }
 #: measure nouns: "five hours of talks", "a fresh round of talks", "two days of negotiations"
-_MEASURES = {"hour", "day", "round", "minute", "session", "week"}
+_MEASURES = {"hour", "day", "round", "minute", "session", "week", "series"}
 #: nouns that stand for whatever event was named before them ("the incident", "Sunday's event")
 GENERIC = {"event", "incident", "occasion", "episode", "gathering"}
 #: verbs whose subject is no participant of the event in their object ("Pompeo played down the
@@ -199,9 +200,8 @@ def recent_event(
         return None
     sides = _sides(kg, named)
     found = []
-    for ev in kg.events.values():
-        if families.get(ev.type.value) != family:
-            continue
+    since = published.earliest - timedelta(days=days)
+    for ev in event_index(kg, families).between(family, since, published.latest):
         principals = _sides(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
         if len(principals & sides) < min(2, len(principals)) or not principals:
             continue
@@ -240,9 +240,7 @@ def named_event(
         return None
     head = trigger.lemma_.lower()
     found = []
-    for ev in kg.events.values():
-        if families.get(ev.type.value) != family:
-            continue
+    for ev in event_index(kg, families).of_family(family):
         label = _words(ev.label)
         same_kind = any(families.get(triggers.get(m, "")) == family and m in label for m in mods)
         if same_kind or (
@@ -280,9 +278,8 @@ def nth_event(
     found = sorted(
         (
             ev
-            for ev in kg.events.values()
-            if families.get(ev.type.value) == family
-            and ev.part_of is None
+            for ev in event_index(kg, families).of_family(family)
+            if ev.part_of is None
             and pair <= widen({p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
             and (within is None or within[0] <= ev.time.earliest <= within[1])
         ),

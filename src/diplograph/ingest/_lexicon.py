@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ACRONYMS",
     "COUNTRIES",
+    "HAPPEN",
     "MEDIA",
     "MEDIA_SHORT",
     "NOT_ACTORS",
@@ -203,6 +204,7 @@ SPEECH_VERBS = frozenset(
         "observe",
         "contend",
         "maintain",
+        "boast",
     ]
 )
 
@@ -252,3 +254,46 @@ ORG_WORDS = (
         "court",
     )
 )
+
+HAPPEN = frozenset(
+    {  # verbs whose subject, the event, happens (or is made) when they do
+        "be",
+        "take",
+        "begin",
+        "start",
+        "end",
+        "open",
+        "close",
+        "conclude",
+        "collapse",
+        "resume",
+        "happen",
+        "occur",
+        "follow",
+        "last",
+        "run",
+        "continue",
+        "finish",
+        "break",
+        "come",
+        "go",
+        "fail",
+        "wrap",
+        "kick",
+        "get",
+        "hold",
+        "produce",
+        "yield",
+        "sign",
+        "reach",
+        "seal",
+        "stage",
+        "conduct",
+        "launch",
+        "fire",
+        "ink",
+        "strike",
+        "carry",
+    }
+)
+"""Verbs whose subject, an event, happens when they do: a date on them dates it."""

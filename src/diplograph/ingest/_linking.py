@@ -3,10 +3,14 @@ date (at its precision) may be the event's, and its place or participants agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import timedelta
+
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import EventDraft
+from ._event_index import event_index
 
 __all__ = ["FAMILIES", "agrees", "link", "widen", "years_before"]
 
@@ -76,8 +80,25 @@ def _score(
     return score
 
 
+_TWO_YEARS = 731  # days: an undated mention is of no event more than two years before
+
+
 def years_before(ev: Event, published: PartialDate) -> float:
     return (published.earliest - ev.time.latest).days / 365.25
+
+
+def _candidates(
+    kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None
+) -> Iterable[Event]:
+    """The events :func:`_score` may accept, from the index: those the mention's date allows;
+    undated, those of the two years before the article (any year when a place is named)."""
+    index = event_index(kg, FAMILIES)
+    if draft.date is not None:
+        return index.between(draft.family, draft.date.earliest, draft.date.latest)
+    if published is None or draft.place is not None:
+        return index.of_family(draft.family)
+    since = published.earliest - timedelta(days=_TWO_YEARS)
+    return index.between(draft.family, since, published.latest)
 
 
 def link(
@@ -85,7 +106,7 @@ def link(
 ) -> Event | None:
     scored = [
         (s, ev)
-        for ev in kg.events.values()
+        for ev in _candidates(kg, draft, published)
         if (s := _score(kg, ev, draft, published, named)) is not None
     ]
     floor = 2 if draft.family == "meeting" else 1
@@ -108,8 +129,13 @@ def _visit_as_meeting(
     if not draft.participants or published is None:
         return None
     found = []
-    for ev in kg.events.values():
-        if FAMILIES.get(ev.type.value) != "meeting" or ev.part_of is not None:
+    index = event_index(kg, FAMILIES)
+    if draft.date is not None:
+        events: Iterable[Event] = index.between("meeting", draft.date.earliest, draft.date.latest)
+    else:
+        events = index.between("meeting", published.earliest - timedelta(days=37), published.latest)
+    for ev in events:
+        if ev.part_of is not None:
             continue
         principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
         if not draft.participants <= widen(kg, principals):

@@ -13,9 +13,10 @@ from bisect import bisect_left
 from typing import Any
 
 from ..dates import PartialDate
-from ..kg import KnowledgeGraph, normalize_name
+from ..kg import KnowledgeGraph
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
+from ._event_index import event_index
 from ._event_rules import (
     GENERIC,
     date_is_its_own,
@@ -29,9 +30,11 @@ from ._event_rules import (
     recent_event,
     specific,
     subject_takes_part,
-    verb_place_span,
 )
+from ._lexicon import HAPPEN
 from ._linking import FAMILIES, agrees, link, widen
+from ._places import place_in, verb_place
+from ._under_way import hypothetical, join_under_way
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
@@ -41,6 +44,7 @@ TRIGGERS = {
     "meeting": "meeting",
     "get-together": "meeting",
     "encounter": "meeting",
+    "session": "meeting",
     "talks": "talks",
     "visit": "visit",
     "trip": "visit",
@@ -96,12 +100,12 @@ _NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first laun
 def _trigger(token: Any) -> str | None:
     low = token.lower_
     lemma = token.lemma_.lower()
-    if lemma in _VERBS and token.pos_ == "VERB":
-        return _VERBS[lemma]
+    if lemma in _VERBS and token.pos_ == "VERB":  # not "tourists visiting from the North"
+        return None if token.dep_ == "acl" and token.tag_ == "VBG" else _VERBS[lemma]
     if lemma == "test" and token.pos_ == "VERB":
         return "missile_test" if token.head.lower_.startswith("missile") else None
-    if low == "together" and token.i >= 2 and token.nbor(-1).text == "-":
-        return "meeting" if token.nbor(-2).lower_ == "get" else None
+    if low in ("together", "down") and token.i >= 2 and token.nbor(-1).text == "-":
+        return "meeting" if token.nbor(-2).lower_ in ("get", "sit") else None
     word = low if low in TRIGGERS else lemma if lemma in TRIGGERS else None
     if word is None or token.pos_ == "VERB":
         if lemma in _CROSS_VERBS and token.pos_ == "VERB":
@@ -111,7 +115,7 @@ def _trigger(token: Any) -> str | None:
         if lemma == "test" and token.pos_ == "VERB" and token.head.lower_.startswith("missile"):
             return "missile_test"
         return None
-    if token.pos_ not in ("NOUN", "PROPN") and low != "together":
+    if token.pos_ not in ("NOUN", "PROPN") and low not in ("together", "down"):
         return None
     needs = _NEEDS.get(lemma)
     if needs is not None:
@@ -218,29 +222,6 @@ def _participants(
     return ids
 
 
-def _place(
-    kg: KnowledgeGraph, doc: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
-) -> str | None:
-    cache = doc.user_data  # read once per document, not once per mention
-    if "diplograph_places" not in cache:
-        cache["diplograph_places"] = {
-            normalize_name(p.name.split(",")[0]): p.id for p in kg.places.values()
-        }
-        cache["diplograph_ents"] = list(doc.ents)
-    names: dict[str, str] = cache["diplograph_places"]
-    for ent in cache["diplograph_ents"]:
-        if not a <= ent.start_char < b:
-            continue
-        government = ent.start in ent_actor and ent_actor[ent.start].kind != "person"
-        if government and not _after_place_word(ent):
-            continue  # "talks with Pyongyang": the government, not the city
-        if a <= ent.start_char < b and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
-            pid = names.get(normalize_name(ent.text.replace("’s", "")))
-            if pid is not None:
-                return pid
-    return None
-
-
 def _mention(
     token: Any,
     etype: str,
@@ -266,7 +247,7 @@ def _mention(
         FAMILIES[etype],
         [(a, b)],
         own[0].value if own else None,
-        _place(kg, doc, a, b, ent_actor) or _verb_place(kg, token, ent_actor),
+        place_in(kg, doc, a, b, ent_actor) or verb_place(kg, token, ent_actor),
         _participants(kg, token, a, b, ent_actor),
         None,
         "",
@@ -274,11 +255,6 @@ def _mention(
         label=text[a:b],
         date_note=own[0].resolved.note if own else None,
     )
-
-
-def _verb_place(kg: KnowledgeGraph, token: Any, ent_actor: dict[int, ActorDraft]) -> str | None:
-    span = verb_place_span(token)
-    return None if span is None else _place(kg, token.doc, span[0], span[1], ent_actor)
 
 
 def _preposition(text: str, start: int) -> str:
@@ -332,6 +308,7 @@ def find_events(
     drafts: list[EventDraft] = []
     named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
     pending: list[tuple[EventDraft, bool]] = []
+    parts: list[EventDraft] = []  # undated meetings and visits: parts of a summit under way?
     for token in doc:
         etype = _trigger(token) or _named_before(token, drafts)
         if etype is None:
@@ -356,11 +333,15 @@ def find_events(
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
         bare = bare or part  # a dinner or a document belongs to the event named before it
-        determiner = any(c.dep_ == "det" for c in token.children)
+        unit = measure(token)  # "a series of meetings": the measure's article
+        determiner = any(c.dep_ == "det" for c in (unit or token).children)
         if draft.date is None and not (
             definite or latest or part or (determiner and token.dep_ in ("dobj", "nsubjpass"))
         ):
-            continue  # "momentum for talks", "reviving nuclear talks": no event in particular
+            # "holding a one-on-one meeting" may be a part of a summit under way; "momentum
+            # for talks", "reviving nuclear talks": no event in particular
+            parts += [draft] if determiner and _a_part(token, draft) else []
+            continue
         if definite and _by_order(kg, drafts, draft, token):
             continue
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
@@ -370,6 +351,8 @@ def find_events(
         if bare and not latest:
             if (definite or part) and not _bare(kg, drafts, draft, article.published, named, part):
                 pending.append((draft, part))  # the event it belongs to may come later
+            elif not (definite or part) and _a_part(token, draft):
+                parts.append(draft)
             continue
         linked = link(kg, draft, article.published, named)
         if linked is None and definite and draft.date is None and draft.place is None:
@@ -383,10 +366,43 @@ def find_events(
             and not (definite and _join_same(kg, drafts, draft))
         ):
             _place_new(drafts, draft)
+    return _finish(kg, drafts, pending, parts, article.published, named)
+
+
+def _a_part(token: Any, draft: EventDraft) -> bool:
+    """Whether an undated meeting or visit may be a part of a summit under way: not a wish,
+    a denial, a possibility, nor "a third summit"."""
+    family = draft.family in ("meeting", "visit")
+    return family and not hypothetical(token) and ordinal(token) is None
+
+
+def _finish(
+    kg: KnowledgeGraph,
+    drafts: list[EventDraft],
+    pending: list[tuple[EventDraft, bool]],
+    parts: list[EventDraft],
+    published: PartialDate | None,
+    named: set[str],
+) -> list[EventDraft]:
+    """Place the mentions that waited for a later one, join the parts of a summit under way,
+    and keep the inner one of two nested mentions of an event."""
     for draft, part in pending:
-        _bare(kg, drafts, draft, article.published, named, part)
-    for d in drafts:
-        d.mentions.sort()
+        if not _bare(kg, drafts, draft, published, named, part):
+            parts += [draft] if draft.family in ("meeting", "visit") else []
+    join_under_way(
+        kg,
+        drafts,
+        parts,
+        published,
+        lambda: recent_event(kg, "meeting", FAMILIES, published, named, days=1),
+        lambda draft, ev: _add_linked(kg, drafts, draft, ev),
+    )
+    for d in drafts:  # "meet Moon at a summit in Pyongyang": the noun is the mention
+        d.mentions = sorted(
+            m
+            for m in set(d.mentions)
+            if not any(o != m and m[0] <= o[0] and o[1] <= m[1] for o in d.mentions)
+        )
     drafts.sort(key=lambda d: d.mentions[0])
     return drafts
 
@@ -518,11 +534,8 @@ def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) ->
     if not meetings:
         return False
     host = meetings[-1].link
-    signed = [
-        ev
-        for ev in kg.events.values()
-        if ev.part_of == host and FAMILIES.get(ev.type.value) == "agreement"
-    ]
+    parts = event_index(kg, FAMILIES).parts(host or "")
+    signed = [ev for ev in parts if FAMILIES.get(ev.type.value) == "agreement"]
     if len(signed) != 1:
         return False
     target = next((d for d in drafts if d.link == signed[0].id), None)
@@ -558,16 +571,12 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
                 return True  # "the statement signed yesterday"
             if len(path) > 1 and not date_is_its_own(path[:-1], {x.i for x in span}):
                 return False  # "played down the test in an interview Sunday"
-            args = ("nsubj", "nsubjpass", "dobj")
+            # "the summit ended Thursday" dates the summit; "the agreement reaffirmed the
+            # declaration ... in April" does not date the agreement
+            args = ("nsubj", "nsubjpass", "dobj") if t.lemma_ in HAPPEN else ("nsubjpass", "dobj")
             return any(c.i == trigger.i and c.dep_ in args for c in t.children)
         if t.head.i == t.i:
             return False
         t = t.head
         path.append(t)
     return False
-
-
-def _after_place_word(ent: Any) -> bool:
-    """True for "in Hanoi", "at Panmunjom", "the Hanoi summit": a city as a place."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return before in ("in", "at", "to", "from", "near") or ent.root.dep_ == "compound"

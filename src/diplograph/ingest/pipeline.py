@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates import When
 from ..kg import KnowledgeGraph
 from ._common import ActorDraft, DateMention, EventDraft, IngestError, QuoteDraft
 from .actors import ActorResolver
 from .events import find_events
 from .html import Article
 from .nlp import parse
-from .quotes import find_quotes
+from .quotes import find_quotes, paragraphs
 from .temporal import find_dates
 
 __all__ = ["Analysis", "analyze", "find_dates"]
@@ -54,7 +55,7 @@ def analyze(article: Article, kg: KnowledgeGraph, *, doc: Any = None) -> Analysi
     quotes = find_quotes(text, doc, actors, ent_actor)
     events = find_events(text, doc, article, kg, ent_actor, dates)
     _date_quotes(doc, quotes, dates, article)
-    _link_quotes(quotes, events)
+    _link_quotes(text, quotes, events, dates, kg)
     return Analysis(article, list(actors.found.values()), quotes, dates, events)
 
 
@@ -103,7 +104,17 @@ def _date_quotes(
             )
 
 
-def _link_quotes(quotes: list[QuoteDraft], events: list[EventDraft]) -> None:
+def _link_quotes(
+    text: str,
+    quotes: list[QuoteDraft],
+    events: list[EventDraft],
+    dates: list[DateMention],
+    kg: KnowledgeGraph,
+) -> None:
+    """What each statement is about: the events named in its sentence or its words; else the
+    one event its words' date names ("the talks on Thursday were constructive"); else the one
+    event its paragraph names."""
+    paras = list(paragraphs(text))
     for q in quotes:
         for ev in events:
             if (
@@ -114,3 +125,23 @@ def _link_quotes(quotes: list[QuoteDraft], events: list[EventDraft]) -> None:
                 and ev.id not in q.events
             ):
                 q.events.append(ev.id)
+        if q.events:
+            continue
+        said = [d.value for d in dates if q.start <= d.start < q.end]
+        on_day = [ev for ev in events if any(_same_time(ev, when, kg) for when in said)]
+        if len(on_day) == 1:
+            q.events.append(on_day[0].id)
+            continue
+        para = next(((a, b) for a, b in paras if a <= q.start < b), None)
+        near = [ev for ev in events if para and any(para[0] <= a < para[1] for a, _ in ev.mentions)]
+        if len(near) == 1:
+            q.events.append(near[0].id)
+
+
+def _same_time(ev: EventDraft, when: When, kg: KnowledgeGraph) -> bool:
+    """Whether the event's date (its own, else its graph event's) may be ``when``, at a day's
+    or a few days' precision (a month says too little to pick an event by)."""
+    own = ev.date or (kg.events[ev.link].time if ev.link and ev.link in kg.events else None)
+    if own is None or when.days > 7:
+        return False
+    return when.may_overlap(own.earliest, own.latest)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._common import ActorDraft, QuoteDraft
+from ._common import ActorDraft, QuoteDraft, sentence
 from .actors import ActorResolver
 from .speakers import JOINT, Speakers
 from .speech import find_reports, find_surface, reported, reporting
@@ -69,8 +69,8 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
         ch = text[i]
         if ch == '"' and _closes_only(text, i, start, end):
             i += 1
-        elif ch in _OPEN:
-            close = text.find(_CLOSE[ch], i + 1, end)
+        elif ch in _OPEN or _opens_backwards(text, i, start, end):
+            close = text.find(_CLOSE.get(ch, ch), i + 1, end)
             if ch == "“":  # some pages close with two apostrophes
                 twice = text.find("’’", i + 1, end if close < 0 else close)
                 close = twice if twice >= 0 else close
@@ -81,6 +81,20 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             i = stop + 1
         else:
             i += 1
+
+
+def _opens_backwards(text: str, i: int, start: int, end: int) -> bool:
+    """A closing curly mark outside any quotation, glued to the word after it and not to a
+    word before it, opens one (a typesetting slip: "exposed.”(Kim) did not have ...”).
+
+    >>> t = 'exposed.”(Kim) did not,” a source said'
+    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
+    ['(Kim) did not,']
+    """
+    if text[i] != "”" or i + 1 >= end or text.find("”", i + 1, end) < 0:
+        return False
+    before = text[i - 1] if i > start else " "
+    return (before.isspace() or before in ".?!") and (text[i + 1].isalnum() or text[i + 1] in "(‘")
 
 
 def _a_name(text: str, wa: int, wb: int) -> bool:
@@ -205,6 +219,8 @@ def _attribute(
     """Who said the quoted words; None for a scare quote (a term, nobody's words)."""
     spoken = q.mode == "direct_quote"
     clause: ActorDraft | None = None
+    if q.mode == "fragment" and speakers.a_modifier(q.start, q.end):
+        return None  # "a “handshake” session", a "comprehensive" document: a term
     if q.mode == "fragment":  # the clause it stands in first: "Kim forecasting “...”"
         speaker, rule, spoken = speakers.governing(q.start, q.end)
         clause = speaker
@@ -215,9 +231,13 @@ def _attribute(
     got = _by_verbs(speakers, q, raw)
     if got.speaker is None:
         m = _ACCORDING.search(text, raw[1], q.sentence[1])
-        if m is not None:
-            got.speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
-            got.rule, got.confidence = "according to", 0.8
+        who = None if m is None else speakers.named_in(m.start("who"), m.end("who"), m["who"])
+        if m is not None and who is not None and who.kind == "media" and got.verbs:
+            # "state media claimed the launch was to “...,” according to CNN": CNN relays
+            # the words of the speech verb's subject, named or not
+            got.relay, spoken = who, True
+        elif m is not None:
+            got.speaker, got.rule, got.confidence = who, "according to", 0.8
             spoken = True
     if q.mode == "fragment" and not spoken and not got.verbs and got.speaker is None:
         if speakers.a_term(q.start, q.end):
@@ -247,7 +267,11 @@ def find_quotes(
     in_para: dict[int, ActorDraft] = {}  # paragraph -> its quoted speaker
     for para, n, a, b, closed in spans:
         while verbs and verbs[0].idx < a:
-            _add_reported(text, verbs.pop(0), speakers, quoted, quotes)
+            added = _add_reported(text, verbs.pop(0), speakers, quoted, quotes)
+            if added is not None and added.speaker is not None and added.start >= para[0]:
+                # "Mr Trump said a turning point has been reached. “We're both ...”": a
+                # quotation right after X's reported words goes on with X
+                carried = (added.speaker, n)
         wa, wb = _trim(text, a, b)
         mode = _mode(text, para, a, b, closed)
         if wb <= wa or (mode == "fragment" and _a_name(text, wa, wb)):
@@ -256,8 +280,13 @@ def find_quotes(
         got = _attribute(text, speakers, q, (a, b))
         if got is None:
             continue
-        if got.speaker is None and mode == "direct_quote" and q.opens_para and not got.verbs:
-            _introduced(text, speakers, para[0], got)
+        if got.speaker is None and mode == "direct_quote" and not got.verbs:
+            if q.opens_para:
+                _introduced(text, speakers, para[0], got)
+            else:
+                _after_colon(text, speakers, a - 1, got)
+        if got.speaker is None and mode == "direct_quote" and not got.verbs:
+            _named_after(text, speakers, q, got)
         if got.speaker is None and mode == "direct_quote" and got.rule != JOINT:
             _goes_on(got, q, carried, in_para)
         if got.speaker is not None and mode == "direct_quote":
@@ -271,7 +300,7 @@ def find_quotes(
         quotes.append(draft)
     for verb in verbs:
         _add_reported(text, verb, speakers, quoted, quotes)
-    taken = quoted + [(d.start, d.end) for d in quotes]
+    taken = [(d.start, d.end, d.mode) for d in quotes]  # statements, not names in quotes
     more = find_surface(text, doc, speakers, taken) + find_reports(text, doc, speakers)
     for d in more:
         d.channel = d.channel or _channel(text, *d.sentence, speakers, d.speaker)
@@ -293,6 +322,48 @@ def _introduced(text: str, speakers: Speakers, at: int, got: _Attribution) -> No
             got.rule = "a speaker introducing the quotation with a colon"
             got.verbs = [verb]
             return
+
+
+def _after_colon(text: str, speakers: Speakers, mark: int, got: _Attribution) -> None:
+    """ "Barnier sounded a note of caution as he left: “...”": a quotation a colon opens
+    is the words of the subject of the clause before the colon."""
+    before = text[:mark].rstrip()
+    if not before.endswith(":"):
+        return
+    colon = speakers.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return
+    node = colon[0]
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+    for child in node.children if node.pos_ in ("VERB", "AUX") else ():
+        if child.dep_ == "nsubj":
+            found, _ = speakers.of_token(child)
+            if found is not None:
+                got.speaker, got.confidence = found, 0.7
+                got.rule = "the subject of the clause a colon closes before the quotation"
+            return
+
+
+def _named_after(text: str, speakers: Speakers, q: _Quoted, got: _Attribution) -> None:
+    """ "“...” ¶ That tweet by China's Ambassador to India, Luo Zhaohui, set the tone": a
+    quotation the next sentence names as somebody's words ("that tweet by X")."""
+    token = speakers.doc.char_span(q.end, q.end + 1, alignment_mode="expand")
+    if token is None:
+        return
+    nxt = sentence(token[0]).end
+    if nxt >= len(speakers.doc):
+        return
+    for tok in sentence(speakers.doc[nxt])[:4]:
+        if not speakers.names_words(tok):
+            continue
+        found = speakers.by_phrase(tok)
+        if found is not None:
+            got.speaker, got.confidence = found, 0.6
+            got.rule = "the speaker the next sentence names (“that tweet by X”)"
+        return
 
 
 def _goes_on(
@@ -319,9 +390,10 @@ def _goes_on(
 
 def _add_reported(
     text: str, verb: Any, speakers: Speakers, quoted: list[tuple[int, int]], out: list[QuoteDraft]
-) -> None:
+) -> QuoteDraft | None:
     q = reported(text, verb, speakers, quoted)
     if q is not None:
         q.channel = _channel(text, *q.sentence, speakers, q.speaker)
         speakers.spoke(q.speaker)
         out.append(q)
+    return q

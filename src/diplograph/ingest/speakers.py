@@ -23,6 +23,24 @@ JOINT = "words said by several actors together"
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
+_SEX = {"he": "m", "she": "f"}
+_TITLE_SEX = {
+    "mr": "m",
+    "sir": "m",
+    "king": "m",
+    "prince": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+}
 
 COMMUNICATION = SPEECH_VERBS | {
     "reiterate",
@@ -99,6 +117,7 @@ class Speakers:
         self.actors = actors
         self.ent_actor = ent_actor  # token index -> actor of the entity covering it
         self.last: list[ActorDraft] = []
+        self.sex: dict[str, str | None] = {}  # actor id -> "f" / "m" as the text shows it
 
     def verbs(self, a: int, b: int, inside: tuple[int, int]) -> list[Any]:
         """The speech verbs of ``text[a:b]`` outside the quoted words ``inside``."""
@@ -166,6 +185,10 @@ class Speakers:
 
     def of_token(self, head: Any) -> tuple[ActorDraft | None, str]:
         """The actor a subject stands for (None when it names none, or several together)."""
+        if head.lower_ == "who" and head.head.dep_ == "relcl":  # "Trump, who called it"
+            found, _ = self.of_token(head.head.head)
+            if found is not None:
+                return found, "“who”: the person the relative clause is about"
         if any(c.dep_ == "conj" for c in head.children) and head.lower_ not in _PRONOUNS:
             return None, JOINT  # "Trump and Kim vowed ...": nobody alone
         found = self.actor_at(head)
@@ -193,19 +216,55 @@ class Speakers:
         return None, ""
 
     def _pronoun(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
+        found, rule = self._antecedent(head, want)
+        sex = _SEX.get(head.lower_)
+        if found is not None and sex is not None and self.sex.get(found.id) is None:
+            self.sex[found.id] = sex  # "he" of Trump: no later "she" stands for him
+        return found, rule
+
+    def _antecedent(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
+        sex = _SEX.get(head.lower_)
         if want == "person":
             subject = self._sentence_subject(head)
-            if subject is not None:
+            if subject is not None and self._fits(subject, sex):
                 return subject, f"“{head.text}”: the person the sentence is about"
         for draft in reversed(self.last):
-            if (want is None and draft.kind != "person") or want == draft.kind:
+            if (want is None and draft.kind != "person") or (
+                want == draft.kind and self._fits(draft, sex)
+            ):
                 return draft, f"“{head.text}”: the last speaker that fits"
         if want == "person":  # no speaker yet: the last person named before
             for tok in reversed(self.doc[: head.i]):
                 found = self.ent_actor.get(tok.i)
-                if found is not None and found.kind == "person":
+                if found is not None and found.kind == "person" and self._fits(found, sex):
                     return found, f"“{head.text}”: the last person named"
         return None, ""
+
+    def _fits(self, draft: ActorDraft, sex: str | None) -> bool:
+        """Whether a pronoun of ``sex`` may stand for ``draft``: not "she" for a man the text
+        calls Mr, King or spokesman, nor for one an earlier "he" stood for."""
+        if sex is None:
+            return True
+        if draft.id not in self.sex:
+            self.sex[draft.id] = self._titled(draft)
+        known = self.sex[draft.id]
+        return known is None or known == sex
+
+    def _titled(self, draft: ActorDraft) -> str | None:
+        """The sex a title or a post gives a person in this text ("Mrs May", "Ms. Evans",
+        "Mr Trump", "spokeswoman Kim Eun-hye"), else None."""
+        text = self.doc.text
+        for a, _ in draft.mentions:
+            words = text[max(0, a - 24) : a].replace(".", " ").split()
+            for word in reversed(words[-2:]):
+                sex = _TITLE_SEX.get(word.lower())
+                if sex is not None:
+                    return sex
+        for post in draft.positions:
+            for word, sex in _TITLE_SEX.items():
+                if word in post.post.lower().split():
+                    return sex
+        return None
 
     def _by_role(self, head: Any) -> ActorDraft | None:
         """ "the Prime Minister said": the last speaker, else the last person named before,
@@ -270,7 +329,9 @@ class Speakers:
         found = self.actors.resolve_name(phrase)
         span = self.doc.char_span(a, b, alignment_mode="expand")
         if found is None and span is not None:
-            found = next((f for f in map(self.actor_at, reversed(span)) if f is not None), None)
+            # "South Korean military officials": a demonym names no speaker
+            named = (self.actor_at(t) for t in reversed(span) if t.ent_type_ != "NORP")
+            found = next((f for f in named if f is not None), None)
         return found
 
     def governing(self, a: int, b: int) -> tuple[ActorDraft | None, str, bool]:
@@ -287,12 +348,15 @@ class Speakers:
             if said is not None:
                 found, rule = self.of_verb(said, (a, b))  # "saying that Kim “wants…”"
                 return found, rule, True
+            found = self._by_phrase(node, a, b) or self._who_said(node, a)
+            if found is not None:
+                return found, "the speaker a word of speech names", True
             verbal = node.pos_ in ("VERB", "AUX") or _word(node) in COMMUNICATION
             if verbal and not a <= node.idx < b:  # "Kim forecasting" (a noun to the parse)
                 found, rule = self.of_verb(node, (a, b))
                 if found is not None or rule == JOINT:
                     return found, rule, spoken
-            elif node.pos_ in ("VERB", "AUX"):
+            elif node.pos_ in ("VERB", "AUX") and not self._reported_above(node):
                 for child in node.children:
                     if child.dep_ in ("nsubj", "nsubjpass") and not a <= child.idx < b:
                         found, rule = self.of_token(child)
@@ -301,6 +365,77 @@ class Speakers:
             if node.head.i == node.i:
                 return None, "", spoken
             node = node.head
+
+    def _by_phrase(self, node: Any, a: int, b: int) -> ActorDraft | None:
+        """ "lofty promises by the American president to take care of a “...”": a word of
+        speech with a "by" phrase names its speaker."""
+        if node.pos_ != "NOUN" or _word(node) not in COMMUNICATION or a <= node.idx < b:
+            return None
+        return self.by_phrase(node)
+
+    def by_phrase(self, node: Any) -> ActorDraft | None:
+        """The actor a noun's "by" phrase names: a person in apposition first ("by China's
+        Ambassador to India, Luo Zhaohui"), else the phrase's own actor."""
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ != "by":
+                continue
+            for appos in node.subtree:  # the parse hangs the apposition on either noun
+                one = self.ent_actor.get(appos.i) if appos.dep_ == "appos" else None
+                if appos.i > prep.i and one is not None and one.kind == "person":
+                    return one
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return self.of_token(obj)[0]
+        return None
+
+    @staticmethod
+    def names_words(token: Any) -> bool:
+        """Whether ``token`` is a noun for words said, pointed at ("that tweet", "those
+        remarks"): the words just quoted."""
+        return (
+            token.pos_ == "NOUN"
+            and _word(token) in COMMUNICATION
+            and any(t.lower_ in ("that", "this", "those", "these") for t in token.lefts)
+        )
+
+    def _who_said(self, node: Any, a: int) -> ActorDraft | None:
+        """ "a summit with Trump, who called it “just a step”" (the parse hangs the quotation
+        on Trump): the person whose relative clause's speech verb comes before the words."""
+        actor = self.ent_actor.get(node.i)
+        if actor is None or actor.kind != "person":
+            return None
+        for c in node.children:
+            who = any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+            if c.dep_ == "relcl" and c.idx < a and _word(c) in COMMUNICATION and who:
+                return actor
+        return None
+
+    def _reported_above(self, node: Any) -> bool:
+        """Whether ``node``'s clause lies inside a clause a speech verb reports ("Mr Trump
+        said Mr Kim gave ... and they are prepared to “...”": Trump's words, not theirs)."""
+        up = node
+        for _ in range(6):
+            if speech_head(up) is not None:
+                return True
+            if up.head.i == up.i:
+                return False
+            up = up.head
+        return False
+
+    def a_modifier(self, a: int, b: int) -> bool:
+        """Whether the quoted words ``a:b`` (a word or two) modify a noun outside the quotation
+        in the reporter's own clause: a name for a thing ("following the “handshake”
+        meeting"), nobody's words."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) > 2:
+            return False
+        root = span.root
+        return (
+            root.dep_ in ("amod", "compound", "nmod")
+            and root.head.pos_ in ("NOUN", "PROPN")
+            and not a <= root.head.idx < b
+            and not self._reported_above(root)  # "he said he was seeking a “handshake” session"
+        )
 
     def a_term(self, a: int, b: int) -> bool:
         """Whether the quoted words ``a:b`` are a short noun phrase with no verb: a term

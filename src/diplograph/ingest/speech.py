@@ -21,6 +21,19 @@ from .speakers import Speakers, finite, that_clause
 __all__ = ["find_reports", "find_surface", "reported", "reporting"]
 
 _ASIDE = {"who", "which", "whose", "where"}
+_SOURCES = {  # "..., a senior White House official told JNS": somebody, named or not
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+}
 _DECLINE = {"decline", "refuse"}
 _SILENT = {"comment", "elaborate", "confirm", "discuss"}
 _ANSWER = {"respond", "reply", "return"}
@@ -29,8 +42,9 @@ _VERB_RE = (
     r"|noted|stated|explained|wrote|confirmed|insisted|warned|reported)"
 )
 _POSTPOSED = re.compile(
-    rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{2,90}}?)\s+{_VERB_RE}\b(?P<rest>[^,;“”\"]*)$"
-)
+    rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{2,90}}?)\s+{_VERB_RE}\b"
+    r"(?P<rest>[^,;“”\"]*(?:,\s+who\b.*)?)$"  # "..., Moon announced after a summit with
+)  # Trump, who called it “just a step”"
 _INVERTED = re.compile(rf",\s+{_VERB_RE}\s+(?P<who>[^,;“”\"]{{2,90}}?)(?:,[^“”\"]*)?$")
 _ACCORDING = re.compile(r",\s+according\s+to\s+(?P<who>[^,;“”\"]{2,90})$")
 _TAIL = re.compile(r",\s+(?:according\s+to\s+[^,]+|[^,]{2,60}\s+reported)[.\s]*$")
@@ -40,14 +54,35 @@ def clause_of(verb: Any) -> Any | None:
     """The head of the clause ``verb`` reports: its clausal complement, or a "that"
     clause the parse hung on a noun after it (see :func:`.speakers.that_clause`)."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and finite(c)), None)
+    if clause is None and verb.dep_ == "relcl":
+        # "a process Mr Trump said would take a long time": the clause's subject is the noun
+        # the relative clause is about
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ != "to" for a in c.children)
+            ),
+            None,
+        )
     if clause is None:
         clause = next((t for t in verb.subtree if _is(that_clause(t), verb)), None)
     return clause
 
 
+def speech_verb(verb: Any) -> bool:
+    """A verb of speech: "say", "warn", ..., and "point out" ("He pointed out sanctions are
+    still on")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in SPEECH_VERBS
+
+
 def reporting(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     """Whether ``verb`` reports a clause of somebody's words, outside any quotation."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+    if not speech_verb(verb) or verb.pos_ not in ("VERB", "AUX"):
         return False
     if any(a <= verb.idx < b for a, b in quoted):
         return False
@@ -92,7 +127,7 @@ def reported(
     if clause is None:
         return None
     edge = clause.left_edge
-    whole = (edge.idx, clause.right_edge.idx + len(clause.right_edge))
+    reach = clause.right_edge.idx + len(clause.right_edge)  # the words a quotation may be in
     tokens = [
         t
         for t in clause.subtree
@@ -102,13 +137,20 @@ def reported(
         if t.lower_ in _ASIDE and t.i > clause.i and t.doc[t.i - 1].text == ",":
             tokens = [x for x in tokens if x.i < t.i - 1]
             break
+        # "..., fuelling speculation that ...": a participle after a comma is the reporter's
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > clause.i and t.doc[t.i - 1].text == ",":
+            tokens = [x for x in tokens if x.i < t.i - 1]
+            reach = t.doc[t.i - 1].idx
+            break
     if not tokens:
         return None
     a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     m = _TAIL.search(text, a, b)  # "..., according to CNBC": the channel, not the words
     if m is not None and m.start() > a:
         b = m.start()
-    inside = [(qa, qb) for qa, qb in quoted if qa - 1 <= whole[1] and whole[0] <= qb + 1]
+    # a quotation in the reported words (an aside included) makes the quotation the
+    # statement; not one in a participle the reporter adds after them
+    inside = [(qa, qb) for qa, qb in quoted if qa - 1 <= reach and edge.idx <= qb + 1]
     if inside or _holds_a_quotation(verb, quoted):
         return None  # a clause holding a quotation: the quotation is the statement
     if len(text[a:b].split()) < 3:
@@ -128,41 +170,49 @@ def reported(
     return q
 
 
-def _postposed(text: str, sent: Any, speakers: Speakers) -> QuoteDraft | None:
+def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, int] | None:
     """ "Kim and Moon will hold talks Wednesday, according to the President's Office." and
-    "..., Moon announced after a summit.": the clause before the attribution."""
+    "..., Moon announced after a summit.": the clause before the attribution, and where the
+    attribution's speaker ends."""
     s, e = _trim(text, sent.start_char, sent.end_char)
     words = text[s:e]
     m = _ACCORDING.search(words) or _POSTPOSED.search(words) or _INVERTED.search(words)
     if m is None or m.start() < 12:
         return None
-    if m.re is _POSTPOSED and any(w[:1].islower() for w in m["who"].split()[-1:]):
-        return None  # "..., the deal was said": no speaker's name before the verb
+    last = m["who"].split()[-1:]
+    if m.re is _POSTPOSED and any(w[:1].islower() and w not in _SOURCES for w in last):
+        return None  # "..., the deal was said": no speaker before the verb, but "an official"
     a, b = _trim(text, s, s + m.start())
     who = (s + m.start("who"), s + m.end("who"))
     speaker = speakers.named_in(*who, text[who[0] : who[1]])
     rule = "according to" if m.re is _ACCORDING else "an attribution after the clause"
     q = QuoteDraft(a, b, "paraphrase", speaker, rule, 0.6 if speaker else 0.3)
     q.sentence = (sent.start_char, sent.end_char)
-    return q
+    return q, who[1]
 
 
 def find_surface(
-    text: str, doc: Any, speakers: Speakers, taken: list[tuple[int, int]]
+    text: str, doc: Any, speakers: Speakers, taken: list[tuple[int, int, str]]
 ) -> list[QuoteDraft]:
     """Paraphrases read from the sentence's surface where the parse found no statement.
 
-    ``taken`` are the spans of quotations and statements found already: a sentence
-    that holds one of them gives nothing here.
+    ``taken`` are the statements found already (start, end, mode): a sentence that holds
+    a direct quote or a paraphrase gives nothing here, nor one with a fragment before its
+    attribution.
     """
     out = []
     for sent in doc.sents:
         a, b = sent.start_char, sent.end_char
-        if any(a <= x < b or a < y <= b for x, y in taken) or re.search('[“”"]', sent.text):
+        if any(a <= x < b and mode != "fragment" for x, _, mode in taken):
+            continue  # the sentence's statement is found already
+        found = _postposed(text, sent, speakers)
+        if found is None or len(text[found[0].start : found[0].end].split()) < 4:
             continue
-        q = _postposed(text, sent, speakers)
-        if q is not None and len(text[q.start : q.end].split()) >= 4:
-            out.append(q)
+        # a quoted fragment after the attribution ("..., Moon announced after a summit with
+        # Trump, who called it “just a step”") or a name in quote marks leaves the clause
+        # its own statement; a quotation before it is the statement instead
+        if not any(x < found[1] and a < y for x, y, _ in taken):
+            out.append(found[0])
     return out
 
 

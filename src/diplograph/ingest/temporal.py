@@ -24,14 +24,20 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
     if span is None:
         return False
     token = span.root
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+    nouns = 0
+    for _ in range(8):
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() not in _PLANNED:
+            nouns += 1  # "the agreement named … on Sept. 15": a participle gives no tense
+        elif token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             if any(c.lower_ in _AHEAD for c in token.children):
                 return True  # "the upcoming summit on Friday"
-            return None  # "the summit in September": a noun's date, no tense to go by
+            nouns += 1
+    if nouns and token.tag_ != "VBD" and not any(c.lower_ in _FUTURE for c in token.children):
+        return None  # "the summit in September": a noun's date, no tense to go by
+    # "talks ground to a halt within weeks of the June 12 summit": the clause's past
     if any(c.lower_ in _FUTURE for c in token.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
