@@ -15,7 +15,7 @@ predicates after ``" ;\\n\\t"``, objects of one predicate joined by ``" , "``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..dates import PartialDate, When
 from ..model import Evidence
@@ -59,6 +59,7 @@ SEP = " ;\n\t"
 """Between two predicates of one subject."""
 END = " .\n\n"
 """After a subject's last object."""
+_TWO = [f"{i:02d}" for i in range(32)]
 
 
 class Direct:
@@ -81,17 +82,6 @@ class Direct:
         self.name = text.name
         self._p: dict[str, str] = {}
         p = self.p
-        begin, end = p(STAMPS["begin"]), p(STAMPS["end"])
-        earliest, latest = p(STAMPS["earliest_begin"]), p(STAMPS["latest_end"])
-        day = f'"^^{text.name(XSD_DATE)}'
-        self._day = (
-            f'{p(DG_edtf)}"',
-            f'"{begin}"',
-            f'{day}{end}"',
-            f'{day}{earliest}"',
-            f'{day}{latest}"',
-            day,
-        )
         self.words = {
             "evidence": p(EVIDENCE),
             "head": f" {text.verb(A)} {self.name(DG_Evidence)}{p(OA_hasSource)}",
@@ -110,6 +100,8 @@ class Direct:
             "language": p(DCTERMS_language),
             "linguistic": f" {text.verb(A)} {self.name(DCTERMS_LinguisticSystem)}{p(LABEL)}",
         }
+        self.dates = self._dates()
+        self.node = self._node()
 
     def p(self, predicate: str) -> str:
         """A predicate with the separator before it and a space after: ``" ;\\n\\tdg:text "``."""
@@ -130,16 +122,35 @@ class Direct:
             return f"{me}\\#{fragment}"
         return self.name(f"{s}#{fragment}")
 
-    def dates(self, when: When) -> str:
-        """A date's stamps as predicate-object lines, as :mod:`~diplograph.rdf._dates` has them.
+    def _dates(self) -> Callable[[When], str]:
+        p, other = self.p, self.text.dates
+        begin, end = p(STAMPS["begin"]), p(STAMPS["end"])
+        earliest, latest = p(STAMPS["earliest_begin"]), p(STAMPS["latest_end"])
+        day = f'"^^{self.name(XSD_DATE)}'
+        edtf, begin, end = f'{p(DG_edtf)}"', f'"{begin}"', f'{day}{end}"'
+        earliest, latest = f'{day}{earliest}"', f'{day}{latest}"'
+        known: dict[tuple[int, int | None, int | None, bool, bool], str] = {}
 
-        A certain day (most dates) is formatted at once; others are made once per date.
-        """
-        if type(when) is not PartialDate or when.day is None or when.uncertain or when.approximate:
-            return self.text.dates(when)
-        iso = f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
-        edtf, begin, end, earliest, latest, day = self._day
-        return f"{edtf}{iso}{begin}{iso}{end}{iso}{earliest}{iso}{latest}{iso}{day}"
+        def dates(when: When) -> str:
+            """A date's stamps as predicate-object lines, as :mod:`~diplograph.rdf._dates` has
+            them, made once per date."""
+            if type(when) is not PartialDate:
+                return other(when)
+            key = (when.year, when.month, when.day, when.uncertain, when.approximate)
+            text = known.get(key)
+            if text is None:
+                if len(known) > 1 << 16:
+                    known.clear()
+                if when.day is None or when.uncertain or when.approximate:
+                    text = other(when)
+                else:  # a certain day, most dates: its five literals at once
+                    y = when.year
+                    iso = f"{y if y > 999 else f'{y:04d}'}-{_TWO[when.month or 0]}-{_TWO[when.day]}"
+                    text = f"{edtf}{iso}{begin}{iso}{end}{iso}{earliest}{iso}{latest}{iso}{day}"
+                known[key] = text
+            return text
+
+        return dates
 
     def date_field(self, p: str, edtf: str, d: When | None) -> str:
         """A single date (a post's start, a source's issue): typed, and its EDTF where needed."""
@@ -203,12 +214,35 @@ class Direct:
         link = f"{self.words['evidence']}{' , '.join(names)}"
         return link, [(ev.source, self.node(n, ev)) for n, ev in zip(names, items, strict=True)]
 
-    def node(self, node: str, ev: Evidence) -> str:
-        """An evidence node's statements: the node, its quote and its position selectors."""
+    def _node(self) -> Callable[[str, Evidence], str]:
+        w, ref, full = self.words, self.ref, self._full_node
+        head, derived, selector = w["head"], w["derived"], w["selector"]
+        quote_head = f"{w['quote']}{w['exact']}"
+
+        def node(node: str, ev: Evidence) -> str:
+            """An evidence node's statements: the node, its quote and its position selectors."""
+            f = ev.__dict__
+            quote = f["quote"]
+            if (
+                quote is None or f["prefix"] is not None or f["suffix"] is not None
+                or f["start"] is not None or f["note"] is not None or f["confidence"] is not None
+                or f["draft"]
+            ):  # fmt: skip
+                return full(node, ev)
+            source = f["source"]  # the usual evidence, a quote alone: at once
+            source = f"source:{source}" if source[-1] != "." else ref("source", source)
+            return (
+                f"{node}{head}{source}{derived}{source}{selector}{node}-quote{END}"
+                f"{node}-quote{quote_head}{quoted(quote)}{END}"
+            )
+
+        return node
+
+    def _full_node(self, node: str, ev: Evidence) -> str:
         w = self.words
         source = self.ref("source", ev.source)
-        text = f"{node}{w['head']}{source}{w['derived']}{source}"
         quote = ev.quote
+        text = f"{node}{w['head']}{source}{w['derived']}{source}"
         has_quote = quote is not None or ev.prefix is not None or ev.suffix is not None
         start = ev.start
         if has_quote:

@@ -86,53 +86,46 @@ def turtle(d: Direct) -> Callable[[Event], str]:
     makes of :func:`write`'s triples, byte for byte (the tests hold the two equal)."""
     t, p, ref, own, name, dates = d.text, d.p, d.ref, d.own, d.name, d.dates
     head = f" {t.verb(A)} {name(SEM_Event)} , {name(SCHEMA_Event)}{p(ID)}"
-    label, kind, at, actor = p(LABEL), p(SEM_eventType), p(SEM_hasPlace), p(SEM_hasActor)
-    has_role, role_head, role_type = (
-        p(DG_hasRole),
-        f" {t.verb(A)} {name(SEM_Role)}{p(VALUE)}",
-        (p(SEM_roleType)),
-    )
-    types = {k: name(iri) for k, iri in EVENT_TYPES.items()}
-    roles = {r: f"{role_type}{name(iri)}{END}" for r, iri in ROLES.items()}
+    label, at, actor, has_role = p(LABEL), p(SEM_hasPlace), p(SEM_hasActor), p(DG_hasRole)
+    role_head = f" {t.verb(A)} {name(SEM_Role)}{p(VALUE)}"
+    types = {k: f"{p(SEM_eventType)}{name(iri)}" for k, iri in EVENT_TYPES.items()}
+    roles = {r: f"{p(SEM_roleType)}{name(iri)}{END}" for r, iri in ROLES.items()}
     link, ev_node, evidence, base = d.words["evidence"], d.node, d.evidence, d.base
 
     def write(r: Event) -> str:
-        rid = r.id
+        f = r.__dict__  # the fields: a model's attributes are slower to read one by one
+        rid = f["id"]
         me = f"event:{rid}" if rid[-1] != "." else ref("event", rid)
-        parts = [f"{me}{head}{quoted(rid)}{label}{quoted(r.label)}{kind}{types[r.type]}"]
-        add = parts.append
-        add(dates(r.time))
-        if r.place is not None:
-            add(f"{at}{ref('place', r.place)}")
-        roles_text = ""
-        if r.participants:
-            people = r.participants
-            actors = [f"actor:{a.actor}" if a.actor[-1] != "." else ref("actor", a.actor)
-                      for a in people]  # fmt: skip
-            if me[0] != "<":
-                ids = [f"{me}\\#role-{i}" for i in range(1, len(actors) + 1)]
-            else:
-                ids = [
-                    own(me, f"{base}event/{rid}", f"role-{i}") for i in range(1, len(actors) + 1)
-                ]
-            add(f"{actor}{' , '.join(actors)}{has_role}{' , '.join(ids)}")
-            roles_text = "".join([
-                f"{i}{role_head}{a}{roles[x.role]}"
-                for i, a, x in zip(ids, actors, people, strict=True)
-            ])  # fmt: skip
+        text = f"{me}{head}{quoted(rid)}{label}{quoted(f['label'])}{types[f['type']]}"
+        text = f"{text}{dates(f['time'])}"
+        if f["place"] is not None:
+            text = f"{text}{at}{ref('place', f['place'])}"
+        later = ""
+        if f["participants"]:  # one loop: the actors, the role nodes' names and their statements
+            actors, ids, statements = [], [], []
+            plain = me[0] != "<"
+            for i, part in enumerate(f["participants"], 1):
+                who, role = part.__dict__["actor"], part.__dict__["role"]
+                who = f"actor:{who}" if who[-1] != "." else ref("actor", who)
+                node = f"{me}\\#role-{i}" if plain else own(me, f"{base}event/{rid}", f"role-{i}")
+                actors.append(who)
+                ids.append(node)
+                statements.append(f"{node}{role_head}{who}{roles[role]}")
+            text = f"{text}{actor}{' , '.join(actors)}{has_role}{' , '.join(ids)}"
+            later = "".join(statements)
         if (
-            r.part_of is not None or r.follows or r.leads_to or r.outcome is not None
-            or r.description is not None or r.wikidata is not None
+            f["part_of"] is not None or f["follows"] or f["leads_to"] or f["outcome"] is not None
+            or f["description"] is not None or f["wikidata"] is not None
         ):  # fmt: skip
-            more, later = _rare(d, me, r)
-            add(more)
-            roles_text += later
-        items = r.evidence
+            more, nodes = _rare(d, me, r)
+            text += more
+            later += nodes
+        items = f["evidence"]
         if len(items) == 1 and me[0] != "<":  # the common case, without lists
             node = f"{me}\\#evidence-1"
-            return f"{''.join(parts)}{link}{node}{END}{roles_text}{ev_node(node, items[0])}"
-        links, nodes = evidence(me, f"{base}event/{rid}", items)
-        return f"{''.join(parts)}{links}{END}{roles_text}{grouped(nodes)}"
+            return f"{text}{link}{node}{END}{later}{ev_node(node, items[0])}"
+        links, texts = evidence(me, f"{base}event/{rid}", items)
+        return f"{text}{links}{END}{later}{grouped(texts)}"
 
     return write
 

@@ -89,22 +89,24 @@ def turtle(d: Direct) -> Callable[[Statement], str]:
     link, ev_node, evidence = d.words["evidence"], d.node, d.evidence
 
     def write(r: Statement) -> str:
-        rid = r.id
+        f = r.__dict__  # the fields: a model's attributes are slower to read one by one
+        rid = f["id"]
         me = f"statement:{rid}" if rid[-1] != "." else ref("statement", rid)
         text = (
-            f"{me}{head}{quoted(rid)}{speaker}{ref('actor', r.speaker)}{dates(r.date)}"
-            f"{said}{quoted(r.text)}{mode}{modes[r.mode]}"
+            f"{me}{head}{quoted(rid)}{speaker}{ref('actor', f['speaker'])}{dates(f['date'])}"
+            f"{said}{quoted(f['text'])}{mode}{modes[f['mode']]}"
         )
         later = ""
         if (
-            len(r.about_events) > 1 or r.about_actors or r.channel is not None or r.speakers
-            or r.about_places or r.about_topics or r.said_at is not None or r.language is not None
+            len(f["about_events"]) > 1 or f["about_actors"] or f["channel"] is not None
+            or f["speakers"] or f["about_places"] or f["about_topics"]
+            or f["said_at"] is not None or f["language"] is not None
         ):  # fmt: skip
             more, later = _rare(d, me, r)
             text += more
-        elif r.about_events:
-            text += f"{about}{ref('event', r.about_events[0])}"
-        items = r.evidence
+        elif f["about_events"]:
+            text += f"{about}{ref('event', f['about_events'][0])}"
+        items = f["evidence"]
         if len(items) == 1 and me[0] != "<":  # the common case, without lists
             node = f"{me}\\#evidence-1"
             return f"{text}{link}{node}{END}{later}{ev_node(node, items[0])}"
