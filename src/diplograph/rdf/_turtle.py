@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from ..dates import PartialDate, When
 from ..model import Evidence
 from ._dates import exact, typed
-from ._out import decimal
+from ._out import decimal, iso639
 from ._text import Text, quoted
 from .terms import (
     COMMENT,
@@ -195,7 +195,7 @@ class Direct:
         if tag is None:
             return "", ""
         w = self.words
-        if len(tag) == 2 and tag.isascii() and tag.isalpha() and tag.islower():
+        if iso639(tag):
             return f"{w['language']}{self.name(f'{LANGUAGE}{tag}')}", ""
         node = self.own(me, s, "language")
         return f"{w['language']}{node}", f"{node}{w['linguistic']}{quoted(tag)}{END}"

@@ -247,18 +247,18 @@ def _direct_turtle(
     """Turtle formatted straight from each record (``rdf/_kinds/<kind>.turtle``), in pieces."""
     direct = Direct(text, base)
     writers = {model: make(direct) for model, make in TURTLE.items()}
+
+    def generic(record: Record) -> str:  # a kind without its own, and what is not a record
+        return text.turtle(rows_of(record, base=base).rows())
+
     if isinstance(records, KnowledgeGraph):
         for kind in KINDS:
             members = sorted(getattr(records, kind).values(), key=attrgetter("id"))
-            write = writers[KINDS[kind].model]
+            write = writers.get(KINDS[kind].model, generic)
             for i in range(0, len(members), _BATCH):
                 yield "".join(map(write, members[i : i + _BATCH]))
         return
-    # a stream: any record, as it comes (what is not a record gets the mapping's error)
-    yield from _batches(
-        writers[type(r)](r) if type(r) in writers else text.turtle(rows_of(r, base=base).rows())
-        for r in records
-    )
+    yield from _batches(writers.get(type(r), generic)(r) for r in records)  # as they come
 
 
 def ntriples_pieces(
