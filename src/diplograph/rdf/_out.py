@@ -165,13 +165,18 @@ def language(out: Out, s: str, tag: str | None) -> None:
     of the record labelled with the tag."""
     if tag is None:
         return
-    if len(tag) == 2 and tag.isascii() and tag.isalpha() and tag.islower():
+    if iso639(tag):
         out.add(s, DCTERMS_language, f"{LANGUAGE}{tag}")
         return
     node = f"{s}#language"
     out.add(s, DCTERMS_language, node)
     out.later.append((node, A, DCTERMS_LinguisticSystem))
     out.later.append((node, LABEL, (tag, PLAIN)))
+
+
+def iso639(tag: str) -> bool:
+    """Whether a language tag is a two-letter ISO 639-1 code, written as its IRI."""
+    return len(tag) == 2 and tag.isascii() and tag.isalpha() and tag.islower()
 
 
 def lit(value: str, datatype: str = PLAIN) -> Lit:

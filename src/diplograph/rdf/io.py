@@ -29,6 +29,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import IO
 
@@ -43,6 +44,7 @@ from ..model import Record
 from ..safety import load_json
 from ._kinds import TURTLE
 from ._text import Text
+from ._turtle import Direct
 from .jsonld import CONTEXT_URL, context, local_contexts, write_jsonld
 from .mapping import PROFILES, from_rdf, graph_names, graph_rows, rows_of, to_triples
 from .terms import Row
@@ -191,39 +193,72 @@ def _write_text_unpaused(
 ) -> None:
     prefixes = _prefixes(base)
     text = Text(prefixes, base, _KIND_SEGMENTS)
-    chunk: list[str] = []
-    size = 0
-
-    def put(piece: str) -> None:
-        nonlocal size
-        chunk.append(piece)
-        size += len(piece)
-        if size > 1 << 18:  # write in pieces of about 256 kB, keeping the last one back
-            out.write("".join(chunk[:-1]).encode("utf-8"))
-            del chunk[:-1]
-            size = len(piece)
-
-    if format in ("turtle", "trig"):
-        put("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()) + "\n")
-    if format in ("turtle", "ntriples"):
+    if format == "turtle" and profile == "default":
+        pieces = _direct_turtle(records, text, base)
+    elif format in ("turtle", "ntriples"):
         write = text.turtle if format == "turtle" else text.ntriples
-        direct = TURTLE if format == "turtle" and profile == "default" else {}
-        for record in _ordered(records):
-            fast = direct.get(type(record))
-            if fast is not None:
-                put(fast(text, record, base))
-            else:
-                put(write(rows_of(record, base=base, profile=profile).rows()))
+        pieces = _batches(
+            write(rows_of(r, base=base, profile=profile).rows()) for r in _ordered(records)
+        )
     elif format == "trig":
-        for name, rows in _graph_parts(records, base, profile):
-            put(text.trig(name, rows))
+        pieces = _batches(
+            text.trig(name, rows) for name, rows in _graph_parts(records, base, profile)
+        )
     else:
-        for name, rows in _graph_parts(records, base, profile):
-            put(text.ntriples(rows, name))
-    last = "".join(chunk)
+        pieces = _batches(
+            text.ntriples(rows, name) for name, rows in _graph_parts(records, base, profile)
+        )
+    # each piece is written as the next one is made, the last one held back to end the file
+    last = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()) + "\n"
+    if format not in ("turtle", "trig"):
+        last = ""
+    for piece in pieces:
+        out.write(last.encode("utf-8"))
+        last = piece
     if last.endswith("\n\n"):  # a blank line between statements, none at the end
         last = last[:-1]
     out.write(last.encode("utf-8"))
+
+
+_BATCH = 256
+"""Records formatted per piece of output: a few hundred kilobytes, written at once."""
+_PIECE = 1 << 18
+"""Characters of text gathered before they are written."""
+
+
+def _batches(texts: Iterable[str]) -> Iterator[str]:
+    """Texts joined into pieces of about ``_PIECE`` characters."""
+    batch: list[str] = []
+    size = 0
+    for piece in texts:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _PIECE:
+            yield "".join(batch)
+            batch = []
+            size = 0
+    if batch:
+        yield "".join(batch)
+
+
+def _direct_turtle(
+    records: KnowledgeGraph | Iterable[Record], text: Text, base: str
+) -> Iterator[str]:
+    """Turtle formatted straight from each record (``rdf/_kinds/<kind>.turtle``), in pieces."""
+    direct = Direct(text, base)
+    writers = {model: make(direct) for model, make in TURTLE.items()}
+
+    def generic(record: Record) -> str:  # a kind without its own, and what is not a record
+        return text.turtle(rows_of(record, base=base).rows())
+
+    if isinstance(records, KnowledgeGraph):
+        for kind in KINDS:
+            members = sorted(getattr(records, kind).values(), key=attrgetter("id"))
+            write = writers.get(KINDS[kind].model, generic)
+            for i in range(0, len(members), _BATCH):
+                yield "".join(map(write, members[i : i + _BATCH]))
+        return
+    yield from _batches(writers.get(type(r), generic)(r) for r in records)  # as they come
 
 
 def ntriples_pieces(

@@ -1,7 +1,8 @@
 """Each record kind's RDF, both directions side by side: ``rdf/_kinds/<singular>.py``.
 
 The module of a kind is named by its singular (:attr:`diplograph.kinds.Kind.singular`)
-and holds ``write(out, record)`` and ``read(reader, node)``; the tables below are
+and holds ``write(out, record)``, ``read(reader, node)`` and, to write Turtle faster,
+``turtle(direct)`` (a function formatting a record's Turtle straight from it); the tables below are
 built from :data:`diplograph.kinds.KINDS`, so a new kind needs its module and
 nothing else here.
 """
@@ -16,7 +17,7 @@ from ...kinds import KINDS
 from ...model import Record
 from .._out import Out
 from .._read import Reader
-from .._text import Text
+from .._turtle import Direct
 from ..terms import Term
 
 __all__ = ["READERS", "TURTLE", "WRITERS"]
@@ -33,8 +34,9 @@ READERS: dict[str, Callable[[Reader, Term], Record]] = {
 }
 """The reader of each record kind, by kind key."""
 
-TURTLE: dict[type, Callable[[Text, Any, str], str]] = {
+TURTLE: dict[type, Callable[[Direct], Callable[[Any], str]]] = {
     KINDS[key].model: module.turtle for key, module in _MODULES.items() if hasattr(module, "turtle")
 }
-"""Kinds whose module also formats a record's Turtle straight from it (``turtle(text, record,
-base)``, equal to formatting :data:`WRITERS`' triples), by model class."""
+"""What makes, for one writer (a :class:`~diplograph.rdf._turtle.Direct`), the function that
+formats a record's Turtle straight from it, equal to formatting :data:`WRITERS`' triples; by
+model class. A kind without one is formatted from its triples."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...model import (
@@ -13,8 +14,8 @@ from ...model import (
 from .._dates import when
 from .._out import PLAIN, Out, evidence, links, wikidata
 from .._read import Reader, order_key
-from .._text import Text, quoted
-from .._turtle import evidence as evidence_turtle
+from .._text import quoted
+from .._turtle import END, Direct, grouped
 from ..terms import (
     EVENT_TYPES,
     ID,
@@ -80,94 +81,74 @@ def write(out: Out, r: Event) -> str:
     return s
 
 
-def _words(t: Text) -> dict[str, str]:
-    """The constant pieces of an event's Turtle for ``t``'s prefixes, made once per writer."""
-    words = t.memo.get("event")
-    if words is None:
-        v, n = t.verb, t.name
-        words = t.memo["event"] = {
-            "head": f" a {n(SEM_Event)} , {n(SCHEMA_Event)} ;\n\t{v(ID)} ",
-            "label": f" ;\n\t{v(LABEL)} ",
-            "type": f" ;\n\t{v(SEM_eventType)} ",
-            "place": f" ;\n\t{v(SEM_hasPlace)} ",
-            "actor": f" ;\n\t{v(SEM_hasActor)} ",
-            "role": f" ;\n\t{v(DG_hasRole)} ",
-            "part_of": f" ;\n\t{v(SEM_subEventOf)} ",
-            "role_head": f" a {n(SEM_Role)} ;\n\t{v(VALUE)} ",
-            "role_type": f" ;\n\t{v(SEM_roleType)} ",
-        }
-    return words
+def turtle(d: Direct) -> Callable[[Event], str]:
+    """A function writing an event's Turtle straight from the record: what ``d.text.turtle``
+    makes of :func:`write`'s triples, byte for byte (the tests hold the two equal)."""
+    t, p, ref, own, name, dates = d.text, d.p, d.ref, d.own, d.name, d.dates
+    head = f" {t.verb(A)} {name(SEM_Event)} , {name(SCHEMA_Event)}{p(ID)}"
+    label, at, actor, has_role = p(LABEL), p(SEM_hasPlace), p(SEM_hasActor), p(DG_hasRole)
+    role_head = f" {t.verb(A)} {name(SEM_Role)}{p(VALUE)}"
+    types = {k: f"{p(SEM_eventType)}{name(iri)}" for k, iri in EVENT_TYPES.items()}
+    roles = {r: f"{p(SEM_roleType)}{name(iri)}{END}" for r, iri in ROLES.items()}
+    link, ev_node, evidence, base = d.words["evidence"], d.node, d.evidence, d.base
+
+    def write(r: Event) -> str:
+        f = r.__dict__  # the fields: a model's attributes are slower to read one by one
+        rid = f["id"]
+        me = f"event:{rid}" if rid[-1] != "." else ref("event", rid)
+        text = f"{me}{head}{quoted(rid)}{label}{quoted(f['label'])}{types[f['type']]}"
+        text = f"{text}{dates(f['time'])}"
+        if f["place"] is not None:
+            text = f"{text}{at}{ref('place', f['place'])}"
+        later = ""
+        if f["participants"]:  # one loop: the actors, the role nodes' names and their statements
+            actors, ids, statements = [], [], []
+            plain = me[0] != "<"
+            for i, part in enumerate(f["participants"], 1):
+                who, role = part.__dict__["actor"], part.__dict__["role"]
+                who = f"actor:{who}" if who[-1] != "." else ref("actor", who)
+                node = f"{me}\\#role-{i}" if plain else own(me, f"{base}event/{rid}", f"role-{i}")
+                actors.append(who)
+                ids.append(node)
+                statements.append(f"{node}{role_head}{who}{roles[role]}")
+            text = f"{text}{actor}{' , '.join(actors)}{has_role}{' , '.join(ids)}"
+            later = "".join(statements)
+        if (
+            f["part_of"] is not None or f["follows"] or f["leads_to"] or f["outcome"] is not None
+            or f["description"] is not None or f["wikidata"] is not None
+        ):  # fmt: skip
+            more, nodes = _rare(d, me, r)
+            text += more
+            later += nodes
+        items = f["evidence"]
+        if len(items) == 1 and me[0] != "<":  # the common case, without lists
+            node = f"{me}\\#evidence-1"
+            return f"{text}{link}{node}{END}{later}{ev_node(node, items[0])}"
+        links, texts = evidence(me, f"{base}event/{rid}", items)
+        return f"{text}{links}{END}{later}{grouped(texts)}"
+
+    return write
 
 
-def _types(t: Text) -> dict[EventType, str]:
-    types: dict[EventType, str] | None = t.memo.get("event-types")
-    if types is None:
-        types = t.memo["event-types"] = {kind: t.name(iri) for kind, iri in EVENT_TYPES.items()}
-    return types
-
-
-def _roles(t: Text) -> dict[Role, str]:
-    roles: dict[Role, str] | None = t.memo.get("event-roles")
-    if roles is None:
-        roles = t.memo["event-roles"] = {r: f"{t.name(iri)} .\n\n" for r, iri in ROLES.items()}
-    return roles
-
-
-def turtle(t: Text, r: Event, base: str) -> str:
-    """The Turtle that ``t.turtle`` makes of :func:`write`'s triples, byte for byte, made faster.
-
-    Events are most of a graph, so their main statement and role nodes are
-    formatted straight from the record; the rarer parts (sequences, texts,
-    evidence) go through :func:`write`'s helpers. The tests hold the two equal.
-    """
-    w = _words(t)
-    name, cache = t.name, t.cache
-    s = f"{base}event/{r.id}"
-    me = cache.get(s) or name(s)
-    parts = [
-        f"{me}{w['head']}{quoted(r.id)}{w['label']}{quoted(r.label)}{w['type']}"
-        f"{_types(t)[r.type]}{t.dates(r.time)}"
-    ]
-    add = parts.append
-    if r.place is not None:
-        place = f"{base}place/{r.place}"
-        add(f"{w['place']}{cache.get(place) or name(place)}")
-    iris = [f"{base}actor/{part.actor}" for part in r.participants]
-    actors = [cache.get(a) or name(a) for a in iris]
-    roles: list[str] = []
-    if actors:
-        add(f"{w['actor']}{' , '.join(actors)}")
-        if me[0] == "<":
-            ids = [name(f"{s}#role-{i}") for i in range(1, len(actors) + 1)]
-        else:
-            ids = [f"{me}\\#role-{i}" for i in range(1, len(actors) + 1)]
-        add(f"{w['role']}{' , '.join(ids)}")
-        head, kind, types = w["role_head"], w["role_type"], _roles(t)
-        roles = [
-            f"{role}{head}{actor}{kind}{types[part.role]}"
-            for role, actor, part in zip(ids, actors, r.participants, strict=True)
-        ]
+def _rare(d: Direct, me: str, r: Event) -> tuple[str, str]:
+    """The predicate-object lines of an event's rarer fields, and the statements of their nodes."""
+    s = f"{d.base}event/{r.id}"
+    lines = ""
     if r.part_of is not None:
-        add(f"{w['part_of']}{name(f'{base}event/{r.part_of}')}")
-    seqs = ""
-    if r.follows or r.leads_to:
-        out = Out(base)
-        links(out, s, DG_follows, DG_followsOrder, "follows", "event", r.follows)
-        links(out, s, DG_leadsTo, DG_leadsToOrder, "leads_to", "event", r.leads_to)
-        add(t.more(s, out.triples))
-        seqs = t.turtle(out.later)
+        lines += f"{d.p(SEM_subEventOf)}{d.ref('event', r.part_of)}"
+    follows, seq_f = d.links(
+        me, s, DG_follows, DG_followsOrder, "follows", [d.ref("event", e) for e in r.follows]
+    )
+    leads, seq_l = d.links(
+        me, s, DG_leadsTo, DG_leadsToOrder, "leads_to", [d.ref("event", e) for e in r.leads_to]
+    )
+    lines += follows + leads
     for p, text in ((DG_outcome, r.outcome), (SCHEMA_description, r.description)):
         if text is not None:
-            add(f" ;\n\t{t.verb(p)} {quoted(text)}")
+            lines += f"{d.p(p)}{quoted(text)}"
     if r.wikidata is not None:
-        add(f" ;\n\t{t.verb(SAME_AS)} {name(f'{WIKIDATA}{r.wikidata}')}")
-    links_text, nodes = evidence_turtle(t, s, me, r.evidence, base)
-    add(links_text)
-    add(" .\n\n")
-    parts += roles
-    add(seqs)
-    add(nodes)
-    return "".join(parts)
+        lines += f"{d.p(SAME_AS)}{d.name(f'{WIKIDATA}{r.wikidata}')}"
+    return lines, seq_f + seq_l
 
 
 def read(rd: Reader, s: Term) -> Event:

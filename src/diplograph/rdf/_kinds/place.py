@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...model import (
@@ -9,9 +10,12 @@ from ...model import (
 )
 from .._out import PLAIN, Out, decimal, evidence, seq, wikidata
 from .._read import Reader
+from .._text import quoted
+from .._turtle import END, Direct, grouped
 from ..terms import (
     ID,
     LABEL,
+    SAME_AS,
     XSD_DECIMAL,
     A,
     DG_aliasOrder,
@@ -25,8 +29,9 @@ from ..terms import (
     SKOS_altLabel,
     Term,
 )
+from ..vocab import WIKIDATA
 
-__all__ = ["read", "write"]
+__all__ = ["read", "turtle", "write"]
 
 
 def write(out: Out, r: Place) -> str:
@@ -49,6 +54,34 @@ def write(out: Out, r: Place) -> str:
     wikidata(out, s, r.wikidata)
     evidence(out, s, r.evidence)
     return s
+
+
+def turtle(d: Direct) -> Callable[[Place], str]:
+    """A function writing a place's Turtle straight from the record: what ``d.text.turtle``
+    makes of :func:`write`'s triples, byte for byte (the tests hold the two equal)."""
+    p, ref, name, obj, base = d.p, d.ref, d.name, d.text.obj, d.base
+    head = f" {d.text.verb(A)} {name(SEM_Place)} , {name(SCHEMA_Place)}{p(ID)}"
+    label = p(LABEL)
+
+    def write(r: Place) -> str:
+        rid = r.id
+        me, s = ref("place", rid), f"{base}place/{rid}"
+        line, later = d.texts(me, s, SKOS_altLabel, DG_aliasOrder, "aliases", r.aliases)
+        parts = [f"{me}{head}{quoted(rid)}{label}{quoted(r.name)}{line}"]
+        if r.country is not None:
+            parts.append(f"{p(DG_country)}{ref('actor', r.country)}")
+        if r.part_of is not None:
+            parts.append(f"{p(SCHEMA_containedInPlace)}{ref('place', r.part_of)}")
+        for pred, v in ((GEO_lat, r.lat), (GEO_long, r.long)):
+            if v is not None:
+                parts.append(f"{p(pred)}{obj((decimal(v), XSD_DECIMAL))}")
+        if r.wikidata is not None:
+            parts.append(f"{p(SAME_AS)}{name(f'{WIKIDATA}{r.wikidata}')}")
+        link, nodes = d.evidence(me, s, r.evidence)
+        parts += (link, END, later, grouped(nodes))
+        return "".join(parts)
+
+    return write
 
 
 def read(rd: Reader, s: Term) -> Place:

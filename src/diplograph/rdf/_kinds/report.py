@@ -14,12 +14,15 @@ row it comes from with ``dg:rowFile`` and ``dg:row``. Source codes and scores
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...model import EventType, Report
 from .._dates import when
 from .._out import PLAIN, Out, decimal, evidence, links
 from .._read import Reader
+from .._text import quoted
+from .._turtle import END, Direct, grouped
 from ..terms import (
     EVENT_TYPES,
     ID,
@@ -36,7 +39,7 @@ from ..terms import (
 )
 from ..vocab import DG, EVENT_TYPE, SCHEMA, SEM
 
-__all__ = ["read", "write"]
+__all__ = ["read", "turtle", "write"]
 
 DG_Report = iri_node(DG.Report)
 DG_reportOf = iri_node(DG.reportOf)
@@ -97,6 +100,54 @@ def write(out: Out, r: Report) -> str:
     out.add(s, DG_row, (str(r.row), XSD_INT))
     evidence(out, s, r.evidence)
     return s
+
+
+def turtle(d: Direct) -> Callable[[Report], str]:
+    """A function writing a report's Turtle straight from the record: what ``d.text.turtle``
+    makes of :func:`write`'s triples, byte for byte (the tests hold the two equal)."""
+    p, ref, name, obj, dates, base = d.p, d.ref, d.name, d.text.obj, d.dates, d.base
+    a = d.text.verb(A)
+    head = f" {a} {name(DG_Report)} , {name(SEM_View)} , {name(PROV_Entity)}{p(ID)}"
+    types = {k: f"{p(SEM_eventType)}{name(iri)}" for k, iri in EVENT_TYPES.items()}
+    texts_after = ((DG_sourceName, "source_name"), (DG_targetName, "target_name"))
+
+    def write(r: Report) -> str:
+        rid = r.id
+        me, s = ref("report", rid), f"{base}report/{rid}"
+        parts = [f"{me}{head}{quoted(rid)}{p(SEM_accordingTo)}{ref('source', r.source)}"]
+        add = parts.append
+        if r.event is not None:
+            add(f"{p(DG_reportOf)}{ref('event', r.event)}")
+        add(dates(r.date))
+        if r.type is not None:
+            add(types[r.type])
+        for pred, value in ((DG_cameoCode, r.cameo), (DG_ploverCode, r.plover)):
+            if value is not None:
+                add(f"{p(pred)}{quoted(value)}")
+        for pred, actor in ((DG_sourceActor, r.source_actor), (DG_targetActor, r.target_actor)):
+            if actor is not None:
+                add(f"{p(pred)}{ref('actor', actor)}")
+        actors = [ref("actor", x) for x in r.actors]
+        line, later = d.links(me, s, SEM_hasActor, DG_actorOrder, "actors", actors)
+        add(line)
+        for pred, field in (*texts_after, (SCHEMA_location, "place")):
+            value = getattr(r, field)
+            if value is not None:
+                add(f"{p(pred)}{quoted(value)}")
+        for pred, field in _NUMBERS:
+            value = getattr(r, field)
+            if value is not None:
+                add(f"{p(pred)}{obj((decimal(value), XSD_DECIMAL))}")
+        if r.quad_class is not None:
+            add(f"{p(DG_quadClass)}{obj((str(r.quad_class), XSD_INT))}")
+        if r.text is not None:
+            add(f"{p(SCHEMA_description)}{quoted(r.text)}")
+        add(f"{p(DG_rowFile)}{quoted(r.file)}{p(DG_row)}{obj((str(r.row), XSD_INT))}")
+        link, nodes = d.evidence(me, s, r.evidence)
+        parts += (link, END, later, grouped(nodes))
+        return "".join(parts)
+
+    return write
 
 
 def read(rd: Reader, s: Term) -> Report:

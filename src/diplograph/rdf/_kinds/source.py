@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...model import (
@@ -11,6 +12,8 @@ from ...model import (
 from .._dates import date_field
 from .._out import PLAIN, Out, language
 from .._read import Reader, labelled, read_language
+from .._text import quoted
+from .._turtle import END, Direct
 from ..terms import (
     COMMENT,
     CREATIVE_WORK,
@@ -42,7 +45,7 @@ from ..vocab import (
     SOURCE_KIND,
 )
 
-__all__ = ["read", "write"]
+__all__ = ["read", "turtle", "write"]
 
 
 def write(out: Out, r: Source) -> str:
@@ -70,6 +73,49 @@ def write(out: Out, r: Source) -> str:
         out.add(s, DG_credibility, (str(r.credibility), XSD_INT))
     out.text(s, COMMENT, r.note)
     return s
+
+
+def turtle(d: Direct) -> Callable[[Source], str]:
+    """A function writing a source's Turtle straight from the record: what ``d.text.turtle``
+    makes of :func:`write`'s triples, byte for byte (the tests hold the two equal)."""
+    p, ref, own, name, obj, base = d.p, d.ref, d.own, d.name, d.text.obj, d.base
+    a = d.text.verb(A)
+    head = f" {a} {name(PROV_Entity)} , {name(DG_Source)} , "
+    classes = {k: name(SOURCE_CLASS.get(k, CREATIVE_WORK)) for k in SOURCE_KINDS}
+    kinds = {k: f"{p(DG_sourceKind)}{name(iri)}" for k, iri in SOURCE_KINDS.items()}
+    agent = f" {a} {name(DCTERMS_Agent)}{p(LABEL)}"
+
+    def write(r: Source) -> str:
+        rid = r.id
+        me, s = ref("source", rid), f"{base}source/{rid}"
+        parts = [
+            f"{me}{head}{classes[r.kind]}{p(ID)}{quoted(rid)}{p(DCTERMS_title)}{quoted(r.title)}"
+            f"{kinds[r.kind]}"
+        ]
+        later = ""
+        if r.publisher is not None:
+            node = own(me, s, "publisher")
+            parts.append(f"{p(DCTERMS_publisher)}{node}")
+            later = f"{node}{agent}{quoted(r.publisher)}{END}"
+        if r.url is not None:
+            parts.append(f"{p(SCHEMA_url)}{obj((r.url, XSD_ANYURI))}")
+        parts.append(d.date_field(DCTERMS_issued, DG_issuedEdtf, r.published))
+        parts.append(d.date_field(DG_retrieved, DG_retrievedEdtf, r.retrieved))
+        line, node_text = d.language(me, s, r.language)
+        parts.append(line)
+        for pred, value in (
+            (DG_file, r.file), (DG_sha256, r.sha256), (DG_reliability, r.reliability)
+        ):  # fmt: skip
+            if value is not None:
+                parts.append(f"{p(pred)}{quoted(value)}")
+        if r.credibility is not None:
+            parts.append(f"{p(DG_credibility)}{obj((str(r.credibility), XSD_INT))}")
+        if r.note is not None:
+            parts.append(f"{p(COMMENT)}{quoted(r.note)}")
+        parts += (END, later, node_text)
+        return "".join(parts)
+
+    return write
 
 
 def read(rd: Reader, s: Term) -> Source:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pyoxigraph import NamedNode
@@ -15,6 +16,8 @@ from ...model import (
 from .._dates import when
 from .._out import PLAIN, Out, evidence, language, links, seq
 from .._read import Reader, read_language, show
+from .._text import quoted
+from .._turtle import END, Direct, grouped
 from ..terms import (
     ID,
     MODES,
@@ -43,7 +46,7 @@ from ..vocab import (
     TOPIC,
 )
 
-__all__ = ["read", "write"]
+__all__ = ["read", "turtle", "write"]
 
 
 def write(out: Out, r: Statement) -> str:
@@ -74,6 +77,68 @@ def _additions(out: Out, s: str, r: Statement) -> None:
     seq(out, s, DG_aboutTopicOrder, "about_topics", list(topics))
     if r.said_at is not None:
         out.add(s, DG_saidAt, out.node("event", r.said_at))
+
+
+def turtle(d: Direct) -> Callable[[Statement], str]:
+    """A function writing a statement's Turtle straight from the record: what ``d.text.turtle``
+    makes of :func:`write`'s triples, byte for byte (the tests hold the two equal)."""
+    p, ref, name, dates, base = d.p, d.ref, d.name, d.dates, d.base
+    head = f" {d.text.verb(A)} {name(DG_Statement)}{p(ID)}"
+    speaker, said, mode, about = p(DG_speaker), p(DG_text), p(DG_mode), p(DG_aboutEvent)
+    modes = {k: name(iri) for k, iri in MODES.items()}
+    link, ev_node, evidence = d.words["evidence"], d.node, d.evidence
+
+    def write(r: Statement) -> str:
+        f = r.__dict__  # the fields: a model's attributes are slower to read one by one
+        rid = f["id"]
+        me = f"statement:{rid}" if rid[-1] != "." else ref("statement", rid)
+        text = (
+            f"{me}{head}{quoted(rid)}{speaker}{ref('actor', f['speaker'])}{dates(f['date'])}"
+            f"{said}{quoted(f['text'])}{mode}{modes[f['mode']]}"
+        )
+        later = ""
+        if (
+            len(f["about_events"]) > 1 or f["about_actors"] or f["channel"] is not None
+            or f["speakers"] or f["about_places"] or f["about_topics"]
+            or f["said_at"] is not None or f["language"] is not None
+        ):  # fmt: skip
+            more, later = _rare(d, me, r)
+            text += more
+        elif f["about_events"]:
+            text += f"{about}{ref('event', f['about_events'][0])}"
+        items = f["evidence"]
+        if len(items) == 1 and me[0] != "<":  # the common case, without lists
+            node = f"{me}\\#evidence-1"
+            return f"{text}{link}{node}{END}{later}{ev_node(node, items[0])}"
+        links, nodes = evidence(me, f"{base}statement/{rid}", items)
+        return f"{text}{links}{END}{later}{grouped(nodes)}"
+
+    return write
+
+
+def _rare(d: Direct, me: str, r: Statement) -> tuple[str, str]:
+    """The predicate-object lines of a statement's links, in :func:`write`'s order, and the
+    statements of their nodes."""
+    s, ref = f"{d.base}statement/{r.id}", d.ref
+    lines, later = [], []
+    for p, order, fragment, kind, ids in (
+        (DG_aboutEvent, DG_aboutEventOrder, "about_events", "event", r.about_events),
+        (DG_aboutActor, DG_aboutActorOrder, "about_actors", "actor", r.about_actors),
+        (DG_channel, "", "", "actor", (r.channel,) if r.channel is not None else ()),
+        (DG_jointSpeaker, DG_jointSpeakerOrder, "speakers", "actor", r.speakers),
+        (DG_aboutPlace, DG_aboutPlaceOrder, "about_places", "place", r.about_places),
+    ):
+        line, seq = d.links(me, s, p, order, fragment, [ref(kind, i) for i in ids])
+        lines.append(line)
+        later.append(seq)
+    topics = [d.name(TOPICS[t]) for t in r.about_topics]
+    line, seq = d.links(me, s, DG_aboutTopic, DG_aboutTopicOrder, "about_topics", topics)
+    lines.append(line)
+    later.append(seq)
+    if r.said_at is not None:
+        lines.append(f"{d.p(DG_saidAt)}{ref('event', r.said_at)}")
+    line, node = d.language(me, s, r.language)
+    return "".join(lines) + line, "".join(later) + node
 
 
 def _topics(rd: Reader, s: Term) -> tuple[Topic, ...]:
