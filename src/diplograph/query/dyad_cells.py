@@ -26,10 +26,11 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from ..rdf.dyad_index import PARTS, cell_parts, graph
-from ..rdf.store import EmbeddedStore, Store
+from ..rdf.dyad_index import INDEX, PARTS, cell_parts, graph
+from ..rdf.store import EmbeddedStore, Store, term_text
 from .bins import Period, period
 from .groups import QUADS, UNCLASSIFIED, Group, Key, Spread
+from .rows import id_of
 from .sides import Side
 
 __all__ = ["index_groups"]
@@ -48,12 +49,30 @@ def _aligned(lo: date | None, hi: date | None, bin: str) -> bool:
     return (lo is None or period(lo, bin).start == lo) and (hi is None or period(hi, bin).end == hi)
 
 
-def _graphs(doers: Side, targets: Side, bin: str, part: str) -> list[ox.NamedNode]:
-    return [
-        ox.NamedNode(graph(bin, part, d, t))
-        for d in sorted(doers.members)
-        for t in sorted(targets.members)
-    ]
+def _pairs(store: EmbeddedStore, a: Side, b: Side) -> dict[str, list[tuple[str, str]]] | None:
+    """The member pairs with reports in the index, per direction (``None``: no complete index)."""
+    from .templates import run
+
+    def doers(side: Side) -> list[ox.NamedNode]:
+        return [ox.NamedNode(f"{INDEX}doer/{m}") for m in sorted(side.members)]
+
+    def targets(side: Side) -> list[ox.Literal]:
+        return [ox.Literal(m) for m in sorted(side.members)]
+
+    answer = run(store, "dyad-pairs", da=doers(a), db=doers(b), ta=targets(a), tb=targets(b))
+    found: dict[str, list[tuple[str, str]]] = {"a_to_b": [], "b_to_a": []}
+    complete = False
+    for s in answer.rows:
+        direction = term_text(s[0])
+        if direction == "index":
+            complete = True
+        else:
+            found[direction].append((id_of(s[1]), term_text(s[2])))
+    return found if complete else None
+
+
+def _graphs(pairs: list[tuple[str, str]], bin: str, part: str) -> list[ox.NamedNode]:
+    return [ox.NamedNode(graph(bin, part, d, t)) for d, t in pairs]
 
 
 def _label(split: str, value: str) -> str:
@@ -72,22 +91,23 @@ def _spread(n: ox.Literal | None, total: ox.Literal | None, squares: ox.Literal 
 def _cells(store: EmbeddedStore, a: Side, b: Side, bin: str, split: str) -> dict[str, _Cell] | None:
     from .templates import bind, template
 
-    both = {p: _graphs(a, b, bin, p) + _graphs(b, a, bin, p) for p in PARTS[2:]}
+    pairs = _pairs(store, a, b)
+    if pairs is None:
+        return None
+    if not pairs["a_to_b"] and not pairs["b_to_a"]:
+        return {}
+    both = pairs["a_to_b"] + pairs["b_to_a"]
     class_part = "quad" if split == "quad" else "root"
     text = bind(
         template("dyad-index"),
-        ab=_graphs(a, b, bin, class_part),
-        ba=_graphs(b, a, bin, class_part),
-        **both,
+        ab=_graphs(pairs["a_to_b"], bin, class_part),
+        ba=_graphs(pairs["b_to_a"], bin, class_part),
+        **{p: _graphs(both, bin, p) for p in PARTS[2:]},
     )
     cells: dict[str, _Cell] = {}
-    complete = False
     # the template's own text, on the store it was made for: its terms read straight
     for s in store.native.query(text):  # type: ignore[union-attr]
         part = s["part"].value
-        if part == "index":
-            complete = True
-            continue
         iri = s["cell"].value
         cell = cells.get(iri)
         if cell is None:
@@ -101,7 +121,7 @@ def _cells(store: EmbeddedStore, a: Side, b: Side, bin: str, split: str) -> dict
             cell.last = max(date.fromisoformat(t.value) for t in tops if t is not None)
             cell.goldstein = _spread(s["gn"], s["gs"], s["gq"])
             cell.intensity = _spread(s["in"], s["is"], s["iq"])
-    return cells if complete else None
+    return cells
 
 
 def index_groups(

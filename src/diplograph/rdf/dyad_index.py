@@ -22,6 +22,10 @@ the bins stay precision-honest), and the part says what the value is:
   both parts);
 - ``goldstein`` and ``intensity``: its scores, where the source gives them.
 
+Graph ``{INDEX}pairs`` says which pairs have reports,
+``<{INDEX}doer/{doer}> <{INDEX}target> "target"``, so a query names only the
+graphs that exist, not every pair of two large sides' members.
+
 A cell's values are few and short, so the store groups them without reading
 a report and the answer is a few hundred rows. Each quad depends on the report
 alone, so writing the same report again adds nothing, and a second import adds
@@ -65,6 +69,7 @@ __all__ = [
     "PARTS",
     "cell_parts",
     "graph",
+    "pair",
     "quad_number",
     "quads",
     "store_pieces",
@@ -182,10 +187,25 @@ def store_pieces(
     return _with_index(records, base, mark=not state)
 
 
+def pair(doer: str, target: str) -> str:
+    """The quad that says the index has reports from ``doer`` to ``target``.
+
+    >>> for term in pair("a", "b").split():
+    ...     print(term)
+    <https://w3id.org/diplograph/dyad/doer/a>
+    <https://w3id.org/diplograph/dyad/target>
+    "b"
+    <https://w3id.org/diplograph/dyad/pairs>
+    .
+    """
+    return f'<{INDEX}doer/{doer}> <{INDEX}target> "{target}" <{INDEX}pairs> .\n'
+
+
 def _with_index(records: Iterable[Record], base: str, *, mark: bool) -> Iterator[bytes]:
     from .io import ntriples_pieces
 
     held: list[str] = []
+    pairs: set[tuple[str, str]] = set()
 
     def tap() -> Iterator[Record]:
         nonlocal mark
@@ -194,7 +214,13 @@ def _with_index(records: Iterable[Record], base: str, *, mark: bool) -> Iterator
                 if mark:  # the first report of a store: its index is complete from here
                     held.append(_MARKER)
                     mark = False
-                held.append(quads(record, base))
+                text = quads(record, base)
+                if text:
+                    held.append(text)
+                    doer, target = record.source_actor, record.target_actor
+                    if (doer, target) not in pairs and doer is not None and target is not None:
+                        pairs.add((doer, target))
+                        held.append(pair(doer, target))
             yield record
 
     for piece in ntriples_pieces(tap(), base=base):
