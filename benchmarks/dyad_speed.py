@@ -119,6 +119,30 @@ def store_for(n: int) -> Path:
     return folder
 
 
+def import_cost(n: int) -> None:
+    """What the index costs the import: the same reports written with it and without it."""
+    from diplograph.rdf.io import ntriples_pieces
+
+    sources = [Source(id=f"src-{i}", title=f"Source {i}") for i in range(3)]
+    folder = BENCH / f"dyad-import-cost-{n}"
+    times = {}
+    for how in ("without the index", "with the index"):
+        shutil.rmtree(folder, ignore_errors=True)
+        t = time.perf_counter()
+        with EmbeddedStore(folder) as store:
+            records = itertools.chain(sources, reports(n))
+            if how == "with the index":
+                write_store(store, records)
+            else:  # what add_records wrote before the index
+                store.add_ntriples(ntriples_pieces(records))
+            quads = len(store)
+        times[how] = time.perf_counter() - t
+        print(f"{n:,} reports {how}: {times[how]:.1f} s, {quads:,} quads")
+    shutil.rmtree(folder, ignore_errors=True)
+    ratio = times["with the index"] / times["without the index"]
+    print(f"the index makes the write {ratio:.2f}x as long")
+
+
 def raw_count(store: ox.Store, a: Side, b: Side) -> int:
     """Baseline: the reports from one side to the other, with their day bounds, counted."""
 
@@ -176,7 +200,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--import-cost",
+        type=int,
+        metavar="N",
+        help="instead: write N reports into two new stores, with the index and without it",
+    )
     args = parser.parse_args()
+    if args.import_cost:
+        import_cost(args.import_cost)
+        return
     folder = store_for(args.reports)
     a, b = side(0), side(1)
     gc.disable()
