@@ -82,12 +82,6 @@ def _label(split: str, value: str) -> str:
     return QUADS[n - 1] if 1 <= n <= 4 else UNCLASSIFIED
 
 
-def _spread(n: ox.Literal | None, total: ox.Literal | None, squares: ox.Literal | None) -> Spread:
-    if n is None or total is None or squares is None:
-        return Spread()
-    return Spread(int(n.value), float(total.value), float(squares.value))
-
-
 def _cells(store: EmbeddedStore, a: Side, b: Side, bin: str, split: str) -> dict[str, _Cell] | None:
     from .templates import bind, template
 
@@ -109,18 +103,21 @@ def _cells(store: EmbeddedStore, a: Side, b: Side, bin: str, split: str) -> dict
     for s in store.native.query(text):  # type: ignore[union-attr]
         part = s["part"].value
         iri = s["cell"].value
+        if part == "class":
+            iri, cls = iri.rsplit("/", 1)
         cell = cells.get(iri)
         if cell is None:
             cell = cells[iri] = _Cell()
+        if part == "class" or part == "last":
+            top = date.fromisoformat(s["top"].value)
+            cell.last = top if cell.last is None else max(cell.last, top)
         if part == "class":
-            label = _label(split, s["cls"].value)
-            cell.counts.append((s["dir"].value, label, int(s["n"].value)))
-        else:
-            cell.first = date.fromisoformat(s["day"].value)
-            tops = [s["top"], s["last"]]
-            cell.last = max(date.fromisoformat(t.value) for t in tops if t is not None)
-            cell.goldstein = _spread(s["gn"], s["gs"], s["gq"])
-            cell.intensity = _spread(s["in"], s["is"], s["iq"])
+            first = date.fromisoformat(s["day"].value)
+            cell.first = first if cell.first is None else min(cell.first, first)
+            cell.counts.append((s["dir"].value, _label(split, cls), int(s["n"].value)))
+        elif part == "goldstein" or part == "intensity":
+            sums = Spread(int(s["n"].value), float(s["sum"].value), float(s["squares"].value))
+            setattr(cell, part, sums)
     return cells
 
 

@@ -8,42 +8,45 @@ path of ``import --store`` and ``load --store``), each report with a doer and
 a target also gets a few quads in named graphs that the dyad query reads in
 sequential scans, one per actor pair, never touching the report itself. For
 each bin (``week``, ``month``; quarters and years follow from months) and
-each part, graph ``{INDEX}{bin}/{part}/{doer}/{target}`` holds
-``<report> <cell> value``, where the cell ``{INDEX}cell/{source}/{p0}/{p1}``
-names the report's source and the periods of its first and last possible day
-in that bin (the same period when the report is known to the bin or finer, so
-the bins stay precision-honest), and the part says what the value is:
+each part, graph ``{INDEX}{bin}/{part}/{doer}/{target}`` holds one quad per
+report. The cell ``{INDEX}cell/{source}/{p0}/{p1}`` names the report's
+source and the periods of its first and last possible day in that bin (the
+same period when the report is known to the bin or finer, so the bins stay
+precision-honest); the parts are:
 
-- ``quad``: its CAMEO quad class, ``"1"`` to ``"4"``, ``"0"`` when it has none
-  (from the CAMEO root, else the source's quad class, else the event type);
-- ``root``: its CAMEO root, ``"01"`` to ``"20"``, or ``"none"``;
-- ``first`` and ``last``: its first and last possible day (``xsd:date``; the
-  last only when it is not the first, so a cell's last day is the latest of
-  both parts);
-- ``goldstein`` and ``intensity``: its scores, where the source gives them.
+- ``quad``: ``<report> <cell/{class}> first day``, the class its CAMEO quad
+  class, ``1`` to ``4``, ``0`` when it has none (from the CAMEO root, else the
+  source's quad class, else the event type);
+- ``root``: ``<report> <cell/{root}> first day``, the root ``01`` to ``20`` or
+  ``none``;
+- ``last``: ``<report> <cell> last day``, only when it is not the first day
+  (so a cell's last day is the latest of both);
+- ``goldstein`` and ``intensity``: ``<report> <cell> score``, where the source
+  gives one.
+
+So the store counts a class cell's reports, finds their first and last days
+and sums their scores in sequential scans, without reading a report, and the
+answer is a few hundred rows. Each quad depends on the report alone, so
+writing the same report again adds nothing, and a second import adds exactly
+its new reports. The index is complete when ``{INDEX}`` is typed
+``dg:DyadIndex`` in graph ``{INDEX}``: written with the first reports of a
+store, never into a store that already holds reports without it (an older
+store is then counted report by report).
 
 Graph ``{INDEX}pairs`` says which pairs have reports,
 ``<{INDEX}doer/{doer}> <{INDEX}target> "target"``, so a query names only the
 graphs that exist, not every pair of two large sides' members.
-
-A cell's values are few and short, so the store groups them without reading
-a report and the answer is a few hundred rows. Each quad depends on the report
-alone, so writing the same report again adds nothing, and a second import adds
-exactly its new reports. The index is complete when ``{INDEX}`` is typed
-``dg:DyadIndex`` in graph ``{INDEX}``: written with the first reports of a
-store, never into a store that already holds reports without it (an older
-store is then counted report by report).
 
 Examples
 --------
 >>> from diplograph.model import Report
 >>> r = Report(id="r1", source="gdelt", date="2019-02", cameo="042", source_actor="a",
 ...     target_actor="b", goldstein=1.9, file="f", row=1)
->>> for term in quads(r, "https://w3id.org/diplograph/id/").splitlines()[5].split(" "):
+>>> for term in quads(r, "https://w3id.org/diplograph/id/").splitlines()[4].split(" "):
 ...     print(term)
 <https://w3id.org/diplograph/id/report/r1>
-<https://w3id.org/diplograph/dyad/cell/gdelt/2019-02/2019-02>
-"1"
+<https://w3id.org/diplograph/dyad/cell/gdelt/2019-02/2019-02/1>
+"2019-02-01"^^<http://www.w3.org/2001/XMLSchema#date>
 <https://w3id.org/diplograph/dyad/month/quad/a/b>
 .
 >>> cell_parts("https://w3id.org/diplograph/dyad/cell/gdelt/2019-02/2019-02")
@@ -81,7 +84,7 @@ INDEX = "https://w3id.org/diplograph/dyad/"
 BINS = ("week", "month")
 """The bins the index holds; quarters and years are counted from months."""
 
-PARTS = ("quad", "root", "first", "last", "goldstein", "intensity")
+PARTS = ("quad", "root", "last", "goldstein", "intensity")
 """What the graphs of one actor pair and bin hold of each report."""
 
 _DATE = "<http://www.w3.org/2001/XMLSchema#date>"
@@ -127,7 +130,7 @@ def _key(d: date, bin: str) -> str:
 
 
 def cell_parts(iri: str) -> tuple[str, ...]:
-    """The source and the first and last period of a cell."""
+    """The source and the first and last period of a cell (and the class of a class cell)."""
     return tuple(iri[len(INDEX) + 5 :].split("/"))
 
 
@@ -140,23 +143,27 @@ def quads(r: Report, base: str = BASE) -> str:
         return ""
     first, last = start.earliest, end.latest
     root = int(r.cameo[:2]) if r.cameo else None
-    values = {
-        "quad": f'"{quad_number(root, r.quad_class, None if r.type is None else r.type.value)}"',
-        "root": '"none"' if root is None else f'"{root:02d}"',
-        "first": f'"{first.isoformat()}"^^{_DATE}',
-    }
-    if last != first:  # a day's last day is its first: the cell's last is the top of both
-        values["last"] = f'"{last.isoformat()}"^^{_DATE}'
+    day = f'"{first.isoformat()}"^^{_DATE}'
+    kind = None if r.type is None else r.type.value
+    classes = (
+        ("quad", str(quad_number(root, r.quad_class, kind))),
+        ("root", "none" if root is None else f"{root:02d}"),
+    )
+    values = []
+    if last != first:
+        values.append(("last", f'"{last.isoformat()}"^^{_DATE}'))
     for part, score in (("goldstein", r.goldstein), ("intensity", r.intensity)):
         if score is not None:
-            values[part] = f'"{decimal(score)}"^^{_DECIMAL}'
+            values.append((part, f'"{decimal(score)}"^^{_DECIMAL}'))
     subject = f"<{base}report/{r.id}>"
+    pair = f"{r.source_actor}/{r.target_actor}"
     out = []
     for bin in BINS:
-        cell = f"<{INDEX}cell/{r.source}/{_key(first, bin)}/{_key(last, bin)}>"
-        for part, text in values.items():
-            where = graph(bin, part, r.source_actor, r.target_actor)
-            out.append(f"{subject} {cell} {text} <{where}> .\n")
+        cell = f"{INDEX}cell/{r.source}/{_key(first, bin)}/{_key(last, bin)}"
+        for part, cls in classes:
+            out.append(f"{subject} <{cell}/{cls}> {day} <{INDEX}{bin}/{part}/{pair}> .\n")
+        for part, text in values:
+            out.append(f"{subject} <{cell}> {text} <{INDEX}{bin}/{part}/{pair}> .\n")
     return "".join(out)
 
 
