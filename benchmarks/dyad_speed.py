@@ -33,6 +33,7 @@ import argparse
 import gc
 import itertools
 import math
+import os
 import random
 import shutil
 import statistics
@@ -172,13 +173,20 @@ def per_report_dyad(store: EmbeddedStore, a: Side, b: Side, by: str) -> Any:
         dyad_cells.index_groups = index_groups
 
 
-def timed(f: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+CPU: dict[str, float] = {}
+"""The median CPU seconds of the last :func:`timed` call of each name (the machine is shared)."""
+
+
+def timed(f: Callable[[], Any], repeat: int, name: str = "") -> tuple[float, Any]:
+    """Median wall seconds of ``repeat`` runs after a warm-up (CPU seconds in ``CPU[name]``)."""
     result = f()
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = f()
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    CPU[name] = statistics.median(cpu)
     return statistics.median(times), result
 
 
@@ -211,6 +219,7 @@ def main() -> None:
         import_cost(args.import_cost)
         return
     folder = store_for(args.reports)
+    print(f"{date.today()}, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     a, b = side(0), side(1)
     gc.disable()
     t = time.perf_counter()
@@ -224,24 +233,28 @@ def main() -> None:
         f"baseline: raw pyoxigraph COUNT of the {n_raw:,} directed reports: {r_time * 1000:,.0f} ms"
     )
     for by in ("month", "week"):
-        s_time, in_store = timed(lambda by=by: dyad(store, a, b, by=by, marks=False), args.repeat)
-        b_time, per_report = timed(lambda by=by: per_report_dyad(store, a, b, by), 1)
+        s_time, in_store = timed(
+            lambda by=by: dyad(store, a, b, by=by, marks=False), args.repeat, "index"
+        )
+        b_time, per_report = timed(lambda by=by: per_report_dyad(store, a, b, by), 1, "report")
         p_time, in_python = timed(lambda by=by: dyad(records, a, b, by=by, marks=False), 1)
         assert same(in_store, in_python), "the index and the Python back end disagree"
         assert same(in_store, per_report), "the index and the per-report query disagree"
         counted = sum(r.total() for r in in_store.rows)
         print(
             f"by {by:5}: {in_store.reports:,} reports in the dyad ({counted:,} in a bin, "
-            f"{in_store.coarser:,} coarser): index {s_time * 1000:,.0f} ms; per-report query "
-            f"{b_time * 1000:,.0f} ms (index {b_time / s_time:.1f}x faster); "
-            f"index = {s_time / r_time:.2f}x the raw COUNT; "
-            f"Python over records {p_time * 1000:,.0f} ms"
+            f"{in_store.coarser:,} coarser): index {s_time * 1000:,.0f} ms "
+            f"(CPU {CPU['index'] * 1000:,.0f} ms); per-report query {b_time * 1000:,.0f} ms "
+            f"(CPU {CPU['report'] * 1000:,.0f} ms): the index {b_time / s_time:.1f}x faster "
+            f"({CPU['report'] / CPU['index']:.1f}x in CPU); index = {s_time / r_time:.2f}x the "
+            f"raw COUNT; Python over records {p_time * 1000:,.0f} ms"
         )
     m_time, marks = timed(lambda: dyad(store, a, b, by="month").force, args.repeat)
     print(
         f"by month with the marks query: {m_time * 1000:,.0f} ms "
         f"({sum(m.reports for m in marks):,} one-sided reports of force marked)"
     )
+    print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
