@@ -57,14 +57,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from ..model import Record, Report
 from ._out import decimal
 from .vocab import BASE, ONTOLOGY
 
-if TYPE_CHECKING:
-    from ._base import Store
+
+class Store(Protocol):
+    """What the index needs of a store (:class:`~diplograph.rdf.store.Store`): asking it."""
+
+    def query(self, sparql: str, *, union: bool = False) -> Any: ...
+
 
 __all__ = [
     "BINS",
