@@ -8,16 +8,19 @@ RDF mapping into an on-disk store the way ``diplograph import --store`` does
 :func:`diplograph.query.dyad.dyad` for the busiest pair of sides (``state-0``
 and ``state-1`` with their members) by month and by week:
 
-- in the store: the counting query (``queries/dyad.rq``, grouped by period,
-  direction and class in the store), and apart the marks query
-  (``queries/dyad-force.rq``), on a store opened read-only;
-- baseline 1, in the same run: a plain pyoxigraph ``COUNT`` of the same
+- in the store, from the dyad index written with the reports
+  (``queries/dyad-index.rq``: the cells of the sides' member pairs, grouped in
+  the store), and apart the marks query (``queries/dyad-force.rq``), on a store
+  opened read-only;
+- baseline 1, in the same run: the same table counted report by report
+  (``queries/dyad.rq``, what a store without the index answers with);
+- baseline 2: a plain pyoxigraph ``COUNT`` of the same
   reports (doer of one side, target of the other, with their two day bounds):
   what reading the dyad's reports costs the engine at all;
-- baseline 2: the Python back end over the same reports already in memory as
+- baseline 3: the Python back end over the same reports already in memory as
   records (reading them from files would add to it).
 
-Both back ends must give the same table; each figure is the median of
+All three must give the same table; each figure is the median of
 ``--repeat`` runs after one warm-up.
 
     .venv/bin/python benchmarks/dyad_speed.py --reports 100000
@@ -30,6 +33,7 @@ import argparse
 import gc
 import itertools
 import math
+import os
 import random
 import shutil
 import statistics
@@ -45,6 +49,7 @@ from diplograph.dates import PartialDate
 from diplograph.importers import Report
 from diplograph.importers.store import write_store
 from diplograph.model import EventType, Source
+from diplograph.query import dyad_cells
 from diplograph.query.dyad import dyad
 from diplograph.query.sides import Side
 from diplograph.rdf.mapping import record_iri
@@ -101,7 +106,7 @@ def reports(n: int, seed: int = 0) -> Iterator[Report]:
 
 
 def store_for(n: int) -> Path:
-    folder = BENCH / f"dyad-{n}"
+    folder = BENCH / f"dyad-index-{n}"
     if (folder / "done").is_file():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -113,6 +118,30 @@ def store_for(n: int) -> Path:
     (folder / "done").write_text("ok")
     print(f"wrote {n:,} reports ({quads:,} quads) into {folder} in {time.perf_counter() - t:.1f} s")
     return folder
+
+
+def import_cost(n: int) -> None:
+    """What the index costs the import: the same reports written with it and without it."""
+    from diplograph.rdf.io import ntriples_pieces
+
+    sources = [Source(id=f"src-{i}", title=f"Source {i}") for i in range(3)]
+    folder = BENCH / f"dyad-import-cost-{n}"
+    times = {}
+    for how in ("without the index", "with the index"):
+        shutil.rmtree(folder, ignore_errors=True)
+        t = time.perf_counter()
+        with EmbeddedStore(folder) as store:
+            records = itertools.chain(sources, reports(n))
+            if how == "with the index":
+                write_store(store, records)
+            else:  # what add_records wrote before the index
+                store.add_ntriples(ntriples_pieces(records))
+            quads = len(store)
+        times[how] = time.perf_counter() - t
+        print(f"{n:,} reports {how}: {times[how]:.1f} s, {quads:,} quads")
+    shutil.rmtree(folder, ignore_errors=True)
+    ratio = times["with the index"] / times["without the index"]
+    print(f"the index makes the write {ratio:.2f}x as long")
 
 
 def raw_count(store: ox.Store, a: Side, b: Side) -> int:
@@ -134,13 +163,30 @@ SELECT (COUNT(*) AS ?n) WHERE {{
     return int(next(iter(store.query(q)))[0].value)  # type: ignore[index]
 
 
-def timed(f: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+def per_report_dyad(store: EmbeddedStore, a: Side, b: Side, by: str) -> Any:
+    """Baseline: the table counted report by report, as a store without the index is."""
+    index_groups = dyad_cells.index_groups
+    dyad_cells.index_groups = lambda *args: None  # type: ignore[assignment]
+    try:
+        return dyad(store, a, b, by=by, marks=False)
+    finally:
+        dyad_cells.index_groups = index_groups
+
+
+CPU: dict[str, float] = {}
+"""The median CPU seconds of the last :func:`timed` call of each name (the machine is shared)."""
+
+
+def timed(f: Callable[[], Any], repeat: int, name: str = "") -> tuple[float, Any]:
+    """Median wall seconds of ``repeat`` runs after a warm-up (CPU seconds in ``CPU[name]``)."""
     result = f()
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = f()
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    CPU[name] = statistics.median(cpu)
     return statistics.median(times), result
 
 
@@ -162,35 +208,63 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--no-python",
+        action="store_true",
+        help="leave out baseline 3 (the reports as records in memory: minutes and GBs at 1M)",
+    )
+    parser.add_argument(
+        "--import-cost",
+        type=int,
+        metavar="N",
+        help="instead: write N reports into two new stores, with the index and without it",
+    )
     args = parser.parse_args()
+    if args.import_cost:
+        import_cost(args.import_cost)
+        return
     folder = store_for(args.reports)
+    print(f"{date.today()}, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     a, b = side(0), side(1)
-    gc.disable()
-    t = time.perf_counter()
-    records = list(reports(args.reports))
-    made = time.perf_counter() - t
-    gc.enable()
-    print(f"{args.reports:,} reports as records in memory: {made:.1f} s to make")
+    records: list[Report] | None = None
+    if not args.no_python:
+        gc.disable()
+        t = time.perf_counter()
+        records = list(reports(args.reports))
+        made = time.perf_counter() - t
+        gc.enable()
+        print(f"{args.reports:,} reports as records in memory: {made:.1f} s to make")
     store = EmbeddedStore(folder, read_only=True)
     r_time, n_raw = timed(lambda: raw_count(store.native, a, b), args.repeat)
     print(
         f"baseline: raw pyoxigraph COUNT of the {n_raw:,} directed reports: {r_time * 1000:,.0f} ms"
     )
     for by in ("month", "week"):
-        s_time, in_store = timed(lambda by=by: dyad(store, a, b, by=by, marks=False), args.repeat)
-        p_time, in_python = timed(lambda by=by: dyad(records, a, b, by=by, marks=False), 1)
-        assert same(in_store, in_python), "the two back ends disagree"
+        s_time, in_store = timed(
+            lambda by=by: dyad(store, a, b, by=by, marks=False), args.repeat, "index"
+        )
+        b_time, per_report = timed(lambda by=by: per_report_dyad(store, a, b, by), 1, "report")
+        python = ""
+        if records is not None:
+            p_time, in_python = timed(lambda by=by: dyad(records, a, b, by=by, marks=False), 1)
+            assert same(in_store, in_python), "the index and the Python back end disagree"
+            python = f"; Python over records {p_time * 1000:,.0f} ms"
+        assert same(in_store, per_report), "the index and the per-report query disagree"
         counted = sum(r.total() for r in in_store.rows)
         print(
             f"by {by:5}: {in_store.reports:,} reports in the dyad ({counted:,} in a bin, "
-            f"{in_store.coarser:,} coarser): store {s_time * 1000:,.0f} ms "
-            f"= {s_time / r_time:.2f}x the raw COUNT; Python over records {p_time * 1000:,.0f} ms"
+            f"{in_store.coarser:,} coarser): index {s_time * 1000:,.0f} ms "
+            f"(CPU {CPU['index'] * 1000:,.0f} ms); per-report query {b_time * 1000:,.0f} ms "
+            f"(CPU {CPU['report'] * 1000:,.0f} ms): the index {b_time / s_time:.1f}x faster "
+            f"({CPU['report'] / CPU['index']:.1f}x in CPU); index = {s_time / r_time:.2f}x the "
+            f"raw COUNT{python}"
         )
     m_time, marks = timed(lambda: dyad(store, a, b, by="month").force, args.repeat)
     print(
         f"by month with the marks query: {m_time * 1000:,.0f} ms "
         f"({sum(m.reports for m in marks):,} one-sided reports of force marked)"
     )
+    print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ from datetime import date
 from ..dates import DateSpan, PartialDate, parse_date
 from ..errors import QueryError
 from ..importers.report import Report
+from ..rdf.dyad_index import quad_number
 from ..rdf.store import Store
 from .bins import BINS, period, periods
 from .groups import QUADS, UNCLASSIFIED, Group, Key, Spread
@@ -80,13 +81,6 @@ DIRECTIONS = ("a_to_b", "b_to_a", "joint")
 CLASSES = {"quad": (*QUADS, UNCLASSIFIED), "root": (*(f"{r:02d}" for r in range(1, 21)), "none")}
 """The classes of each split: ``quad`` (quad classes) or ``root`` (CAMEO roots 01 to 20)."""
 
-_TYPE_QUAD = {
-    **dict.fromkeys(
-        ("summit", "meeting", "talks", "visit", "agreement", "declaration", "mediation"), 1
-    ),
-    **dict.fromkeys(("missile_test", "military_exercise", "sanctions", "armed_conflict"), 4),
-}
-
 
 def quad_of(root: int | None, quad: int | None = None, kind: str | None = None) -> str:
     """The quad class of a report from its CAMEO root, else its own quad class, else its type.
@@ -94,13 +88,8 @@ def quad_of(root: int | None, quad: int | None = None, kind: str | None = None) 
     >>> quad_of(14), quad_of(None, 2), quad_of(None, None, "missile_test"), quad_of(None)
     ('material_conflict', 'material_cooperation', 'material_conflict', 'unclassified')
     """
-    if root is not None and 1 <= root <= 20:
-        return QUADS[0 if root <= 5 else 1 if root <= 8 else 2 if root <= 13 else 3]
-    if quad is not None and 1 <= quad <= 4:
-        return QUADS[quad - 1]
-    if kind is not None and kind in _TYPE_QUAD:
-        return QUADS[_TYPE_QUAD[kind] - 1]
-    return UNCLASSIFIED
+    n = quad_number(root, quad, kind)
+    return QUADS[n - 1] if n else UNCLASSIFIED
 
 
 @dataclass
@@ -248,8 +237,12 @@ def dyad_groups(
     from records.
     """
     if isinstance(source, Store):
+        from .dyad_cells import index_groups
         from .dyad_store import store_groups
 
+        groups = index_groups(source, a, b, by, split, start, end)
+        if groups is not None:
+            return groups
         return store_groups(source, a, b, by, split, start, end)
     return _report_groups(source, a, b, by, split, start, end)
 
@@ -418,10 +411,16 @@ def _rows(
     by: str,
 ) -> Iterator[DyadRow]:
     may: dict[str, list[tuple[Key, Group]]] = defaultdict(list)
+    spans: dict[tuple[date, date], list[str]] = {}
     for key, g in coarse:  # each in every period inside its span
-        for p in periods(key[1].start, min(key[2].end, last), by):
-            if p.end <= key[2].end:
-                may[p.key].append((key, g))
+        span = (key[1].start, key[2].end)
+        inside = spans.get(span)
+        if inside is None:
+            inside = spans[span] = [
+                p.key for p in periods(span[0], min(span[1], last), by) if p.end <= span[1]
+            ]
+        for k in inside:
+            may[k].append((key, g))
     for p in periods(first, last, by):
         row = DyadRow(p.key, p.start, p.end, _empty(classes), _empty(classes))
         for key, g in exact.get(p.key, ()):

@@ -36,6 +36,8 @@ def week_period(number: str) -> Period:
 
 def _period(key: str, by: str) -> Period:
     if by == "week":
+        if "W" in key:  # the index's key, 2019-W09
+            return period(date.fromisocalendar(int(key[:4]), int(key[6:]), 1), by)
         return week_period(key)
     if by == "day":
         return period(date.fromisoformat(key), by)
@@ -62,19 +64,34 @@ def _spread(n: Term | None, total: Term | None, squares: Term | None) -> Spread:
 
 
 def store_groups(
-    store: Store, a: Side, b: Side, by: str, split: str, lo: date | None, hi: date | None
+    store: Store,
+    a: Side,
+    b: Side,
+    by: str,
+    split: str,
+    lo: date | None,
+    hi: date | None,
+    *,
+    joint_only: bool = False,
 ) -> dict[Key, Group]:
-    """The groups of :func:`~diplograph.query.dyad.dyad_groups`, counted by ``queries/dyad.rq``."""
+    """The groups of :func:`~diplograph.query.dyad.dyad_groups`, counted by ``queries/dyad.rq``.
+
+    ``joint_only``: the joint reports alone (the directed ones come from the index).
+    """
     from .rows import day_literal, id_of, iri_of
     from .templates import run
 
     side_a = [iri_of("actor", m) for m in sorted(a.members)]
     side_b = [iri_of("actor", m) for m in sorted(b.members)]
+    directed_a: list[ox.NamedNode] = [] if joint_only else side_a
+    directed_b: list[ox.NamedNode] = [] if joint_only else side_b
     answer = run(
         store,
         "dyad",
-        **dict.fromkeys(("sa", "ta", "ja", "ja2", "xa", "ya"), side_a),
-        **dict.fromkeys(("sb", "tb", "jb", "jb2", "xb", "yb"), side_b),
+        **dict.fromkeys(("sa", "ta"), directed_a),
+        **dict.fromkeys(("sb", "tb"), directed_b),
+        **dict.fromkeys(("ja", "ja2", "xa", "ya"), side_a),
+        **dict.fromkeys(("jb", "jb2", "xb", "yb"), side_b),
         lo=day_literal(lo or date(1, 1, 1)),
         hi=day_literal(hi or date(9999, 12, 31)),
         by=ox.Literal(by),
@@ -94,14 +111,25 @@ def store_groups(
             term_text(s["dir"]),
             _class(split, s.get("cls"), s.get("root")),
         )
-        groups[key] = Group(
+        g = Group(
             int(term_text(s["n"])),
             date.fromisoformat(term_text(s["first"])),
             date.fromisoformat(term_text(s["last"])),
             _spread(s.get("gn"), s.get("gs"), s.get("gq")),
             _spread(s.get("in"), s.get("is"), s.get("iq")),
         )
+        if key in groups:  # by root, rows of different quad classes share a key
+            _merge(groups[key], g)
+        else:
+            groups[key] = g
     return groups
+
+
+def _merge(into: Group, g: Group) -> None:
+    into.n += g.n
+    into.first, into.last = min(into.first, g.first), max(into.last, g.last)
+    into.goldstein.add(g.goldstein.n, g.goldstein.total, g.goldstein.squares)
+    into.intensity.add(g.intensity.n, g.intensity.total, g.intensity.squares)
 
 
 def store_force(

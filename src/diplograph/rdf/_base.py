@@ -192,7 +192,8 @@ class Store(ABC):
         """Add the triples of ``records`` to the default graph, streamed; returns how many are new.
 
         The records go through the RDF mapping one at a time and reach the
-        store as N-Triples text in batches (:func:`~diplograph.rdf.io.ntriples_pieces`),
+        store as N-Triples text in batches (:func:`~diplograph.rdf.io.ntriples_pieces`;
+        an embedded store also gets the dyad index, :mod:`~diplograph.rdf.dyad_index`),
         so nothing but the current batch is held and no pyoxigraph term is
         built per triple.
 
@@ -201,11 +202,10 @@ class Store(ABC):
         >>> open_store().add_records([Actor(id="a", kind="state", name="A")])
         6
         """
-        from .io import ntriples_pieces
+        from .dyad_index import store_pieces
 
         before = len(self)
-        pieces = ntriples_pieces(records) if base is None else ntriples_pieces(records, base=base)
-        self.add_ntriples(pieces)
+        self.add_ntriples(store_pieces(self, records, base=base))
         return len(self) - before
 
     def add_ntriples(self, pieces: Iterable[bytes]) -> None:

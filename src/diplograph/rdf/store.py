@@ -87,6 +87,9 @@ class EmbeddedStore(Store):
     allow_service: tuple[str, ...] = ()
     """Endpoints a query's ``SERVICE`` clauses may call (:func:`~diplograph.safety.check_query`)."""
 
+    reads_nquads = True
+    """:meth:`add_ntriples` reads N-Quads too (for :mod:`~diplograph.rdf.dyad_index`)."""
+
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
@@ -164,10 +167,10 @@ class EmbeddedStore(Store):
         try:
             if self.path is None:
                 for piece in pieces:
-                    self._store.load(piece, ox.RdfFormat.N_TRIPLES)
+                    self._store.load(piece, ox.RdfFormat.N_QUADS)
                 return
             for piece in _ahead(pieces):
-                self._store.bulk_load(piece, ox.RdfFormat.N_TRIPLES)
+                self._store.bulk_load(piece, ox.RdfFormat.N_QUADS)
             self._store.flush()
         except OSError as e:
             raise QueryError(f"cannot write to the store at {self.path}: {e}") from e

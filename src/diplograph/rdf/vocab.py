@@ -126,6 +126,7 @@ class DG(_namespace.DefinedNamespace):
     # reports: one source's account of an event (a sem:View sem:accordingTo its source)
     Report: URIRef  # a sem:View of an event as one source gives it (prov:Entity)
     reportOf: URIRef  # report -> the event it describes (narrows dcterms:subject)
+    DyadIndex: URIRef  # a store's index of its reports for the dyad view (rdf.dyad_index)
     sourceActor: URIRef  # report -> the doer (narrows sem:hasActor)
     targetActor: URIRef  # report -> the target (narrows sem:hasActor)
     actorOrder: URIRef  # order of a report's other actors
