@@ -253,3 +253,22 @@ def test_chunks_built_from_events_equal_the_node_read() -> None:
     _same_tree(_from_events(data, 40), _yaml.load(_MIXED_ITEMS, loader))
     for odd in ("- !!str 12\n", "- &a [1]\n- *a\n", "- {[1]: x}\n", "- a\n---\n- b\n"):
         assert _from_events(odd.encode("utf-8"), 0) is None  # left to the node read
+
+
+def test_the_index_finds_references_inside_lists_and_evidence(tmp_path: Path) -> None:
+    # ids named deep in a record (a position's organization, a position's evidence) count too
+    base = load(bundled_data())
+    for old, new in (
+        ("organization: ihs-markit", "organization: no-such-firm"),
+        ("- source: seoul-hopes-2019-07-01", "- source: no-such-source"),
+    ):
+        folder = tmp_path / new.split(": ")[1]
+        dump(base, folder)
+        actors = (folder / "actors.yaml").read_text(encoding="utf-8")
+        assert old in actors
+        (folder / "actors.yaml").write_text(actors.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(LoadError) as info:
+            stream(folder)
+        expected = [str(p) for p in check_folder(folder)[1]]
+        assert expected and [str(p) for p in info.value.problems] == expected
+        assert new.split(": ")[1] in str(info.value)
