@@ -273,8 +273,7 @@ class _Plain:
         out: Any = value
         if tag != _STR:
             node = yaml.ScalarNode(tag, value)
-            out = self.loader.construct_object(node, deep=True)
-            self.loader.constructed_objects.clear()
+            out = self.loader.yaml_constructors[tag](self.loader, node)
         if len(self.seen) >= _PLAIN_CACHE_SIZE:
             self.seen.clear()
         self.seen[value] = out
@@ -302,7 +301,7 @@ def _from_events(data: bytes, offset: int) -> _Seq | None:
 
 def _build(get: Any, offset: int) -> _Seq | None:
     """The chunk's list from its events (``get`` gives the next), or None to use the nodes."""
-    seen, plain = _plain.seen, _plain
+    remembered, plain = _plain.seen.get, _plain
     stack: list[Any] = []
     keys: list[Any] = []
     docs = 0
@@ -315,7 +314,8 @@ def _build(get: Any, offset: int) -> _Seq | None:
                 return None
             value = ev.value
             if ev.implicit[0]:
-                value = seen[value] if value in seen else plain(value)
+                known = remembered(value, _NO_KEY)  # one lookup: another thread may clear it
+                value = plain(value) if known is _NO_KEY else known
             line = ev.start_mark.line + offset
         elif kind is _MAP_START or kind is _SEQ_START:
             if ev.tag is not None or len(stack) >= 32:
