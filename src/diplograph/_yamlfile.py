@@ -2,10 +2,12 @@
 
 The loader keeps the line of every mapping key and list item, so a problem
 is reported as ``file:line``. A file laid out plainly (see :mod:`._chunks`)
-is parsed a chunk of list items at a time: only one chunk's YAML nodes are
-alive at once, and each record's parsed mapping is dropped once the record
-is made. Any other file, and any file in which a chunk does not parse, is
-read whole, so every message and line is the one the whole read gives.
+is parsed a chunk of list items at a time: only one chunk is alive at once,
+and each record's parsed mapping is dropped once the record is made. A chunk
+of plain block data is built straight from libyaml's events (no node per
+value; half the time); one with tags, aliases or merge keys goes through the
+nodes. Any other file, and any file in which a chunk does not parse, is read
+whole, so every message and line is the one the whole read gives.
 """
 
 from __future__ import annotations
