@@ -185,3 +185,90 @@ def test_a_store_on_disk_holds_the_triples_a_store_in_memory_does(tmp_path: Path
         assert disk.load(stream(bundled_data())) == len(memory) > 0
         assert set(disk.native) == set(memory.native)
         assert disk.load(load(bundled_data())) == 0  # nothing is added twice
+
+
+_MIXED_ITEMS = """\
+- id: e1
+  n: 12
+  f: 1.5e3
+  hex: 0x1F
+  yes: yes
+  off: Off
+  none: ~
+  empty:
+  quoted: '12'
+  double: "tab\\there"
+  date: 2019-02-30
+  inf: -.inf
+  unicode: 김정은 met "him"
+  text: |
+    two
+    lines
+  folded: >-
+    one
+    line
+  flow: {a: 1, b: [x, 'y', 3]}
+  nested:
+  - - deep
+    - 2
+  - k: v
+    # a comment between keys
+    j: null
+  anchored: &a plain
+- just a string
+- 7
+- [1, two]
+-
+- id: e2
+  evidence: [{source: s, quote: "q"}]
+"""
+
+
+def _same_tree(a: object, b: object) -> None:
+    from diplograph._yamlfile import _Map, _Seq
+
+    assert type(a) is type(b) and a == b
+    if isinstance(a, float) and a != a:  # pragma: no cover - NaN is never in the sample
+        return
+    if isinstance(a, _Map) and isinstance(b, _Map):
+        assert (a.line, a.key_lines) == (b.line, b.key_lines)
+        assert list(a) == list(b)
+        for key in a:
+            assert type(key) is type(next(k for k in b if k == key))
+            _same_tree(a[key], b[key])
+    elif isinstance(a, _Seq) and isinstance(b, _Seq):
+        assert (a.line, a.item_lines) == (b.line, b.item_lines)
+        for x, y in zip(a, b, strict=True):
+            _same_tree(x, y)
+
+
+def test_chunks_built_from_events_equal_the_node_read() -> None:
+    # the fast read of a chunk must give what the line-keeping node loader gives: values,
+    # their Python types (YAML 1.1 resolution, dates kept as text) and every line
+    from diplograph import _yaml
+    from diplograph._yamlfile import _from_events, _LineLoader
+
+    data = _MIXED_ITEMS.encode("utf-8")
+    loader = type("_At", (_LineLoader,), {"line_offset": 40, "merges": False})
+    _same_tree(_from_events(data, 40), _yaml.load(_MIXED_ITEMS, loader))
+    for odd in ("- !!str 12\n", "- &a [1]\n- *a\n", "- {[1]: x}\n", "- a\n---\n- b\n"):
+        assert _from_events(odd.encode("utf-8"), 0) is None  # left to the node read
+
+
+def test_the_index_finds_references_inside_lists_and_evidence(tmp_path: Path) -> None:
+    # ids named deep in a record (a position's organization, a position's evidence) count too
+    base = load(bundled_data())
+    for old, new in (
+        ("organization: ihs-markit", "organization: no-such-firm"),
+        ("- source: seoul-hopes-2019-07-01", "- source: no-such-source"),
+    ):
+        folder = tmp_path / new.split(": ")[1]
+        dump(base, folder)
+        actors = (folder / "actors.yaml").read_text(encoding="utf-8")
+        assert old in actors
+        (folder / "actors.yaml").write_text(actors.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(LoadError) as info:
+            stream(folder)
+        expected = [str(p) for p in check_folder(folder)[1]]
+        assert expected and [str(p) for p in info.value.problems] == expected
+        assert new.split(": ")[1] in str(info.value)

@@ -141,3 +141,17 @@ def test_a_failing_record_stream_raises_its_error_and_keeps_the_store(tmp_path: 
         assert len(disk) == 0  # the batch under way when the error came is not written
         assert disk.add_records(records[:3]) > 0  # type: ignore[arg-type]
         assert disk.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_a_loader_error_stops_the_text_being_made(tmp_path: Path) -> None:
+    # the text goes to the bulk loader through a pipe: when the loader stops at bad text,
+    # the thread making the text must stop too, however much more there would be
+    def endless() -> Iterator[bytes]:
+        yield b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
+        while True:
+            yield b"not N-Triples\n" * 1000
+
+    with EmbeddedStore(tmp_path / "db") as disk:
+        with pytest.raises(SyntaxError):
+            disk.add_ntriples(endless())
+        assert disk.add_records([]) == 0

@@ -2,10 +2,12 @@
 
 The loader keeps the line of every mapping key and list item, so a problem
 is reported as ``file:line``. A file laid out plainly (see :mod:`._chunks`)
-is parsed a chunk of list items at a time: only one chunk's YAML nodes are
-alive at once, and each record's parsed mapping is dropped once the record
-is made. Any other file, and any file in which a chunk does not parse, is
-read whole, so every message and line is the one the whole read gives.
+is parsed a chunk of list items at a time: only one chunk is alive at once,
+and each record's parsed mapping is dropped once the record is made. A chunk
+of plain block data is built straight from libyaml's events (no node per
+value; half the time); one with tags, aliases or merge keys goes through the
+nodes. Any other file, and any file in which a chunk does not parse, is read
+whole, so every message and line is the one the whole read gives.
 """
 
 from __future__ import annotations
@@ -233,6 +235,13 @@ def _chunk_items(fh: IO[bytes], chunk: tuple[int, int, int]) -> _Seq:
     fh.seek(start)
     data = fh.read(end - start)
     merges = b"<<" in data or b"=" in data
+    if not merges:
+        try:
+            items = _from_events(data, first_line - 1)
+        except (_DuplicateKey, yaml.YAMLError) as e:
+            raise _Broken from e
+        if items is not None:
+            return items
     loader = type("_ChunkLoader", (_LineLoader,), {"line_offset": first_line - 1, "merges": merges})
     try:
         items = _yaml.load(data.decode("utf-8"), loader)
@@ -241,6 +250,123 @@ def _chunk_items(fh: IO[bytes], chunk: tuple[int, int, int]) -> _Seq:
     if not isinstance(items, _Seq):  # pragma: no cover - the plan found list items
         raise _Broken
     return items
+
+
+_PLAIN_CACHE_SIZE = 1 << 16
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_SKIPPED = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)
+_NO_KEY = object()
+
+
+class _Plain:
+    """The value of a plain scalar as :class:`_LineLoader` makes it, remembered for repeats."""
+
+    def __init__(self) -> None:
+        self.loader = _LineLoader("")
+        self.seen: dict[str, Any] = {}
+
+    def __call__(self, value: str) -> Any:
+        tag = _STR
+        for tag_, regexp in _LineLoader.yaml_implicit_resolvers.get(value[:1], ()):
+            if regexp.match(value):
+                tag = str(tag_)
+                break
+        out: Any = value
+        if tag != _STR:
+            node = yaml.ScalarNode(tag, value)
+            out = self.loader.yaml_constructors[tag](self.loader, node)
+        if len(self.seen) >= _PLAIN_CACHE_SIZE:
+            self.seen.clear()
+        self.seen[value] = out
+        return out
+
+
+_plain = _Plain()
+
+
+def _from_events(data: bytes, offset: int) -> _Seq | None:
+    """The list of items in ``data`` (a chunk whose first line is ``offset + 1``), or None.
+
+    What :class:`_LineLoader` makes of the text, lines and all, built straight
+    from libyaml's events without a node per value. None for anything but
+    plain block data (a tag, an alias, deep nesting, a key that is not a
+    scalar, a second document): the chunk is then read through the nodes.
+    Raises :class:`_DuplicateKey` and PyYAML's errors as the nodes' read does.
+    """
+    parser = yaml.CBaseLoader(data)
+    try:
+        return _build(parser.get_event, offset + 1)
+    finally:
+        parser.dispose()
+
+
+def _build(get: Any, offset: int) -> _Seq | None:
+    """The chunk's list from its events (``get`` gives the next), or None to use the nodes."""
+    remembered, plain = _plain.seen.get, _plain
+    stack: list[Any] = []
+    keys: list[Any] = []
+    docs = 0
+    root: Any = None
+    while True:
+        ev = get()
+        kind = type(ev)
+        if kind is _SCALAR:
+            if ev.tag is not None:
+                return None
+            value = ev.value
+            if ev.implicit[0]:
+                known = remembered(value, _NO_KEY)  # one lookup: another thread may clear it
+                value = plain(value) if known is _NO_KEY else known
+            line = ev.start_mark.line + offset
+        elif kind is _MAP_START or kind is _SEQ_START:
+            if ev.tag is not None or len(stack) >= 32:
+                return None
+            line = ev.start_mark.line + offset
+            new: Any
+            if kind is _MAP_START:
+                new = _Map()
+                new.key_lines = {}
+            else:
+                new = _Seq()
+                new.item_lines = []
+            new.line = line
+            stack.append(new)
+            keys.append(_NO_KEY)
+            continue
+        elif kind in _ENDS:
+            value = stack.pop()
+            keys.pop()
+            line = value.line
+        elif kind in _SKIPPED:
+            docs += kind is yaml.DocumentStartEvent
+            if docs > 1:
+                return None
+            continue
+        elif kind is yaml.StreamEndEvent:
+            return root if isinstance(root, _Seq) else None
+        else:  # an alias
+            return None
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        if type(top) is _Seq:
+            top.append(value)
+            top.item_lines.append(line)
+            continue
+        key = keys[-1]
+        if key is _NO_KEY:
+            if type(value) is _Map or type(value) is _Seq:
+                return None
+            first = top.key_lines.get(value)
+            if first is not None:
+                raise _DuplicateKey(value, line, first)
+            top.key_lines[value] = line
+            keys[-1] = value
+        else:
+            top[key] = value
+            keys[-1] = _NO_KEY
 
 
 def _file_items(path: Path, problems: list[Problem], whole: bool) -> Iterator[tuple[str, Any]]:

@@ -29,9 +29,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ._yamlfile import Located
 from .errors import LoadError, Problem
@@ -125,13 +127,16 @@ class _Index:
             self.clash = True
             return
         ids.add(record.id)
-        for _, target, target_kind in kind.references(record):
-            if target not in self.ids[target_kind]:
-                self.wanted[target_kind].add(target)
+        for path, target_kind in _refs(key):
+            known = self.ids[target_kind]
+            for target in _values(path)(record):
+                if target not in known:
+                    self.wanted[target_kind].add(target)
         sources = self.ids["sources"]
-        for _, ev in kind.evidence_of(record):
-            if ev.source not in sources:
-                self.wanted["sources"].add(ev.source)
+        for path in kind.evidence:
+            for ev in _values(path)(record):
+                if ev.source not in sources:
+                    self.wanted["sources"].add(ev.source)
         if key in self.part_of:
             parent = getattr(record, "part_of", None)
             if parent is not None:
@@ -148,6 +153,35 @@ class _Index:
         if any(not wanted <= self.ids[key] for key, wanted in self.wanted.items()):
             return False
         return not any(part_of_cycles(links) for links in self.part_of.values())
+
+
+@cache
+def _refs(key: str) -> tuple[tuple[str, str], ...]:
+    """``(path, target kind)`` of every reference a record of the kind ``key`` may make."""
+    return tuple((ref.path, ref.target) for ref in KINDS[key].refs)
+
+
+@cache
+def _values(path: str) -> Callable[[Any], list[Any]]:
+    """The values at ``path`` in a record, as :func:`~diplograph.kinds.walker` finds them,
+    without the name of the field each is in (only a problem needs it, and the index has none).
+    """
+    parts = [(p.removesuffix("[]"), p.endswith("[]")) for p in path.split(".")]
+
+    def values(record: Any) -> list[Any]:
+        found = [record]
+        for name, many in parts:
+            step: list[Any] = []
+            for value in found:
+                inner = getattr(value, name)
+                if many:
+                    step.extend(inner)
+                elif inner is not None:
+                    step.append(inner)
+            found = step
+        return found
+
+    return values
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,7 +91,7 @@ def load_cmd(
     try:
         with target as store:
             added = store.load(records)
-            total = len(store)
+            total = added if fresh else len(store)  # counting a large store takes seconds
     except LoadError:
         if fresh and store_path is not None:
             import shutil

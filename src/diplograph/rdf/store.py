@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Iterable, Iterator
@@ -159,18 +160,24 @@ class EmbeddedStore(Store):
         return len(self._store) - before
 
     def add_ntriples(self, pieces: Iterable[bytes]) -> None:
-        """Load N-Triples text into the default graph: pyoxigraph's bulk loader on disk.
+        """Load N-Quads text (N-Triples lines go to the default graph): the bulk loader on disk.
 
-        On disk the next piece is made in a thread while the loader (which
-        lets Python run meanwhile) writes this one.
+        On disk the loader reads every piece as one stream, from a pipe that a
+        thread fills as the pieces are made, so making the text and loading it
+        go on at once and the loader sorts and writes its files once (a load
+        per piece costs about a third more); where there is no pipe to name
+        (``/dev/fd``), each piece is loaded alone while the next is made.
         """
         try:
             if self.path is None:
                 for piece in pieces:
                     self._store.load(piece, ox.RdfFormat.N_QUADS)
                 return
-            for piece in _ahead(pieces):
-                self._store.bulk_load(piece, ox.RdfFormat.N_QUADS)
+            if _PIPES.is_dir():
+                _bulk_load_piped(self._store, pieces)
+            else:  # pragma: no cover - systems without /dev/fd
+                for piece in _ahead(pieces):
+                    self._store.bulk_load(piece, ox.RdfFormat.N_QUADS)
             self._store.flush()
         except OSError as e:
             raise QueryError(f"cannot write to the store at {self.path}: {e}") from e
@@ -191,6 +198,41 @@ class EmbeddedStore(Store):
         if not self.read_only:
             self._store.flush()
         del self._store
+
+
+_PIPES = Path("/dev/fd")
+"""Where a pipe's end can be opened by name, for the bulk loader to read it without Python."""
+
+
+def _bulk_load_piped(store: ox.Store, pieces: Iterable[bytes]) -> None:
+    """Bulk-load the N-Triples ``pieces`` as one stream: a thread writes them into a pipe
+    that the loader reads by name, so no Python runs on the loader's side.
+
+    An error in making the pieces is raised once the loader has read what came before it;
+    an error of the loader stops the thread at its next write.
+    """
+    read_end, write_end = os.pipe()
+    failed: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            with open(write_end, "wb") as out:
+                for piece in pieces:
+                    out.write(piece)
+        except BrokenPipeError:
+            pass  # the loader stopped; its own error is raised
+        except BaseException as e:  # handed over to the caller, raised there
+            failed.append(e)
+
+    thread = threading.Thread(target=feed, name="diplograph-ntriples", daemon=True)
+    thread.start()
+    try:
+        store.bulk_load(path=_PIPES / str(read_end), format=ox.RdfFormat.N_QUADS)
+    finally:
+        os.close(read_end)
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 def _ahead(pieces: Iterable[bytes]) -> Iterator[bytes]:
