@@ -436,7 +436,7 @@ def statements(
             "to": day_literal(window_end) if window_end is not None else None,
         },
     )
-    return statement_rows(store, named_nodes(result.values("statement")), window_start, window_end)
+    return statement_rows(result, window_start, window_end)
 
 
 _KIND_OF_CLASS = {
