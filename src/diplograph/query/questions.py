@@ -292,7 +292,7 @@ def meetings(
     if flat:
         out = [meeting(r, r.id not in inner) for r in rows]
     else:
-        out = [meeting(r, True) for r in nest(store, rows)]
+        out = [meeting(r, True) for r in nest(store, rows, inner)]
     n = 0
     for i, m in enumerate(out):
         if m.ordinal is not None:

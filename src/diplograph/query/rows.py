@@ -327,14 +327,18 @@ def wholes(store: Store, ids: Iterable[str], keep: set[str]) -> dict[str, str]:
     return out
 
 
-def nest(store: Store, rows: Sequence[EventRow]) -> list[EventRow]:
+def nest(
+    store: Store, rows: Sequence[EventRow], parent: Mapping[str, str] | None = None
+) -> list[EventRow]:
     """The outermost events of ``rows``, each with the rows that are part of it beneath it.
 
     A row goes beneath the nearest event it is part of (``part_of``, followed
     up through events that ``rows`` may not hold) among ``rows``; a row part of
     none of them stays outermost. Parts keep the order of :func:`~diplograph.rows.in_order`.
+    ``parent`` is :func:`wholes` of the rows among themselves, when the caller has it.
     """
-    parent = wholes(store, [r.id for r in rows], {r.id for r in rows})
+    if parent is None:
+        parent = wholes(store, [r.id for r in rows], {r.id for r in rows})
     children: dict[str, list[EventRow]] = {}
     for r in rows:
         if r.id in parent:
