@@ -218,6 +218,27 @@ def test_queries_run_over_the_union() -> None:
     assert "the permanent dismantlement of the Yongbyon nuclear facilities" in result.output  # type: ignore[attr-defined]
 
 
+def test_a_joint_statement_shows_every_speaker() -> None:
+    """The statements table names both leaders of a joint declaration, not only the first."""
+    result = _run("--data", bundled_data(), "--data", LAYER, "statements", "--by", "Kim Jong Un")
+    line = next(s for s in result.output.splitlines() if "Yongbyon" in s)  # type: ignore[attr-defined]
+    assert "Moon Jae-in, Kim Jong Un" in line
+    # the store's rows are the records' rows, speakers and all
+    from diplograph import query
+    from diplograph.rdf.store import open_store
+    from diplograph.rows import statement_rows
+
+    kg = load_layers([bundled_data(), LAYER]).kg
+    store = open_store()
+    store.load(kg)
+    said = query.statements(store, by="kim-jong-un")
+    joint = next(s for s in said if s.id == "pyongyang-declaration-yongbyon")
+    assert (joint.speaker, joint.speakers) == ("moon-jae-in", ("moon-jae-in", "kim-jong-un"))
+    assert joint.speaker_names == ("Moon Jae-in", "Kim Jong Un")
+    assert said == [s for s in statement_rows(kg) if "kim-jong-un" in s.speakers]
+    assert query.statements(store) == statement_rows(kg)
+
+
 # -- one bad source, one error ----------------------------------------------------------------
 
 

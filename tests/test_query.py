@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import pytest
 from diplograph import query
 from diplograph.errors import QueryError
 from diplograph.kg import KnowledgeGraph
-from diplograph.rdf.store import EmbeddedStore, RemoteStore, Store
+from diplograph.rdf.store import EmbeddedStore, RemoteStore, Solutions, Store
 from diplograph.rows import event_rows, statement_rows
 
 BACKENDS = ["memory", "disk", "server"]
@@ -181,6 +181,32 @@ def test_statements_by_with_window(store: Store) -> None:
     assert {r.speaker for r in rows} == {"kcna"}
     assert {r.fit for r in rows} == {"overlaps"}  # dated 2019-06-30/2019-07-01
     assert len(rows) == 3
+
+
+class _Counting(Store):
+    """A store that answers through another and counts the queries it was sent."""
+
+    def __init__(self, inner: Store) -> None:
+        self.inner, self.sent = inner, 0
+
+    def query(self, sparql: str, *, union: bool = False) -> Solutions:
+        self.sent += 1
+        return self.inner.query(sparql, union=union)
+
+    def add(self, quads: Iterable[ox.Quad]) -> int:
+        return self.inner.add(quads)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+
+def test_statements_are_one_query_whatever_the_number_of_rows(stores: dict[str, Store]) -> None:
+    """No follow-up query over the rows: the words, speakers, topics and citations come along."""
+    counting = _Counting(stores["memory"])
+    everything = query.statements(counting)
+    assert len(everything) > 10 and counting.sent == 1
+    counting.sent = 0
+    assert query.statements(counting, by="kcna", start="2019-07-01") and counting.sent == 1
 
 
 def test_bad_filters_are_query_errors(store: Store) -> None:

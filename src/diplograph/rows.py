@@ -107,6 +107,15 @@ class StatementRow:
     citations: tuple[Citation, ...] = ()
     fit: str | None = None
     """How the date sits in a query's date window: ``within``, ``overlaps``, or None (no window)."""
+    speakers: tuple[str, ...] = ()
+    """Everyone who spoke the words, in order: a joint statement's speakers, else ``speaker``."""
+    speaker_names: tuple[str, ...] = ()
+    """The names of ``speakers``, in the same order."""
+
+    @property
+    def who(self) -> str:
+        """The names of everyone who spoke, joined (``Moon Jae-in, Kim Jong Un`` when joint)."""
+        return ", ".join(self.speaker_names) or self.speaker_name
 
 
 Row = TypeVar("Row", EventRow, StatementRow)
@@ -239,6 +248,7 @@ def statement_row(kg: KnowledgeGraph, st: Statement) -> StatementRow:
     """The row of one statement of ``kg``."""
     speaker = kg.actors.get(st.speaker)
     channel = kg.actors.get(st.channel) if st.channel else None
+    names = tuple(a.name if (a := kg.actors.get(s)) else s for s in st.said_by)
     return StatementRow(
         id=st.id,
         speaker=st.speaker,
@@ -251,6 +261,8 @@ def statement_row(kg: KnowledgeGraph, st: Statement) -> StatementRow:
         channel=st.channel,
         channel_name=channel.name if channel else None,
         citations=_citations(kg, st.evidence),
+        speakers=st.said_by,
+        speaker_names=names,
     )
 
 

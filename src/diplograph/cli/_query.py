@@ -334,7 +334,7 @@ def statements(
             [
                 str(r.date),
                 *([r.fit or ""] if window else []),
-                r.speaker_name,
+                r.who,
                 r.mode.replace("_", " "),
                 f"“{r.text}”" if r.mode == "direct_quote" else r.text,
                 _source_cell(r.citations),

@@ -292,7 +292,7 @@ def meetings(
     if flat:
         out = [meeting(r, r.id not in inner) for r in rows]
     else:
-        out = [meeting(r, True) for r in nest(store, rows)]
+        out = [meeting(r, True) for r in nest(store, rows, inner)]
     n = 0
     for i, m in enumerate(out):
         if m.ordinal is not None:
@@ -436,7 +436,7 @@ def statements(
             "to": day_literal(window_end) if window_end is not None else None,
         },
     )
-    return statement_rows(store, named_nodes(result.values("statement")), window_start, window_end)
+    return statement_rows(result, window_start, window_end)
 
 
 _KIND_OF_CLASS = {

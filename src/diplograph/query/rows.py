@@ -16,7 +16,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from ..dates import DateSpan, PartialDate, parse_date
-from ..rdf.store import Store, Term, term_text
+from ..rdf.store import Solutions, Store, Term, term_text
 from ..rows import Citation, EventRow, ParticipantRow, StatementRow
 from ..rows import in_order as ordered
 from .templates import run
@@ -211,46 +211,95 @@ def event_rows(
 
 
 def statement_rows(
-    store: Store, iris: Sequence[ox.NamedNode], start: date | None = None, end: date | None = None
+    result: Solutions, start: date | None = None, end: date | None = None
 ) -> list[StatementRow]:
-    """Full rows for the statements ``iris``, in date order."""
-    if not iris:
-        return []
-    base: dict[str, dict[str, Term | None]] = {}
-    about: dict[tuple[str, str], set[tuple[int, str]]] = {}
-    for r in run(store, "statement-details", statement=list(iris)):
-        base.setdefault(term_text(r["statement"]), r)
-    for r in run(store, "statement-about", statement=list(iris)):
-        for var, link in (("aboutEvent", "event"), ("aboutActor", "actor")):
-            if r[var] is not None:
-                about.setdefault((term_text(r["statement"]), link), set()).add(
-                    (slot_of(r[var.replace("about", "").lower() + "Slot"]), id_of(r[var]))
-                )
-    cites = _citations(store, iris)
+    """Rows for the statements of an answer of the ``statements`` template, in date order.
+
+    The template gives one solution per combination of a statement's
+    speakers, the events and actors it is about and its evidence; they fold
+    into one row per statement here.
+    """
+    col = {v: i for i, v in enumerate(result.variables)}
+    key = col["statement"]
+    solutions: dict[str, list[tuple[Term | None, ...]]] = {}
+    for r in result.rows:
+        solutions.setdefault(term_text(r[key]), []).append(r)
+    cells = [col[v] for v in _CITATION]
     rows = []
-    for iri in iris:
-        key = iri.value
-        d = base.get(key)
-        if d is None:
-            continue
-        when = parse_date(term_text(d["edtf"]))
+    for group in solutions.values():
+        d = group[0]
+        when = parse_date(term_text(d[col["edtf"]]))
+        speaker = _tail(d[col["first"]])
+        name = _text(d[col["firstName"]]) or speaker
+        joint = sorted(
+            {
+                (slot_of(r[col["jointSlot"]]), _tail(j), _text(r[col["jointName"]]) or _tail(j))
+                for r in group
+                if (j := r[col["joint"]]) is not None
+            }
+        )
+        cites: dict[str, tuple[int, Citation]] = {}
+        for r in group:
+            ev = _text(r[col["evidence"]])
+            if ev is not None and ev not in cites:  # a second selector adds nothing
+                cites[ev] = (index_of(r[col["evidence"]]), _citation([r[i] for i in cells]))
+        mode = d[col["mode"]]
         rows.append(
             StatementRow(
-                id=term_text(d["id"]),
-                speaker=id_of(d["speaker"]),
-                speaker_name=text_of(d["speakerName"]) or id_of(d["speaker"]),
+                id=_tail(d[key]),
+                speaker=speaker,
+                speaker_name=name,
                 date=when,
-                text=term_text(d["text"]),
-                mode=concept_of(d["mode"]) if d["mode"] is not None else "direct_quote",
-                about_events=in_order(about.get((key, "event"), ())),
-                about_actors=in_order(about.get((key, "actor"), ())),
-                channel=id_of(d["channel"]) if d["channel"] is not None else None,
-                channel_name=text_of(d["channelName"]),
-                citations=cites.get(key, ()),
+                text=term_text(d[col["text"]]),
+                mode=_tail(mode) if mode is not None else "direct_quote",
+                about_events=_listed(group, col["event"], col["eventSlot"]),
+                about_actors=_listed(group, col["actor"], col["actorSlot"]),
+                channel=_tail(d[col["channel"]]) if d[col["channel"]] is not None else None,
+                channel_name=_text(d[col["channelName"]]),
+                citations=tuple(c for _, c in sorted(cites.values(), key=_first)),
                 fit=fit(when, start, end),
+                speakers=tuple(s for _, s, _ in joint) or (speaker,),
+                speaker_names=tuple(n for _, _, n in joint) or (name,),
             )
         )
     return ordered(rows)
+
+
+_CITATION = ("source", "title", "quote", "url", "publisher", "start")
+"""The columns of a citation in the ``statements`` template, in :func:`_citation`'s order."""
+
+
+def _tail(term: Term | None) -> str:
+    """The last segment of an IRI: a record id, or a concept's name."""
+    return term_text(term).rsplit("/", 1)[-1]
+
+
+def _text(term: Term | None) -> str | None:
+    return None if term is None else term_text(term)
+
+
+def _listed(group: list[tuple[Term | None, ...]], item: int, slot: int) -> tuple[str, ...]:
+    """The ids in column ``item`` of a statement's solutions, in the order of column ``slot``."""
+    found = {(slot_of(r[slot]), _tail(r[item])) for r in group if r[item] is not None}
+    return tuple(v for _, v in sorted(found)) if len(found) > 1 else tuple(v for _, v in found)
+
+
+def _first(item: tuple[int, Citation]) -> int:
+    return item[0]
+
+
+def _citation(cells: list[Term | None]) -> Citation:
+    """The citation in the :data:`_CITATION` cells of a solution."""
+    source_iri, title, quote, url, publisher, start = cells
+    source = _tail(source_iri)
+    return Citation(
+        source=source,
+        title=_text(title) or source,
+        quote=_text(quote),
+        url=_text(url),
+        publisher=_text(publisher),
+        start=int(term_text(start)) if start is not None else None,
+    )
 
 
 def wholes(store: Store, ids: Iterable[str], keep: set[str]) -> dict[str, str]:
@@ -278,14 +327,18 @@ def wholes(store: Store, ids: Iterable[str], keep: set[str]) -> dict[str, str]:
     return out
 
 
-def nest(store: Store, rows: Sequence[EventRow]) -> list[EventRow]:
+def nest(
+    store: Store, rows: Sequence[EventRow], parent: Mapping[str, str] | None = None
+) -> list[EventRow]:
     """The outermost events of ``rows``, each with the rows that are part of it beneath it.
 
     A row goes beneath the nearest event it is part of (``part_of``, followed
     up through events that ``rows`` may not hold) among ``rows``; a row part of
     none of them stays outermost. Parts keep the order of :func:`~diplograph.rows.in_order`.
+    ``parent`` is :func:`wholes` of the rows among themselves, when the caller has it.
     """
-    parent = wholes(store, [r.id for r in rows], {r.id for r in rows})
+    if parent is None:
+        parent = wholes(store, [r.id for r in rows], {r.id for r in rows})
     children: dict[str, list[EventRow]] = {}
     for r in rows:
         if r.id in parent:
