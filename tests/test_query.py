@@ -133,6 +133,19 @@ def test_query_rows_equal_the_rows_built_from_the_records(
     assert query.statements(store) == statement_rows(korea)
 
 
+def test_a_question_over_more_items_than_one_query_holds_is_asked_in_batches(
+    store: Store, korea: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A whole store of 100,000 events once made a query of 5 million characters, refused by
+    # the length limit; the per-event lookups now go BATCH events at a time. Three at a time
+    # here, so the 13 events take five batches and the rows must still come out whole.
+    from diplograph.query import templates
+
+    monkeypatch.setattr(templates, "BATCH", 3)
+    assert query.events(store, flat=True) == event_rows(korea)
+    assert query.statements(store) == statement_rows(korea)
+
+
 # -- filters -------------------------------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ from .rows import (
     wholes,
     window_day,
 )
-from .templates import Value, run
+from .templates import Value, run, run_each
 
 __all__ = [
     "actor_dossier",
@@ -222,7 +222,7 @@ def _with_actor_among(
         return []
     took_part = {
         term_text(r["event"])
-        for r in run(store, "event-participants", event=iris)
+        for r in run_each(store, "event-participants", "event", iris)
         if term_text(r["actor"]) in members
     }
     return [i for i in iris if i.value in took_part]

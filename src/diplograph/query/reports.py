@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from ..rdf.store import Store, term_text
 from .rows import id_of, iri_of
-from .templates import run
+from .templates import run_each
 
 __all__ = ["contested_dates"]
 
@@ -41,7 +41,7 @@ def contested_dates(store: Store, events: Iterable[str]) -> dict[str, tuple[str,
     if not iris:
         return {}
     found: dict[str, set[str]] = {}
-    for row in run(store, "report-conflicts", event=iris):
+    for row in run_each(store, "report-conflicts", "event", iris):
         if term_text(row["aspect"]) == "date":
             found.setdefault(id_of(row["event"]), set()).add(term_text(row["reported"]))
     return {e: tuple(sorted(found[e])) for e in sorted(found)}

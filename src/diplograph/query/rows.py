@@ -19,7 +19,7 @@ from ..dates import DateSpan, PartialDate, parse_date
 from ..rdf.store import Solutions, Store, Term, term_text
 from ..rows import Citation, EventRow, ParticipantRow, StatementRow
 from ..rows import in_order as ordered
-from .templates import run
+from .templates import run_each
 
 __all__ = [
     "ActorDossier",
@@ -128,7 +128,7 @@ def in_order(items: Iterable[tuple[int, str]]) -> tuple[str, ...]:
 def _citations(store: Store, records: Sequence[ox.NamedNode]) -> dict[str, tuple[Citation, ...]]:
     out: dict[str, list[tuple[int, Citation]]] = {}
     seen: set[tuple[str, str]] = set()
-    for row in run(store, "citations", record=list(records)):
+    for row in run_each(store, "citations", "record", list(records)):
         record, evidence = term_text(row["record"]), term_text(row["evidence"])
         if (record, evidence) in seen:  # a second selector or graph adds nothing
             continue
@@ -156,9 +156,11 @@ def event_rows(
     """Full rows for the events ``iris``, in date order."""
     if not iris:
         return []
-    details = {term_text(r["event"]): r for r in run(store, "event-details", event=list(iris))}
+    details = {
+        term_text(r["event"]): r for r in run_each(store, "event-details", "event", list(iris))
+    }
     people: dict[str, set[tuple[int, str, str, str]]] = {}
-    for r in run(store, "event-participants", event=list(iris)):
+    for r in run_each(store, "event-participants", "event", list(iris)):
         people.setdefault(term_text(r["event"]), set()).add(
             (
                 index_of(r["node"]),
@@ -168,7 +170,7 @@ def event_rows(
             )
         )
     links: dict[tuple[str, str], set[tuple[int, str]]] = {}
-    for r in run(store, "event-links", event=list(iris)):
+    for r in run_each(store, "event-links", "event", list(iris)):
         for var, link in (("follows", "follows"), ("leadsTo", "leads_to")):
             if r[var] is not None:
                 links.setdefault((term_text(r["event"]), link), set()).add(
@@ -177,7 +179,7 @@ def event_rows(
     cites = _citations(store, iris)
     backing = {
         term_text(r["event"]): int(term_text(r["reports"]))
-        for r in run(store, "event-report-counts", event=list(iris))
+        for r in run_each(store, "event-report-counts", "event", list(iris))
     }
     rows = []
     for iri in iris:
@@ -313,7 +315,7 @@ def wholes(store: Store, ids: Iterable[str], keep: set[str]) -> dict[str, str]:
     if not ids:
         return {}
     whole_of: dict[str, str] = {}
-    for r in run(store, "event-ancestry", event=[iri_of("event", i) for i in ids]):
+    for r in run_each(store, "event-ancestry", "event", [iri_of("event", i) for i in ids]):
         whole_of.setdefault(id_of(r["part"]), id_of(r["whole"]))
     out = {}
     for i in ids:

@@ -124,3 +124,35 @@ def run(store: Store, name: str, **params: Value) -> Solutions:
     ('other', 'name', 'shared')
     """
     return store.query(bind(template(name), **params))
+
+
+BATCH = 2_000
+"""Items bound per query by :func:`run_each`: a query stays far below the length limit."""
+
+
+def run_each(
+    store: Store, name: str, key: str, items: Sequence[ox.NamedNode], **params: Value
+) -> Solutions:
+    """Run ``name`` with ``key`` bound to ``items``, :data:`BATCH` at a time, and join the rows.
+
+    Only for templates whose answer is row by row per item (the details,
+    participants or citations of each event or record), so that batches add
+    up to the answer of one query; a question over a whole store names
+    hundreds of thousands of items, more than one query may hold.
+
+    >>> from diplograph.rdf.store import open_store
+    >>> many = [ox.NamedNode(f"https://example.org/a{i}") for i in range(BATCH * 2 + 1)]
+    >>> run_each(open_store(), "event-details", "event", many).rows
+    []
+    """
+    answer: Solutions | None = None
+    for start in range(0, max(len(items), 1), BATCH):
+        bound = dict(params)
+        bound[key] = list(items[start : start + BATCH])
+        more = store.query(bind(template(name), **bound))
+        if answer is None:
+            answer = more
+        else:
+            answer.rows.extend(more.rows)
+    assert answer is not None
+    return answer
