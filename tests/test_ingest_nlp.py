@@ -56,6 +56,14 @@ def test_the_model_attribute_ruler_and_lemmatizer_are_replaced():
     assert names.index("parser") < names.index("diplograph_attributes") < names.index("ner")
 
 
+def test_the_shared_token_vectors_are_let_go_after_the_parser():
+    names = _nlp().pipe_names
+    assert names.index("parser") < names.index("diplograph_release")
+    assert names.index("tagger") < names.index("parser")
+    doc = parse("Seoul said on Monday it hopes for talks.")
+    assert doc.tensor.size == 0 and doc[0].dep_ and doc.ents
+
+
 def test_same_annotations_as_the_model_own_components(texts, theirs):
     # twice: the first pass works tokens out the slow way, the second reads the kept outcomes
     for _ in range(2):
