@@ -188,7 +188,7 @@ class ActorResolver:
         if bare in ACRONYMS:  # "EU", "U.N.": the body's name
             full = ACRONYMS[bare]
             return self._named(full) or self._new(full, _org_kind(full), "a known short form", 0.7)
-        found = self._variant(bare)
+        found = self._variant(bare) or self._initials(bare)
         if found is not None:
             return found
         m = re.match(r"^(?P<name>.+?)\s+(?:news\s+)?agency$", bare, re.IGNORECASE)
@@ -217,6 +217,22 @@ class ActorResolver:
             if actor is not None:
                 return self._existing(actor, "a name of the graph said another way", 0.8)
         return None
+
+    def _initials(self, bare: str) -> ActorDraft | None:
+        """ "JCS" after "Joint Chiefs of Staff (JCS)": a short form in capitals spells the
+        initials of a body named earlier in the article, which it then stands for."""
+        if not re.fullmatch(r"[A-Z]{2,6}", bare):
+            return None
+        spelled = [
+            draft
+            for draft in self.found.values()
+            if draft.kind != "person"
+            and "".join(w[0] for w in re.findall(r"\b[A-Z][\w’'-]*", draft.name)) == bare
+        ]
+        if len(spelled) != 1:
+            return None
+        spelled[0].aliases.add(bare)
+        return spelled[0]
 
     def _short_name(self, text: str) -> ActorDraft | None:
         """ "Michael Pompeo" for the graph's "Mike Pompeo": the one person of the graph with
