@@ -72,3 +72,31 @@ def test_a_day_in_a_proposal_lies_ahead(analyse_text) -> None:  # type: ignore[n
         "Monday": "2025-06-02",
         "May 16": "2025-05-16",
     }
+
+
+# -- quotes -----------------------------------------------------------------------------
+
+
+def test_a_straight_mark_closes_a_curly_quotation_left_open(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 32
+        "Putin also fiercely denied the claims.\n\n"
+        "“We should be guided by facts. Can you name a single fact that would definitively "
+        'prove collusion? This is nonsense," he said.\n'
+    )
+    quoted = [(w, who) for w, who in said(analyse_text(text, "2018-07-16")) if w.startswith("We")]
+    assert quoted[0][0].endswith("This is nonsense")
+
+
+def test_who_denied_the_claims_is_the_he_of_the_next_quote(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 32
+        "US President Donald Trump held a joint press conference on Monday with his Russian "
+        "counterpart Vladimir Putin following a historic one-on-one meeting between the two "
+        "leaders, which lasted for around two hours.\n\n"
+        "Trump said he sees no reason to believe that Russia hacked the 2016 US presidential "
+        "election.\n\n"
+        "Putin also fiercely denied the claims.\n\n"
+        "“We should be guided by facts. Can you name a single fact that would definitively "
+        "prove collusion? This is nonsense,” he said.\n"
+    )
+    quoted = dict(said(analyse_text(text, "2018-07-16")))
+    assert quoted[next(w for w in quoted if w.startswith("We"))] == "Vladimir Putin"
