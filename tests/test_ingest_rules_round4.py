@@ -100,3 +100,36 @@ def test_who_denied_the_claims_is_the_he_of_the_next_quote(analyse_text) -> None
     )
     quoted = dict(said(analyse_text(text, "2018-07-16")))
     assert quoted[next(w for w in quoted if w.startswith("We"))] == "Vladimir Putin"
+
+
+def test_a_capital_that_speaks_is_its_state(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 33
+        "Moscow has suggested Kiev meet for new talks on Monday in Istanbul, after a first "
+        "meeting in that city on May 16.\n"
+    )
+    assert said(analyse_text(text, "2025-05-30")) == [
+        ("Kiev meet for new talks on Monday in Istanbul", "Russia")
+    ]
+
+
+def test_with_x_saying_gives_the_words_to_x(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 29
+        "Trump and Kim agreed to restart stalled nuclear talks with the U.S. president saying "
+        "both sides would set up teams to see how they could restart negotiations.\n"
+    )
+    assert said(analyse_text(text, "2019-06-30")) == [
+        (
+            "both sides would set up teams to see how they could restart negotiations",
+            "Donald Trump",
+        )
+    ]
+
+
+def test_a_subject_named_as_a_broadcaster_is_a_new_medium(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 30
+        "Abiy is expected to be part of the reopening of Ethiopia’s embassy in Asmara, "
+        "state-run Fana broadcasting corporate reported.\n"
+    )
+    an = analyse_text(text, "2018-09-05")
+    assert [who for _, who in said(an)] == ["Fana broadcasting corporate"]
+    assert {a.name: a.kind for a in an.actors}["Fana broadcasting corporate"] == "media"

@@ -70,6 +70,7 @@ MEDIA = (
     "rodong sinmun",
     "newspaper",
     "broadcaster",
+    "broadcasting",
     "television",
     "times",
     "post",

@@ -131,6 +131,19 @@ class ActorResolver:
             return None  # a capital not in the graph is more likely a place than a government
         return self._new(country, "state", "demonym or name of a known state", 0.6)
 
+    def named_medium(self, name: str) -> ActorDraft | None:
+        """A name the graph lacks that says it is a medium ("Fana broadcasting corporate")."""
+        if not name[:1].isupper() or _org_kind(name) != "media":
+            return None
+        return self._named(name) or self._new(name, "media", "a news medium's name", 0.6)
+
+    def speaking_capital(self, word: str) -> ActorDraft | None:
+        """The state of a capital that speaks ("Moscow has suggested …"), known or new."""
+        country = self._states.get(normalize_name(word))
+        if country is None or normalize_name(word) != normalize_name(COUNTRIES[country][1]):
+            return None
+        return self._country(country)
+
     def _by_title(self, phrase: str) -> ActorDraft | None:
         m = re.match(rf"^(?:the\s+)?(?P<where>.+?)\s+(?P<title>{_TITLE_RE})$", phrase, re.I)
         if m is None:
