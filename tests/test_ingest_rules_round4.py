@@ -133,3 +133,35 @@ def test_a_subject_named_as_a_broadcaster_is_a_new_medium(analyse_text) -> None:
     an = analyse_text(text, "2018-09-05")
     assert [who for _, who in said(an)] == ["Fana broadcasting corporate"]
     assert {a.name: a.kind for a in an.actors}["Fana broadcasting corporate"] == "media"
+
+
+def test_reiterate_and_disclose_report_a_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 30: the minister is not named, so the speaker is unknown
+        "Eritrea’s Information Minister disclosed that Abiy had a packed first day on his "
+        "two-day visit.\n"
+    )
+    assert said(analyse_text(text, "2018-09-05")) == [
+        ("Abiy had a packed first day on his two-day visit", None)
+    ]
+
+
+def test_a_participle_after_a_reported_clause_is_the_pronoun_subjects(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 06
+        'U.S. President Donald Trump said he has a "good feeling, so it could be very good."\n\n'
+        'He pointed out sanctions are still on, reiterating that he\'s "in no rush."\n'
+    )
+    assert ("in no rush.", "Donald Trump") in said(analyse_text(text, "2019-06-30"))
+
+
+def test_a_reported_clause_goes_on_after_but_without_a_that_of_its_own(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 24
+        "Moon reiterated that there is much talk about the results but what is most important "
+        "is that the summit eased the concerns of people all around the world over threats of "
+        "war, nuclear weapons and long-range missiles.\n\n"
+        "Pompeo added that there is still much to be done, but he is confident Seoul and "
+        "Washington will be able to actively work together on related issues and bring about "
+        "permanent peace on the Korean Peninsula\n"
+    )
+    words = [w for w, _ in said(analyse_text(text, "2018-06-14"))]
+    assert words[0].startswith("there is much talk") and words[0].endswith("long-range missiles")
+    assert words[1].startswith("there is still") and words[1].endswith("the Korean Peninsula")

@@ -206,6 +206,9 @@ SPEECH_VERBS = frozenset(
         "contend",
         "maintain",
         "boast",
+        "reiterate",
+        "disclose",
+        "propose",
     ]
 )
 

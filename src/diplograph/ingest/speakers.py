@@ -175,7 +175,10 @@ class Speakers:
         for tok in reversed(self.doc[max(0, verb.i - 60) : verb.i]):
             if tok.text in (".", "?", "!") or "\n\n" in tok.text:
                 break
-            found = self.actor_at(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            # "He pointed out …, reiterating that …": a pronoun subject too
+            found = self.of_token(tok)[0] if tok.lower_ in _PRONOUNS else self.actor_at(tok)
             if found is not None:
                 return found, "the subject of the sentence a participle hangs on"
         return None, ""

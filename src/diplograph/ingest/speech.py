@@ -119,6 +119,29 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _joined(verb: Any, clause: Any) -> list[Any]:
+    """Clauses the reported one goes on with, joined by "but" or "and" without a "that" or a
+    speech verb of their own ("reiterated that there is much talk … but what is most
+    important is …"; "added that …, but he is confident …"): the same statement."""
+    out: list[Any] = []
+    last = clause
+    for sib in verb.children:
+        if sib.i <= last.i or sib.dep_ not in ("ccomp", "conj") or speech_verb(sib):
+            continue
+        between = list(verb.doc[last.right_edge.i + 1 : sib.left_edge.i])
+        joint = between[-1] if between else last.right_edge  # the parse may hang it on either
+        if joint.lower_ not in ("but", "and") or len(between) > 2:
+            break
+        if any(c.dep_ == "mark" for c in sib.children):
+            break  # "and that …": a statement of its own
+        subject = [c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+        if sib.dep_ == "conj" and not (subject and subject[0].lower_ in ("he", "she", "they")):
+            break  # "Kim said …, and Trump left": the reporter goes on
+        out.append(sib)
+        last = sib
+    return out
+
+
 def reported(
     text: str, verb: Any, speakers: Speakers, quoted: list[tuple[int, int]]
 ) -> QuoteDraft | None:
@@ -127,12 +150,14 @@ def reported(
     if clause is None:
         return None
     edge = clause.left_edge
-    reach = clause.right_edge.idx + len(clause.right_edge)  # the words a quotation may be in
     tokens = [
         t
         for t in clause.subtree
         if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ != "that")
     ]
+    for more in _joined(verb, clause):
+        tokens += list(more.subtree)
+    reach = tokens[-1].idx + len(tokens[-1])  # the words a quotation may be in
     for t in tokens:  # ", who accompanied ...": the reporter's aside, not the reported words
         if t.lower_ in _ASIDE and t.i > clause.i and t.doc[t.i - 1].text == ",":
             tokens = [x for x in tokens if x.i < t.i - 1]
