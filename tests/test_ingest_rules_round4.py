@@ -165,3 +165,16 @@ def test_a_reported_clause_goes_on_after_but_without_a_that_of_its_own(analyse_t
     words = [w for w, _ in said(analyse_text(text, "2018-06-14"))]
     assert words[0].startswith("there is much talk") and words[0].endswith("long-range missiles")
     assert words[1].startswith("there is still") and words[1].endswith("the Korean Peninsula")
+
+
+def test_a_datelines_place_is_not_the_speaker(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 25
+        "TOKYO/SEOUL, July 7 (Reuters) - U.S. Secretary of State Mike Pompeo said on Saturday "
+        'he had made progress "on almost all of the central issues" in talks with North Korea, '
+        "including on setting a timeline for its denuclearization, but work remained to be "
+        "done.\n"
+    )
+    assert said(analyse_text(text, "2018-07-07"))[0] == (
+        "on almost all of the central issues",
+        "Mike Pompeo",
+    )

@@ -200,6 +200,11 @@ class Speakers:
             found, _ = self.of_token(head.head.head)
             if found is not None:
                 return found, "“who”: the person the relative clause is about"
+        for child in head.children:  # "SEOUL, July 7 (Reuters) - … Mike Pompeo said": a
+            # dateline's place taken for the subject, the speaker after its dash
+            if child.dep_ == "appos" and head.ent_type_ == "GPE" and child.ent_type_ == "PERSON":
+                if any(t.text in ("-", "–", "—") for t in self.doc[head.i : child.i]):
+                    return self.of_token(child)
         if any(c.dep_ == "conj" for c in head.children) and head.lower_ not in _PRONOUNS:
             return None, JOINT  # "Trump and Kim vowed ...": nobody alone
         found = self.actor_at(head)
