@@ -109,6 +109,18 @@ def _word(token: Any) -> str:
     return lemma[:-3] if token.pos_ == "NOUN" and lemma.endswith("ing") else lemma
 
 
+def _after_dateline(head: Any) -> Any | None:
+    """ "SEOUL, July 7 (Reuters) - … Mike Pompeo said": the person after the dash of a
+    dateline whose place the parse took for the subject."""
+    if head.ent_type_ != "GPE":
+        return None
+    people = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    for child in people:
+        if any(t.text in ("-", "–", "—") for t in head.doc[head.i : child.i]):
+            return child
+    return None
+
+
 def _with_object(token: Any) -> bool:
     return bool(token.dep_ == "pobj" and token.head.lower_ == "with")
 
@@ -200,11 +212,9 @@ class Speakers:
             found, _ = self.of_token(head.head.head)
             if found is not None:
                 return found, "“who”: the person the relative clause is about"
-        for child in head.children:  # "SEOUL, July 7 (Reuters) - … Mike Pompeo said": a
-            # dateline's place taken for the subject, the speaker after its dash
-            if child.dep_ == "appos" and head.ent_type_ == "GPE" and child.ent_type_ == "PERSON":
-                if any(t.text in ("-", "–", "—") for t in self.doc[head.i : child.i]):
-                    return self.of_token(child)
+        person = _after_dateline(head)
+        if person is not None:
+            return self.of_token(person)
         if any(c.dep_ == "conj" for c in head.children) and head.lower_ not in _PRONOUNS:
             return None, JOINT  # "Trump and Kim vowed ...": nobody alone
         found = self.actor_at(head)
