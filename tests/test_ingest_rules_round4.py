@@ -178,3 +178,38 @@ def test_a_datelines_place_is_not_the_speaker(analyse_text) -> None:  # type: ig
         "on almost all of the central issues",
         "Mike Pompeo",
     )
+
+
+def test_said_a_and_that_b_gives_a_its_own_statement(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 23: B holds a quotation, so B is recorded as the quotation alone
+        "Mr. Moon said the North Korean leader reached out to him on Friday for talks, and that "
+        "the two sides agreed to meet at Panmunjom in a surprise summit that Mr. Moon said on "
+        "Sunday was “like a routine meeting between friends.”\n"
+    )
+    assert said(analyse_text(text, "2018-05-27"))[0] == (
+        "the North Korean leader reached out to him on Friday for talks",
+        "Moon Jae-in",
+    )
+
+
+def test_a_clause_of_time_after_a_comma_is_no_attribution(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 23
+        "The meeting, together with optimistic remarks from Mr. Trump on Saturday, marked a "
+        "swift reversal from Thursday, when Mr. Trump wrote an open letter to Mr. Kim calling "
+        "off plans for a meeting.\n"
+    )
+    assert said(analyse_text(text, "2018-05-27")) == []
+
+
+# -- events -----------------------------------------------------------------------------
+
+
+def test_the_day_something_was_said_of_an_event_is_not_its_date(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 23
+        "Mr. Moon said the two sides agreed to meet at Panmunjom in a surprise summit that "
+        "Mr. Moon said on Sunday was like a routine meeting between friends.\n"
+    )
+    an = analyse_text(text, "2018-05-27")
+    body = an.article.body
+    dated = [str(e.date) for e in an.events for a, b in e.mentions if "surprise" in body[a:b]]
+    assert "2018-05-27" not in dated
