@@ -213,3 +213,16 @@ def test_the_day_something_was_said_of_an_event_is_not_its_date(analyse_text) ->
     body = an.article.body
     dated = [str(e.date) for e in an.events for a, b in e.mentions if "surprise" in body[a:b]]
     assert "2018-05-27" not in dated
+
+
+def test_a_summit_named_by_its_two_leaders_is_that_summit(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 24: two days after Singapore
+        "In response, Pompeo said if it weren’t for the success of the inter-Korean summit held "
+        "in April, the basic foundation for a successful Trump-Kim summit would not have been "
+        "provided.\n"
+    )
+    an = analyse_text(text, "2018-06-14")
+    body = an.article.body
+    links = {body[a:b]: e.link for e in an.events for a, b in e.mentions}
+    assert links["a successful Trump-Kim summit"] == "singapore-summit-2018"
+    assert "Trump-Kim" not in {a.name for a in an.actors}

@@ -310,7 +310,7 @@ class ActorResolver:
             return None  # "a Beijing-based agency": a place
         if not text or (
             "-" in text
-            and label == "PERSON"
+            and label in ("PERSON", "ORG")
             and text.count("-") == 1
             and all(self._lookup(p) for p in text.split("-"))
         ):
