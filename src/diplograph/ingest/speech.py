@@ -149,8 +149,10 @@ def _joined(verb: Any, clause: Any) -> list[Any]:
         if any(c.dep_ == "mark" for c in sib.children):
             break  # "and that …": a statement of its own
         subject = [c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
-        if sib.dep_ == "conj" and not (subject and subject[0].lower_ in ("he", "she", "they")):
-            break  # "Kim said …, and Trump left": the reporter goes on
+        if sib.dep_ == "conj" and not (
+            joint.lower_ == "but" and subject and subject[0].lower_ in ("he", "she", "they")
+        ):
+            break  # "Kim said …, and Trump left", "…, and he left": the reporter goes on
         out.append(sib)
         last = sib
     return out
