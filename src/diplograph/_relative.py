@@ -65,6 +65,8 @@ _EXPRESSIONS = [
     r"(?<!\bthe )(?P<rel>(?:(?:earlier|later)\s+)?"
     rf"(?P<which>last|next|this\s+past|this|past|coming)\s+"
     rf"(?P<unit>{_MONTH_RE}|{_WEEKDAY_RE}|week|month|year|weekend))\b",
+    # "less than two years ago": a bound, no calendar point (the lookbehinds are fixed-width)
+    r"(?<!less than )(?<!more than )(?<!fewer than )(?<!over )(?<!nearly )(?<!almost )"
     rf"(?P<ago>(?P<n>{_COUNT_RE})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)\b",
     rf"(?P<my>(?P<m3>{_MONTH_RE})(?:\s+of)?\s+(?P<y3>\d{{4}}))\b",
     rf"(?P<wd>{_WEEKDAY_RE}){_PART_RE}\b",
@@ -72,7 +74,8 @@ _EXPRESSIONS = [
     r"(?:morning|afternoon|evening))\b",
     r"(?P<weekend>the\s+weekend)\b",
     rf"(?P<month>{_MONTH_AFTER}(?P<m4>{_MONTH_RE}))(?![\w-])",  # "mid-August": the month
-    rf"(?P<year>{_YEAR_AFTER}(?P<y4>1[5-9]\d\d|20\d\d))\b"
+    # "the 1950-53 Korean War", "in 2018-2019": a range of years
+    rf"(?P<year>{_YEAR_AFTER}(?P<y4>1[5-9]\d\d|20\d\d)(?:[-–](?P<y5>\d\d(?:\d\d)?))?)\b"
     r"(?!\s+(?:years|months|weeks|days|hours|people|kilometres|kilometers|miles|km)\b)",
 ]
 DATE_EXPRESSION = re.compile("|".join(_EXPRESSIONS), re.IGNORECASE)
@@ -214,6 +217,8 @@ def resolve_relative(
     ['2018-07-04', '2019-07-04']
     >>> [str(resolve_relative("November", ref, future=f).value) for f in (False, None)]
     ['2018-11', '2019-11']
+    >>> str(resolve_relative("1950-53", ref).value)
+    '1950/1953'
     >>> str(resolve_relative("Feb. 27-28", ref).value)
     '2019-02-27/2019-02-28'
     >>> resolve_relative("30 June 2019", None).value
@@ -241,7 +246,7 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
         value = PartialDate(int(m["y3"]), _month_index(m["m3"]))
         return ResolvedDate(value, text, "month and year")
     if m["year"]:
-        return ResolvedDate(PartialDate(int(m["y4"])), text, "year")
+        return _years(m["y4"], m["y5"], text)
     r = _need(ref, text)
     if m["rel"]:
         return _relative(m, r, bool(future), text)
@@ -263,6 +268,17 @@ give it, e.g. --published 2019-07-01 (got 'yesterday')
     if m["weekend"]:
         return _weekend(r, bool(future), text)
     return _month(_month_index(m["m4"]), r, future, text)
+
+
+def _years(first: str, last: str | None, text: str) -> ResolvedDate:
+    """A year, or a range of years whose end may keep only its last two digits ("1950-53")."""
+    if last is None:
+        return ResolvedDate(PartialDate(int(first)), text, "year")
+    end = int(first[: 4 - len(last)] + last)
+    if end <= int(first):
+        raise DateError(f"a range of years must end after it starts (got {text!r})", text)
+    span = DateSpan(PartialDate(int(first)), PartialDate(end))
+    return ResolvedDate(span, text, "a range of years")
 
 
 def _month(month: int, r: date, future: bool | None, text: str) -> ResolvedDate:

@@ -107,6 +107,10 @@ def specific(token: Any) -> bool:
     "the collapse of talks", "nearly five hours of talks", "followed by an extended
     bilateral summit", "They then signed a statement"."""
     head = token.head
+    if token.i >= 3 and token.doc[token.i - 2].text in ("-", "–"):
+        names = (token.doc[token.i - 3], token.doc[token.i - 1])
+        if all(n.pos_ == "PROPN" and n.text.istitle() for n in names):
+            return True  # "a successful Trump-Kim summit": the meeting of those two
     if token.dep_ == "pobj" and head.lower_ == "of":
         noun = head.head
         return noun.lemma_.lower() in _PHASES or noun.lemma_.lower() in _MEASURES

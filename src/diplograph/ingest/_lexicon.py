@@ -70,6 +70,7 @@ MEDIA = (
     "rodong sinmun",
     "newspaper",
     "broadcaster",
+    "broadcasting",
     "television",
     "times",
     "post",
@@ -205,6 +206,9 @@ SPEECH_VERBS = frozenset(
         "contend",
         "maintain",
         "boast",
+        "reiterate",
+        "disclose",
+        "propose",
     ]
 )
 

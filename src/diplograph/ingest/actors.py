@@ -131,6 +131,19 @@ class ActorResolver:
             return None  # a capital not in the graph is more likely a place than a government
         return self._new(country, "state", "demonym or name of a known state", 0.6)
 
+    def named_medium(self, name: str) -> ActorDraft | None:
+        """A name the graph lacks that says it is a medium ("Fana broadcasting corporate")."""
+        if not name[:1].isupper() or _org_kind(name) != "media":
+            return None
+        return self._named(name) or self._new(name, "media", "a news medium's name", 0.6)
+
+    def speaking_capital(self, word: str) -> ActorDraft | None:
+        """The state of a capital that speaks ("Moscow has suggested …"), known or new."""
+        country = self._states.get(normalize_name(word))
+        if country is None or normalize_name(word) != normalize_name(COUNTRIES[country][1]):
+            return None
+        return self._country(country)
+
     def _by_title(self, phrase: str) -> ActorDraft | None:
         m = re.match(rf"^(?:the\s+)?(?P<where>.+?)\s+(?P<title>{_TITLE_RE})$", phrase, re.I)
         if m is None:
@@ -188,7 +201,7 @@ class ActorResolver:
         if bare in ACRONYMS:  # "EU", "U.N.": the body's name
             full = ACRONYMS[bare]
             return self._named(full) or self._new(full, _org_kind(full), "a known short form", 0.7)
-        found = self._variant(bare)
+        found = self._variant(bare) or self._initials(bare)
         if found is not None:
             return found
         m = re.match(r"^(?P<name>.+?)\s+(?:news\s+)?agency$", bare, re.IGNORECASE)
@@ -217,6 +230,22 @@ class ActorResolver:
             if actor is not None:
                 return self._existing(actor, "a name of the graph said another way", 0.8)
         return None
+
+    def _initials(self, bare: str) -> ActorDraft | None:
+        """ "JCS" after "Joint Chiefs of Staff (JCS)": a short form in capitals spells the
+        initials of a body named earlier in the article, which it then stands for."""
+        if not re.fullmatch(r"[A-Z]{2,6}", bare):
+            return None
+        spelled = [
+            draft
+            for draft in self.found.values()
+            if draft.kind != "person"
+            and "".join(w[0] for w in re.findall(r"\b[A-Z][\w’'-]*", draft.name)) == bare
+        ]
+        if len(spelled) != 1:
+            return None
+        spelled[0].aliases.add(bare)
+        return spelled[0]
 
     def _short_name(self, text: str) -> ActorDraft | None:
         """ "Michael Pompeo" for the graph's "Mike Pompeo": the one person of the graph with
@@ -281,7 +310,7 @@ class ActorResolver:
             return None  # "a Beijing-based agency": a place
         if not text or (
             "-" in text
-            and label == "PERSON"
+            and label in ("PERSON", "ORG")
             and text.count("-") == 1
             and all(self._lookup(p) for p in text.split("-"))
         ):

@@ -31,7 +31,7 @@ from ._event_rules import (
     specific,
     subject_takes_part,
 )
-from ._lexicon import HAPPEN
+from ._lexicon import HAPPEN, SPEECH_VERBS
 from ._linking import FAMILIES, agrees, link, widen
 from ._places import place_in, verb_place
 from ._under_way import hypothetical, join_under_way
@@ -241,7 +241,8 @@ def _mention(
         and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
     ]
     in_sent = [d for d in in_sent if _preposition(text, d.start) not in _NOT_ITS_DATE]
-    own = [d for d in in_sent if a <= d.start < b] or [d for d in in_sent if _owns(doc, d, token)]
+    own = [d for d in in_sent if a <= d.start < b and not said_on(doc, d, token)]
+    own = own or [d for d in in_sent if _owns(doc, d, token)]
     return EventDraft(
         etype,
         FAMILIES[etype],
@@ -255,6 +256,20 @@ def _mention(
         label=text[a:b],
         date_note=own[0].resolved.note if own else None,
     )
+
+
+def said_on(doc: Any, d: DateMention, trigger: Any) -> bool:
+    """Whether the date is that of a speech verb of a clause inside the mention's words ("a
+    surprise summit that Mr. Moon said on Sunday was …"): the day it was said, not the event's."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    t = span.root if span is not None else None
+    for _ in range(4):
+        if t is None or t.i == trigger.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i != trigger.i and t.lemma_.lower() in SPEECH_VERBS
+    return False
 
 
 def _preposition(text: str, start: int) -> str:

@@ -42,7 +42,7 @@ def analyze(article: Article, kg: KnowledgeGraph, *, doc: Any = None) -> Analysi
     for ent in doc.ents:
         draft = actors.entity(ent)
         if draft is None:
-            if ent.label_ == "PERSON" and "-" in ent.text:  # "Trump-Kim": two people
+            if ent.label_ in ("PERSON", "ORG") and "-" in ent.text:  # "Trump-Kim": two people
                 for token in ent:
                     one = actors.resolve_name(token.text) if token.text != "-" else None
                     if one is not None:

@@ -25,7 +25,7 @@ from typing import Any
 from ._common import ActorDraft, QuoteDraft, sentence
 from .actors import ActorResolver
 from .speakers import JOINT, Speakers
-from .speech import find_reports, find_surface, reported, reporting
+from .speech import find_reports, find_surface, reported, reporting, speech_verb
 
 __all__ = ["find_quotes", "paragraphs", "quote_spans"]
 
@@ -71,9 +71,9 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             i += 1
         elif ch in _OPEN or _opens_backwards(text, i, start, end):
             close = text.find(_CLOSE.get(ch, ch), i + 1, end)
-            if ch == "“":  # some pages close with two apostrophes
+            if ch == "“":  # some pages close with two apostrophes, or a straight mark
                 twice = text.find("’’", i + 1, end if close < 0 else close)
-                close = twice if twice >= 0 else close
+                close = twice if twice >= 0 else _straight_close(text, i, end, close)
             closed = close >= 0
             stop = close if closed else end
             if stop > i + 1:
@@ -81,6 +81,23 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             i = stop + 1
         else:
             i += 1
+
+
+def _straight_close(text: str, i: int, end: int, close: int) -> int:
+    """Where a curly opening mark at ``i`` closes when no curly mark closes it before the
+    next one opens: a straight mark after a word ("“This is nonsense," he said").
+
+    >>> t = '“This is nonsense," he said. “Yes.”'
+    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
+    ['This is nonsense,', 'Yes.']
+    """
+    following = text.find("“", i + 1, end)
+    if close >= 0 and (following < 0 or close < following):
+        return close
+    for at in range(i + 1, end if following < 0 else following):
+        if text[at] == '"' and _closes_only(text, at, i, end):
+            return at
+    return close
 
 
 def _opens_backwards(text: str, i: int, start: int, end: int) -> bool:
@@ -265,13 +282,16 @@ def find_quotes(
     quotes: list[QuoteDraft] = []
     carried: tuple[ActorDraft | None, int] = (None, -9)  # last quote's speaker, paragraph
     in_para: dict[int, ActorDraft] = {}  # paragraph -> its quoted speaker
+    heard = _Heard(doc, speakers, quoted)
     for para, n, a, b, closed in spans:
         while verbs and verbs[0].idx < a:
+            heard.upto(verbs[0].idx)
             added = _add_reported(text, verbs.pop(0), speakers, quoted, quotes)
             if added is not None and added.speaker is not None and added.start >= para[0]:
                 # "Mr Trump said a turning point has been reached. “We're both ...”": a
                 # quotation right after X's reported words goes on with X
                 carried = (added.speaker, n)
+        heard.upto(a)
         wa, wb = _trim(text, a, b)
         mode = _mode(text, para, a, b, closed)
         if wb <= wa or (mode == "fragment" and _a_name(text, wa, wb)):
@@ -307,6 +327,30 @@ def find_quotes(
     quotes.extend(more)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+class _Heard:
+    """Subjects of speech verbs that report no words ("Putin also fiercely denied the
+    claims"), taken in the text's order as speakers: a pronoun after them can be theirs."""
+
+    def __init__(self, doc: Any, speakers: Speakers, quoted: list[tuple[int, int]]) -> None:
+        self.doc, self.speakers, self.quoted = doc, speakers, quoted
+        self.next = 0  # the first token not read yet
+
+    def upto(self, char: int) -> None:
+        for tok in self.doc[self.next :]:
+            if tok.idx >= char:
+                return
+            self.next = tok.i + 1
+            if tok.pos_ != "VERB" or not speech_verb(tok) or reporting(tok, self.quoted):
+                continue
+            if any(a <= tok.idx < b for a, b in self.quoted) or any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children
+            ):
+                continue  # "Washington pledged to stop …": a promise, not words heard
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                self.speakers.spoke(self.speakers.actor_at(subject))
 
 
 def _introduced(text: str, speakers: Speakers, at: int, got: _Attribution) -> None:

@@ -109,6 +109,22 @@ def _word(token: Any) -> str:
     return lemma[:-3] if token.pos_ == "NOUN" and lemma.endswith("ing") else lemma
 
 
+def _after_dateline(head: Any) -> Any | None:
+    """ "SEOUL, July 7 (Reuters) - … Mike Pompeo said": the person after the dash of a
+    dateline whose place the parse took for the subject."""
+    if head.ent_type_ != "GPE":
+        return None
+    people = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    for child in people:
+        if any(t.text in ("-", "–", "—") for t in head.doc[head.i : child.i]):
+            return child
+    return None
+
+
+def _with_object(token: Any) -> bool:
+    return bool(token.dep_ == "pobj" and token.head.lower_ == "with")
+
+
 class Speakers:
     """Find the speaker of a speech verb and remember who spoke last."""
 
@@ -153,6 +169,10 @@ class Speakers:
         found = self.actor_at(before) if before is not None else None
         if found is not None:  # "Kim forecasting", "and Kim reiterated": a subject misparsed
             return found, "the actor named just before a speech verb"
+        if verb.tag_ == "VBG" and before is not None and _with_object(before):
+            found, _ = self.of_token(before)  # "… talks with the U.S. president saying …"
+            if found is not None:
+                return found, "“with X saying”: X says it"
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             found, rule = self.of_verb(verb.head, inside)  # "X brushed it off, saying ..."
             if found is not None or rule == JOINT:
@@ -167,7 +187,10 @@ class Speakers:
         for tok in reversed(self.doc[max(0, verb.i - 60) : verb.i]):
             if tok.text in (".", "?", "!") or "\n\n" in tok.text:
                 break
-            found = self.actor_at(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            # "He pointed out …, reiterating that …": a pronoun subject too
+            found = self.of_token(tok)[0] if tok.lower_ in _PRONOUNS else self.actor_at(tok)
             if found is not None:
                 return found, "the subject of the sentence a participle hangs on"
         return None, ""
@@ -189,6 +212,9 @@ class Speakers:
             found, _ = self.of_token(head.head.head)
             if found is not None:
                 return found, "“who”: the person the relative clause is about"
+        person = _after_dateline(head)
+        if person is not None:
+            return self.of_token(person)
         if any(c.dep_ == "conj" for c in head.children) and head.lower_ not in _PRONOUNS:
             return None, JOINT  # "Trump and Kim vowed ...": nobody alone
         found = self.actor_at(head)
@@ -207,12 +233,18 @@ class Speakers:
         found = self._by_role(head)
         if found is not None:
             return found, "a title: the last speaker holding it"
+        found = self._medium(head)
+        if found is not None:
+            return found, "a medium named as the subject of a speech verb"
         if head.pos_ == "NOUN":
             return self._noun(head)
         if head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN" and head.n_lefts == 0:
             found = self.actors.lone_name(head.text)  # "Pompeo told reporters"
             if found is not None:
                 return found, "a name of its own as the subject of a speech verb"
+        found = self.actors.speaking_capital(head.text)
+        if found is not None:  # "Moscow has suggested …": a place does not speak, a state does
+            return found, "a capital that speaks: its state"
         return None, ""
 
     def _pronoun(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
@@ -332,7 +364,17 @@ class Speakers:
             # "South Korean military officials": a demonym names no speaker
             named = (self.actor_at(t) for t in reversed(span) if t.ent_type_ != "NORP")
             found = next((f for f in named if f is not None), None)
+        if found is None and span is not None:
+            found = self._medium(span.root)
         return found
+
+    def _medium(self, head: Any) -> ActorDraft | None:
+        """A medium the graph lacks, named up to ``head`` ("state-run Fana broadcasting
+        corporate" from its first capitalized word)."""
+        caps = [t for t in head.subtree if t.i <= head.i and t.text[:1].isupper()]
+        if not caps or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.actors.named_medium(self.doc[caps[0].i : head.i + 1].text)
 
     def governing(self, a: int, b: int) -> tuple[ActorDraft | None, str, bool]:
         """The speaker of the clause quoted words ``a:b`` stand in ("Kim forecast “...”"),

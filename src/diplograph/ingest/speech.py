@@ -41,8 +41,9 @@ _VERB_RE = (
     r"(?:said|says|added|announced|told\s+(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
     r"|noted|stated|explained|wrote|confirmed|insisted|warned|reported)"
 )
-_POSTPOSED = re.compile(
-    rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{2,90}}?)\s+{_VERB_RE}\b"
+_SUBORDINATE = r"(?i:when|as|after|before|while|because|since|if|though|although|where|until)\s"
+_POSTPOSED = re.compile(  # not ", when Mr. Trump wrote …": the reporter's own clause of time
+    rf",\s+(?!{_SUBORDINATE})(?P<who>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{2,90}}?)\s+{_VERB_RE}\b"
     r"(?P<rest>[^,;“”\"]*(?:,\s+who\b.*)?)$"  # "..., Moon announced after a summit with
 )  # Trump, who called it “just a step”"
 _INVERTED = re.compile(rf",\s+{_VERB_RE}\s+(?P<who>[^,;“”\"]{{2,90}}?)(?:,[^“”\"]*)?$")
@@ -119,6 +120,44 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _a_that(token: Any) -> bool:
+    return bool(token.dep_ == "mark" and token.lower_ == "that")
+
+
+def _own_that(clause: Any) -> Any | None:
+    """A clause joined to the reported one with a "that" of its own ("… for talks, and that
+    the two sides agreed …"): a statement of its own."""
+    for c in clause.children:
+        if c.dep_ == "conj" and c.i > clause.i and any(_a_that(m) for m in c.children):
+            return c
+    return None
+
+
+def _joined(verb: Any, clause: Any) -> list[Any]:
+    """Clauses the reported one goes on with, joined by "but" or "and" without a "that" or a
+    speech verb of their own ("reiterated that there is much talk … but what is most
+    important is …"; "added that …, but he is confident …"): the same statement."""
+    out: list[Any] = []
+    last = clause
+    for sib in verb.children:
+        if sib.i <= last.i or sib.dep_ not in ("ccomp", "conj") or speech_verb(sib):
+            continue
+        between = list(verb.doc[last.right_edge.i + 1 : sib.left_edge.i])
+        joint = between[-1] if between else last.right_edge  # the parse may hang it on either
+        if joint.lower_ not in ("but", "and") or len(between) > 2:
+            break
+        if any(c.dep_ == "mark" for c in sib.children):
+            break  # "and that …": a statement of its own
+        subject = [c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+        if sib.dep_ == "conj" and not (
+            joint.lower_ == "but" and subject and subject[0].lower_ in ("he", "she", "they")
+        ):
+            break  # "Kim said …, and Trump left", "…, and he left": the reporter goes on
+        out.append(sib)
+        last = sib
+    return out
+
+
 def reported(
     text: str, verb: Any, speakers: Speakers, quoted: list[tuple[int, int]]
 ) -> QuoteDraft | None:
@@ -127,12 +166,19 @@ def reported(
     if clause is None:
         return None
     edge = clause.left_edge
-    reach = clause.right_edge.idx + len(clause.right_edge)  # the words a quotation may be in
     tokens = [
         t
         for t in clause.subtree
         if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ != "that")
     ]
+    for more in _joined(verb, clause):
+        tokens += list(more.subtree)
+    own = _own_that(clause)  # "said A, and that B": A and B are two statements
+    if own is not None:
+        tokens = [t for t in tokens if t.i < own.left_edge.i]
+        while tokens and (tokens[-1].dep_ in ("cc", "punct")):
+            tokens.pop()
+    reach = tokens[-1].idx + len(tokens[-1])  # the words a quotation may be in
     for t in tokens:  # ", who accompanied ...": the reporter's aside, not the reported words
         if t.lower_ in _ASIDE and t.i > clause.i and t.doc[t.i - 1].text == ",":
             tokens = [x for x in tokens if x.i < t.i - 1]

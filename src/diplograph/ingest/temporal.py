@@ -34,7 +34,13 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
         if token.pos_ in ("NOUN", "PROPN"):
             if any(c.lower_ in _AHEAD for c in token.children):
                 return True  # "the upcoming summit on Friday"
+            if token.lemma_.lower() in _PLANNED:
+                return (
+                    None  # "expected plans for a June 12 summit": the plan's tense is not the day's
+                )
             nouns += 1
+    if _proposed(token):
+        return True  # "Moscow has suggested Kiev meet for new talks on Monday"
     if nouns and token.tag_ != "VBD" and not any(c.lower_ in _FUTURE for c in token.children):
         return None  # "the summit in September": a noun's date, no tense to go by
     # "talks ground to a halt within weeks of the June 12 summit": the clause's past
@@ -52,6 +58,20 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
         return True  # "talks are set for Oct. 5", "the summit is scheduled for June"
     past = token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children)
     return False if past or token.pos_ not in ("VERB", "AUX") else None
+
+
+_PROPOSE = {"suggest", "propose", "demand", "insist", "urge", "recommend", "request", "ask"}
+
+
+def _proposed(token: Any) -> bool:
+    """A bare verb with no auxiliary, the clause of a verb of proposing ("suggested Kiev meet"):
+    what is proposed lies ahead."""
+    return bool(
+        token.tag_ == "VB"
+        and token.dep_ == "ccomp"
+        and token.head.lemma_.lower() in _PROPOSE
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )
 
 
 def _a_title(text: str, m: re.Match[str]) -> bool:
