@@ -306,7 +306,8 @@ class ActorResolver:
             text = "The " + text  # "The Christian Science Monitor" inside a sentence
         if not text or not text[:1].isupper() or normalize_name(text) in NOT_ACTORS:
             return None  # "state media", "Brexit", "on Twitter": no actor
-        if label in ("GPE", "LOC") and ent.doc.text[ent.end_char : ent.end_char + 6] == "-based":
+        follows = "" if ent[-1].whitespace_ else ent.doc[ent.end : ent.end + 2].text
+        if label in ("GPE", "LOC") and follows[:6] == "-based":  # not doc.text: made anew per call
             return None  # "a Beijing-based agency": a place
         if not text or (
             "-" in text
