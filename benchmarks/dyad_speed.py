@@ -10,8 +10,10 @@ and ``state-1`` with their members) by month and by week:
 
 - in the store, from the dyad index written with the reports
   (``queries/dyad-index.rq``: the cells of the sides' member pairs, grouped in
-  the store), and apart the marks query (``queries/dyad-force.rq``), on a store
-  opened read-only;
+  the store), and apart the chart's marks of one-sided force, from the index
+  (``queries/dyad-force-index.rq``) and, in the same run, report by report
+  (``queries/dyad-force.rq``, what a store indexed without them answers with),
+  on a store opened read-only;
 - baseline 1, in the same run: the same table counted report by report
   (``queries/dyad.rq``, what a store without the index answers with);
 - baseline 2: a plain pyoxigraph ``COUNT`` of the same
@@ -49,8 +51,8 @@ from diplograph.dates import PartialDate
 from diplograph.importers import Report
 from diplograph.importers.store import write_store
 from diplograph.model import EventType, Source
-from diplograph.query import dyad_cells
-from diplograph.query.dyad import dyad
+from diplograph.query import dyad_cells, dyad_store
+from diplograph.query.dyad import dyad, force_marks
 from diplograph.query.sides import Side
 from diplograph.rdf.mapping import record_iri
 from diplograph.rdf.store import EmbeddedStore
@@ -106,7 +108,7 @@ def reports(n: int, seed: int = 0) -> Iterator[Report]:
 
 
 def store_for(n: int) -> Path:
-    folder = BENCH / f"dyad-index-{n}"
+    folder = BENCH / f"dyad-index-force-{n}"  # a store whose index holds the force quads
     if (folder / "done").is_file():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -161,6 +163,16 @@ SELECT (COUNT(*) AS ?n) WHERE {{
   ?r sem:hasEarliestBeginTimeStamp ?e ; sem:hasLatestEndTimeStamp ?l .
 }}"""
     return int(next(iter(store.query(q)))[0].value)  # type: ignore[index]
+
+
+def report_marks(store: EmbeddedStore, a: Side, b: Side) -> Any:
+    """Baseline: the marks found report by report, as a store indexed without them is."""
+    index_force = dyad_store._index_force
+    dyad_store._index_force = lambda *args: None  # type: ignore[assignment]
+    try:
+        return force_marks(store, a, b)
+    finally:
+        dyad_store._index_force = index_force
 
 
 def per_report_dyad(store: EmbeddedStore, a: Side, b: Side, by: str) -> Any:
@@ -259,11 +271,17 @@ def main() -> None:
             f"({CPU['report'] / CPU['index']:.1f}x in CPU); index = {s_time / r_time:.2f}x the "
             f"raw COUNT{python}"
         )
-    m_time, marks = timed(lambda: dyad(store, a, b, by="month").force, args.repeat)
+    m_time, marks = timed(lambda: force_marks(store, a, b), args.repeat, "marks")
+    o_time, old_marks = timed(lambda: report_marks(store, a, b), 1, "old marks")
+    assert marks == old_marks, "the marks from the index and from the reports disagree"
     print(
-        f"by month with the marks query: {m_time * 1000:,.0f} ms "
-        f"({sum(m.reports for m in marks):,} one-sided reports of force marked)"
+        f"marks: {sum(m.reports for m in marks):,} one-sided reports of force in "
+        f"{len(marks):,} marks: index {m_time * 1000:,.0f} ms (CPU {CPU['marks'] * 1000:,.0f} ms); "
+        f"per-report query {o_time * 1000:,.0f} ms (CPU {CPU['old marks'] * 1000:,.0f} ms): "
+        f"the index {o_time / m_time:.1f}x faster"
     )
+    t_time, _ = timed(lambda: dyad(store, a, b, by="month"), args.repeat)
+    print(f"by month with the marks (the chart's queries): {t_time * 1000:,.0f} ms")
     print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

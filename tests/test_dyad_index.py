@@ -191,3 +191,58 @@ def test_the_joint_reports_still_come_from_the_reports(stores: Any) -> None:
     assert joint and {k[3] for k in joint} == {"joint"}
     n_joint = sum(g.n for g in joint.values())
     assert n_joint == sum(1 for r in reports if r.source_actor is None and r.actors)
+
+
+def _marks(store: Store, lo: date | None, hi: date | None) -> list[Any]:
+    from diplograph.query.dyad import force_marks
+
+    return force_marks(store, A, B, start=lo, end=hi)
+
+
+def _report_marks(store: Store, lo: date | None, hi: date | None) -> list[Any]:
+    """The marks found report by report (``queries/dyad-force.rq``), the index left aside."""
+    from diplograph.query import dyad_store
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dyad_store, "_index_force", lambda *a: None)
+        return _marks(store, lo, hi)
+
+
+def test_the_force_marks_from_the_index_are_those_of_the_reports(stores: Any) -> None:
+    from diplograph.query import dyad_store
+    from diplograph.query.sides import FORCE_TYPES
+
+    reports, backends = stores
+    owner = {m: A.id for m in A.members} | {m: B.id for m in B.members}
+    for store in backends:
+        for lo, hi in [*WINDOWS, (date(2018, 3, 10), date(2018, 3, 20))]:
+            assert dyad_store._index_force(store, owner, sorted(FORCE_TYPES), lo, hi) is not None
+            from_index = _marks(store, lo, hi)
+            assert from_index == _report_marks(store, lo, hi)
+            assert from_index == force_marks_of(reports, lo, hi)
+    everything = _marks(backends[1], None, None)
+    assert len(everything) > 5 and {m.first != m.last for m in everything} == {True, False}
+
+
+def force_marks_of(reports: list[Report], lo: date | None, hi: date | None) -> list[Any]:
+    from diplograph.query.dyad import force_marks
+
+    return force_marks(reports, A, B, start=lo, end=hi)
+
+
+def test_a_store_indexed_before_the_force_quads_finds_its_marks_report_by_report(
+    tmp_path: Path,
+) -> None:
+    from diplograph.query import dyad_store
+    from diplograph.query.sides import FORCE_TYPES
+
+    reports = synthetic(300, seed=5)
+    with EmbeddedStore(tmp_path / "db") as store:
+        write_store(store, [*SOURCES, *reports])
+        store.native.update(  # as an index written before it held the reports of force
+            f'DELETE DATA {{ GRAPH <{INDEX}> {{ <{INDEX}> <{INDEX}holds> "force" }} }}'
+        )
+        owner = {m: A.id for m in A.members} | {m: B.id for m in B.members}
+        assert dyad_store._index_force(store, owner, sorted(FORCE_TYPES), None, None) is None
+        marks = _marks(store, None, None)
+        assert marks and marks == force_marks_of(reports, None, None)

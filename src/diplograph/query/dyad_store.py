@@ -135,7 +135,52 @@ def _merge(into: Group, g: Group) -> None:
 def store_force(
     store: Store, owner: dict[str, str], types: list[str], lo: date | None, hi: date | None
 ) -> Iterator[tuple[tuple[str, str, str, date, date], int]]:
-    """The one-sided reports of force by ``owner``'s actors (``queries/dyad-force.rq``)."""
+    """The one-sided reports of force by ``owner``'s actors, grouped by type, source and days.
+
+    From the store's dyad index (``queries/dyad-force-index.rq``) when it
+    holds the reports of force, else report by report
+    (``queries/dyad-force.rq``); the same groups either way.
+    """
+    found = _index_force(store, owner, types, lo, hi)
+    if found is not None:
+        yield from found
+        return
+    yield from _report_force(store, owner, types, lo, hi)
+
+
+def _index_force(
+    store: Store, owner: dict[str, str], types: list[str], lo: date | None, hi: date | None
+) -> list[tuple[tuple[str, str, str, date, date], int]] | None:
+    """The groups of :func:`store_force` from the index, or ``None`` when it does not hold them."""
+    from ..rdf.dyad_index import FORCE
+    from .templates import run
+
+    answer = run(store, "dyad-force-index", g=[ox.NamedNode(f"{FORCE}{m}") for m in sorted(owner)])
+    wanted = set(types)
+    out: list[tuple[tuple[str, str, str, date, date], int]] = []
+    complete = False
+    for s in answer:
+        key = term_text(s["key"])
+        if key == "index":
+            complete = True
+            continue
+        kind, rest = key[len(FORCE) :].split("/", 1)
+        source, day = rest.rsplit("/", 1)
+        if kind not in wanted:
+            continue
+        first = date.fromisoformat(day)
+        last = date.fromisoformat(term_text(s["latest"]))
+        if (lo is not None and last < lo) or (hi is not None and first > hi):
+            continue
+        doer = term_text(s["g"])[len(FORCE) :]
+        out.append(((owner[doer], kind, source, first, last), int(term_text(s["n"]))))
+    return out if complete else None
+
+
+def _report_force(
+    store: Store, owner: dict[str, str], types: list[str], lo: date | None, hi: date | None
+) -> Iterator[tuple[tuple[str, str, str, date, date], int]]:
+    """The groups of :func:`store_force`, report by report (``queries/dyad-force.rq``)."""
     from ..rdf.vocab import EVENT_TYPE
     from .rows import day_literal, id_of, iri_of
     from .templates import run

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..kg import normalize_name
 from ..model import Actor
+from ..rdf.dyad_index import FORCE_TYPES
 from ..rdf.store import Store, term_text
 from ..rows import EventRow
 from .templates import run
@@ -109,10 +110,6 @@ def side_in_store(store: Store, actor_id: str, name: str) -> Side:
             continue
         members.add(member)
     return Side(actor_id, name, frozenset(members))
-
-
-FORCE_TYPES = frozenset({"missile_test", "military_exercise", "sanctions", "armed_conflict"})
-"""Event types that one side does to the other on its own: marked when either side takes part."""
 
 
 def pair_events(rows: Iterable[EventRow], a: Side, b: Side) -> list[EventRow]:

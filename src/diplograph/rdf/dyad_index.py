@@ -33,6 +33,15 @@ its new reports. The index is complete when ``{INDEX}`` is typed
 store, never into a store that already holds reports without it (an older
 store is then counted report by report).
 
+Each report of force (:data:`FORCE_TYPES`) with a doer and no target, which
+the chart marks but the table does not count, gets one quad in graph
+``{INDEX}force/{doer}``: ``<report> <{INDEX}force/{type}/{source}/{earliest}>
+latest``, its day bounds and what the marks group by, so the marks of two
+sides come from a scan of their members' graphs, not from every report of
+their actors. A store whose index was written before these quads has no
+``<{INDEX}> <{INDEX}holds> "force"`` in graph ``{INDEX}`` and its marks are
+found report by report.
+
 Graph ``{INDEX}pairs`` says which pairs have reports,
 ``<{INDEX}doer/{doer}> <{INDEX}target> "target"``, so a query names only the
 graphs that exist, not every pair of two large sides' members.
@@ -72,9 +81,12 @@ class Store(Protocol):
 
 __all__ = [
     "BINS",
+    "FORCE",
+    "FORCE_TYPES",
     "INDEX",
     "PARTS",
     "cell_parts",
+    "force_quads",
     "graph",
     "pair",
     "quad_number",
@@ -94,7 +106,16 @@ PARTS = ("quad", "root", "last", "goldstein", "intensity")
 _DATE = "<http://www.w3.org/2001/XMLSchema#date>"
 _DECIMAL = "<http://www.w3.org/2001/XMLSchema#decimal>"
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_MARKER = f"<{INDEX}> {_TYPE} <{ONTOLOGY}DyadIndex> <{INDEX}> .\n"
+FORCE = f"{INDEX}force/"
+"""Where the index's graphs of one-sided reports of force live (one per doer)."""
+
+FORCE_TYPES = frozenset({"missile_test", "military_exercise", "sanctions", "armed_conflict"})
+"""The event types of force: a one-sided report of one is marked on the dyad chart."""
+
+_MARKER = (
+    f"<{INDEX}> {_TYPE} <{ONTOLOGY}DyadIndex> <{INDEX}> .\n"
+    f'<{INDEX}> <{INDEX}holds> "force" <{INDEX}> .\n'
+)
 
 _TYPE_QUAD = {
     **dict.fromkeys(
@@ -171,6 +192,35 @@ def quads(r: Report, base: str = BASE) -> str:
     return "".join(out)
 
 
+def force_quads(r: Report, base: str = BASE) -> str:
+    """The force quad of one report ("" unless it is of force, with a doer and no target).
+
+    >>> from diplograph.model import Report
+    >>> r = Report(id="r1", source="csis", date="2019-05", type="missile_test",
+    ...     source_actor="kp", file="f", row=1)
+    >>> for term in force_quads(r, "https://w3id.org/diplograph/id/").split(" "):
+    ...     print(term)
+    <https://w3id.org/diplograph/id/report/r1>
+    <https://w3id.org/diplograph/dyad/force/missile_test/csis/2019-05-01>
+    "2019-05-31"^^<http://www.w3.org/2001/XMLSchema#date>
+    <https://w3id.org/diplograph/dyad/force/kp>
+    .
+    <BLANKLINE>
+    """
+    if r.source_actor is None or r.target_actor is not None or r.type is None:
+        return ""
+    if r.type.value not in FORCE_TYPES:
+        return ""
+    start, end = r.date.start, r.date.end
+    if start is None or end is None:  # an open span has no day bounds in the store
+        return ""
+    first, last = start.earliest.isoformat(), end.latest.isoformat()
+    return (
+        f"<{base}report/{r.id}> <{FORCE}{r.type.value}/{r.source}/{first}> "
+        f'"{last}"^^{_DATE} <{FORCE}{r.source_actor}> .\n'
+    )
+
+
 def _indexed(store: Store) -> bool | None:
     """Whether ``store``'s index is complete (``None``: it holds no report yet)."""
     marked = store.query(f"ASK {{ GRAPH <{INDEX}> {{ <{INDEX}> a <{ONTOLOGY}DyadIndex> }} }}")
@@ -225,6 +275,9 @@ def _with_index(records: Iterable[Record], base: str, *, mark: bool) -> Iterator
                 if mark:  # the first report of a store: its index is complete from here
                     held.append(_MARKER)
                     mark = False
+                force = force_quads(record, base)
+                if force:
+                    held.append(force)
                 text = quads(record, base)
                 if text:
                     held.append(text)
