@@ -1,4 +1,4 @@
-"""The graph's events indexed once for linking: by type family and year, by place, by the
+"""The graph's events indexed once for linking: by type family and year, and by the
 event they are part of. Ingest against a large imported layer then looks at the few events a
 mention's family and date allow, not at every event of the graph for every mention."""
 
@@ -18,14 +18,13 @@ _LONG_YEARS = 3  # an event longer than this is looked at for every period
 
 
 class EventIndex:
-    """Events of one graph by family and year, by family and place, by the event they are in."""
+    """Events of one graph by family, by family and year, and by the event they are in."""
 
     def __init__(self, kg: KnowledgeGraph, families: dict[str, str]) -> None:
         self.families = families
         self._family: dict[str, list[Event]] = defaultdict(list)
         self._year: dict[tuple[str, int], list[Event]] = defaultdict(list)
         self._long: dict[str, list[Event]] = defaultdict(list)
-        self._place: dict[tuple[str, str], list[Event]] = defaultdict(list)
         self._parts: dict[str, list[Event]] = defaultdict(list)
         for ev in kg.events.values():
             if ev.part_of is not None:
@@ -34,8 +33,6 @@ class EventIndex:
             if family is None:
                 continue
             self._family[family].append(ev)
-            if ev.place is not None:
-                self._place[(family, ev.place)].append(ev)
             first, last = ev.time.earliest.year, ev.time.latest.year
             if last - first > _LONG_YEARS:
                 self._long[family].append(ev)
@@ -46,10 +43,6 @@ class EventIndex:
     def of_family(self, family: str) -> list[Event]:
         """Every event of ``family``, in the graph's order."""
         return self._family.get(family, [])
-
-    def at_place(self, family: str, place: str) -> list[Event]:
-        """The events of ``family`` held at ``place``."""
-        return self._place.get((family, place), [])
 
     def parts(self, event_id: str) -> list[Event]:
         """The events recorded as part of ``event_id``."""
