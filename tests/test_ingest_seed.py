@@ -134,3 +134,19 @@ def test_review_lists_lowest_confidence_first(drafts: Path) -> None:
     ]
     assert shown == sorted(shown) and len(shown) > 5
     assert "**Inter-Korean relations have been at a lull" in review
+
+
+def test_each_mention_names_one_event(notes: dict[str, dict[str, object]]) -> None:
+    """A mention is evidence of one event: "The impromptu get-together ..., was Trump and
+    Kim's third overall meeting" is the Panmunjom meeting, not the Hanoi summit named just
+    before; "where they issued a statement" is the Singapore summit's joint statement."""
+    owners: dict[tuple[object, object], list[str]] = {}
+    for key, note in notes.items():
+        if key.startswith("events/"):
+            for ev in note["evidence"]:  # type: ignore[attr-defined]
+                owners.setdefault((ev["start"], ev["end"]), []).append(key)
+    assert all(len(keys) == 1 for keys in owners.values()), owners
+    get_together = next(k for (a, _), k in owners.items() if a == 1768)
+    assert get_together == ["events/panmunjom-meeting-2019"]
+    statement = next(k for (a, _), k in owners.items() if a == 2868)
+    assert statement == ["events/singapore-joint-statement-2018"]

@@ -14,9 +14,8 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph
-from ..model import PRINCIPAL_ROLES, Event
+from ..model import PRINCIPAL_ROLES
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
-from ._event_index import event_index
 from ._event_rules import (
     GENERIC,
     date_is_its_own,
@@ -31,6 +30,11 @@ from ._event_rules import (
     specific,
     subject_takes_part,
 )
+from ._joins import add_linked as _add_linked
+from ._joins import join as _join
+from ._joins import last_named as _last_named
+from ._joins import named_later as _named_later
+from ._joins import sign_at as _sign_at
 from ._lexicon import HAPPEN, SPEECH_VERBS
 from ._linking import FAMILIES, agrees, link, widen
 from ._places import place_in, verb_place
@@ -323,6 +327,7 @@ def find_events(
     drafts: list[EventDraft] = []
     named = {d.id for d in ent_actor.values() if d.kind in ("person", "state")}
     pending: list[tuple[EventDraft, bool]] = []
+    copulas: list[tuple[EventDraft, bool, int]] = []  # mentions a copula names later
     parts: list[EventDraft] = []  # undated meetings and visits: parts of a summit under way?
     for token in doc:
         etype = _trigger(token) or _named_before(token, drafts)
@@ -364,7 +369,12 @@ def find_events(
             _add_linked(kg, drafts, draft, name)
             continue
         if bare and not latest:
-            if (definite or part) and not _bare(kg, drafts, draft, article.published, named, part):
+            attr = _is_named_by(token) if definite else None
+            if attr is not None:  # "the get-together ... was their third meeting"
+                copulas.append((draft, part, attr.idx))
+            elif (definite or part) and not _bare(
+                kg, drafts, draft, article.published, named, part
+            ):
                 pending.append((draft, part))  # the event it belongs to may come later
             elif not (definite or part) and _a_part(token, draft):
                 parts.append(draft)
@@ -381,6 +391,7 @@ def find_events(
             and not (definite and _join_same(kg, drafts, draft))
         ):
             _place_new(drafts, draft)
+    pending = [(d, p) for d, p, at in copulas if not _named_later(drafts, d, at)] + pending
     return _finish(kg, drafts, pending, parts, article.published, named)
 
 
@@ -443,6 +454,9 @@ def _bare(
     if signing and _sign_at(kg, drafts, draft):
         return True  # "the signing ceremony": the signing, when the graph keeps it apart
     same = [d for d in drafts if d.family == draft.family]
+    after_meeting = _last_named(drafts, "meeting") > _last_named(same, "")
+    if draft.family == "agreement" and after_meeting and _sign_at(kg, drafts, draft):
+        return True  # "the summit in Singapore, where they issued a statement": its document
     if same:
         _join(max(same, key=lambda d: max(m[0] for m in d.mentions)), draft)
         return True
@@ -480,28 +494,6 @@ def _by_order(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, t
     _add_linked(kg, drafts, draft, found)
     draft.rule = f"linked: the event number {n} of its participants"
     return True
-
-
-def _add_linked(
-    kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, linked: Event
-) -> None:
-    """Add ``draft`` as a mention of the graph's event ``linked`` (to its draft if it has one)."""
-    target = next((d for d in drafts if d.link == linked.id), None) or next(
-        (  # the article pinned a part of that event already: the part is meant
-            d
-            for d in drafts
-            if d.link and kg.events[d.link].part_of == linked.id and d.family == draft.family
-        ),
-        None,
-    )
-    if target is not None:
-        _join(target, draft)
-        return
-    draft.link, draft.id = linked.id, linked.id
-    draft.rule = "linked: type family, date, place and participants agree"
-    draft.confidence = 0.8 if draft.date is not None or draft.place else 0.6
-    draft.label = linked.label
-    drafts.append(draft)
 
 
 def _generic(
@@ -542,32 +534,13 @@ def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
     return etype if any(d.family == FAMILIES[etype] for d in drafts) else None
 
 
-def _sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> bool:
-    """ "The document", "the joint declaration" with no agreement named yet: the one the
-    graph records as signed at the last meeting the article linked, if there is one."""
-    meetings = [d for d in drafts if d.family == "meeting" and d.link is not None]
-    if not meetings:
-        return False
-    host = meetings[-1].link
-    parts = event_index(kg, FAMILIES).parts(host or "")
-    signed = [ev for ev in parts if FAMILIES.get(ev.type.value) == "agreement"]
-    if len(signed) != 1:
-        return False
-    target = next((d for d in drafts if d.link == signed[0].id), None)
-    if target is not None:
-        _join(target, draft)
-        return True
-    draft.type, draft.family = signed[0].type.value, "agreement"
-    draft.link = draft.id = signed[0].id
-    draft.rule, draft.confidence = "the agreement signed at the meeting named before", 0.6
-    draft.label = signed[0].label
-    drafts.append(draft)
-    return True
-
-
-def _join(target: EventDraft, other: EventDraft) -> None:
-    target.mentions += other.mentions
-    target.participants |= other.participants
+def _is_named_by(token: Any) -> Any:
+    """The event word that a copula says ``token`` is ("the get-together ... was their third
+    meeting"), or None."""
+    head = token.head
+    if token.dep_ != "nsubj" or head.lemma_ != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and _trigger(c)), None)
 
 
 def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
