@@ -209,6 +209,7 @@ SPEECH_VERBS = frozenset(
         "reiterate",
         "disclose",
         "propose",
+        "repeat",
     ]
 )
 
