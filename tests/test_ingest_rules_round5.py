@@ -216,3 +216,35 @@ def test_a_meeting_dated_by_a_possessive_after_before_is_not_another_events(anal
     assert linked_to(an, "Thursday's meeting") is None  # the talks in New York
     # the dinner on Wednesday cannot be part of the summit of June 12
     assert all(link is None for words, link in links(an).items() if "dinner" in words)
+
+
+# -- actors -----------------------------------------------------------------------------
+
+
+def test_aircraft_airports_event_words_and_agreements_are_no_actors(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 37, 38
+        "Trump is flying from Washington DC and is due to land at Noi Bai International Airport "
+        "in the Vietnamese capital Tuesday night.\n\n"
+        '"Heading over to Vietnam for my meeting with Kim Jong Un. Looking forward to a very '
+        'productive Summit!" he tweeted aboard Air Force One.\n\n'
+        "The South Korean government declined to offer information about the extension of a "
+        "bilateral intelligence-sharing pact called the General Security of Military Information "
+        "Agreement, which will expire Aug. 24.\n"
+    )
+    names = {a.name for a in analyse_text(text, "2019-02-26").actors}
+    assert names & {"Summit", "Air Force One", "Noi Bai International Airport"} == set()
+    assert not any(name.endswith("Agreement") for name in names)
+    assert {"Donald Trump", "Kim Jong Un", "South Korea"} <= names
+
+
+def test_a_post_the_model_takes_into_a_bodys_name_is_left_out(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (  # 40
+        "Tigran Balayan, Spokesperson of the Ministry of Foreign Affairs (MFA) of Armenia, said "
+        "the aforementioned at a press briefing on Tuesday.\n"
+    )
+    an = analyse_text(text, "2018-07-31")
+    bodies = {a.name for a in an.actors if a.kind != "person"}
+    assert "Ministry of Foreign Affairs" in bodies
+    assert not any(name.startswith("Spokesperson") for name in bodies)
+    ministry = next(a for a in an.actors if a.name == "Ministry of Foreign Affairs")
+    assert {text[a:b] for a, b in ministry.mentions} == {"Ministry of Foreign Affairs", "MFA"}

@@ -24,6 +24,7 @@ from ._lexicon import (
     MEDIA,
     MEDIA_SHORT,
     NOT_ACTORS,
+    NOT_BODIES,
     ORG_WORDS,
     TITLES,
 )
@@ -42,6 +43,11 @@ _APPOSITION = re.compile(
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s?\s+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[a-z0-9)][.?!][”\"]?\s+")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
+_POST_OF = re.compile(  # a post the model took into the name of the body that gives it
+    r"^(?:spokesperson|spokesman|spokeswoman|minister|head|director|chief|chairman|secretary)"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
 
@@ -306,6 +312,13 @@ class ActorResolver:
             text = "The " + text  # "The Christian Science Monitor" inside a sentence
         if not text or not text[:1].isupper() or normalize_name(text) in NOT_ACTORS:
             return None  # "state media", "Brexit", "on Twitter": no actor
+        start = ent.start_char
+        if label == "ORG":
+            if text.lower().endswith(NOT_BODIES):
+                return None  # an airport, a hotel, an agreement: no actor
+            post = _POST_OF.match(text)  # "Spokesperson of the Ministry of Foreign Affairs"
+            if post is not None:
+                text, start = text[post.end() :], start + max(0, ent.text.find(text[post.end() :]))
         follows = "" if ent[-1].whitespace_ else ent.doc[ent.end : ent.end + 2].text
         if label in ("GPE", "LOC") and follows[:6] == "-based":  # not doc.text: made anew per call
             return None  # "a Beijing-based agency": a place
@@ -339,7 +352,7 @@ class ActorResolver:
             self._surnames.setdefault(normalize_name(text.split()[-1]), draft.id)
         if draft.kind == "person" and text != draft.name and len(text.split()) == 1:
             draft.aliases.add(text)
-        draft.mentions.append((ent.start_char, ent.start_char + len(text)))
+        draft.mentions.append((start, start + len(text)))
         return draft
 
     def position(self, draft: ActorDraft, text: str, start: int, end: int) -> None:
