@@ -199,6 +199,14 @@ def test_planned_mentions_of_a_coming_summit_are_that_summit(analyse_text) -> No
     assert linked_to(an, "a very productive Summit") == "hanoi-summit-2019"
     # "in a bid to flesh out … their Singapore accord" is not where the talks are held
     assert not any("bid" in words for words in links(an))
+    # written for this test: a place named inside the phrase after "in" still is
+    an = analyse_text(
+        "Moon Jae-in and Kim Jong Un held talks in the border village of Panmunjom.\n",
+        "2018-05-30",
+    )
+    assert links(an) == {
+        "talks in the border village of Panmunjom": "inter-korean-summit-2018-05-26"
+    }
 
 
 def test_a_meeting_dated_by_a_possessive_after_before_is_not_another_events(analyse_text) -> None:  # type: ignore[no-untyped-def]

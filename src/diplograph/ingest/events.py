@@ -68,11 +68,21 @@ def _extent(token: Any) -> tuple[int, int]:
 
 
 def _names_where_or_when(child: Any) -> bool:
-    """ "talks in Hanoi", "the summit on Sunday", not "talks … in a bid to …"."""
-    objs = [child] if child.dep_ == "npadvmod" else [c for c in child.children if c.dep_ == "pobj"]
-    return child.dep_ == "npadvmod" or (
-        child.lower_ in ("in", "at", "on") and any(o.ent_type_ or o.pos_ == "PROPN" for o in objs)
+    """ "talks in Hanoi", "the summit on Sunday", "a summit in the border village of Panmunjom",
+    not "talks … in a bid to flesh out … their Singapore accord" (a name in a clause of its own)."""
+    if child.dep_ == "npadvmod":
+        return True
+    todo = (
+        [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ in ("in", "at", "on")
+        else []
     )
+    while todo:
+        t = todo.pop()
+        if t.ent_type_ or t.pos_ == "PROPN":
+            return True
+        todo += [c for c in t.children if c.dep_ not in ("acl", "relcl", "xcomp", "ccomp", "advcl")]
+    return False
 
 
 def _participants(
