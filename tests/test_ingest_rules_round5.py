@@ -147,6 +147,18 @@ def test_words_before_an_attribution_are_a_statement_only_when_they_are_a_clause
     assert said(analyse_text(text, "2018-07-31")) == []
 
 
+def test_a_demonym_with_government_is_the_state_speaking(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # written for this test, after RULES.md section 6 ("the Eritrean government", 30) and a
+    # report on Japan and South Korea read while checking the rules of 35-40
+    text = (
+        "Kang urged Japan on Sunday to scrap its stricter export controls swiftly, the South "
+        "Korean government said Monday.\n"
+    )
+    assert said(analyse_text(text, "2019-12-16")) == [
+        ("Kang urged Japan on Sunday to scrap its stricter export controls swiftly", "South Korea")
+    ]
+
+
 # -- dates ------------------------------------------------------------------------------
 
 

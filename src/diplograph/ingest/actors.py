@@ -48,6 +48,7 @@ _POST_OF = re.compile(  # a post the model took into the name of the body that g
     r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
+_GOVERNMENT = re.compile(r"\s+(?:government|administration)$", re.IGNORECASE)
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
 
@@ -202,6 +203,8 @@ class ActorResolver:
             # "Mr Lee", "Lee": the Lee this article named in full, before any graph alias
             return self.found[self._surnames[normalize_name(bare)]]
         found = self._named(phrase) or self._state(_clean(phrase)) or self._by_title(phrase)
+        if found is None and _GOVERNMENT.search(bare):  # "the South Korean government"
+            found = self._state(_GOVERNMENT.sub("", bare))
         if found is not None:
             return found
         if bare in ACRONYMS:  # "EU", "U.N.": the body's name
