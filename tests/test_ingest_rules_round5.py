@@ -159,6 +159,20 @@ def test_a_demonym_with_government_is_the_state_speaking(analyse_text) -> None: 
     ]
 
 
+def test_a_surname_with_a_particle_names_the_person_named_in_full(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # written for this test, on the pattern of a report on the Colombian peace talks read while
+    # checking the rules of 35-40 on articles outside the set
+    text = (
+        '"This will be a rapid process," government negotiator Humberto de la Calle told '
+        "reporters on Sunday.\n\n"
+        'De la Calle said he believed this was "the defining moment" for the peace efforts.\n'
+    )
+    assert said(analyse_text(text, "2012-11-19")) == [
+        ("This will be a rapid process", "Humberto de la Calle"),
+        ("the defining moment", "Humberto de la Calle"),
+    ]
+
+
 # -- dates ------------------------------------------------------------------------------
 
 

@@ -48,6 +48,7 @@ _POST_OF = re.compile(  # a post the model took into the name of the body that g
     r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "al", "bin", "ibn"}
 _GOVERNMENT = re.compile(r"\s+(?:government|administration)$", re.IGNORECASE)
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
@@ -276,7 +277,11 @@ class ActorResolver:
 
     def _new_person(self, text: str) -> ActorDraft:
         draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
-        for part in (text.split()[-1], text.split()[0]):
+        words = text.split()
+        # "Humberto de la Calle" is "De la Calle" later on: the surname from its particle
+        tail = next((i for i, w in enumerate(words[1:-1], 1) if w in _PARTICLES), None)
+        parts = [words[-1], words[0]] + ([" ".join(words[tail:])] if tail else [])
+        for part in parts:
             self._surnames[normalize_name(part)] = draft.id
             self._article_surnames.add(normalize_name(part))
         return draft
