@@ -282,3 +282,30 @@ def test_a_post_the_model_takes_into_a_bodys_name_is_left_out(analyse_text) -> N
     assert not any(name.startswith("Spokesperson") for name in bodies)
     ministry = next(a for a in an.actors if a.name == "Ministry of Foreign Affairs")
     assert {text[a:b] for a, b in ministry.mentions} == {"Ministry of Foreign Affairs", "MFA"}
+
+
+def test_a_summit_slated_to_take_place_is_dated_by_the_verb_below(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # written for this test, on the pattern of a report of Kim's arrival in Vietnam read while
+    # checking the rules of 35-40 on articles outside the set
+    text = "The summit between Trump and Kim is slated to take place on Wednesday and Thursday.\n"
+    an = analyse_text(text, "2019-02-26")
+    assert links(an) == {"The summit between Trump and Kim": "hanoi-summit-2019"}
+    assert [str(e.date) for e in an.events] == ["2019-02-27"]
+
+
+def test_the_run_up_to_a_summit_in_the_present_is_before_the_coming_summit(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # written for this test, on the same pattern; "arrived … ahead of his summit" in a report
+    # written after the summit (02) stays the summit before the report
+    text = (
+        "The United States and North Korea have held working-level talks in Hanoi since "
+        "Thursday, in the run-up to the Trump-Kim summit.\n"
+    )
+    assert linked_to(analyse_text(text, "2019-02-26"), "the Trump-Kim summit") == (
+        "hanoi-summit-2019"
+    )
+    text = (  # 02
+        "North Korean leader Kim Jong Un exuded confidence when he arrived in Vietnam on his "
+        "heavily armored luxury train Wednesday, ahead of his summit with US President Donald "
+        "Trump.\n"
+    )
+    assert linked_to(analyse_text(text, "2019-03-02"), "his summit") == "hanoi-summit-2019"

@@ -7,6 +7,7 @@ are scheduled to begin) is the planned event the article named already.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -23,7 +24,10 @@ __all__ = ["next_event", "other_side", "planned", "planned_event"]
 _AHEAD = {"expected", "planned", "upcoming", "proposed", "forthcoming", "scheduled", "coming"}
 #: words above an event noun that put it in the future: "plans for", "prepare for", "is
 #: scheduled to begin", "heading over to Vietnam for", "looking forward to"
-_TOWARDS = {"plan", "prepare", "preparation", "schedule", "expect", "arrange"}
+_TOWARDS = {"plan", "prepare", "preparation", "schedule", "slate", "expect", "arrange", "due"}
+#: "in the run-up to the Trump-Kim summit", "ahead of his summit": ahead of the clause's time,
+#: which is the report's unless the clause is in the past
+_BEFORE = re.compile(r"\b(?:ahead of|run-up to|lead-up to|eve of)\s+$", re.IGNORECASE)
 #: going to an event puts it ahead only in the present ("heading over to Vietnam for my
 #: meeting"); "arrived … ahead of his summit" in a report written after it does not
 _GOING = {"head", "travel", "fly", "arrive", "leave", "depart"}
@@ -39,12 +43,17 @@ def planned(token: Any) -> bool:
         return False
     if any(c.lower_ in _AHEAD for c in token.lefts):
         return True
+    doc = token.doc
+    if _BEFORE.search(doc[max(0, token.left_edge.i - 4) : token.left_edge.i].text_with_ws):
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and verb.tag_ != "VBD"
     node = token
     for _ in range(5):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in _TOWARDS or any(c.lower_ == "forward" for c in node.children):
+        lemma = "slate" if node.lower_ == "slated" else node.lemma_.lower()  # the model's "slat"
+        if lemma in _TOWARDS or any(c.lower_ == "forward" for c in node.children):
             return True
         if node.lemma_.lower() in _GOING and node.tag_ not in ("VBD", "VBN"):
             return True

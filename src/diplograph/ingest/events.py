@@ -527,7 +527,9 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
             # "the summit ended Thursday" dates the summit; "the agreement reaffirmed the
             # declaration ... in April" does not date the agreement
             args = ("nsubj", "nsubjpass", "dobj") if t.lemma_ in HAPPEN else ("nsubjpass", "dobj")
-            return any(c.i == trigger.i and c.dep_ in args for c in t.children)
+            # "the summit is slated to take place on Wednesday": the subject of the verb above
+            up = [*t.children, *(t.head.children if t.dep_ == "xcomp" else ())]
+            return any(c.i == trigger.i and c.dep_ in args for c in up)
         if t.head.i == t.i:
             return False
         t = t.head
