@@ -250,9 +250,7 @@ def find_events(
         if etype is None:
             _generic(token, text, kg, ent_actor, dates, drafts)
             continue
-        if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
-            continue  # "three summits": several events, none named
-        if hyphen_part(token):
+        if _several(token) or hyphen_part(token):
             continue  # "end-of-summit news conference": a modifier of another noun
         draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
@@ -262,12 +260,6 @@ def find_events(
             or (ordinal(token) is not None and not hypothetical(token))  # "a second summit"
         )
         plan = planned(token)
-        if any(
-            c.lower_ == "twice"
-            or (c.lower_ == "times" and any(n.dep_ == "nummod" for n in c.children))
-            for c in token.subtree
-        ):
-            continue  # "met twice this year": several events, none named
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
@@ -314,6 +306,16 @@ def find_events(
         ):
             _place_new(drafts, draft)
     return _finish(kg, drafts, pending, parts, article.published, named)
+
+
+def _several(token: Any) -> bool:
+    """ "three summits", "met twice this year": several events, none named."""
+    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+        return True
+    return any(
+        c.lower_ == "twice" or (c.lower_ == "times" and any(n.dep_ == "nummod" for n in c.children))
+        for c in token.subtree
+    )
 
 
 def _a_part(token: Any, draft: EventDraft) -> bool:
