@@ -271,6 +271,18 @@ def test_aircraft_airports_event_words_and_agreements_are_no_actors(analyse_text
     assert {"Donald Trump", "Kim Jong Un", "South Korea"} <= names
 
 
+def test_a_dateline_dash_ends_the_name_of_the_agency_before_it(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    # written for this test, on the pattern of a wire report's dateline read while checking the
+    # rules of 35-40 on articles outside the set (the model reads "Kyodo - North" as one name)
+    text = (
+        "HANOI, Kyodo - North Korean leader Kim Jong Un arrived in Vietnam on Tuesday after a "
+        "70-hour train trip via China.\n"
+    )
+    names = {a.name for a in analyse_text(text, "2019-02-26").actors}
+    assert "Kyodo" in names
+    assert not any(" - " in name for name in names)
+
+
 def test_a_post_the_model_takes_into_a_bodys_name_is_left_out(analyse_text) -> None:  # type: ignore[no-untyped-def]
     text = (  # 40
         "Tigran Balayan, Spokesperson of the Ministry of Foreign Affairs (MFA) of Armenia, said "

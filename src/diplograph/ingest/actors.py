@@ -321,6 +321,8 @@ class ActorResolver:
         if not text or not text[:1].isupper() or normalize_name(text) in NOT_ACTORS:
             return None  # "state media", "Brexit", "on Twitter": no actor
         start = ent.start_char
+        if label == "ORG" and re.search(r"\s[-–—]\s", text):  # "HANOI, Kyodo - North Korean …"
+            text = re.split(r"\s[-–—]\s", text)[0]
         if label == "ORG":
             if text.lower().endswith(NOT_BODIES):
                 return None  # an airport, a hotel, an agreement: no actor
