@@ -9,6 +9,7 @@ __all__ = [
     "MEDIA",
     "MEDIA_SHORT",
     "NOT_ACTORS",
+    "NOT_BODIES",
     "ORG_WORDS",
     "SPEECH_VERBS",
     "TITLES",
@@ -209,6 +210,7 @@ SPEECH_VERBS = frozenset(
         "reiterate",
         "disclose",
         "propose",
+        "repeat",
     ]
 )
 
@@ -228,7 +230,33 @@ ACRONYMS = {
 
 # capitalized words the model takes for organizations or places that name no actor
 NOT_ACTORS = frozenset(
-    ["brexit", "twitter", "facebook", "instagram", "youtube", "weibo", "dmz", "state", "states"]
+    [
+        "brexit",
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "weibo",
+        "dmz",
+        "state",
+        "states",
+        "airforceone",  # the president's aircraft
+        "summit",  # "Looking forward to a very productive Summit!"
+        "talks",
+    ]
+)
+
+# last words of names the model takes for organizations that are places or documents: "Noi
+# Bai International Airport", "the General Security of Military Information Agreement"
+NOT_BODIES = (
+    "airport",
+    "station",
+    "hotel",
+    "stadium",
+    "agreement",
+    "accord",
+    "treaty",
+    "declaration",
 )
 
 # words that make a phrase the name of a body rather than of a field or a topic

@@ -24,6 +24,7 @@ from ._lexicon import (
     MEDIA,
     MEDIA_SHORT,
     NOT_ACTORS,
+    NOT_BODIES,
     ORG_WORDS,
     TITLES,
 )
@@ -42,6 +43,13 @@ _APPOSITION = re.compile(
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?[A-Z][\w.-]*[’']s?\s+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[a-z0-9)][.?!][”\"]?\s+")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
+_POST_OF = re.compile(  # a post the model took into the name of the body that gives it
+    r"^(?:spokesperson|spokesman|spokeswoman|minister|head|director|chief|chairman|secretary)"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "al", "bin", "ibn"}
+_GOVERNMENT = re.compile(r"\s+(?:government|administration)$", re.IGNORECASE)
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
 
@@ -196,6 +204,8 @@ class ActorResolver:
             # "Mr Lee", "Lee": the Lee this article named in full, before any graph alias
             return self.found[self._surnames[normalize_name(bare)]]
         found = self._named(phrase) or self._state(_clean(phrase)) or self._by_title(phrase)
+        if found is None and _GOVERNMENT.search(bare):  # "the South Korean government"
+            found = self._state(_GOVERNMENT.sub("", bare))
         if found is not None:
             return found
         if bare in ACRONYMS:  # "EU", "U.N.": the body's name
@@ -267,7 +277,11 @@ class ActorResolver:
 
     def _new_person(self, text: str) -> ActorDraft:
         draft = self._new(text, "person", "a person's name, not in the graph", 0.6)
-        for part in (text.split()[-1], text.split()[0]):
+        words = text.split()
+        # "Humberto de la Calle" is "De la Calle" later on: the surname from its particle
+        tail = next((i for i, w in enumerate(words[1:-1], 1) if w in _PARTICLES), None)
+        parts = [words[-1], words[0]] + ([" ".join(words[tail:])] if tail else [])
+        for part in parts:
             self._surnames[normalize_name(part)] = draft.id
             self._article_surnames.add(normalize_name(part))
         return draft
@@ -306,6 +320,15 @@ class ActorResolver:
             text = "The " + text  # "The Christian Science Monitor" inside a sentence
         if not text or not text[:1].isupper() or normalize_name(text) in NOT_ACTORS:
             return None  # "state media", "Brexit", "on Twitter": no actor
+        start = ent.start_char
+        if label == "ORG" and re.search(r"\s[-–—]\s", text):  # "HANOI, Kyodo - North Korean …"
+            text = re.split(r"\s[-–—]\s", text)[0]
+        if label == "ORG":
+            if text.lower().endswith(NOT_BODIES):
+                return None  # an airport, a hotel, an agreement: no actor
+            post = _POST_OF.match(text)  # "Spokesperson of the Ministry of Foreign Affairs"
+            if post is not None:
+                text, start = text[post.end() :], start + max(0, ent.text.find(text[post.end() :]))
         follows = "" if ent[-1].whitespace_ else ent.doc[ent.end : ent.end + 2].text
         if label in ("GPE", "LOC") and follows[:6] == "-based":  # not doc.text: made anew per call
             return None  # "a Beijing-based agency": a place
@@ -339,7 +362,7 @@ class ActorResolver:
             self._surnames.setdefault(normalize_name(text.split()[-1]), draft.id)
         if draft.kind == "person" and text != draft.name and len(text.split()) == 1:
             draft.aliases.add(text)
-        draft.mentions.append((ent.start_char, ent.start_char + len(text)))
+        draft.mentions.append((start, start + len(text)))
         return draft
 
     def position(self, draft: ActorDraft, text: str, start: int, end: int) -> None:

@@ -38,109 +38,15 @@ from ._joins import sign_at as _sign_at
 from ._lexicon import HAPPEN, SPEECH_VERBS
 from ._linking import FAMILIES, agrees, link, widen
 from ._places import place_in, verb_place
+from ._planned import next_event, other_side, planned, planned_event
+from ._triggers import DEFINITE, TRIGGERS, trigger_of
 from ._under_way import hypothetical, join_under_way
 from .html import Article
 
 __all__ = ["FAMILIES", "TRIGGERS", "find_events"]
 
-TRIGGERS = {
-    "summit": "summit",
-    "meeting": "meeting",
-    "get-together": "meeting",
-    "encounter": "meeting",
-    "session": "meeting",
-    "talks": "talks",
-    "visit": "visit",
-    "trip": "visit",
-    "crossing": "border_crossing",
-    "step": "border_crossing",
-    "declaration": "declaration",
-    "statement": "declaration",
-    "agreement": "agreement",
-    "accord": "agreement",
-    "treaty": "agreement",
-    "armistice": "agreement",
-    "deal": "agreement",
-    "test": "missile_test",
-    "launch": "missile_test",
-    "sanction": "sanctions",
-    "sanctions": "sanctions",
-    "briefing": "press_conference",
-    "conference": "press_conference",
-    "exercise": "military_exercise",
-    "drill": "military_exercise",
-    "ceremony": "meeting",
-    "lunch": "meeting",
-    "dinner": "meeting",
-    "banquet": "meeting",
-    "document": "declaration",
-}
-_VERBS = {"meet": "meeting", "visit": "visit", "sanction": "sanctions"}
-_DEFINITE = {"the", "their", "its", "his", "her", "this", "that", "such"}
 _PARTS = {"ceremony", "lunch", "dinner", "banquet", "document"}  # only of an event named before
-_CROSS_VERBS = {"cross", "enter", "step"}
-_NEEDS = {  # triggers that count only beside one of these words
-    "step": {"across", "into", "over"},  # "his step into North Korea", not "a first step"
-    "test": {"missile", "missiles", "nuclear", "weapons", "rocket", "rockets", "ballistic"},
-    "launch": {
-        "missile",
-        "missiles",
-        "rocket",
-        "rockets",
-        "satellite",
-        "projectile",
-        "projectiles",
-    },
-    "statement": {"joint", "issue", "issued", "sign", "signed"},
-    "conference": {"press", "news"},
-    "exercise": {"military", "joint", "naval", "drills"},
-    "deal": {"sign", "signed", "reach", "reached", "the"},
-    "document": {"sign", "signed", "signing", "joint"},
-    "ceremony": {"signing", "welcome", "welcoming", "opening"},
-}
 _NOT_ITS_DATE = {"since", "until", "till", "before", "after"}  # "the first launch since 2017"
-
-
-def _trigger(token: Any) -> str | None:
-    low = token.lower_
-    lemma = token.lemma_.lower()
-    if lemma in _VERBS and token.pos_ == "VERB":  # not "tourists visiting from the North"
-        return None if token.dep_ == "acl" and token.tag_ == "VBG" else _VERBS[lemma]
-    if lemma == "test" and token.pos_ == "VERB":
-        return "missile_test" if token.head.lower_.startswith("missile") else None
-    if low in ("together", "down") and token.i >= 2 and token.nbor(-1).text == "-":
-        return "meeting" if token.nbor(-2).lower_ in ("get", "sit") else None
-    word = low if low in TRIGGERS else lemma if lemma in TRIGGERS else None
-    if word is None or token.pos_ == "VERB":
-        if lemma in _CROSS_VERBS and token.pos_ == "VERB":
-            objs = [c for c in token.children if c.dep_ in ("dobj", "prep")]
-            if any(c.ent_type_ == "GPE" or c.lower_ == "border" for o in objs for c in o.subtree):
-                return "border_crossing"
-        if lemma == "test" and token.pos_ == "VERB" and token.head.lower_.startswith("missile"):
-            return "missile_test"
-        return None
-    if token.pos_ not in ("NOUN", "PROPN") and low not in ("together", "down"):
-        return None
-    needs = _NEEDS.get(lemma)
-    if needs is not None:
-        sent = sentence(token)
-        near = {t.lower_ for t in sent if abs(t.i - token.i) <= 6} | {token.head.lower_}
-        about = lemma in ("test", "launch") and _definite(token)
-        if not near & needs and not (about and _article_words(token.doc) & needs):
-            return None  # "the Thursday launch" in a report on missiles is one
-    return TRIGGERS[word]
-
-
-def _definite(token: Any) -> bool:
-    return any(t.lower_ in _DEFINITE or t.tag_ == "POS" or t.dep_ == "poss" for t in token.lefts)
-
-
-def _article_words(doc: Any) -> set[str]:
-    """The article's words, lower case (read once per document)."""
-    words: set[str] | None = doc.user_data.get("diplograph_words")
-    if words is None:
-        words = doc.user_data["diplograph_words"] = {t.lower_ for t in doc}
-    return words
 
 
 def _extent(token: Any) -> tuple[int, int]:
@@ -149,18 +55,9 @@ def _extent(token: Any) -> tuple[int, int]:
     if unit is not None:
         left = unit.left_edge  # "a fresh round of talks"
     for child in token.rights:
-        if (
-            child.dep_ in ("prep", "npadvmod", "appos", "amod", "compound")
-            and child.lower_
-            in (
-                "between",
-                "in",
-                "at",
-                "with",
-                "of",
-                "on",
-            )
-        ) or child.dep_ == "npadvmod":
+        if (child.dep_ == "prep" and child.lower_ in ("between", "with", "of")) or (
+            child.dep_ in ("prep", "npadvmod") and _names_where_or_when(child)
+        ):
             right = child.right_edge
     if token.pos_ == "VERB":
         left = token
@@ -174,6 +71,24 @@ def _extent(token: Any) -> tuple[int, int]:
     return left.idx, comma if comma > 0 else end
 
 
+def _names_where_or_when(child: Any) -> bool:
+    """ "talks in Hanoi", "the summit on Sunday", "a summit in the border village of Panmunjom",
+    not "talks … in a bid to flesh out … their Singapore accord" (a name in a clause of its own)."""
+    if child.dep_ == "npadvmod":
+        return True
+    todo = (
+        [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ in ("in", "at", "on")
+        else []
+    )
+    while todo:
+        t = todo.pop()
+        if t.ent_type_ or t.pos_ == "PROPN":
+            return True
+        todo += [c for c in t.children if c.dep_ not in ("acl", "relcl", "xcomp", "ccomp", "advcl")]
+    return False
+
+
 def _participants(
     kg: KnowledgeGraph, token: Any, a: int, b: int, ent_actor: dict[int, ActorDraft]
 ) -> set[str]:
@@ -184,13 +99,17 @@ def _participants(
     starts = doc.user_data.get("diplograph_idx") or doc.user_data.setdefault(
         "diplograph_idx", [t.idx for t in doc]
     )
-    ids = {
-        d.id
-        for i in range(bisect_left(starts, a), bisect_left(starts, b))
-        if (d := ent_actor.get(i)) is not None
-        and d.kind in ("person", "state")
-        and d.id not in places
-    } | pair_participants(token, kg)
+    ids = (
+        {
+            d.id
+            for i in range(bisect_left(starts, a), bisect_left(starts, b))
+            if (d := ent_actor.get(i)) is not None
+            and d.kind in ("person", "state")
+            and d.id not in places
+        }
+        | pair_participants(token, kg)
+        | other_side(token, ent_actor)
+    )
     clauses = {  # "talks that caused both leaders to leave their Vietnam meeting": not theirs
         x.i for c in token.rights if c.dep_ in ("relcl", "advcl", "ccomp") for x in c.subtree
     }
@@ -244,7 +163,9 @@ def _mention(
         if sent.start_char <= d.start < sent.end_char
         and "\n" not in text[min(d.start, token.idx) : max(d.end, token.idx)]
     ]
-    in_sent = [d for d in in_sent if _preposition(text, d.start) not in _NOT_ITS_DATE]
+    in_sent = [  # "since 2017" is not the launch's date; "before Thursday's meeting" is
+        d for d in in_sent if _preposition(text, d.start) not in _NOT_ITS_DATE or a <= d.start < b
+    ]
     own = [d for d in in_sent if a <= d.start < b and not said_on(doc, d, token)]
     own = own or [d for d in in_sent if _owns(doc, d, token)]
     return EventDraft(
@@ -330,25 +251,20 @@ def find_events(
     copulas: list[tuple[EventDraft, bool, int]] = []  # mentions a copula names later
     parts: list[EventDraft] = []  # undated meetings and visits: parts of a summit under way?
     for token in doc:
-        etype = _trigger(token) or _named_before(token, drafts)
+        etype = trigger_of(token) or _named_before(token, drafts)
         if etype is None:
             _generic(token, text, kg, ent_actor, dates, drafts)
             continue
-        if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
-            continue  # "three summits": several events, none named
-        if hyphen_part(token):
+        if _several(token) or hyphen_part(token):
             continue  # "end-of-summit news conference": a modifier of another noun
         draft = _mention(token, etype, text, kg, ent_actor, dates)
         left = doc[token.left_edge.i : token.i]
         definite = token.pos_ != "VERB" and (
-            any(t.lower_ in _DEFINITE or t.tag_ == "POS" for t in left) or specific(token)
+            any(t.lower_ in DEFINITE or t.tag_ == "POS" for t in left)
+            or specific(token)
+            or (ordinal(token) is not None and not hypothetical(token))  # "a second summit"
         )
-        if any(
-            c.lower_ == "twice"
-            or (c.lower_ == "times" and any(n.dep_ == "nummod" for n in c.children))
-            for c in token.subtree
-        ):
-            continue  # "met twice this year": several events, none named
+        plan = planned(token)
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
@@ -356,7 +272,11 @@ def find_events(
         unit = measure(token)  # "a series of meetings": the measure's article
         determiner = any(c.dep_ == "det" for c in (unit or token).children)
         if draft.date is None and not (
-            definite or latest or part or (determiner and token.dep_ in ("dobj", "nsubjpass"))
+            definite
+            or latest
+            or part
+            or plan
+            or (determiner and token.dep_ in ("dobj", "nsubjpass"))
         ):
             # "holding a one-on-one meeting" may be a part of a summit under way; "momentum
             # for talks", "reviving nuclear talks": no event in particular
@@ -367,6 +287,9 @@ def find_events(
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
         if name is not None and agrees(kg, name, draft, article.published):
             _add_linked(kg, drafts, draft, name)
+            continue
+        if bare and plan and (target := planned_event(drafts, draft, kg, article.published)):
+            _join(target, draft)  # "a two-day summit" the leaders are scheduled to begin
             continue
         if bare and not latest:
             attr = _is_named_by(token) if definite else None
@@ -379,7 +302,8 @@ def find_events(
             elif not (definite or part) and _a_part(token, draft):
                 parts.append(draft)
             continue
-        linked = link(kg, draft, article.published, named)
+        linked = next_event(kg, draft, article.published) if plan else None  # "plans for a summit"
+        linked = linked or link(kg, draft, article.published, named)
         if linked is None and definite and draft.date is None and draft.place is None:
             # "three days of talks" of the leaders: the event under way, or just over
             linked = recent_event(kg, draft.family, FAMILIES, article.published, named, days=3)
@@ -393,6 +317,16 @@ def find_events(
             _place_new(drafts, draft)
     pending = [(d, p) for d, p, at in copulas if not _named_later(drafts, d, at)] + pending
     return _finish(kg, drafts, pending, parts, article.published, named)
+
+
+def _several(token: Any) -> bool:
+    """ "three summits", "met twice this year": several events, none named."""
+    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+        return True
+    return any(
+        c.lower_ == "twice" or (c.lower_ == "times" and any(n.dep_ == "nummod" for n in c.children))
+        for c in token.subtree
+    )
 
 
 def _a_part(token: Any, draft: EventDraft) -> bool:
@@ -453,7 +387,7 @@ def _bare(
     signing = draft.family == "meeting" and "signing" in draft.label.lower()
     if signing and _sign_at(kg, drafts, draft):
         return True  # "the signing ceremony": the signing, when the graph keeps it apart
-    same = [d for d in drafts if d.family == draft.family]
+    same = [d for d in drafts if d.family == draft.family and _in_time(kg, d, draft)]
     after_meeting = _last_named(drafts, "meeting") > _last_named(same, "")
     if draft.family == "agreement" and after_meeting and _sign_at(kg, drafts, draft):
         return True  # "the summit in Singapore, where they issued a statement": its document
@@ -470,6 +404,12 @@ def _bare(
             draft.confidence = 0.5
             return True
     return False
+
+
+def _in_time(kg: KnowledgeGraph, target: EventDraft, draft: EventDraft) -> bool:
+    """Whether a dated part ("a working dinner on Wednesday") may belong to ``target``."""
+    when = target.date or (kg.events[target.link].time if target.link else None)
+    return draft.date is None or when is None or draft.date.may_overlap(when.earliest, when.latest)
 
 
 def _by_order(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft, token: Any) -> bool:
@@ -528,7 +468,7 @@ def _named_before(token: Any, drafts: list[EventDraft]) -> str | None:
     word = token.lemma_.lower()
     if word not in ("test", "launch") or token.pos_ != "NOUN":
         return None
-    if not any(t.lower_ in _DEFINITE for t in token.lefts):
+    if not any(t.lower_ in DEFINITE for t in token.lefts):
         return None
     etype = TRIGGERS[word]
     return etype if any(d.family == FAMILIES[etype] for d in drafts) else None
@@ -540,7 +480,7 @@ def _is_named_by(token: Any) -> Any:
     head = token.head
     if token.dep_ != "nsubj" or head.lemma_ != "be":
         return None
-    return next((c for c in head.children if c.dep_ == "attr" and _trigger(c)), None)
+    return next((c for c in head.children if c.dep_ == "attr" and trigger_of(c)), None)
 
 
 def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
@@ -562,7 +502,9 @@ def _owns(doc: Any, d: DateMention, trigger: Any) -> bool:
             # "the summit ended Thursday" dates the summit; "the agreement reaffirmed the
             # declaration ... in April" does not date the agreement
             args = ("nsubj", "nsubjpass", "dobj") if t.lemma_ in HAPPEN else ("nsubjpass", "dobj")
-            return any(c.i == trigger.i and c.dep_ in args for c in t.children)
+            # "the summit is slated to take place on Wednesday": the subject of the verb above
+            up = [*t.children, *(t.head.children if t.dep_ == "xcomp" else ())]
+            return any(c.i == trigger.i and c.dep_ in args for c in up)
         if t.head.i == t.i:
             return False
         t = t.head

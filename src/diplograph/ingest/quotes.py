@@ -25,7 +25,14 @@ from typing import Any
 from ._common import ActorDraft, QuoteDraft, sentence
 from .actors import ActorResolver
 from .speakers import JOINT, Speakers
-from .speech import find_reports, find_surface, reported, reporting, speech_verb
+from .speech import (
+    find_reports,
+    find_surface,
+    reported,
+    reporting,
+    second_reported,
+    speech_verb,
+)
 
 __all__ = ["find_quotes", "paragraphs", "quote_spans"]
 
@@ -278,6 +285,7 @@ def find_quotes(
     speakers = Speakers(doc, actors, ent_actor)
     spans = list(_spans(text))
     quoted = [(a, b) for _, _, a, b, _ in spans]
+    speakers.inside_quotes = quoted
     verbs = [v for v in doc if reporting(v, quoted)]
     quotes: list[QuoteDraft] = []
     carried: tuple[ActorDraft | None, int] = (None, -9)  # last quote's speaker, paragraph
@@ -440,4 +448,8 @@ def _add_reported(
         q.channel = _channel(text, *q.sentence, speakers, q.speaker)
         speakers.spoke(q.speaker)
         out.append(q)
+        more = second_reported(text, verb, speakers, quoted)  # "said A, and that B"
+        if more is not None:
+            more.channel = q.channel
+            out.append(more)
     return q

@@ -134,6 +134,7 @@ class Speakers:
         self.ent_actor = ent_actor  # token index -> actor of the entity covering it
         self.last: list[ActorDraft] = []
         self.sex: dict[str, str | None] = {}  # actor id -> "f" / "m" as the text shows it
+        self.inside_quotes: list[tuple[int, int]] = []  # the article's quoted words
 
     def verbs(self, a: int, b: int, inside: tuple[int, int]) -> list[Any]:
         """The speech verbs of ``text[a:b]`` outside the quoted words ``inside``."""
@@ -265,12 +266,40 @@ class Speakers:
                 want == draft.kind and self._fits(draft, sex)
             ):
                 return draft, f"“{head.text}”: the last speaker that fits"
-        if want == "person":  # no speaker yet: the last person named before
+        if want == "person":  # no speaker yet: the person the sentences before are about
+            return self._last_named(head, sex)
+        return None, ""
+
+    def owner(self, token: Any) -> ActorDraft | None:
+        """The person "his" or "her" stands for at ``token`` ("In his words, …"): the subject
+        of the sentences before it, else the last person named."""
+        sex = {"his": "m", "her": "f"}.get(token.lower_)
+        return self._last_named(token, sex)[0] if sex is not None else None
+
+    def _last_named(self, head: Any, sex: str | None) -> tuple[ActorDraft | None, str]:
+        """The subject of the nearest sentence before ``head`` whose subject is a person that
+        fits, else the last person named before; names inside quotation marks are the quoted
+        words', not the reporter's ("Trump expressed optimism about his bargaining with Kim. ¶
+        “… my meeting with Kim Jong Un …” he tweeted": Trump)."""
+        mentioned: ActorDraft | None = None
+        sentences = 0
+        for tok in reversed(self.doc[: head.i]):
+            if tok.is_sent_start:
+                sentences += 1
+            if sentences > 3 or any(a <= tok.idx < b for a, b in self.inside_quotes):
+                continue
+            found = self.ent_actor.get(tok.i)
+            if found is None or found.kind != "person" or not self._fits(found, sex):
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return found, f"“{head.text}”: the subject of the sentences before"
+            mentioned = mentioned or found
+        if mentioned is None:  # nothing near: the last person named, however far
             for tok in reversed(self.doc[: head.i]):
                 found = self.ent_actor.get(tok.i)
                 if found is not None and found.kind == "person" and self._fits(found, sex):
                     return found, f"“{head.text}”: the last person named"
-        return None, ""
+        return mentioned, f"“{head.text}”: the last person named" if mentioned else ""
 
     def _fits(self, draft: ActorDraft, sex: str | None) -> bool:
         """Whether a pronoun of ``sex`` may stand for ``draft``: not "she" for a man the text

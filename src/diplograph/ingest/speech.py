@@ -18,7 +18,7 @@ from ._common import QuoteDraft, sentence
 from ._lexicon import SPEECH_VERBS
 from .speakers import Speakers, finite, that_clause
 
-__all__ = ["find_reports", "find_surface", "reported", "reporting"]
+__all__ = ["find_reports", "find_surface", "reported", "reporting", "second_reported"]
 
 _ASIDE = {"who", "which", "whose", "where"}
 _SOURCES = {  # "..., a senior White House official told JNS": somebody, named or not
@@ -51,10 +51,33 @@ _ACCORDING = re.compile(r",\s+according\s+to\s+(?P<who>[^,;“”\"]{2,90})$")
 _TAIL = re.compile(r",\s+(?:according\s+to\s+[^,]+|[^,]{2,60}\s+reported)[.\s]*$")
 
 
+_MADE = {"clear", "official", "plain", "known"}  # "made it clear the president is not ready"
+
+
+def _made_plain(verb: Any) -> Any | None:
+    """The clause of "X made it clear (that) …" and of "X made it official: …" (the clause
+    after the colon, a sentence of its own to the parse): X says it."""
+    if verb.lemma_.lower() != "make":
+        return None
+    adj = next(
+        (c for c in verb.children if c.lower_ in _MADE and c.dep_ in ("ccomp", "oprd")), None
+    )
+    if adj is None or not any(c.lower_ == "it" for c in adj.children):
+        return None
+    inner = next((c for c in adj.children if c.dep_ in ("advcl", "ccomp") and finite(c)), None)
+    if inner is not None:
+        return inner
+    colon = next((c for c in verb.children if c.text == ":" and c.i > adj.i), None)
+    after = verb.doc[colon.i + 1] if colon is not None and colon.i + 1 < len(verb.doc) else None
+    return after.sent.root if after is not None and after.is_sent_start else None
+
+
 def clause_of(verb: Any) -> Any | None:
     """The head of the clause ``verb`` reports: its clausal complement, or a "that"
     clause the parse hung on a noun after it (see :func:`.speakers.that_clause`)."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and finite(c)), None)
+    clause = _made_plain(verb) or next(
+        (c for c in verb.children if c.dep_ == "ccomp" and finite(c)), None
+    )
     if clause is None and verb.dep_ == "relcl":
         # "a process Mr Trump said would take a long time": the clause's subject is the noun
         # the relative clause is about
@@ -78,6 +101,8 @@ def speech_verb(verb: Any) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    if lemma == "make":
+        return _made_plain(verb) is not None
     return lemma in SPEECH_VERBS
 
 
@@ -133,6 +158,19 @@ def _own_that(clause: Any) -> Any | None:
     return None
 
 
+def _narrated(verb: Any, clause: Any) -> Any | None:
+    """A clause joined to the reported one that leaves the present of the report for the
+    reporter's past ("Kono argues that the issue is Seoul's responsibility and he called on
+    Seoul to act"): the reporter narrating, not the words reported."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    for c in clause.children:
+        subject = any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        if c.dep_ == "conj" and c.i > clause.i and c.tag_ == "VBD" and subject:
+            return c
+    return None
+
+
 def _joined(verb: Any, clause: Any) -> list[Any]:
     """Clauses the reported one goes on with, joined by "but" or "and" without a "that" or a
     speech verb of their own ("reiterated that there is much talk … but what is most
@@ -173,7 +211,7 @@ def reported(
     ]
     for more in _joined(verb, clause):
         tokens += list(more.subtree)
-    own = _own_that(clause)  # "said A, and that B": A and B are two statements
+    own = _own_that(clause) or _narrated(verb, clause)  # "said A, and that B": two statements
     if own is not None:
         tokens = [t for t in tokens if t.i < own.left_edge.i]
         while tokens and (tokens[-1].dep_ in ("cc", "punct")):
@@ -216,6 +254,26 @@ def reported(
     return q
 
 
+def second_reported(
+    text: str, verb: Any, speakers: Speakers, quoted: list[tuple[int, int]]
+) -> QuoteDraft | None:
+    """The second statement of "X said A, and that B" (or "but that B"): B, with its own
+    "that", is a statement of its own, X's too (the first is :func:`reported`'s)."""
+    clause = clause_of(verb)
+    own = _own_that(clause) if clause is not None else None
+    if own is None:
+        return None
+    tokens = [t for t in own.subtree if not (_a_that(t) and t.head.i == own.i)]
+    a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if any(a - 1 <= qa and qb <= b + 1 for qa, qb in quoted) or len(text[a:b].split()) < 3:
+        return None  # the quotation is the statement
+    speaker, rule = speakers.of_verb(verb, (a, b))
+    sent = sentence(verb)
+    q = QuoteDraft(a, b, "paraphrase", speaker, rule or "no speaker found", 0.7 if speaker else 0.3)
+    q.sentence, q.verb = (sent.start_char, sent.end_char), verb.i
+    return q
+
+
 def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, int] | None:
     """ "Kim and Moon will hold talks Wednesday, according to the President's Office." and
     "..., Moon announced after a summit.": the clause before the attribution, and where the
@@ -237,6 +295,23 @@ def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, in
     return q, who[1]
 
 
+_IN_WORDS = re.compile(r"In (?P<who>his|her) (?:own )?words,\s+")
+
+
+def _in_words(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, int] | None:
+    """ "In his words, although there is a proposal, there is no agreement yet.": the rest of
+    the sentence is the words of the person "his" stands for."""
+    m = _IN_WORDS.match(text, sent.start_char, sent.end_char)
+    if m is None:
+        return None
+    who = sent.doc.char_span(m.start("who"), m.end("who"))
+    speaker = speakers.owner(who[0]) if who is not None else None
+    a, b = _trim(text, m.end(), sent.end_char)
+    q = QuoteDraft(a, b, "paraphrase", speaker, "“in his words”", 0.6 if speaker else 0.3)
+    q.sentence = (sent.start_char, sent.end_char)
+    return q, m.end("who")
+
+
 def find_surface(
     text: str, doc: Any, speakers: Speakers, taken: list[tuple[int, int, str]]
 ) -> list[QuoteDraft]:
@@ -251,9 +326,12 @@ def find_surface(
         a, b = sent.start_char, sent.end_char
         if any(a <= x < b and mode != "fragment" for x, _, mode in taken):
             continue  # the sentence's statement is found already
-        found = _postposed(text, sent, speakers)
+        found = _postposed(text, sent, speakers) or _in_words(text, sent, speakers)
         if found is None or len(text[found[0].start : found[0].end].split()) < 4:
             continue
+        words = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
+        if words is None or not any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # "Tigran Balayan, Spokesperson of the Ministry, said …": no clause
         # a quoted fragment after the attribution ("..., Moon announced after a summit with
         # Trump, who called it “just a step”") or a name in quote marks leaves the clause
         # its own statement; a quotation before it is the statement instead

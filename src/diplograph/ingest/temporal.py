@@ -24,6 +24,8 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
     if span is None:
         return False
     token = span.root
+    while token.dep_ == "conj" and token.head.ent_type_ == "DATE" and token.head.i < token.i:
+        token = token.head  # "on Wednesday and Thursday": the tense of the first day's verb
     nouns = 0
     for _ in range(8):
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() not in _PLANNED:
