@@ -142,8 +142,16 @@ def _shipped_or(folder: Path) -> Path:
 
 
 def folder_label(folder: Path) -> str:
-    """A data folder as a person reads it: the shipped dataset by name, else its path."""
-    if folder.resolve() == bundled_data().resolve():
+    """A data folder as a person reads it: the shipped dataset by name, else its path.
+
+    The ``./data`` of a source checkout holds the shipped dataset and nothing
+    else to read, so it is named as the shipped dataset too.
+    """
+    here, shipped = folder.resolve(), bundled_data().resolve()
+    if here == shipped or (
+        shipped.is_relative_to(here)
+        and all(p.resolve().is_relative_to(shipped) for p in here.rglob("*.yaml"))
+    ):
         return "the shipped Korea 2018-2019 dataset"
     return str(folder)
 
