@@ -79,6 +79,8 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ("no words to search", ["search"], 2, "Missing argument 'WORDS...'"),
     ("unknown side", ["statements", "--side", "Atlantis"], 1, "no actor is called 'Atlantis'"),
     ("global option after", ["validate", "--texts", "t"], 2, "goes before the command"),
+    ("quiet after", ["validate", "--quiet"], 2, "'diplograph --quiet validate ...'"),
+    ("debug after", ["events", "--debug"], 2, "'diplograph --debug events ...'"),
     ("conflicts in no store", ["conflicts", "--store", "no-such-store"], 1, "no-such-store"),
 ]
 

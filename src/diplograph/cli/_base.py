@@ -194,8 +194,9 @@ def _invalid_record(e: Exception) -> bool:
     return pydantic is not None and isinstance(e, pydantic.ValidationError)
 
 
-_GLOBAL_OPTIONS = ("--data", "--texts")
-"""The options of the group itself, which a person may give after the command by mistake."""
+_GLOBAL_OPTIONS = {"--data": " DIR", "--texts": " DIR", "--quiet": "", "-q": "", "--debug": ""}
+"""The options of the group itself, which a person may give after the command by mistake,
+each with what follows it in the hint."""
 
 
 class _Group(click.Group):
@@ -209,7 +210,8 @@ class _Group(click.Group):
                 raise
             hint = (
                 f"{e.option_name} is a global option: it goes before the command, as in "
-                f"'diplograph {e.option_name} DIR {ctx.invoked_subcommand or 'COMMAND'} ...'"
+                f"'diplograph {e.option_name}{_GLOBAL_OPTIONS[e.option_name]} "
+                f"{ctx.invoked_subcommand or 'COMMAND'} ...'"
             )
             raise click.NoSuchOption(e.option_name, message=hint, ctx=e.ctx) from None
         except LoadError as e:
