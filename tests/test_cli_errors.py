@@ -148,3 +148,20 @@ def test_validate_texts_names_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert f"{texts / 'latin1.txt'}: not UTF-8 text (byte 0xe9 at offset 1)" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_validate_names_what_a_yaml_value_is_in_plain_words(tmp_path: Path) -> None:
+    (tmp_path / "list.yaml").write_text("- just a list\n", encoding="utf-8")
+    (tmp_path / "events.yaml").write_text(
+        "events:\n  - id: e\n    label: E\n    type: summit\n    time: 2019-02-27\n"
+        "    participants: donald-trump\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--data", str(tmp_path), "validate"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[:2] == [
+        f"{tmp_path / 'events.yaml'}:6: event 'e': participants: input should be a list "
+        "(got 'donald-trump')",
+        f"{tmp_path / 'list.yaml'}:1: expected a mapping of record kinds (sources, actors, "
+        "places, events, statements, reports) to lists of records (got a list)",
+    ]
