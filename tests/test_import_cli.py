@@ -88,5 +88,5 @@ def test_a_bad_mapping_is_one_error_line(tmp_path: Path) -> None:
     bad.write_text("source: NOT AN ID\ndate: {year: Y}\n")
     code, _, err = _import("csv", str(DATA / "table_malformed.csv"), "-m", str(bad), "-o", "x")
     assert code == 1
-    assert err.startswith(f"Error: {bad}: source: String should match pattern")
+    assert err.startswith(f"Error: {bad}: source: string should match pattern")
     assert "Traceback" not in err
