@@ -90,3 +90,18 @@ def test_a_bad_mapping_is_one_error_line(tmp_path: Path) -> None:
     assert code == 1
     assert err.startswith(f"Error: {bad}: source: string should match pattern")
     assert "Traceback" not in err
+
+
+def test_a_file_of_which_no_row_imports_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    wrong = tmp_path / "notes.tsv"  # a file that is no GDELT export: every row is skipped
+    wrong.write_text("meeting notes\nTrump\tKim\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = _import("gdelt", str(wrong), "-o", str(out))
+    assert code == 1 and stdout == ""
+    assert err.splitlines() == [
+        f"{wrong}:1: wrong number of columns: expected 57, 58 or 61 (got 1)",
+        f"{wrong}:2: wrong number of columns: expected 57, 58 or 61 (got 2)",
+        f"Error: {wrong}: no row could be imported, nothing written (2 row(s) read, all "
+        "skipped: 2 wrong number of columns); is it a file for 'import gdelt'?",
+    ]
+    assert not out.exists()

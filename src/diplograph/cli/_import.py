@@ -110,6 +110,8 @@ def _run(
         fail("say where the import goes: -o FOLDER, --store DIR or --endpoint URL (got none)")
     kg = ctx.kg()
     rec = reconcile(_progress(read(totals=totals), totals), kg, resolver)
+    if totals.rows and not totals.imported:
+        _nothing_imported(totals, show)
     totals.linked, totals.proposed = rec.linked, len(rec.proposals)
     sources = {s.id: s for s in datasets if s.id not in kg.sources}
     sources.update(resolver.sources)
@@ -160,6 +162,18 @@ def _run(
         )
     if stored is not None:
         click.echo(stored)
+
+
+def _nothing_imported(totals: Totals, show: int) -> None:
+    """Every row was skipped: most likely the wrong file or the wrong command; write nothing."""
+    for p in totals.problems[:show]:
+        click.echo(str(p), err=True)
+    why = ", ".join(f"{n} {reason}" for reason, n in totals.skipped.most_common())
+    command = f"import {click.get_current_context().info_name}"
+    fail(
+        f"{totals.file}: no row could be imported, nothing written ({totals.rows} row(s) read, "
+        f"all skipped: {why}); is it a file for '{command}'?"
+    )
 
 
 def _to_store(store_path: Path | None, endpoint: str | None, records: Iterable[Any]) -> str:
