@@ -165,3 +165,20 @@ def test_validate_names_what_a_yaml_value_is_in_plain_words(tmp_path: Path) -> N
         f"{tmp_path / 'list.yaml'}:1: expected a mapping of record kinds (sources, actors, "
         "places, events, statements, reports) to lists of records (got a list)",
     ]
+
+
+def test_a_bad_evidence_item_is_reported_once(tmp_path: Path) -> None:
+    """The item's own problem, not also 'tuple should have at least 1 item after validation'."""
+    (tmp_path / "statements.yaml").write_text(
+        "statements:\n- id: st\n  speaker: a\n  date: '2019-02-01'\n  text: hi\n  evidence:\n"
+        "  - {source: s, quote: hi, start: 5, end: 2}\n- id: none\n  speaker: a\n"
+        "  date: '2019-02-01'\n  text: hi\n  evidence: []\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--data", str(tmp_path), "validate"])
+    assert result.exit_code == 1, result.output
+    path = tmp_path / "statements.yaml"
+    assert result.stdout.splitlines() == [
+        f"{path}:7: statement 'st': evidence[0]: end must be after start (got start=5, end=2)",
+        f"{path}:12: statement 'none': evidence: give at least one item (got [])",
+    ]
