@@ -9,6 +9,7 @@ traceback reaches the user.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,23 @@ def test_a_bad_evidence_item_is_reported_once(tmp_path: Path) -> None:
         f"{path}:7: statement 'st': evidence[0]: end must be after start (got start=5, end=2)",
         f"{path}:12: statement 'none': evidence: give at least one item (got [])",
     ]
+
+
+def test_ingest_without_the_ingest_extra_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain 'pip install diplograph' has no spaCy: one line saying which extra, no
+    'unexpected ModuleNotFoundError ... this is a bug'."""
+    monkeypatch.setitem(sys.modules, "spacy", None)  # what Python does for a module not found
+    article = tmp_path / "a.txt"
+    article.write_text("Seoul said on Monday it hopes the talks resume.\n", encoding="utf-8")
+    out = tmp_path / "drafts"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(article), "-o", str(out), "--published", "2019-07-01"]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "Error: ingest needs the ingest extra, which is not installed here (got no spacy): "
+        "pip install 'diplograph[ingest]'"
+    ]
+    assert not out.exists()
