@@ -203,3 +203,18 @@ def test_ingest_without_the_ingest_extra_says_how_to_install_it(
         "pip install 'diplograph[ingest]'"
     ]
     assert not out.exists()
+
+
+def test_a_broken_dot_data_read_by_default_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any folder with a data/ of other YAML is read when no --data is given: say so."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "config.yaml").write_text("debug: true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["events"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: 1 problem(s) in the data (./data, read as no --data was given; --data shipped "
+        "reads the shipped dataset); run 'diplograph validate' to list them"
+    )

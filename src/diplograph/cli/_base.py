@@ -220,7 +220,8 @@ class _Group(click.Group):
             for problem in e.problems:
                 click.echo(str(problem), err=True)
             fail(
-                f"{len(e.problems)} problem(s) in the data; run 'diplograph validate' to list them"
+                f"{len(e.problems)} problem(s) in the data{_implicit(ctx)}; "
+                "run 'diplograph validate' to list them"
             )
         except DiplographError as e:
             fail(str(e))
@@ -237,6 +238,14 @@ class _Group(click.Group):
             if ctx.meta.get("diplograph.debug"):
                 raise
             fail(_unexpected(e))
+
+
+def _implicit(ctx: click.Context) -> str:
+    """Where the data came from when no ``--data`` named it and it was ``./data``."""
+    state = ctx.find_object(Context)
+    if state is None or state.data or state.data_dirs != (Path("data"),):
+        return ""
+    return " (./data, read as no --data was given; --data shipped reads the shipped dataset)"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
