@@ -105,3 +105,15 @@ def test_a_file_of_which_no_row_imports_is_an_error_and_writes_nothing(tmp_path:
         "skipped: 2 wrong number of columns); is it a file for 'import gdelt'?",
     ]
     assert not out.exists()
+
+
+def test_a_repeated_row_is_counted_alike_into_a_folder_and_into_a_store(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    row = 'Jun,2018,Summit,"US, DPRK",Leaders met in Singapore.\n'
+    table.write_text("Month,Year,Kind,Who,What\n" + row + row, encoding="utf-8")
+    mapping = str(DATA / "table_malformed.yml")
+    totals = f"{table}: 2 rows read, 2 imported, 0 skipped, 1 already known or repeated"
+    for where in (["-o", str(tmp_path / "folder")], ["--store", str(tmp_path / "store")]):
+        code, out, err = _import("csv", str(table), "-m", mapping, *where)
+        assert code == 0, err
+        assert out.splitlines()[0] == totals, where

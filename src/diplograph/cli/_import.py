@@ -121,6 +121,7 @@ def _run(
         seen: set[str] = set()  # with ``once``, a row repeated in the file is one report
         for r in rec.apply(read(totals=Totals(totals.file))):
             if once and r.id in seen:
+                totals.duplicates += 1  # as the folder's writer counts it
                 continue
             seen.add(r.id)
             if r.event is not None:
