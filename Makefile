@@ -33,8 +33,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
-test: lint typecheck
+# the TimelineJS library that tests/test_timelinejs.py loads in headless Chromium
+tests/js/node_modules: tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund
+	touch tests/js/node_modules
+
+test: lint typecheck tests/js/node_modules
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) out build *.egg-info src/*.egg-info node_modules
+	rm -rf $(VENV) out build *.egg-info src/*.egg-info node_modules tests/js/node_modules

@@ -9,6 +9,7 @@ traceback reaches the user.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,8 @@ CASES: list[tuple[str, list[str], int, str]] = [
     ("no words to search", ["search"], 2, "Missing argument 'WORDS...'"),
     ("unknown side", ["statements", "--side", "Atlantis"], 1, "no actor is called 'Atlantis'"),
     ("global option after", ["validate", "--texts", "t"], 2, "goes before the command"),
+    ("quiet after", ["validate", "--quiet"], 2, "'diplograph --quiet validate ...'"),
+    ("debug after", ["events", "--debug"], 2, "'diplograph --debug events ...'"),
     ("conflicts in no store", ["conflicts", "--store", "no-such-store"], 1, "no-such-store"),
 ]
 
@@ -146,3 +149,72 @@ def test_validate_texts_names_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert f"{texts / 'latin1.txt'}: not UTF-8 text (byte 0xe9 at offset 1)" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_validate_names_what_a_yaml_value_is_in_plain_words(tmp_path: Path) -> None:
+    (tmp_path / "list.yaml").write_text("- just a list\n", encoding="utf-8")
+    (tmp_path / "events.yaml").write_text(
+        "events:\n  - id: e\n    label: E\n    type: summit\n    time: 2019-02-27\n"
+        "    participants: donald-trump\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--data", str(tmp_path), "validate"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[:2] == [
+        f"{tmp_path / 'events.yaml'}:6: event 'e': participants: input should be a list "
+        "(got 'donald-trump')",
+        f"{tmp_path / 'list.yaml'}:1: expected a mapping of record kinds (sources, actors, "
+        "places, events, statements, reports) to lists of records (got a list)",
+    ]
+
+
+def test_a_bad_evidence_item_is_reported_once(tmp_path: Path) -> None:
+    """The item's own problem, not also 'tuple should have at least 1 item after validation'."""
+    (tmp_path / "statements.yaml").write_text(
+        "statements:\n- id: st\n  speaker: a\n  date: '2019-02-01'\n  text: hi\n  evidence:\n"
+        "  - {source: s, quote: hi, start: 5, end: 2}\n- id: none\n  speaker: a\n"
+        "  date: '2019-02-01'\n  text: hi\n  evidence: []\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--data", str(tmp_path), "validate"])
+    assert result.exit_code == 1, result.output
+    path = tmp_path / "statements.yaml"
+    assert result.stdout.splitlines() == [
+        f"{path}:7: statement 'st': evidence[0]: end must be after start (got start=5, end=2)",
+        f"{path}:12: statement 'none': evidence: give at least one item (got [])",
+    ]
+
+
+def test_ingest_without_the_ingest_extra_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain 'pip install diplograph' has no spaCy: one line saying which extra, no
+    'unexpected ModuleNotFoundError ... this is a bug'."""
+    monkeypatch.setitem(sys.modules, "spacy", None)  # what Python does for a module not found
+    article = tmp_path / "a.txt"
+    article.write_text("Seoul said on Monday it hopes the talks resume.\n", encoding="utf-8")
+    out = tmp_path / "drafts"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(article), "-o", str(out), "--published", "2019-07-01"]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "Error: ingest needs the ingest extra, which is not installed here (got no spacy): "
+        "pip install 'diplograph[ingest]'"
+    ]
+    assert not out.exists()
+
+
+def test_a_broken_dot_data_read_by_default_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any folder with a data/ of other YAML is read when no --data is given: say so."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "config.yaml").write_text("debug: true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["events"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: 1 problem(s) in the data (./data, read as no --data was given; --data shipped "
+        "reads the shipped dataset); run 'diplograph validate' to list them"
+    )

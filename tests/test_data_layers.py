@@ -514,6 +514,32 @@ def test_evidence_into_records_of_both_layers(corpus: Path, tmp_path: Path) -> N
     assert again.exit_code == 1 and "already has this evidence" in again.stderr  # type: ignore[attr-defined]
 
 
+def test_evidence_into_fills_the_offsets_of_a_quote_given_without_them(tmp_path: Path) -> None:
+    """The README's own dataset: a quote written without offsets, then ``evidence --into``
+    for the same words fills that block in rather than citing the words twice."""
+    data, texts = tmp_path / "my-data", tmp_path / "my-texts"
+    _write(texts, "briefing.txt", 'The spokesman said the talks "would resume soon".\n')
+    _write(
+        data,
+        "statements.yaml",
+        "sources:\n- id: briefing\n  title: Briefing\n  file: briefing.txt\n"
+        "actors:\n- id: spokesman\n  kind: person\n  name: The spokesman\n"
+        "statements:\n- id: talks-resume\n  speaker: spokesman\n  date: '2019-07-01'\n"
+        "  text: would resume soon\n  evidence:\n  - source: briefing\n"
+        "    quote: would resume soon\n    note: on the record\n",
+    )
+    base = ("--data", data, "--texts", texts, "evidence", "briefing", "would resume soon")
+    result = _run(*base, "--into", "talks-resume")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    evidence = load(data).statements["talks-resume"].evidence
+    assert [(e.quote, e.start, e.end, e.note) for e in evidence] == [
+        ("would resume soon", 30, 47, "on the record")
+    ]
+    again = _run(*base, "--into", "talks-resume")
+    assert again.exit_code == 1 and "already has this evidence" in again.stderr  # type: ignore[attr-defined]
+    assert len(load(data).statements["talks-resume"].evidence) == 1
+
+
 def test_an_additions_file_alone_is_not_silently_ignored() -> None:
     _, problems = check_folder(LAYER)
     assert str(problems[0]).startswith(f"{LAYER / 'additions.yaml'}:1: additions to records of ")

@@ -88,5 +88,32 @@ def test_a_bad_mapping_is_one_error_line(tmp_path: Path) -> None:
     bad.write_text("source: NOT AN ID\ndate: {year: Y}\n")
     code, _, err = _import("csv", str(DATA / "table_malformed.csv"), "-m", str(bad), "-o", "x")
     assert code == 1
-    assert err.startswith(f"Error: {bad}: source: String should match pattern")
+    assert err.startswith(f"Error: {bad}: source: string should match pattern")
     assert "Traceback" not in err
+
+
+def test_a_file_of_which_no_row_imports_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    wrong = tmp_path / "notes.tsv"  # a file that is no GDELT export: every row is skipped
+    wrong.write_text("meeting notes\nTrump\tKim\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = _import("gdelt", str(wrong), "-o", str(out))
+    assert code == 1 and stdout == ""
+    assert err.splitlines() == [
+        f"{wrong}:1: wrong number of columns: expected 57, 58 or 61 (got 1)",
+        f"{wrong}:2: wrong number of columns: expected 57, 58 or 61 (got 2)",
+        f"Error: {wrong}: no row could be imported, nothing written (2 row(s) read, all "
+        "skipped: 2 wrong number of columns); is it a file for 'import gdelt'?",
+    ]
+    assert not out.exists()
+
+
+def test_a_repeated_row_is_counted_alike_into_a_folder_and_into_a_store(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    row = 'Jun,2018,Summit,"US, DPRK",Leaders met in Singapore.\n'
+    table.write_text("Month,Year,Kind,Who,What\n" + row + row, encoding="utf-8")
+    mapping = str(DATA / "table_malformed.yml")
+    totals = f"{table}: 2 rows read, 2 imported, 0 skipped, 1 already known or repeated"
+    for where in (["-o", str(tmp_path / "folder")], ["--store", str(tmp_path / "store")]):
+        code, out, err = _import("csv", str(table), "-m", mapping, *where)
+        assert code == 0, err
+        assert out.splitlines()[0] == totals, where

@@ -108,3 +108,17 @@ def test_a_bad_mapping_says_where(tmp_path: Path) -> None:
     path.write_text("source: x\ndate: {year: Y}\ntype: {column: T, values: {a: picnic}}\n")
     with pytest.raises(MappingError, match=r"m\.yml: type\.values\.a: .*'picnic'"):
         load_mapping(path)
+
+
+def test_a_mapping_that_is_not_yaml_says_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "m.yml"
+    path.write_text("source: x\ndate: [unclosed\n")
+    with pytest.raises(MappingError) as err:
+        load_mapping(path)
+    assert str(err.value) == (
+        f"{path}:3: invalid YAML: expected ',' or ']', but got '<stream end>' (column 1) "
+        "(while parsing a flow sequence on line 2)"
+    )
+    path.write_text("date: {year: Y}\n")
+    with pytest.raises(MappingError, match=r"m\.yml: source: missing required field$"):
+        load_mapping(path)

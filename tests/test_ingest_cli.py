@@ -63,7 +63,16 @@ def test_an_unparseable_date_is_an_error(tmp_path: Path) -> None:
     src.write_text(ARTICLE, encoding="utf-8")
     code, output = run("ingest", str(src), "-o", str(tmp_path / "d"), "--published", "1 July")
     assert code == 1
-    assert output.strip() == "Error: --published: unparseable publication date (got '1 July')"
+    assert output.strip() == (
+        "Error: --published: not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (years 0001 to "
+        "9999), optionally followed by ?, ~ or %, or an interval A/B of those with an open (..) "
+        "or unknown end (got '1 July')"
+    )
+    code, output = run("ingest", str(src), "-o", str(tmp_path / "d"), "--published", "2019-02-30")
+    assert code == 1
+    assert output.strip() == (
+        "Error: --published: impossible date: February 2019 has 28 days (got '2019-02-30')"
+    )
     assert not (tmp_path / "d").exists()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from diplograph import bundled_data
 from diplograph.cli import cli
+from diplograph.cli._base import folder_label
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -122,3 +125,27 @@ def test_every_command_is_in_the_readme_and_has_help() -> None:
         assert f"diplograph {command}" in text or f"`{command}`" in text, command
         result = CliRunner().invoke(cli, [*command.split(), "--help"])
         assert result.exit_code == 0 and len(result.output.splitlines()) > 3, command
+
+
+def test_a_checkouts_data_folder_is_named_as_the_shipped_dataset(tmp_path: Path) -> None:
+    """Run from a source checkout, the README's commands read ./data, which holds the
+    shipped dataset alone: they name it as the README shows, not as 'data'."""
+    shipped = bundled_data()
+    assert folder_label(shipped.parent) == "the shipped Korea 2018-2019 dataset"
+    copy = tmp_path / "data"
+    shutil.copytree(shipped, copy / shipped.name)
+    assert folder_label(copy) == str(copy)  # a copy is the analyst's own folder
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--data",
+            str(shipped.parent),
+            "--data",
+            str(ROOT / "tests/data/layers/analyst"),
+            "validate",
+        ],
+    )
+    assert result.output.splitlines()[0] == (
+        "layer 1: the shipped Korea 2018-2019 dataset: 55 records, "
+        "0 addition(s) to earlier records, 0 problem(s)"
+    ), result.output

@@ -170,9 +170,22 @@ def error_text(err: dict[str, Any]) -> str:
         return "missing required field"
     if kind == "extra_forbidden":
         return "unknown field; check its spelling against the data model in the README"
+    if kind in ("tuple_type", "list_type", "set_type", "frozen_set_type"):
+        msg = "Input should be a list"
+    if kind == "too_short" and isinstance(err["input"], list | tuple):
+        least = err.get("ctx", {}).get("min_length", 1)
+        msg = "Give at least one item" if least == 1 else f"Give at least {least} items"
     if "(got" in msg:
         return msg
     return f"{msg[0].lower()}{msg[1:]} (got {err['input']!r})"
+
+
+def _shape(value: Any) -> str:
+    """A YAML value as a person names it: ``a list``, ``'text'``, ``3``."""
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 FAILED = object()
@@ -389,7 +402,7 @@ def _file_items(path: Path, problems: list[Problem], whole: bool) -> Iterator[tu
         return
     if doc is None or not isinstance(doc, _Map):
         what = "empty file: expected" if doc is None else "expected"
-        got = "" if doc is None else f" (got a {type(doc).__name__})"
+        got = "" if doc is None else f" (got {_shape(doc)})"
         problems.append(
             Problem(
                 shown,
@@ -456,8 +469,13 @@ def _invalid(
     label = f"{KINDS[kind].singular} {rid!r}" if isinstance(rid, str) else f"{kind}[{i}]"
     if failed is not None and isinstance(rid, str):
         failed.add((kind, rid))
-    for err in e.errors():
+    errors = e.errors()
+    for err in errors:
         loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(
+            tuple(o["loc"][: len(loc)]) == loc and len(o["loc"]) > len(loc) for o in errors
+        ):
+            continue  # a list left short by its own bad items: those are reported
         problems.append(
             Problem(
                 shown,

@@ -142,8 +142,16 @@ def _shipped_or(folder: Path) -> Path:
 
 
 def folder_label(folder: Path) -> str:
-    """A data folder as a person reads it: the shipped dataset by name, else its path."""
-    if folder.resolve() == bundled_data().resolve():
+    """A data folder as a person reads it: the shipped dataset by name, else its path.
+
+    The ``./data`` of a source checkout holds the shipped dataset and nothing
+    else to read, so it is named as the shipped dataset too.
+    """
+    here, shipped = folder.resolve(), bundled_data().resolve()
+    if here == shipped or (
+        shipped.is_relative_to(here)
+        and all(p.resolve().is_relative_to(shipped) for p in here.rglob("*.yaml"))
+    ):
         return "the shipped Korea 2018-2019 dataset"
     return str(folder)
 
@@ -186,8 +194,9 @@ def _invalid_record(e: Exception) -> bool:
     return pydantic is not None and isinstance(e, pydantic.ValidationError)
 
 
-_GLOBAL_OPTIONS = ("--data", "--texts")
-"""The options of the group itself, which a person may give after the command by mistake."""
+_GLOBAL_OPTIONS = {"--data": " DIR", "--texts": " DIR", "--quiet": "", "-q": "", "--debug": ""}
+"""The options of the group itself, which a person may give after the command by mistake,
+each with what follows it in the hint."""
 
 
 class _Group(click.Group):
@@ -201,7 +210,8 @@ class _Group(click.Group):
                 raise
             hint = (
                 f"{e.option_name} is a global option: it goes before the command, as in "
-                f"'diplograph {e.option_name} DIR {ctx.invoked_subcommand or 'COMMAND'} ...'"
+                f"'diplograph {e.option_name}{_GLOBAL_OPTIONS[e.option_name]} "
+                f"{ctx.invoked_subcommand or 'COMMAND'} ...'"
             )
             raise click.NoSuchOption(e.option_name, message=hint, ctx=e.ctx) from None
         except LoadError as e:
@@ -210,7 +220,8 @@ class _Group(click.Group):
             for problem in e.problems:
                 click.echo(str(problem), err=True)
             fail(
-                f"{len(e.problems)} problem(s) in the data; run 'diplograph validate' to list them"
+                f"{len(e.problems)} problem(s) in the data{_implicit(ctx)}; "
+                "run 'diplograph validate' to list them"
             )
         except DiplographError as e:
             fail(str(e))
@@ -227,6 +238,14 @@ class _Group(click.Group):
             if ctx.meta.get("diplograph.debug"):
                 raise
             fail(_unexpected(e))
+
+
+def _implicit(ctx: click.Context) -> str:
+    """Where the data came from when no ``--data`` named it and it was ``./data``."""
+    state = ctx.find_object(Context)
+    if state is None or state.data or state.data_dirs != (Path("data"),):
+        return ""
+    return " (./data, read as no --data was given; --data shipped reads the shipped dataset)"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

@@ -144,7 +144,8 @@ def stats(ctx: Context, as_json: bool, store_path: Path | None, endpoint: str | 
 def demo(ctx: Context, out: Path) -> None:
     """The tour: validate, ask three questions with citations, export RDF, draw the timeline.
 
-    Runs on the shipped Korea 2018-2019 dataset (or --data), and writes
+    Runs on the data folder (--data; else ./data when it holds YAML files, else the
+    shipped Korea 2018-2019 dataset), and writes
     korea.ttl, korea.jsonld, korea.trig, korea.graphml, timeline.png,
     timeline.svg and timeline.json into --out.
     """

@@ -110,6 +110,8 @@ def _run(
         fail("say where the import goes: -o FOLDER, --store DIR or --endpoint URL (got none)")
     kg = ctx.kg()
     rec = reconcile(_progress(read(totals=totals), totals), kg, resolver)
+    if totals.rows and not totals.imported:
+        _nothing_imported(totals, show)
     totals.linked, totals.proposed = rec.linked, len(rec.proposals)
     sources = {s.id: s for s in datasets if s.id not in kg.sources}
     sources.update(resolver.sources)
@@ -119,6 +121,7 @@ def _run(
         seen: set[str] = set()  # with ``once``, a row repeated in the file is one report
         for r in rec.apply(read(totals=Totals(totals.file))):
             if once and r.id in seen:
+                totals.duplicates += 1  # as the folder's writer counts it
                 continue
             seen.add(r.id)
             if r.event is not None:
@@ -160,6 +163,18 @@ def _run(
         )
     if stored is not None:
         click.echo(stored)
+
+
+def _nothing_imported(totals: Totals, show: int) -> None:
+    """Every row was skipped: most likely the wrong file or the wrong command; write nothing."""
+    for p in totals.problems[:show]:
+        click.echo(str(p), err=True)
+    why = ", ".join(f"{n} {reason}" for reason, n in totals.skipped.most_common())
+    command = f"import {click.get_current_context().info_name}"
+    fail(
+        f"{totals.file}: no row could be imported, nothing written ({totals.rows} row(s) read, "
+        f"all skipped: {why}); is it a file for '{command}'?"
+    )
 
 
 def _to_store(store_path: Path | None, endpoint: str | None, records: Iterable[Any]) -> str:

@@ -44,6 +44,12 @@ def ingest(
         from ..ingest import ingest_files, write_drafts
     except ImportError as e:  # pragma: no cover - depends on the installed extras
         fail(f"ingest needs the ingest extra: pip install 'diplograph[ingest]' ({e})")
+    missing = _missing_extra()
+    if missing:
+        fail(
+            "ingest needs the ingest extra, which is not installed here (got no "
+            f"{', '.join(missing)}): pip install 'diplograph[ingest]'"
+        )
     try:
         drafts = ingest_files(
             files, ctx.kg(), published=published, title=title, url=url, publisher=publisher
@@ -57,6 +63,16 @@ def ingest(
         f"{new} draft record(s), {linked} existing record(s) with new evidence, "
         f"{len(drafts.unattributed)} statement(s) without a speaker; review {out / 'review.md'}"
     )
+
+
+def _missing_extra() -> list[str]:
+    """The modules of the ingest extra that cannot be imported (they load only when used)."""
+    from importlib.util import find_spec
+
+    from ..ingest.nlp import MODEL
+
+    names = ("spacy", MODEL, "trafilatura", "htmldate", "pycountry")
+    return [name for name in names if find_spec(name) is None]
 
 
 @cli.command("ingest-merge")

@@ -121,7 +121,8 @@ def _add_evidence(layers: Layers, rid: str, block: dict[str, Any]) -> Path:
         fail(f"several records have id {rid!r} ({', '.join(kinds)}); ids must differ to add to one")
     kind = kinds[0]
     record = getattr(layers.kg, kind)[rid]
-    if any(ev.model_dump(mode="json", exclude_none=True) == block for ev in record.evidence):
+    where = (block["source"], block["quote"], block["start"], block["end"])
+    if any((ev.source, ev.quote, ev.start, ev.end) == where for ev in record.evidence):
         fail(f"{rid!r} already has this evidence")
     addition = Addition(kind, rid, {"evidence": [block]}, "", 0)
     try:
@@ -149,13 +150,27 @@ def _into_file(path: Path, kind: str, rid: str, block: dict[str, Any]) -> Path:
     doc = read_yaml_plain(path)
     for item in doc.get(kind) or []:
         if isinstance(item, dict) and item.get("id") == rid:
-            item["evidence"] = [*(item.get("evidence") or []), block]
+            item["evidence"] = _with_block(item.get("evidence") or [], block)
             break
     else:  # pragma: no cover - the record was read from this file
         fail(f"{path}: no {kind} record {rid!r} found to add to")
     with atomic_write(path, text=True) as fh:
         fh.write(_yaml(doc))
     return path
+
+
+def _with_block(evidence: list[Any], block: dict[str, Any]) -> list[Any]:
+    """``evidence`` with ``block`` added: it fills in the offsets of the same quote of the
+    same source given without them, else it comes last."""
+    for i, ev in enumerate(evidence):
+        if (
+            isinstance(ev, dict)
+            and (ev.get("source"), ev.get("quote")) == (block["source"], block["quote"])
+            and ev.get("start") is None
+            and ev.get("end") is None
+        ):
+            return [*evidence[:i], {**ev, **block}, *evidence[i + 1 :]]
+    return [*evidence, block]
 
 
 @cli.command("dump")

@@ -23,6 +23,8 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .. import _yaml
+from .._yamlfile import error_text
 from ..dates import PartialDate, parse_date
 from ..errors import DateError, DiplographError, Problem
 from ..model import ActorKind, EventType, Id
@@ -103,16 +105,18 @@ class Mapping(_Part):
 def load_mapping(path: Path) -> Mapping:
     """Read a mapping file; raises :class:`MappingError` with ``file: what is wrong``."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        data = _yaml.load(path.read_text(encoding="utf-8"), yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as exc:
         raise MappingError(f"{path}: cannot read the mapping ({exc})") from None
+    except _yaml.YAMLProblem as exc:
+        raise MappingError(f"{path}:{exc.line}: {exc.message}") from None
     try:
         return Mapping.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        got = first.get("input")
-        raise MappingError(f"{path}: {where}: {first['msg']} (got {got!r})") from None
+        what = "unknown field" if first["type"] == "extra_forbidden" else error_text(dict(first))
+        raise MappingError(f"{path}: {where}: {what}") from None
 
 
 def _rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, str]]]:

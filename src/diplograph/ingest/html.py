@@ -50,7 +50,8 @@ def _date_from(value: str | None, where: str) -> PartialDate | None:
     try:
         return PartialDate.parse(value.strip()[:10])
     except DateError as e:
-        raise IngestError(f"{where}: unparseable publication date (got {value!r})") from e
+        what = where if where.startswith("--") else f"{where}: the page's publication date"
+        raise IngestError(f"{what}: {e}") from e
 
 
 def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str | None, str | None]:
