@@ -59,9 +59,11 @@ def ingest(
         fail(str(e).splitlines()[0])
     new = sum(1 for n in drafts.notes.values() if n["new"])
     linked = len(drafts.notes) - new
+    known = f", {len(drafts.known)} statement(s) already in the data" if drafts.known else ""
     click.echo(
         f"{new} draft record(s), {linked} existing record(s) with new evidence, "
-        f"{len(drafts.unattributed)} statement(s) without a speaker; review {out / 'review.md'}"
+        f"{len(drafts.unattributed)} statement(s) without a speaker{known}; "
+        f"review {out / 'review.md'}"
     )
 
 

@@ -40,6 +40,8 @@ class Drafts:
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     unattributed: list[dict[str, Any]] = field(default_factory=list)
     source_texts: dict[str, str] = field(default_factory=dict)
+    known: list[dict[str, Any]] = field(default_factory=list)
+    """Statements the graph already holds, cited from the same words of the same source."""
 
 
 def _shown(e: Evidence, texts: dict[str, str]) -> dict[str, Any]:
@@ -76,11 +78,15 @@ def _context(text: str, a: int, b: int) -> str:
     return f"…{before} **{' '.join(text[a:b].split())}** {after}…"
 
 
+def _spot(e: Evidence) -> tuple[object, ...]:
+    return (e.source, e.start, e.end, e.quote)
+
+
 def _add_evidence(record: Record, new: list[Evidence]) -> Record:
     if isinstance(record, Source):
         return record
-    have = {(e.source, e.start, e.end, e.quote) for e in record.evidence}
-    extra = [e for e in new if (e.source, e.start, e.end, e.quote) not in have]
+    have = {_spot(e) for e in record.evidence}
+    extra = [e for e in new if _spot(e) not in have]
     if not extra:
         return record
     return record.model_copy(update={"evidence": (*record.evidence, *extra)})
@@ -102,12 +108,15 @@ class _Builder:
             self.drafts.notes.setdefault(f"{kind}/{record.id}", note)
 
     def existing(self, kind: str, rid: str, evidence: list[Evidence], note: dict[str, Any]) -> None:
+        """Add ``evidence`` to the graph's record ``rid``; a note only for evidence it lacked."""
         table: dict[str, Record] = getattr(self.out, kind)
         base = table.get(rid) or getattr(self.graph, kind)[rid]
         table[rid] = _add_evidence(base, evidence)
-        if evidence:
+        have = {_spot(e) for e in getattr(base, "evidence", ())}
+        extra = [e for e in evidence if _spot(e) not in have]
+        if extra:
             self.drafts.notes.setdefault(f"{kind}/{rid}", note)
-            self.new.setdefault(f"{kind}/{rid}", []).extend(evidence)
+            self.new.setdefault(f"{kind}/{rid}", []).extend(extra)
 
     def close(self) -> None:
         """Copy in the graph's records that the drafts name, until nothing dangles."""
@@ -230,6 +239,13 @@ def _statements(b: _Builder, an: Analysis, sid: str) -> None:
                 {"source": sid, "mode": q.mode, "quote": words, "start": q.start, "end": q.end}
             )
             continue
+        known = _curated(b.graph, sid, q.speaker.id, q.start, q.end)
+        if known is not None:  # the graph cites these words already: nothing to draft
+            b.out.statements.setdefault(known.id, known)
+            b.drafts.known.append(
+                {"record": f"statements/{known.id}", "quote": words, "start": q.start}
+            )
+            continue
         stem = slug(" ".join(words.split()[:6]), 40)
         rid = base = slug(f"{q.speaker.id}-{stem}", 90)
         n = 1
@@ -249,6 +265,22 @@ def _statements(b: _Builder, an: Analysis, sid: str) -> None:
         )
         note = {"new": True, "confidence": q.confidence, "rule": q.rule, "mode": q.mode}
         b.put("statements", st, note)
+
+
+def _curated(
+    kg: KnowledgeGraph, source: str, speaker: str, start: int, end: int
+) -> Statement | None:
+    """The graph's statement of ``speaker`` with evidence from ``source`` that overlaps the
+    words at ``start:end`` (the first such by id), if there is one."""
+    for st in sorted(kg.statements.values(), key=lambda st: st.id):
+        if speaker != st.speaker and speaker not in st.speakers:
+            continue
+        for e in st.evidence:
+            if e.source != source or e.start is None or e.end is None:
+                continue
+            if e.start < end and start < e.end:
+                return st
+    return None
 
 
 def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
@@ -280,11 +312,14 @@ def _sidecar(drafts: Drafts) -> str:
 
     records = [f"    {one(k)}: {one(v)}" for k, v in drafts.notes.items()]
     loose = [f"    {one(u)}" for u in drafts.unattributed]
+    known = [f"    {one(k)}" for k in drafts.known]
     return (
         '{\n  "records": {\n'
         + ",\n".join(records)
         + '\n  },\n  "unattributed": [\n'
         + ",\n".join(loose)
+        + '\n  ],\n  "known": [\n'
+        + ",\n".join(known)
         + "\n  ]\n}\n"
     )
 

@@ -13,6 +13,7 @@ class Drafts(Protocol):
 
     notes: dict[str, dict[str, Any]]
     unattributed: list[dict[str, Any]]
+    known: list[dict[str, Any]]
 
 
 def render_review(drafts: Drafts) -> str:
@@ -48,5 +49,10 @@ def render_review(drafts: Drafts) -> str:
         lines += ["## Statements without a speaker (not written as records)", ""]
         for u in drafts.unattributed:
             lines.append(f"- {u['source']} {u['start']}:{u['end']} ({u['mode']}): {u['quote']}")
+        lines.append("")
+    if drafts.known:
+        lines += ["## Statements the data already cites from these words (nothing to merge)", ""]
+        for k in drafts.known:
+            lines.append(f"- {k['record']} (at {k['start']}): {k['quote']}")
         lines.append("")
     return "\n".join(lines)
