@@ -146,7 +146,9 @@ _OTHER_TABLES = {
 
 
 def _is_header(cells: list[str]) -> bool:
-    return bool(cells) and _key(cells[0]) in ("globaleventid", "eventid")
+    """Whether a line names GDELT's columns (in any order) rather than giving a row."""
+    keys = {_key(c) for c in cells}
+    return "globaleventid" in keys and bool(keys & {"sqldate", "day"})
 
 
 def _named(path: Path, header: list[str]) -> dict[str, int]:
