@@ -38,7 +38,9 @@ __all__ = [
     "open_text",
     "slash_order",
     "tab_lines",
+    "undecoded",
     "utf8_cells",
+    "with_cut_end",
 ]
 
 
@@ -137,7 +139,31 @@ def open_text(path: Path, *, encoding: str = "utf-8", errors: str = "replace") -
             ) from None
 
 
+class Cells(list[str]):
+    """The cells of a line, knowing whether the line held bytes that are not UTF-8."""
+
+    __slots__ = ("undecoded",)
+
+    def __init__(self, cells: list[str], undecoded: bool) -> None:
+        super().__init__(cells)
+        self.undecoded = undecoded
+
+
+def _decoded(raw: bytes) -> tuple[str, bool]:
+    """The text of a line, and whether it held bytes that are not UTF-8 (kept as surrogates)."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "surrogateescape"), True
+
+
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line; see :func:`_raw_lines`."""
+    for n, text, _ in _raw_lines(path):
+        yield n, text
+
+
+def _raw_lines(path: Path) -> Iterator[tuple[int, str, bool]]:
     """(line number, text) of each line, split at LF alone (a lone CR is data), without its end.
 
     Bytes that are not UTF-8 stay as surrogates (see :func:`utf8_cells`), so one
@@ -149,7 +175,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
             for n, raw in enumerate(binary, start=1):
                 if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
-                yield n, raw.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
+                yield n, *_decoded(raw.rstrip(b"\r\n"))
         except _DAMAGED as exc:
             raise ImportFileError(f"{path}: a damaged archive ({exc})", path=str(path)) from None
 
@@ -164,11 +190,22 @@ def tab_lines(path: Path, *, skip_header: bool = False) -> Iterator[tuple[int, l
     ...     list(tab_lines(p))
     [(1, ['a', 'b']), (3, ['c', 'd\re'])]
     """
-    for n, text in _lines(path):
+    for n, text, bad in _raw_lines(path):
         if skip_header and n == 1:
             continue
         if text.strip():
-            yield n, text.split("\t")
+            yield n, Cells(text.split("\t"), bad)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""What a byte that is not UTF-8 decodes to with ``surrogateescape``."""
+
+
+def undecoded(cells: list[str]) -> bool:
+    """Whether a cell holds a byte that was not UTF-8 (known from the line when it can be)."""
+    if isinstance(cells, Cells):
+        return cells.undecoded
+    return _UNDECODED.search("\x00".join(cells)) is not None
 
 
 def utf8_cells(cells: list[str], names: Sequence[str] = ()) -> None:
@@ -179,6 +216,8 @@ def utf8_cells(cells: list[str], names: Sequence[str] = ()) -> None:
     ...
     diplograph.importers._rows.Skip: not UTF-8 text: byte 0xe1 in column 'place' ...
     """
+    if not undecoded(cells if isinstance(cells, list) else list(cells)):
+        return
     for i, cell in enumerate(cells):
         bad = next((ch for ch in cell if "\udc80" <= ch <= "\udcff"), None)
         if bad is not None:
@@ -245,6 +284,36 @@ def csv_lines(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
+def with_cut_end(
+    path: Path, rows: Iterator[tuple[int, list[str]]]
+) -> Iterator[tuple[int, list[str], bool]]:
+    """``rows`` with a flag on the last one when the file ends without a line end.
+
+    Datasets written by a program end every row with one: a plain file that
+    does not was cut short (a compressed one would not unpack), and its last
+    row may miss the end of its last cell.
+    """
+    cut = _ends_unterminated(path)
+    held: tuple[int, list[str]] | None = None
+    for row in rows:
+        if held is not None:
+            yield *held, False
+        held = row
+    if held is not None:
+        yield *held, cut
+
+
+def _ends_unterminated(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        if fh.read(4)[:2] in (b"\x1f\x8b", b"BZ", b"PK"):
+            return False
+        fh.seek(0, io.SEEK_END)
+        if fh.tell() == 0:
+            return False
+        fh.seek(-1, io.SEEK_END)
+        return fh.read(1) not in (b"\n", b"\r")
+
+
 def no_rows(path: Path, *, header: bool = False, what: str | None = None) -> ImportFileError:
     """The error of a file that holds no row to import (``what`` it holds instead)."""
     if what is None:
@@ -303,6 +372,11 @@ def day(text: str, *, slashes: str | None = None) -> PartialDate:
     ...
     diplograph.importers._rows.Skip: bad date: day and month cannot be told apart, ...
     """
+    if len(text) == 8 and text.isdigit():  # GDELT's SQLDATE, the common case
+        try:
+            return PartialDate(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except DateError as exc:
+            raise Skip("bad date", f"bad date: {exc}") from None
     text = text.strip()
     found = _DAY.match(text)
     parts = found.groups() if found else None

@@ -32,7 +32,9 @@ from ._rows import (
     header_lines,
     no_rows,
     tab_lines,
+    undecoded,
     utf8_cells,
+    with_cut_end,
 )
 from .actors import ActorResolver
 from .codes import cameo_type, is_cameo_code
@@ -235,7 +237,7 @@ def read_gdelt(
     totals = totals if totals is not None else Totals(str(path))
     named: dict[str, int] | None = None
     rows = width = 0
-    for line, cells in header_lines(path, _is_header):
+    for line, cells, cut in with_cut_end(path, header_lines(path, _is_header)):
         if rows == 0 and named is None:
             if _is_header(cells):
                 named = _named(path, cells)
@@ -245,8 +247,15 @@ def read_gdelt(
         rows += 1
         totals.rows += 1
         try:
+            if cut:
+                raise Skip(
+                    "last line cut short",
+                    f"the last line has no line end, as a download cut short leaves it "
+                    f"(got {len(cells)} columns, the last {_short(cells[-1])!r})",
+                )
             row = _cells(cells, named, width)
-            utf8_cells(list(row.values()), list(row))
+            if undecoded(cells):
+                utf8_cells(list(row.values()), list(row))
             report = _row(path, line, row, "\t".join(cells), dataset, resolver)
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
@@ -285,6 +294,10 @@ def _float(text: str, what: str) -> float | None:
         raise Skip(f"bad {what}", f"bad {what}: not a number (got {text!r})") from None
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _cells(cells: list[str], named: dict[str, int] | None, width: int) -> dict[str, str]:
     """The row's cells by column name; :class:`Skip` when it is not as wide as it should be."""
     if named is not None:
@@ -293,7 +306,9 @@ def _cells(cells: list[str], named: dict[str, int] | None, width: int) -> dict[s
                 "wrong number of columns",
                 f"wrong number of columns: expected {width}, as the header (got {len(cells)})",
             )
-        return {name: cells[i] for name, i in named.items()}
+        row = dict.fromkeys(V2_COLUMNS, "")
+        row.update((name, cells[i]) for name, i in named.items())
+        return row
     columns = _WIDTHS.get(len(cells))
     if columns is None:
         raise Skip(
@@ -320,7 +335,7 @@ def _row(
     code = _code(row)
     who = [_actor(resolver, row, n) for n in ("Actor1", "Actor2")]
     url = row.get("SOURCEURL", "").strip()
-    quad = row.get("QuadClass", "").strip()
+    quad = row["QuadClass"].strip()
     try:
         return Report(
             id=f"gdelt-{row['GLOBALEVENTID'].strip()}",
@@ -330,12 +345,12 @@ def _row(
             cameo=code,
             source_actor=who[0],
             target_actor=who[1],
-            source_name=row.get("Actor1Name", "").strip() or None,
-            target_name=row.get("Actor2Name", "").strip() or None,
-            place=row.get("ActionGeo_FullName", "").strip() or None,
-            lat=_float(row.get("ActionGeo_Lat", "").strip(), "latitude"),
-            long=_float(row.get("ActionGeo_Long", "").strip(), "longitude"),
-            goldstein=_float(row.get("GoldsteinScale", "").strip(), "Goldstein scale"),
+            source_name=row["Actor1Name"] or None,
+            target_name=row["Actor2Name"] or None,
+            place=row["ActionGeo_FullName"] or None,
+            lat=_float(row["ActionGeo_Lat"], "latitude"),
+            long=_float(row["ActionGeo_Long"], "longitude"),
+            goldstein=_float(row["GoldsteinScale"], "Goldstein scale"),
             quad_class=int(quad) if quad.isdigit() else None,
             file=path.name,
             row=line,
@@ -350,12 +365,12 @@ def _row(
 
 
 def _actor(resolver: ActorResolver, row: dict[str, str], which: str) -> str | None:
-    code, name = row.get(f"{which}Code", "").strip(), row.get(f"{which}Name", "").strip()
+    code, name = row[f"{which}Code"].strip(), row[f"{which}Name"].strip()
     label = name.title() or code
     if not label:
         return None
-    country = row.get(f"{which}CountryCode", "").strip()
-    role = row.get(f"{which}Type1Code", "").strip()
+    country = row[f"{which}CountryCode"].strip()
+    role = row[f"{which}Type1Code"].strip()
     # GDELT codes people by their state and role (DONALD TRUMP is USAGOV): an actor it
     # names that is not a known person nor a state's body is a group, a role or a region
     # (CVL VILLAGE, MIL ARMY, CHRCTH CATHOLIC, EUR EUROPEAN UNION), never a new person

@@ -37,6 +37,7 @@ from ._rows import (
     slash_order,
     tab_lines,
     utf8_cells,
+    with_cut_end,
 )
 from .actors import ActorResolver
 from .cameo_labels import cameo_code
@@ -145,7 +146,7 @@ def read_icews(
     columns: dict[str, int] = {}
     width = rows = 0
     slashes: str | None = None
-    for line, cells in header_lines(path, _is_header):
+    for line, cells, cut in with_cut_end(path, header_lines(path, _is_header)):
         if not columns:
             columns, width = _columns(path, cells), len(cells)
             at = columns["Event Date"]
@@ -156,6 +157,12 @@ def read_icews(
         rows += 1
         totals.rows += 1
         try:
+            if cut:
+                raise Skip(
+                    "last line cut short",
+                    "the last line has no line end, as a download cut short leaves it "
+                    f"(got {len(cells)} columns)",
+                )
             row = _icews_cells(cells, columns, width)
             yield _icews_row(path, line, row, source, resolver, slashes or None)
         except Skip as skip:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import DateError, Problem
-from ._rows import ImportFileError, Skip, actor, day, no_rows, open_text, utf8_cells
+from ._rows import ImportFileError, Skip, actor, day, no_rows, open_text
 from .actors import ActorResolver
 from .codes import PLOVER_TYPES, family_of_plover
 from .report import Report, Totals, cite, slug
@@ -102,7 +102,7 @@ def read_plover(
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
     rows = 0
-    with open_text(path, errors="surrogateescape") as fh:  # a bad byte costs its record
+    with open_text(path, errors="strict") as fh:  # JSON is UTF-8 (RFC 8259): else not JSON
         records = json_records(fh)
         while True:
             try:
@@ -172,22 +172,9 @@ def _actors(resolver: ActorResolver, value: Any) -> list[tuple[str, str]]:
     return out
 
 
-def _utf8(value: Any, where: str) -> None:
-    """Raise :class:`Skip` when a text in the record holds bytes that are not UTF-8."""
-    if isinstance(value, str):
-        utf8_cells([value], [where])
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _utf8(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list):
-        for item in value:
-            _utf8(item, where)
-
-
 def _record(path: Path, line: int, rec: Any, source: str, resolver: ActorResolver) -> Report:
     if not isinstance(rec, dict):
         raise Skip("not a record", f"a record must be a JSON object (got {type(rec).__name__})")
-    _utf8(rec, "")
     rid = str(rec.get("id") or "")
     if not rid:
         raise Skip("no id", "a record needs an id (got none)")
