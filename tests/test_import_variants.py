@@ -758,3 +758,42 @@ def test_rdf_with_a_byte_order_mark_or_gzipped(tmp_path: Path) -> None:
     for f in (tmp_path / "o-korea.ttl").iterdir():
         assert (tmp_path / "o-bom.ttl" / f.name).read_bytes() == f.read_bytes()
         assert (tmp_path / "o-korea.ttl.gz" / f.name).read_bytes() == f.read_bytes()
+
+
+def test_icews14_id_quadruples_count_hours_from_their_own_epoch(
+    shared: Path, tmp_path: Path
+) -> None:
+    """ICEWS14 as the temporal-KG papers ship it: ids, and hours since 2014-01-01."""
+    lines = (shared / "data" / "diplomatic" / "icews14_test.tsv").read_text().splitlines()[:30]
+    rows = [line.split("\t") for line in lines]
+    names = sorted({r[0] for r in rows} | {r[2] for r in rows})
+    relations = sorted({r[1] for r in rows})
+    (tmp_path / "entity2id.txt").write_text("".join(f"{n}\t{i}\n" for i, n in enumerate(names)))
+    (tmp_path / "relation2id.txt").write_text(
+        "".join(f"{n}\t{i}\n" for i, n in enumerate(relations))
+    )
+    start = date(2014, 1, 1)
+    quads = "".join(
+        f"{names.index(h)}\t{relations.index(r)}\t{names.index(t)}\t"
+        f"{(date.fromisoformat(d) - start).days * 24}\n"
+        for h, r, t, d in rows
+    )
+    (tmp_path / "test.txt").write_text(quads)
+    maps = ["--entities", str(tmp_path / "entity2id.txt")]
+    maps += ["--relations", str(tmp_path / "relation2id.txt")]
+    args = [str(tmp_path / "test.txt"), *maps, "--epoch", "2014-01-01", "-o", str(tmp_path / "o")]
+    code, out, err = _import("icews", *args)
+    assert code == 0, err
+    assert "30 rows read, 30 imported, 0 skipped" in out
+    by_row = {r["row"]: r for r in _reports(tmp_path / "o").values()}
+    for n, (head, _, tail, day) in enumerate(rows, start=1):
+        assert (by_row[n]["date"], by_row[n]["source_name"], by_row[n]["target_name"]) == (
+            day,
+            head,
+            tail,
+        )
+    readable = shared / "data" / "diplomatic" / "icews14_test.tsv"
+    code, _, err = _import(
+        "icews", str(readable), "--epoch", "2014-01-01", "-o", str(tmp_path / "x")
+    )
+    assert code == 2 and "--epoch is for id quadruples" in err and not (tmp_path / "x").exists()

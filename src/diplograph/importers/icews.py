@@ -290,11 +290,13 @@ def read_icews_quads(
     source: str | None = None,
     resolver: ActorResolver | None = None,
     totals: Totals | None = None,
+    epoch: date = _EPOCH18,
 ) -> Iterator[Report]:
     """Stream the reports of an ICEWS14-style (readable) or ICEWS18-style (ids) quadruple file.
 
     With ``entities`` and ``relations`` the cells are ids and the time is hours
-    since 2018-01-01; without, they are names and an ISO date.
+    since ``epoch`` (ICEWS18's 2018-01-01; the id files of ICEWS14 count from
+    2014-01-01); without, they are names and a date.
     """
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
@@ -318,7 +320,7 @@ def read_icews_quads(
         try:
             utf8_cells(cells, ("head", "relation", "tail", "time"))
             cells = [c.strip() for c in cells]
-            report = _quad(path, line, cells, prefix, (ent, rel), resolver, slashes or None)
+            report = _quad(path, line, cells, prefix, (ent, rel, epoch), resolver, slashes or None)
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
@@ -335,7 +337,7 @@ def _quad(
     line: int,
     cells: list[str],
     prefix: str,
-    maps: tuple[dict[str, str], dict[str, str]],
+    maps: tuple[dict[str, str], dict[str, str], date],
     resolver: ActorResolver,
     slashes: str | None,
 ) -> Report:
@@ -345,7 +347,7 @@ def _quad(
             f"wrong number of columns: expected 4 or 5 (got {len(cells)})",
         )
     head, relation, tail, time = cells[:4]
-    ent, rel = maps
+    ent, rel, epoch = maps
     if ent or rel:
         for what, table, key in (
             ("entity", ent, head),
@@ -358,9 +360,9 @@ def _quad(
         if not time.isdigit() or int(time) % 24:
             raise Skip(
                 "bad date",
-                f"bad date: expected whole days in hours since 2018-01-01 (got {time!r})",
+                f"bad date: expected whole days in hours since {epoch} (got {time!r})",
             )
-        when = PartialDate.from_date(_EPOCH18 + timedelta(hours=int(time)))
+        when = PartialDate.from_date(epoch + timedelta(hours=int(time)))
     else:
         when = day(time, slashes=slashes)
     code = cameo_code(relation)
