@@ -797,3 +797,39 @@ def test_icews14_id_quadruples_count_hours_from_their_own_epoch(
         "icews", str(readable), "--epoch", "2014-01-01", "-o", str(tmp_path / "x")
     )
     assert code == 2 and "--epoch is for id quadruples" in err and not (tmp_path / "x").exists()
+
+
+def test_gdelt_actor_codes_absent_from_the_codebook_keep_their_names(
+    gdelt_rows: list[list[str]], tmp_path: Path
+) -> None:
+    rows = [[*r[:5], "XYZGOV", "NOWHERE LAND", "XYZ", *r[8:]] for r in gdelt_rows[:5]]
+    path = tmp_path / "unknown-actors.tsv"
+    path.write_bytes(_gdelt_bytes(rows))
+    code, out, err = _import("gdelt", str(path), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert "5 rows read, 5 imported, 0 skipped" in out
+    _check_gdelt(_reports(tmp_path / "out"), rows)
+    reports = _reports(tmp_path / "out").values()
+    assert {r["source_name"] for r in reports} == {"NOWHERE LAND"}
+    actors = yaml.safe_load((tmp_path / "out" / "actors.yaml").read_text())["actors"]
+    made = {a["id"] for a in actors}
+    assert {r["source_actor"] for r in reports} <= made  # a new actor, not a known one
+
+
+def test_xlsx_without_a_mapped_column_or_rows_is_refused(
+    csis: tuple[list[str], list[list[str]]], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    header, rows = csis
+    for name, sheet_rows, words in (
+        ("no-year.xlsx", [[c for c in r if c != r[1]] for r in [header, *rows[:3]]], "'Year'"),
+        ("header.xlsx", [header], "only a header"),
+        ("blank.xlsx", [], "no rows to import (got a blank first row"),
+    ):
+        book = openpyxl.Workbook()
+        for r in sheet_rows:
+            book.active.append(r)
+        book.save(tmp_path / name)
+        code, _, err = _csis_import(tmp_path / name, tmp_path / name[:-5])
+        _refused(code, err, tmp_path / name[:-5], f"{tmp_path / name}", words)

@@ -133,7 +133,7 @@ def _header(path: Path, header: list[str], mapping: Mapping) -> list[str]:
     A column the mapping reads that the header lacks is an :class:`ImportFileError`.
     """
     if not any(h.strip() for h in header):
-        raise no_rows(path)
+        raise no_rows(path, what="a blank first row where the header should be")
     out = [h.strip() for h in header]
     folded = {h.casefold(): i for i, h in reversed(list(enumerate(out)))}
     missing = []
@@ -194,6 +194,8 @@ def _rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, str]]]:
         path, encoding=mapping.encoding, errors="surrogateescape" if utf8 else "strict"
     ) as fh:
         first = fh.readline()
+        if not first:
+            raise no_rows(path, what="an empty file")
         raw: list[str] = []  # the lines of the record being read (the reader reads no further)
 
         def lines() -> Iterator[str]:
