@@ -256,10 +256,20 @@ def test_gdelt_mentions_in_crlf_and_zipped_add_the_same_reports(
     raw = "".join(
         "\t".join([*r[:5], f"https://example.org/other/{r[0]}", *r[6:]]) + "\n" for r in rows
     ).encode()
+    labels = folder / "GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv"
+    names = [line.split("\t")[1] for line in labels.read_text().splitlines()[1:17]]
+    assert names[0] == "GLOBALEVENTID" and names[5] == "MentionIdentifier"
+    order = list(reversed(range(16)))  # a BigQuery export: a header, commas, any order
+    bq = [[names[i] for i in order]]
+    bq += [
+        [(r + [""] * 16)[i] for i in order]
+        for r in (line.split("\t") for line in raw.decode().splitlines())
+    ]
     forms = {
         "m.mentions.CSV": raw,
         "crlf.mentions.CSV": raw.replace(b"\n", b"\r\n"),
         "m.mentions.CSV.zip": _zip("m.mentions.CSV", raw),
+        "bq-mentions.csv": _csv_bytes(bq),
     }
     found = []
     for name, data in forms.items():
@@ -270,7 +280,7 @@ def test_gdelt_mentions_in_crlf_and_zipped_add_the_same_reports(
         )
         assert code == 0, err
         found.append(set(_reports(out)))
-    assert found[0] == found[1] == found[2]
+    assert found[0] == found[1] == found[2] == found[3]
     known = [r[0] for r in rows if f"gdelt-{r[0]}" in found[0]]
     assert len(known) > 10
     for event_id in known:  # each mention of an imported event is a report of its own

@@ -31,7 +31,6 @@ from ._rows import (
     day,
     header_lines,
     no_rows,
-    tab_lines,
     undecoded,
     utf8_cells,
     with_cut_end,
@@ -180,34 +179,52 @@ def _not_events(path: Path, cells: list[str]) -> None:
         )
 
 
+def _is_mention_header(cells: list[str]) -> bool:
+    keys = {_key(c) for c in cells}
+    return "globaleventid" in keys and "mentionidentifier" in keys
+
+
 def read_mentions(path: Path, totals: Totals | None = None) -> dict[str, list[Mention]]:
-    """The mentions of a GDELT 2.0 mentions file, by event id (held in memory: one batch)."""
+    """The mentions of a GDELT 2.0 mentions file, by event id (held in memory: one batch).
+
+    The file has no header; one that has one (a BigQuery export) is read by
+    its names, tab- or comma-separated.
+    """
     totals = totals if totals is not None else Totals(str(path))
     out: dict[str, list[Mention]] = defaultdict(list)
-    for line, cells in tab_lines(path):
-        if line == 1 and len(cells) in _WIDTHS:
-            raise ImportFileError(
-                f"{path}:1: a GDELT events file, not a mentions file (got {len(cells)} columns; "
-                f"a mentions row has {len(MENTION_COLUMNS)})",
-                path=str(path),
-                line=1,
-            )
-        if line == 1 and _is_header(cells):
-            continue
+    at = {name: i for i, name in enumerate(MENTION_COLUMNS)}
+    width, first = len(MENTION_COLUMNS), True
+    for line, cells in header_lines(path, _is_mention_header):
+        if first:
+            first = False
+            if _is_mention_header(cells):
+                known = {_key(c): c for c in MENTION_COLUMNS}
+                at = {known[_key(c)]: i for i, c in enumerate(cells) if _key(c) in known}
+                width = len(cells)
+                continue
+            if len(cells) in _WIDTHS:
+                raise ImportFileError(
+                    f"{path}:{line}: a GDELT events file, not a mentions file (got "
+                    f"{len(cells)} columns; a mentions row has {len(MENTION_COLUMNS)})",
+                    path=str(path),
+                    line=line,
+                )
         try:
-            if len(cells) != len(MENTION_COLUMNS):
+            if len(cells) != width:
                 raise Skip(
                     "mentions: wrong number of columns",
-                    f"wrong number of columns: expected 16 (got {len(cells)})",
+                    f"wrong number of columns: expected {width} (got {len(cells)})",
                 )
-            utf8_cells(cells, MENTION_COLUMNS)
+            row = dict.fromkeys(MENTION_COLUMNS, "")
+            row.update((name, cells[i]) for name, i in at.items())
+            if undecoded(cells):
+                utf8_cells(list(row.values()), list(row))
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
-        row = dict(zip(MENTION_COLUMNS, cells, strict=True))
         if not row["MentionIdentifier"].strip():
             continue
-        out[row["GLOBALEVENTID"]].append(
+        out[row["GLOBALEVENTID"].strip()].append(
             Mention(
                 row["MentionIdentifier"],
                 row["MentionSourceName"],
@@ -262,7 +279,7 @@ def read_gdelt(
             continue
         totals.imported += 1
         yield report
-        for m in (mentions or {}).get(row["GLOBALEVENTID"], ()):
+        for m in (mentions or {}).get(row["GLOBALEVENTID"].strip(), ()):
             sid = url_source(m.url, resolver, m.source_name)
             if sid == report.source:
                 continue
