@@ -7,6 +7,9 @@ where one matches (:mod:`.codes`) and is kept as a code either way; CAMEO actor
 codes resolve to actors (USA to the United States, KORGOV to the government of
 South Korea); SOURCEURL becomes the report's source. The 2.0 mentions table,
 when given, adds one report per other article that mentions an event.
+The files have no header; one that has one (a BigQuery export, or GDELT's
+published column names on top) is read by its names. The date is SQLDATE (the
+event's day, ``20181024`` or ``2018-10-24``), never DATEADDED (the batch's).
 
 >>> len(V1_COLUMNS), len(V2_COLUMNS), V2_COLUMNS[60]
 (58, 61, 'SOURCEURL')

@@ -4,13 +4,18 @@
   Event Date, Source Name/Sectors/Country, Event Text, CAMEO Code, Intensity,
   Target Name/Sectors/Country, Story ID, Sentence Number, Publisher, City,
   District, Province, Country, Latitude, Longitude. Columns are found by the
-  header's names (in any order, any case); Event ID, Event Date, Source Name,
-  CAMEO Code and Target Name must be there, the others may be missing.
+  header's names (in any order, any case, ``event_id`` too); Event ID, Event
+  Date, Source Name, CAMEO Code and Target Name must be there, the others may
+  be missing. The file may be tab- or comma-separated, its cells quoted or
+  not; dates are ``2018-06-01``, ``20180601`` or either with a time, and
+  ``6/1/2018`` only when a day over 12 in the file tells which number is the
+  month.
 * :func:`read_icews_quads` reads readable quadruples
   ``head<TAB>relation<TAB>tail<TAB>YYYY-MM-DD`` (ICEWS14), or id quadruples
   ``head<TAB>relation<TAB>tail<TAB>hours since 2018-01-01`` resolved through the
-  entity and relation maps (ICEWS18). Relations are CAMEO labels; the code is
-  looked up in :mod:`.cameo_labels`.
+  entity and relation maps (ICEWS18; ``epoch`` for files counting from
+  another day). Relations are CAMEO labels; the code is looked up in
+  :mod:`.cameo_labels`.
 
 Each row is one report; a bad row is a counted ``file:line`` problem.
 """
