@@ -251,6 +251,12 @@ def import_csv(ctx: Context, file: Path, mapping: Path, output: Path | None, sho
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     help="relation2id map, with --entities.",
 )
+@click.option(
+    "--epoch",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The day hour 0 of id quadruples is (ICEWS18: 2018-01-01, the default; "
+    "ICEWS14's id files: 2014-01-01).",
+)
 @_OUT
 @_SHOW
 @pass_ctx
@@ -259,6 +265,7 @@ def import_icews(
     file: Path,
     entities: Path | None,
     relations: Path | None,
+    epoch: Any,
     output: Path | None,
     show: int,
 ) -> None:
@@ -269,12 +276,20 @@ def import_icews(
     dataverse = is_dataverse(file)
     if (entities is None) != (relations is None):
         raise click.UsageError("--entities and --relations go together")
+    if epoch is not None and entities is None:
+        raise click.UsageError("--epoch is for id quadruples, with --entities and --relations")
     if dataverse:
         read: Any = functools.partial(read_icews, file, resolver=resolver)
         source = _dataset("icews", "ICEWS coded event data", file)
     else:
+        more = {"epoch": epoch.date()} if epoch is not None else {}
         read = functools.partial(
-            read_icews_quads, file, entities=entities, relations=relations, resolver=resolver
+            read_icews_quads,
+            file,
+            entities=entities,
+            relations=relations,
+            resolver=resolver,
+            **more,
         )
         name = "icews18" if entities else "icews14"
         source = _dataset(name, f"ICEWS temporal knowledge graph ({name.upper()})", file)

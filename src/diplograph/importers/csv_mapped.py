@@ -14,6 +14,8 @@ row becomes a ``file:line: message (got X)`` problem and is skipped.
 from __future__ import annotations
 
 import csv
+import itertools
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -28,7 +30,8 @@ from .._yamlfile import error_text
 from ..dates import PartialDate, parse_date
 from ..errors import DateError, DiplographError, Problem
 from ..model import ActorKind, EventType, Id
-from ._rows import open_text
+from ._rows import ImportFileError, Skip, no_rows, open_text, utf8_cells
+from ._rows import day as dataset_day
 from .actors import ActorResolver
 from .report import Report, Totals, cite, stable_id
 
@@ -119,21 +122,113 @@ def load_mapping(path: Path) -> Mapping:
         raise MappingError(f"{path}: {where}: {what}") from None
 
 
+def _named(mapping: Mapping) -> list[str]:
+    """Every column the mapping reads."""
+    d = mapping.date
+    names = [d.column, d.year, d.month, d.day, mapping.cameo, mapping.place, mapping.text]
+    names += [mapping.type.column] if mapping.type is not None else []
+    names += [a.column for a in mapping.actors] + [*mapping.mentions, *mapping.id_columns]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _header(path: Path, header: list[str], mapping: Mapping) -> list[str]:
+    """The header with the mapping's names, matched with spaces and case folded away.
+
+    A column the mapping reads that the header lacks is an :class:`ImportFileError`.
+    """
+    if not any(h.strip() for h in header):
+        raise no_rows(path, what="a blank first row where the header should be")
+    out = [h.strip() for h in header]
+    folded = {h.casefold(): i for i, h in reversed(list(enumerate(out)))}
+    missing = []
+    for name in _named(mapping):
+        i = folded.get(name.strip().casefold())
+        if i is None:
+            missing.append(name)
+        else:
+            out[i] = name
+    if missing:
+        shown = ", ".join(repr(h) for h in out[:12])
+        raise ImportFileError(
+            f"{path}:1: no column {', '.join(repr(m) for m in missing)}, which the mapping "
+            f"reads (got {shown})",
+            path=str(path),
+            line=1,
+            value=header,
+        )
+    return out
+
+
+def _delimiter(path: Path, mapping: Mapping, first: str) -> str:
+    """The mapping's delimiter; else a tab for .tsv/.tab, else the one the header uses most."""
+    if mapping.delimiter:
+        return mapping.delimiter
+    if path.suffix.casefold() in (".tsv", ".tab"):
+        return "\t"
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def _quotes(path: Path, start: int, end: int, raw: list[str]) -> None:
+    """Refuse a record over several lines with an odd number of quotes: a quoted field left
+    open swallows the rows after it (a truncated file, or a stray quote), which would be
+    lost without a word. On one line, a stray quote inside a field is read as text."""
+    if len(raw) > 1 and sum(text.count('"') for text in raw) % 2:
+        raise ImportFileError(
+            f"{path}:{start}: a quoted field is not closed (got one record from line {start} "
+            f"to line {end}, {len(raw)} lines)",
+            path=str(path),
+            line=start,
+        )
+
+
+def _tail(text: str) -> str:
+    return text if len(text) <= 40 else "..." + text[-37:]
+
+
 def _rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, cells by header) of each data row; a row of the wrong width has key ``None``."""
+    """(line, cells by header) of each data row; a row of the wrong width has key ``_WIDTH``."""
     if path.suffix.casefold() in (".xlsx", ".xlsm"):
         yield from _xlsx_rows(path, mapping)
         return
-    delimiter = mapping.delimiter or ("\t" if path.suffix.casefold() in (".tsv", ".tab") else ",")
     csv.field_size_limit(sys.maxsize)
-    with open_text(path, encoding=mapping.encoding, errors="strict") as fh:
-        reader = csv.reader(fh, delimiter=delimiter)
-        header = next(reader, None) or []
-        start = reader.line_num + 1
+    utf8 = mapping.encoding.replace("_", "-").casefold() in ("utf-8", "utf8", "utf-8-sig")
+    with open_text(
+        path, encoding=mapping.encoding, errors="surrogateescape" if utf8 else "strict"
+    ) as fh:
+        first = fh.readline()
+        if not first:
+            raise no_rows(path, what="an empty file")
+        raw: list[str] = []  # the lines of the record being read (the reader reads no further)
+
+        def lines() -> Iterator[str]:
+            for text in itertools.chain([first], fh):
+                raw.append(text)
+                yield text
+
+        reader = csv.reader(lines(), delimiter=_delimiter(path, mapping, first))
+        header: list[str] | None = None
+        start = 1
+        last: list[str] = []
         for cells in reader:
-            if cells:
+            _quotes(path, start, reader.line_num, raw)
+            last = raw[:] if raw and not raw[-1].endswith(("\n", "\r")) else []
+            raw.clear()
+            if header is None:
+                header = _header(path, cells, mapping)
+            elif any(c.strip() for c in cells):
                 yield start, _cells(header, cells)
             start = reader.line_num + 1
+        if sum(text.count('"') for text in last) % 2:  # cut inside a quoted field
+            raise ImportFileError(
+                f"{path}:{reader.line_num}: a quoted field is not closed at the end of the "
+                f"file, which has no line end: a truncated file? (got {_tail(last[-1])!r})",
+                path=str(path),
+                line=reader.line_num,
+            )
+    if header is None:
+        raise no_rows(path)
 
 
 def _cells(header: list[str], cells: list[str]) -> dict[str, str]:
@@ -151,7 +246,7 @@ def _xlsx_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, st
         sheet = book[mapping.sheet] if mapping.sheet else book.worksheets[0]
         rows: Iterable[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
         it = iter(rows)
-        header = [str(c) if c is not None else "" for c in next(it, ())]
+        header = _header(path, [str(c) if c is not None else "" for c in next(it, ())], mapping)
         for n, values in enumerate(it, start=2):
             if all(v is None for v in values):
                 continue
@@ -167,6 +262,15 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+_SLASHED = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
+def _whole(text: str) -> str:
+    """A number's cell as its digits: ``2018.0`` (a float column's way) is ``2018``."""
+    text = text.strip()
+    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
+
+
 def _date(dm: DateMap, row: dict[str, str]) -> tuple[Any, str]:
     """The row's date and the cell text it was read from; raises ValueError."""
     if dm.column is not None:
@@ -176,10 +280,23 @@ def _date(dm: DateMap, row: dict[str, str]) -> tuple[Any, str]:
                 return PartialDate.from_date(datetime.strptime(text, fmt).date()), text
             except ValueError:
                 continue
-        return parse_date(text), text
-    year = row.get(dm.year or "", "").strip()
-    month = row.get(dm.month or "", "").strip() if dm.month else ""
-    day = row.get(dm.day or "", "").strip() if dm.day else ""
+        if _SLASHED.match(text):
+            raise DateError(
+                "the order of day and month is not known: give it in the mapping's "
+                f"date.formats, e.g. ['%m/%d/%Y'] (got {text!r})",
+                text,
+            )
+        try:
+            return parse_date(text), text
+        except DateError:
+            try:  # 20190630, or a day with a time (2019-06-30 00:00:00, as spreadsheets write)
+                return dataset_day(text), text
+            except Skip:
+                pass
+            raise
+    year = _whole(row.get(dm.year or "", ""))
+    month = _whole(row.get(dm.month or "", "")) if dm.month else ""
+    day = _whole(row.get(dm.day or "", "")) if dm.day else ""
     quote = " ".join(p for p in (day, month, year) if p)
     if not year.isdigit():
         raise DateError(f"not a year (got {year!r})", year)
@@ -203,7 +320,9 @@ def read_table(
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
     prefix = mapping.id_prefix or mapping.source
+    rows = 0
     for line, row in _rows(path, mapping):
+        rows += 1
         totals.rows += 1
         try:
             report = _report(path, line, row, mapping, prefix, resolver)
@@ -212,6 +331,8 @@ def read_table(
             continue
         totals.imported += 1
         yield report
+    if rows == 0:
+        raise no_rows(path, header=True)
 
 
 class _Skip(Exception):
@@ -231,6 +352,10 @@ def _report(
 ) -> Report:
     if _WIDTH in row:
         raise _Skip("wrong number of columns", f"wrong number of columns (got {row[_WIDTH]})")
+    try:
+        utf8_cells(list(row.values()), list(row))
+    except Skip as skip:
+        raise _Skip(skip.reason, f"{skip.message} or set encoding in the mapping") from None
     try:
         when, date_text = _date(mapping.date, row)
     except (DateError, ValueError) as exc:

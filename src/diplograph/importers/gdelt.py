@@ -7,6 +7,9 @@ where one matches (:mod:`.codes`) and is kept as a code either way; CAMEO actor
 codes resolve to actors (USA to the United States, KORGOV to the government of
 South Korea); SOURCEURL becomes the report's source. The 2.0 mentions table,
 when given, adds one report per other article that mentions an event.
+The files have no header; one that has one (a BigQuery export, or GDELT's
+published column names on top) is read by its names. The date is SQLDATE (the
+event's day, ``20181024`` or ``2018-10-24``), never DATEADDED (the batch's).
 
 >>> len(V1_COLUMNS), len(V2_COLUMNS), V2_COLUMNS[60]
 (58, 61, 'SOURCEURL')
@@ -22,10 +25,19 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..dates import PartialDate
-from ..errors import DateError, Problem
+from ..errors import Problem
 from ..model import ActorKind, Source, SourceKind
-from ._rows import Skip, actor, tab_lines
+from ._rows import (
+    ImportFileError,
+    Skip,
+    actor,
+    day,
+    header_lines,
+    no_rows,
+    undecoded,
+    utf8_cells,
+    with_cut_end,
+)
 from .actors import ActorResolver
 from .codes import cameo_type, is_cameo_code
 from .report import Report, Totals, cite, make
@@ -124,22 +136,98 @@ def url_source(url: str, resolver: ActorResolver, name: str | None = None) -> st
     return sid
 
 
+def _key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+_NAMES = {_key(c): c for c in V2_COLUMNS} | {"day": "SQLDATE"}
+"""Column names as a header may spell them (GDELT 1.0's published header calls SQLDATE 'day')."""
+_NEEDED = ("GLOBALEVENTID", "SQLDATE", "EventCode")
+_OTHER_TABLES = {
+    len(MENTION_COLUMNS): "a GDELT 2.0 mentions file: give it with --mentions beside its events",
+    27: "a GDELT Global Knowledge Graph (GKG) file, not an events file",
+}
+
+
+def _is_header(cells: list[str]) -> bool:
+    """Whether a line names GDELT's columns (in any order) rather than giving a row."""
+    keys = {_key(c) for c in cells}
+    return "globaleventid" in keys and bool(keys & {"sqldate", "day"})
+
+
+def _named(path: Path, header: list[str]) -> dict[str, int]:
+    """Where each known column is in a header (any case, in any order); the needed ones must be."""
+    where = {_NAMES[_key(c)]: i for i, c in reversed(list(enumerate(header))) if _key(c) in _NAMES}
+    missing = [c for c in _NEEDED if c not in where]
+    if missing:
+        raise ImportFileError(
+            f"{path}:1: a GDELT events header without {', '.join(missing)} "
+            f"(got {', '.join(h.strip() for h in header[:6])} ...)",
+            path=str(path),
+            line=1,
+            value=header,
+        )
+    return where
+
+
+def _not_events(path: Path, cells: list[str]) -> None:
+    """Refuse a first line that is a row of another GDELT table than the events."""
+    what = _OTHER_TABLES.get(len(cells))
+    if what is not None:
+        raise ImportFileError(
+            f"{path}:1: {what} (got {len(cells)} columns; an events row has 57, 58 or 61)",
+            path=str(path),
+            line=1,
+            value=len(cells),
+        )
+
+
+def _is_mention_header(cells: list[str]) -> bool:
+    keys = {_key(c) for c in cells}
+    return "globaleventid" in keys and "mentionidentifier" in keys
+
+
 def read_mentions(path: Path, totals: Totals | None = None) -> dict[str, list[Mention]]:
-    """The mentions of a GDELT 2.0 mentions file, by event id (held in memory: one batch)."""
+    """The mentions of a GDELT 2.0 mentions file, by event id (held in memory: one batch).
+
+    The file has no header; one that has one (a BigQuery export) is read by
+    its names, tab- or comma-separated.
+    """
     totals = totals if totals is not None else Totals(str(path))
     out: dict[str, list[Mention]] = defaultdict(list)
-    for line, cells in tab_lines(path):
-        if len(cells) != len(MENTION_COLUMNS):
-            got = len(cells)
-            totals.skip(
-                Problem(str(path), line, f"wrong number of columns: expected 16 (got {got})"),
-                "mentions: wrong number of columns",
-            )
+    at = {name: i for i, name in enumerate(MENTION_COLUMNS)}
+    width, first = len(MENTION_COLUMNS), True
+    for line, cells in header_lines(path, _is_mention_header):
+        if first:
+            first = False
+            if _is_mention_header(cells):
+                known = {_key(c): c for c in MENTION_COLUMNS}
+                at = {known[_key(c)]: i for i, c in enumerate(cells) if _key(c) in known}
+                width = len(cells)
+                continue
+            if len(cells) in _WIDTHS:
+                raise ImportFileError(
+                    f"{path}:{line}: a GDELT events file, not a mentions file (got "
+                    f"{len(cells)} columns; a mentions row has {len(MENTION_COLUMNS)})",
+                    path=str(path),
+                    line=line,
+                )
+        try:
+            if len(cells) != width:
+                raise Skip(
+                    "mentions: wrong number of columns",
+                    f"wrong number of columns: expected {width} (got {len(cells)})",
+                )
+            row = dict.fromkeys(MENTION_COLUMNS, "")
+            row.update((name, cells[i]) for name, i in at.items())
+            if undecoded(cells):
+                utf8_cells(list(row.values()), list(row))
+        except Skip as skip:
+            totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
-        row = dict(zip(MENTION_COLUMNS, cells, strict=True))
         if not row["MentionIdentifier"].strip():
             continue
-        out[row["GLOBALEVENTID"]].append(
+        out[row["GLOBALEVENTID"].strip()].append(
             Mention(
                 row["MentionIdentifier"],
                 row["MentionSourceName"],
@@ -159,19 +247,42 @@ def read_gdelt(
     resolver: ActorResolver | None = None,
     totals: Totals | None = None,
 ) -> Iterator[Report]:
-    """Stream the reports of a GDELT 1.0 or 2.0 events file (and of its mentions, if given)."""
+    """Stream the reports of a GDELT 1.0 or 2.0 events file (and of its mentions, if given).
+
+    The files have no header; one that has one (a BigQuery export, or GDELT's
+    published column names pasted on top) is read by its names, tab- or
+    comma-separated. A file without a row is a :class:`ImportFileError`.
+    """
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
-    for line, cells in tab_lines(path):
+    named: dict[str, int] | None = None
+    rows = width = 0
+    for line, cells, cut in with_cut_end(path, header_lines(path, _is_header)):
+        if rows == 0 and named is None:
+            if _is_header(cells):
+                named = _named(path, cells)
+                width = len(cells)
+                continue
+            _not_events(path, cells)
+        rows += 1
         totals.rows += 1
         try:
-            report = _row(path, line, cells, dataset, resolver)
+            if cut:
+                raise Skip(
+                    "last line cut short",
+                    f"the last line has no line end, as a download cut short leaves it "
+                    f"(got {len(cells)} columns, the last {_short(cells[-1])!r})",
+                )
+            row = _cells(cells, named, width)
+            if undecoded(cells):
+                utf8_cells(list(row.values()), list(row))
+            report = _row(path, line, row, "\t".join(cells), dataset, resolver)
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
         totals.imported += 1
         yield report
-        for m in (mentions or {}).get(cells[0], ()):
+        for m in (mentions or {}).get(row["GLOBALEVENTID"].strip(), ()):
             sid = url_source(m.url, resolver, m.source_name)
             if sid == report.source:
                 continue
@@ -190,6 +301,8 @@ def read_gdelt(
                     ),
                 }
             )
+    if rows == 0:
+        raise no_rows(path, header=named is not None)
 
 
 def _float(text: str, what: str) -> float | None:
@@ -201,30 +314,51 @@ def _float(text: str, what: str) -> float | None:
         raise Skip(f"bad {what}", f"bad {what}: not a number (got {text!r})") from None
 
 
-def _row(path: Path, line: int, cells: list[str], dataset: str, resolver: ActorResolver) -> Report:
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _cells(cells: list[str], named: dict[str, int] | None, width: int) -> dict[str, str]:
+    """The row's cells by column name; :class:`Skip` when it is not as wide as it should be."""
+    if named is not None:
+        if len(cells) != width:
+            raise Skip(
+                "wrong number of columns",
+                f"wrong number of columns: expected {width}, as the header (got {len(cells)})",
+            )
+        row = dict.fromkeys(V2_COLUMNS, "")
+        row.update((name, cells[i]) for name, i in named.items())
+        return row
     columns = _WIDTHS.get(len(cells))
     if columns is None:
         raise Skip(
             "wrong number of columns",
             f"wrong number of columns: expected 57, 58 or 61 (got {len(cells)})",
         )
-    row = dict(zip(columns, cells, strict=True))
-    day = row["SQLDATE"]
-    try:
-        if len(day) != 8 or not day.isdigit():
-            raise DateError(f"expected YYYYMMDD (got {day!r})", day)
-        when = PartialDate(int(day[:4]), int(day[4:6]), int(day[6:]))
-    except DateError as exc:
-        raise Skip("bad date", f"bad date: {exc}") from None
-    code = row["EventCode"]
+    return dict(zip(columns, cells, strict=True))
+
+
+def _code(row: dict[str, str]) -> str:
+    code = row["EventCode"].strip()
     if not is_cameo_code(code):
-        raise Skip("unknown CAMEO code", f"unknown CAMEO code (got {code!r})")
+        hint = ""
+        if code.isdigit() and len(code) < 3 and is_cameo_code("0" + code):
+            hint = f": GDELT's codes have 3 or 4 digits (a leading zero lost, '0{code}'?)"
+        raise Skip("unknown CAMEO code", f"unknown CAMEO code{hint} (got {code!r})")
+    return code
+
+
+def _row(
+    path: Path, line: int, row: dict[str, str], quote: str, dataset: str, resolver: ActorResolver
+) -> Report:
+    when = day(row["SQLDATE"])
+    code = _code(row)
     who = [_actor(resolver, row, n) for n in ("Actor1", "Actor2")]
     url = row.get("SOURCEURL", "").strip()
-    quad = row["QuadClass"]
+    quad = row["QuadClass"].strip()
     try:
         return Report(
-            id=f"gdelt-{row['GLOBALEVENTID']}",
+            id=f"gdelt-{row['GLOBALEVENTID'].strip()}",
             source=url_source(url, resolver) if url else dataset,
             date=when,
             type=cameo_type(code),
@@ -240,9 +374,7 @@ def _row(path: Path, line: int, cells: list[str], dataset: str, resolver: ActorR
             quad_class=int(quad) if quad.isdigit() else None,
             file=path.name,
             row=line,
-            evidence=(
-                cite(source=dataset, quote="\t".join(cells), note=f"{path.name} line {line}"),
-            ),
+            evidence=(cite(source=dataset, quote=quote, note=f"{path.name} line {line}"),),
         )
     except ValidationError as exc:
         first = exc.errors()[0]

@@ -4,13 +4,18 @@
   Event Date, Source Name/Sectors/Country, Event Text, CAMEO Code, Intensity,
   Target Name/Sectors/Country, Story ID, Sentence Number, Publisher, City,
   District, Province, Country, Latitude, Longitude. Columns are found by the
-  header's names (in any order, any case); Event ID, Event Date, Source Name,
-  CAMEO Code and Target Name must be there, the others may be missing.
+  header's names (in any order, any case, ``event_id`` too); Event ID, Event
+  Date, Source Name, CAMEO Code and Target Name must be there, the others may
+  be missing. The file may be tab- or comma-separated, its cells quoted or
+  not; dates are ``2018-06-01``, ``20180601`` or either with a time, and
+  ``6/1/2018`` only when a day over 12 in the file tells which number is the
+  month.
 * :func:`read_icews_quads` reads readable quadruples
   ``head<TAB>relation<TAB>tail<TAB>YYYY-MM-DD`` (ICEWS14), or id quadruples
   ``head<TAB>relation<TAB>tail<TAB>hours since 2018-01-01`` resolved through the
-  entity and relation maps (ICEWS18). Relations are CAMEO labels; the code is
-  looked up in :mod:`.cameo_labels`.
+  entity and relation maps (ICEWS18; ``epoch`` for files counting from
+  another day). Relations are CAMEO labels; the code is looked up in
+  :mod:`.cameo_labels`.
 
 Each row is one report; a bad row is a counted ``file:line`` problem.
 """
@@ -25,9 +30,20 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..dates import PartialDate
-from ..errors import DateError, Problem
+from ..errors import Problem
 from ..model import Source, SourceKind
-from ._rows import ImportFileError, Skip, actor, open_text, tab_lines
+from ._rows import (
+    ImportFileError,
+    Skip,
+    actor,
+    day,
+    header_lines,
+    no_rows,
+    slash_order,
+    tab_lines,
+    utf8_cells,
+    with_cut_end,
+)
 from .actors import ActorResolver
 from .cameo_labels import cameo_code
 from .codes import cameo_type, is_cameo_code, quad_class
@@ -66,11 +82,18 @@ def _key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+def _is_header(cells: list[str]) -> bool:
+    return {_key("Event ID"), _key("Event Date")} <= {_key(c) for c in cells}
+
+
 def is_dataverse(path: Path) -> bool:
-    """Whether ``path`` starts with an ICEWS Dataverse header (Event ID, Event Date ...)."""
-    with open_text(path) as fh:
-        first = {_key(c) for c in fh.readline().split("\t")}
-    return {_key("Event ID"), _key("Event Date")} <= first
+    """Whether ``path`` starts with an ICEWS Dataverse header (Event ID, Event Date ...).
+
+    The header may be tab- or comma-separated, its names quoted or not.
+    """
+    for _, cells in header_lines(path, _is_header):
+        return _is_header(cells)
+    return False
 
 
 def _columns(path: Path, header: list[str]) -> dict[str, int]:
@@ -98,13 +121,12 @@ def dataset_source(source_id: str, title: str, path: Path) -> Source:
     return make(Source, id=source_id, title=title, kind=SourceKind.DATASET, file=path.name)
 
 
-def _day(text: str) -> PartialDate:
-    if not _ISO.match(text):
-        raise Skip("bad date", f"bad date: expected YYYY-MM-DD (got {text!r})")
+def _slashes(path: Path, dates: Iterator[str]) -> str | None:
+    """The order of the file's ``A/B/YYYY`` dates (:func:`slash_order`), the file named."""
     try:
-        return PartialDate.parse(text)
-    except DateError as exc:
-        raise Skip("bad date", f"bad date: {exc}") from None
+        return slash_order(dates)
+    except ImportFileError as exc:
+        raise ImportFileError(f"{path}: {exc}", path=str(path)) from None
 
 
 def _float(text: str, what: str) -> float | None:
@@ -127,29 +149,36 @@ def read_icews(
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
     columns: dict[str, int] = {}
-    width = 0
-    for line, cells in tab_lines(path):
+    width = rows = 0
+    slashes: str | None = None
+    for line, cells, cut in with_cut_end(path, header_lines(path, _is_header)):
         if not columns:
             columns, width = _columns(path, cells), len(cells)
+            at = columns["Event Date"]
             continue
+        if slashes is None and at < len(cells) and "/" in cells[at]:  # 6/1/2018 as re-saved
+            lines = header_lines(path, _is_header)
+            slashes = _slashes(path, (c[at] for n, c in lines if n > 1 and at < len(c))) or ""
+        rows += 1
         totals.rows += 1
         try:
-            yield _icews_row(path, line, cells, columns, width, source, resolver)
+            if cut:
+                raise Skip(
+                    "last line cut short",
+                    "the last line has no line end, as a download cut short leaves it "
+                    f"(got {len(cells)} columns)",
+                )
+            row = _icews_cells(cells, columns, width)
+            yield _icews_row(path, line, row, source, resolver, slashes or None)
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
         totals.imported += 1
+    if rows == 0:
+        raise no_rows(path, header=bool(columns))
 
 
-def _icews_row(
-    path: Path,
-    line: int,
-    cells: list[str],
-    columns: dict[str, int],
-    width: int,
-    source: str,
-    resolver: ActorResolver,
-) -> Report:
+def _icews_cells(cells: list[str], columns: dict[str, int], width: int) -> dict[str, str]:
     if len(cells) != width:
         raise Skip(
             "wrong number of columns",
@@ -157,10 +186,22 @@ def _icews_row(
         )
     row = dict.fromkeys(ICEWS_COLUMNS, "")
     row.update((name, cells[i].strip()) for name, i in columns.items())
+    utf8_cells(list(row.values()), list(row))
+    return row
+
+
+def _icews_row(
+    path: Path,
+    line: int,
+    row: dict[str, str],
+    source: str,
+    resolver: ActorResolver,
+    slashes: str | None,
+) -> Report:
     code = row["CAMEO Code"]
     if not is_cameo_code(code):
         raise Skip("unknown CAMEO code", f"unknown CAMEO code (got {code!r})")
-    when = _day(row["Event Date"])
+    when = day(row["Event Date"], slashes=slashes)
     src, tgt = row["Source Name"], row["Target Name"]
     place = ", ".join(row[c] for c in ("City", "Province", "Country") if row[c] not in ("", "NA"))
     note = (
@@ -171,7 +212,7 @@ def _icews_row(
         return Report(
             id=f"icews-{row['Event ID']}"
             if row["Event ID"].isdigit()
-            else stable_id("icews", *cells),
+            else stable_id("icews", *row.values()),
             source=source,
             date=when,
             type=cameo_type(code),
@@ -199,12 +240,51 @@ def _icews_row(
 
 
 def _table(path: Path) -> dict[str, str]:
-    """An ICEWS18 map file: ``name<TAB>id`` lines, as id -> name."""
+    """An ICEWS18 map file: ``name<TAB>id`` lines, as id -> name; an error when it has none."""
     out: dict[str, str] = {}
-    for _, cells in tab_lines(path):
-        if len(cells) >= 2:
+    for line, cells in tab_lines(path):
+        if len(cells) >= 2 and cells[1].strip().isdigit():
             out[cells[1].strip()] = cells[0].strip()
+        elif line > 1:  # the first line may be a header
+            raise ImportFileError(
+                f"{path}:{line}: expected name<TAB>id in an id map (got {_short(cells)!r})",
+                path=str(path),
+                line=line,
+            )
+    if not out:
+        raise ImportFileError(
+            f"{path}: no name<TAB>id lines in the id map (got none)", path=str(path)
+        )
     return out
+
+
+def _short(cells: list[str]) -> str:
+    text = "\t".join(cells)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _first_quad(path: Path, line: int, cells: list[str], ids: bool) -> bool:
+    """Whether the first line is a header; an error when ids and names are mixed up."""
+    if len(cells) < 4:
+        return False
+    if not any(ch.isdigit() for ch in cells[3]):
+        return True  # head, relation, tail, time: a header
+    numbers = all(c.strip().isdigit() for c in cells[:4])
+    if ids and not numbers:
+        raise ImportFileError(
+            f"{path}:{line}: --entities and --relations are for id quadruples, this line "
+            f"names them (got {_short(cells)!r})",
+            path=str(path),
+            line=line,
+        )
+    if not ids and numbers:
+        raise ImportFileError(
+            f"{path}:{line}: id quadruples: give the maps with --entities and --relations "
+            f"(got {_short(cells)!r})",
+            path=str(path),
+            line=line,
+        )
+    return False
 
 
 def read_icews_quads(
@@ -215,11 +295,13 @@ def read_icews_quads(
     source: str | None = None,
     resolver: ActorResolver | None = None,
     totals: Totals | None = None,
+    epoch: date = _EPOCH18,
 ) -> Iterator[Report]:
     """Stream the reports of an ICEWS14-style (readable) or ICEWS18-style (ids) quadruple file.
 
     With ``entities`` and ``relations`` the cells are ids and the time is hours
-    since 2018-01-01; without, they are names and an ISO date.
+    since ``epoch`` (ICEWS18's 2018-01-01; the id files of ICEWS14 count from
+    2014-01-01); without, they are names and a date.
     """
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
@@ -229,10 +311,21 @@ def read_icews_quads(
     ent = _table(entities) if entities is not None else {}
     rel = _table(relations) if relations is not None else {}
     prefix = source or ("icews18" if ids else "icews14")
+    rows = 0
+    slashes: str | None = None
     for line, cells in tab_lines(path):
+        if not ids and slashes is None and len(cells) > 3 and "/" in cells[3]:
+            slashes = _slashes(path, (c[3] for _, c in tab_lines(path) if len(c) > 3)) or ""
+        if ids and len(cells) == 1:
+            cells = cells[0].split()  # ids hold no spaces: a file separated by spaces
+        if rows == 0 and _first_quad(path, line, cells, ids):
+            continue
+        rows += 1
         totals.rows += 1
         try:
-            report = _quad(path, line, [c.strip() for c in cells], prefix, ent, rel, resolver)
+            utf8_cells(cells, ("head", "relation", "tail", "time"))
+            cells = [c.strip() for c in cells]
+            report = _quad(path, line, cells, prefix, (ent, rel, epoch), resolver, slashes or None)
         except Skip as skip:
             totals.skip(Problem(str(path), line, skip.message), skip.reason)
             continue
@@ -240,6 +333,8 @@ def read_icews_quads(
             totals.notes[f"relation without a CAMEO code: {report.text}"] += 1
         totals.imported += 1
         yield report
+    if rows == 0:
+        raise no_rows(path)
 
 
 def _quad(
@@ -247,9 +342,9 @@ def _quad(
     line: int,
     cells: list[str],
     prefix: str,
-    ent: dict[str, str],
-    rel: dict[str, str],
+    maps: tuple[dict[str, str], dict[str, str], date],
     resolver: ActorResolver,
+    slashes: str | None,
 ) -> Report:
     if len(cells) not in (4, 5):
         raise Skip(
@@ -257,7 +352,8 @@ def _quad(
             f"wrong number of columns: expected 4 or 5 (got {len(cells)})",
         )
     head, relation, tail, time = cells[:4]
-    if ent:
+    ent, rel, epoch = maps
+    if ent or rel:
         for what, table, key in (
             ("entity", ent, head),
             ("relation", rel, relation),
@@ -269,11 +365,11 @@ def _quad(
         if not time.isdigit() or int(time) % 24:
             raise Skip(
                 "bad date",
-                f"bad date: expected whole days in hours since 2018-01-01 (got {time!r})",
+                f"bad date: expected whole days in hours since {epoch} (got {time!r})",
             )
-        when = PartialDate.from_date(_EPOCH18 + timedelta(hours=int(time)))
+        when = PartialDate.from_date(epoch + timedelta(hours=int(time)))
     else:
-        when = _day(time)
+        when = day(time, slashes=slashes)
     code = cameo_code(relation)
     quote = "\t".join(cells[:4])
     return Report(

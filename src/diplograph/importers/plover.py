@@ -13,6 +13,7 @@ array, so memory does not grow with the file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -21,7 +22,7 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import DateError, Problem
-from ._rows import Skip, actor, open_text
+from ._rows import ImportFileError, Skip, actor, day, no_rows, open_text
 from .actors import ActorResolver
 from .codes import PLOVER_TYPES, family_of_plover
 from .report import Report, Totals, cite, slug
@@ -31,28 +32,54 @@ __all__ = ["json_records", "read_plover"]
 _CHUNK = 1 << 16
 
 
-def json_records(fh: IO[str]) -> Iterator[tuple[int, Any]]:
-    """(line, value) of each JSON value of a top-level array or of a JSON Lines stream.
+class BrokenArray(ValueError):
+    """A JSON array that does not parse: what follows the error cannot be read."""
 
-    A value that does not parse is yielded as a :class:`ValueError` with its line.
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def json_records(fh: IO[str]) -> Iterator[tuple[int, Any]]:
+    r"""(line, value) of each JSON value of a top-level array or of a JSON Lines stream.
+
+    In a stream of values (JSON Lines), a value that does not parse is yielded
+    as a :class:`ValueError` with its line and reading goes on at the next line
+    that starts an object. In an array nothing after a broken value can be
+    found: :class:`BrokenArray` is raised.
+
+    >>> import io
+    >>> [v for _, v in json_records(io.StringIO('{"a": 1}\n{"a": 2,}\n{"a": 3}\n'))]
+    [{'a': 1}, ValueError('not JSON: Expecting property name enclosed in double quotes'), {'a': 3}]
     """
     decoder = json.JSONDecoder()
-    buf, line, eof = "", 1, False
+    buf, line, eof, array = "", 1, False, None
     while True:
         i = 0
         while True:
             while i < len(buf) and buf[i] in " \t\r\n,[]":
+                array = (buf[i] == "[") if array is None and buf[i] not in " \t\r\n" else array
                 line += buf[i] == "\n"
                 i += 1
-            if i >= len(buf) and eof:
-                return
+            if i >= len(buf):
+                if eof:
+                    return
+                break
+            array = False if array is None else array
             try:
                 value, end = decoder.raw_decode(buf, i)
             except json.JSONDecodeError as exc:
-                if not eof:
-                    break
+                resume = -1 if array else buf.find("\n{", i)
+                if not eof and resume < 0:
+                    break  # perhaps cut at the chunk's end: read on
+                if array:
+                    raise BrokenArray(line, f"not JSON: {exc.msg}") from None
                 yield line, ValueError(f"not JSON: {exc.msg}")
-                return
+                if resume < 0:
+                    return
+                line += buf.count("\n", i, resume + 1)
+                i = resume + 1
+                continue
             if end >= len(buf) and not eof:
                 break
             yield line, value
@@ -71,12 +98,30 @@ def read_plover(
     resolver: ActorResolver | None = None,
     totals: Totals | None = None,
 ) -> Iterator[Report]:
-    """Stream the reports of a PLOVER / POLECAT JSON file."""
+    """Stream the reports of a PLOVER / POLECAT JSON file (an array, or JSON Lines)."""
     resolver = resolver if resolver is not None else ActorResolver()
     totals = totals if totals is not None else Totals(str(path))
-    with open_text(path, errors="strict") as fh:
-        for line, record in json_records(fh):
+    rows = 0
+    with open_text(path, errors="strict") as fh:  # JSON is UTF-8 (RFC 8259): else not JSON
+        records = json_records(fh)
+        while True:
+            try:
+                line, record = next(records)
+            except StopIteration:
+                break
+            except BrokenArray as exc:
+                raise ImportFileError(
+                    f"{path}:{exc.line}: {exc}: a JSON array cannot be read past it "
+                    f"(got {rows} records before it)",
+                    path=str(path),
+                    line=exc.line,
+                ) from None
+            rows += 1
             totals.rows += 1
+            if rows == 1 and isinstance(record, ValueError):
+                raise ImportFileError(
+                    f"{path}:{line}: {record}: not a JSON or JSON Lines file", path=str(path)
+                )
             try:
                 if isinstance(record, ValueError):
                     raise Skip("not JSON", str(record))
@@ -86,18 +131,44 @@ def read_plover(
                 continue
             totals.imported += 1
             yield report
+    if rows == 0:
+        raise no_rows(path, what="no records")
+
+
+def _date(rid: str, value: Any, category: str) -> PartialDate:
+    """A record's date: EDTF (``2019-06``, ``2019-06-30``), ``20190630``, or with a time."""
+    if value is None or value == "":
+        raise Skip("no date", f"record {rid} has no date (got event {category!r})")
+    text = str(value).strip()
+    try:
+        return PartialDate.parse(text)
+    except DateError as exc:
+        try:
+            return day(text)
+        except Skip:
+            raise Skip("bad date", f"bad date: {exc}") from None
+
+
+_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]*$")
 
 
 def _actors(resolver: ActorResolver, value: Any) -> list[tuple[str, str]]:
+    """The actors of a ``source`` or ``target``: a list of objects, one object, or codes."""
     if value is None or value == "":
         return []
-    if not isinstance(value, list) or not all(isinstance(a, dict) for a in value):
-        raise Skip("bad actors", f"actors must be a list of objects (got {value!r})")
+    items = value if isinstance(value, list) else [value]
     out = []
-    for a in value:
-        name = str(a.get("actorText") or a.get("name") or a.get("code") or "").strip()
+    for a in items:
+        if isinstance(a, str) and _CODE.match(a.strip()):  # a bare CAMEO code (USAGOV)
+            a = {"code": a.strip()}
+        if not isinstance(a, dict):  # a word ('diplomatic') is no actor: a coding slip
+            raise Skip("bad actors", f"actors must be a list of objects (got {value!r})")
+        code = a.get("code")
+        if code is not None and not isinstance(code, str):
+            raise Skip("bad actors", f"an actor's code must be text (got {code!r})")
+        name = str(a.get("actorText") or a.get("name") or code or "").strip()
         if name:
-            out.append((actor(resolver, name, code=a.get("code") or None), name))
+            out.append((actor(resolver, name, code=code or None), name))
     return out
 
 
@@ -107,18 +178,16 @@ def _record(path: Path, line: int, rec: Any, source: str, resolver: ActorResolve
     rid = str(rec.get("id") or "")
     if not rid:
         raise Skip("no id", "a record needs an id (got none)")
-    category = str(rec.get("event") or "")
-    if "date" not in rec:
-        raise Skip("no date", f"record {rid} has no date (got event {category!r})")
-    try:
-        when = PartialDate.parse(str(rec["date"]))
-    except DateError as exc:
-        raise Skip("bad date", f"bad date: {exc}") from None
+    category = str(rec.get("event") or "").strip().upper()
+    when = _date(rid, rec.get("date"), category)
     if family_of_plover(category) is None:
         raise Skip("unknown PLOVER category", f"unknown PLOVER event category (got {category!r})")
     src = _actors(resolver, rec.get("source"))
     tgt = _actors(resolver, rec.get("target"))
-    text = str(rec.get("text") or "").strip() or None
+    text = rec.get("text")
+    if text is not None and not isinstance(text, str):
+        raise Skip("bad text", f"a record's text must be a string (got {text!r})")
+    text = (text or "").strip() or None
     try:
         return Report(
             id=slug(rid),

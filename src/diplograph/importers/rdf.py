@@ -23,6 +23,24 @@ from ..kg import KnowledgeGraph
 __all__ = ["import_rdf", "read_rdf_records"]
 
 
+_BOM = b"\xef\xbb\xbf"
+_PACKED = (".gz", ".bz2", ".zip")
+
+
+def _read(path: Path) -> tuple[bytes, Path]:
+    """The bytes of an RDF file, unpacked when gzip, bzip2 or a one-file zip (``korea.ttl.gz``),
+    and the name its format is told by (``korea.ttl``)."""
+    from ._rows import ImportFileError, open_binary
+
+    try:
+        with open_binary(path) as fh:
+            data = fh.read()
+    except ImportFileError as exc:
+        raise RDFError(str(exc)) from None
+    plain = path.with_suffix("") if path.suffix.casefold() in _PACKED else path
+    return data, plain
+
+
 def read_rdf_records(
     source: Path | str | bytes, *, format: str | None = None, where: str | None = None
 ) -> KnowledgeGraph:
@@ -52,14 +70,15 @@ def read_rdf_records(
         if format is None:
             raise RDFError("RDF given as bytes needs a format (got none)")
         name = where or "<bytes>"
-        kg = parse_rdf(source, format=format, where=name)
+        kg = parse_rdf(source.removeprefix(_BOM), format=format, where=name)
     else:
         path = Path(source)
         name = where or str(path)
         why = file_problem(path)
         if why is not None:  # checked before opening: a FIFO would block
             raise RDFError(f"{name}: cannot be read: {why}")
-        kg = parse_rdf(path.read_bytes(), format=format or guess_format(path), where=name)
+        data, plain = _read(path)
+        kg = parse_rdf(data.removeprefix(_BOM), format=format or guess_format(plain), where=name)
     dangling = kg.dangling()
     if dangling:
         more = f" (and {len(dangling) - 1} more)" if len(dangling) > 1 else ""
