@@ -400,9 +400,10 @@ def test_icews_dates_in_other_forms_and_slashes_only_when_the_file_tells(
     path = tmp_path / "ambiguous.tab"
     path.write_bytes(dated(lambda d: f"{int(d[5:7])}/{int(d[8:])}/{d[:4]}", early))
     code, out, err = _import("icews", str(path), "-o", str(tmp_path / "amb"))
-    assert code == 0, err
+    assert code == 1, err  # every row refused: nothing to import, nothing written
     assert f"{path}:2: bad date: day and month cannot be told apart" in err
-    assert "15 rows read, 0 imported, 15 skipped" in out and "skipped 15: bad date" in out
+    assert "15 row(s) read, all skipped: 15 bad date" in err
+    assert not (tmp_path / "amb").exists()
     # both orders in one file: refused whole
     mixed = [*days[:-1], "2018-06-30"]
     path = tmp_path / "mixed.tab"
@@ -739,9 +740,10 @@ def test_provocations_dates_with_a_time_or_slashes(shared: Path, tmp_path: Path)
         )
     )
     code, out, err = _import("csv", str(slashed), "-m", str(mapping), "-o", str(tmp_path / "b"))
-    assert code == 0, err
+    assert code == 1, err  # every row refused: nothing to import, nothing written
     assert f"{slashed}:2: bad date: the order of day and month is not known" in err
-    assert "date.formats" in err and "10 rows read, 0 imported, 10 skipped" in out
+    assert "date.formats" in err and "10 row(s) read, all skipped: 10 bad date" in err
+    assert not (tmp_path / "b").exists()
 
 
 # -- RDF ------------------------------------------------------------------------------------

@@ -148,14 +148,27 @@ def _run(
             conflicts=found,
             totals=totals,
         )
+    _summary(totals, show, resolver, len(sources), len(found), output, stored)
+
+
+def _summary(
+    totals: Totals,
+    show: int,
+    resolver: ActorResolver,
+    sources: int,
+    conflicts: int,
+    output: Path | None,
+    stored: str | None,
+) -> None:
+    """What an import did: its first problems, its counts and where it wrote."""
     for p in totals.problems[:show]:
         click.echo(str(p), err=True)
     for line in totals.lines():
         click.echo(line)
     click.echo(
         f"  {totals.linked} reports linked to existing events, {totals.proposed} new events "
-        f"proposed, {len(resolver.new)} new actors, {len(sources)} new sources, "
-        f"{len(resolver.review)} actor matches to review, {len(found)} conflicts"
+        f"proposed, {len(resolver.new)} new actors, {sources} new sources, "
+        f"{len(resolver.review)} actor matches to review, {conflicts} conflicts"
     )
     if output is not None:
         click.echo(

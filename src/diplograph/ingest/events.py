@@ -236,6 +236,9 @@ def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
     drafts.append(draft)
 
 
+_OBJECTS = ("dobj", "nsubjpass")  # "held a summit", "a summit was held"
+
+
 def find_events(
     text: str,
     doc: Any,
@@ -271,13 +274,8 @@ def find_events(
         bare = bare or part  # a dinner or a document belongs to the event named before it
         unit = measure(token)  # "a series of meetings": the measure's article
         determiner = any(c.dep_ == "det" for c in (unit or token).children)
-        if draft.date is None and not (
-            definite
-            or latest
-            or part
-            or plan
-            or (determiner and token.dep_ in ("dobj", "nsubjpass"))
-        ):
+        named_one = definite or latest or part or plan
+        if draft.date is None and not (named_one or (determiner and token.dep_ in _OBJECTS)):
             # "holding a one-on-one meeting" may be a part of a summit under way; "momentum
             # for talks", "reviving nuclear talks": no event in particular
             parts += [draft] if determiner and _a_part(token, draft) else []
