@@ -4,9 +4,9 @@ spaCy's compiled decoder (``Parser.greedy_parse``) lets go of the GIL for its
 loop over the transitions, yet the state lookups its validity checks make at
 every step (``StateC.B`` and the like, as the spaCy 3.8 wheels are compiled)
 each take the GIL back and release it again: on one core that locking took
-about half of the parser's time and two thirds of the entity recognizer's.
-Decoding is therefore done here from Python, with the GIL held (taking a lock
-the thread already holds only counts), with spaCy's own pieces: the same
+about half of the parser's time and of the entity recognizer's.
+Decoding is therefore done here from Python, with the GIL held (a thread that
+holds it and takes it again only counts up), with spaCy's own pieces: the same
 features, hidden layers, scores and transitions, so the same parses and
 entities (tested against the model's own components on the evaluation set).
 
@@ -14,7 +14,7 @@ The entity recognizer gets more. Its state reads only three tokens: the next
 word, and, while an entity is open, the entity's first word and the word before
 the next one. Outside an entity, its scores for every word therefore follow
 from the word alone and are worked out for a whole batch at once; inside one,
-for all the words the entity may still take at once. The matrix products are
+for every word the entity may still take, all at once. The matrix products are
 spaCy's own (BLIS gives every row the same result whatever the number of rows),
 the sums and maxima are the same float32 operations, and an action is chosen as
 spaCy chooses it: the first best-scoring one of those allowed. Anything this
