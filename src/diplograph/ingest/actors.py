@@ -49,6 +49,10 @@ _POST_OF = re.compile(  # a post the model took into the name of the body that g
     re.IGNORECASE,
 )
 _PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "al", "bin", "ibn"}
+_BODY = re.compile(  # the words of a state's body: "Foreign Ministry", "Supreme Court"
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Ministry|Department|Office|Court|Council|Agency|Commission|"
+    r"Committee|Service)$"
+)
 _GOVERNMENT = re.compile(r"\s+(?:government|administration)$", re.IGNORECASE)
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
@@ -72,6 +76,25 @@ def _whole_name(ent: Any) -> str:
         if nxt.pos_ == "PROPN" and nxt.text.istitle() and not nxt.ent_type_ and nxt.is_alpha:
             m = re.match(r"\s[A-Z][a-z]+(?=[\s.,;:’'])", rest)
     return str(ent.text) + (m.group() if m else "")
+
+
+def _with_holder(ent: Any, text: str) -> str:
+    """``text`` with the state words just before the entity ("Japan's" of "Japan's Defense
+    Ministry", "North Korean"), when the model left them out of it."""
+    doc, i = ent.doc, ent.start
+    if i >= 2 and doc[i - 1].lower_ in ("'s", "’s") and doc[i - 2].ent_type_ == "GPE":
+        first = doc[i - 2]
+        while (
+            first.i > 0 and doc[first.i - 1].ent_type_ == "GPE" and doc[first.i - 1].ent_iob_ != "O"
+        ):
+            first = doc[first.i - 1]
+        return f"{doc[first.i : i - 1].text}'s {text}"
+    if i >= 1 and doc[i - 1].ent_type_ == "NORP":
+        first = doc[i - 1]
+        while first.i > 0 and doc[first.i - 1].ent_type_ == "NORP":
+            first = doc[first.i - 1]
+        return f"{doc[first.i : i].text} {text}"
+    return text
 
 
 def _org_kind(name: str) -> str:
@@ -301,9 +324,41 @@ class ActorResolver:
             return self._existing(actor, "a country's name, as the graph has it", 0.85)
         return self._new(name, "state", "a country's name", 0.7)
 
+    def _held_body(self, ent: Any, text: str) -> ActorDraft | None:
+        """The body an entity names when state words stand just before it ("Japan's" of
+        "Japan's Defense Ministry"): the graph's body of that state, else that state's own
+        new one, never another state's body of the same name."""
+        held = _with_holder(ent, text)
+        if held == text:
+            return None
+        found = self.resolve_name(held)
+        if found is not None and found.existing and found.kind != "state":
+            return found
+        return self._state_body(held)
+
+    def _state_body(self, text: str) -> ActorDraft | None:
+        """ "Seoul's Foreign Ministry", "the North Korean Foreign Ministry": a body of a state
+        the graph lacks, named by its own words ("Foreign Ministry") and held by the state,
+        so the bodies of two states keep apart and one state's is one actor however named."""
+        words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
+        for n in range(min(3, len(words) - 1), 0, -1):  # "North Korean" before "North"
+            body = " ".join(words[n:])
+            state = self._state(re.sub(r"[’']s$", "", " ".join(words[:n])))
+            if _BODY.match(body) and state is not None and state.kind == "state":
+                break
+        else:
+            return None
+        draft = self._new(body, "government_body", "a body named with its state", 0.6, state.name)
+        draft.country = state.id
+        if text != body:
+            draft.aliases.add(text)
+        return draft
+
     # -- proposals ----------------------------------------------------------------------
-    def _new(self, name: str, kind: str, rule: str, confidence: float) -> ActorDraft:
-        aid = slug(name)
+    def _new(
+        self, name: str, kind: str, rule: str, confidence: float, holder: str = ""
+    ) -> ActorDraft:
+        aid = slug(f"{holder} {name}" if holder else name)
         while aid in self.kg.actors and self.kg.actors[aid].name != name:
             aid += "-x"
         if aid not in self.found:
@@ -339,7 +394,8 @@ class ActorResolver:
             and all(self._lookup(p) for p in text.split("-"))
         ):
             return None  # "Trump-Kim": two people, not one
-        draft = self.resolve_name(text)
+        draft = self._held_body(ent, text) if label == "ORG" else None
+        draft = draft or self.resolve_name(text)
         if draft is None:
             if label == "LOC":
                 return None
@@ -348,7 +404,9 @@ class ActorResolver:
                     return self.lone_name(text) if _org_kind(text) == "media" else None
                 draft = self._short_name(text) or self._new_person(text)
             elif label == "ORG":
-                draft = self._new(text, _org_kind(text), "an organization, not in the graph", 0.5)
+                draft = self._state_body(text) or self._new(
+                    text, _org_kind(text), "an organization, not in the graph", 0.5
+                )
             elif label == "GPE" and country_name(text) is not None:
                 # an actor of the article, but not handed on as one: "a summit in Singapore"
                 # names a place to the event stage, not a participant

@@ -23,7 +23,7 @@ from ..dates import DateSpan, PartialDate
 from ..kg import KnowledgeGraph
 from ..load import dump
 from ..model import Actor, Event, Evidence, Participant, Position, Record, Source, Statement
-from ._common import IngestError, slug
+from ._common import ActorDraft, IngestError, slug
 from .pipeline import Analysis
 
 __all__ = ["Drafts", "build_drafts", "write_drafts"]
@@ -168,6 +168,15 @@ def _held(published: PartialDate | None) -> dict[str, Any]:
     return {"start": DateSpan(None, published), "end": DateSpan(published, None)}
 
 
+def _held_name(ad: ActorDraft, an: Analysis) -> str:
+    """A new state body's record name with its state ("Defense Ministry of Japan"): a graph
+    holds one actor per name, and every state has a Defense Ministry."""
+    if ad.kind != "government_body" or ad.country is None:
+        return ad.name
+    state = next((a.name for a in an.actors if a.id == ad.country), ad.country)
+    return f"{ad.name} of {state}"
+
+
 def _actors(b: _Builder, an: Analysis, sid: str) -> None:
     text = an.article.body
     for ad in an.actors:
@@ -193,11 +202,12 @@ def _actors(b: _Builder, an: Analysis, sid: str) -> None:
                 note["rule"] = "a post the graph does not record: " + positions[0].post
             b.existing("actors", ad.id, evs if positions else [], note)
             continue
-        aliases = tuple(sorted(a for a in ad.aliases if a != ad.name))
+        name = _held_name(ad, an)
+        aliases = tuple(sorted(a for a in ad.aliases if a != name))
         actor = Actor(
             id=ad.id,
             kind=ad.kind,
-            name=ad.name,
+            name=name,
             aliases=aliases,
             positions=positions,
             country=ad.country,

@@ -1,0 +1,74 @@
+"""A body named with its state ("Japan's Defense Ministry", "the North Korean Foreign
+Ministry") is that state's own: named by its own words, held by the state, and kept apart
+from another state's body of the same name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.cli import cli
+from diplograph.dates import parse_date
+from diplograph.ingest.html import Article
+from diplograph.ingest.pipeline import Analysis, analyze
+from diplograph.kg import KnowledgeGraph
+from diplograph.load import load
+
+TEXT = (
+    "Japan's Defense Ministry said the missile flew 400 kilometers.\n\n"
+    "South Korea's Defense Ministry said it had tracked two launches.\n\n"
+    "“We are watching closely,” the North Korean Foreign Ministry said in a statement.\n\n"
+    "South Korea's Unification Ministry said talks should resume.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def analysis(korea: KnowledgeGraph) -> Analysis:
+    article = Article(
+        body=TEXT,
+        data=TEXT.encode(),
+        file="bodies.txt",
+        title="t",
+        published=parse_date("2019-08-02"),
+        url=None,
+        publisher=None,
+    )
+    return analyze(article, korea)
+
+
+def _speakers(an: Analysis) -> list[str | None]:
+    return [q.speaker.id if q.speaker else None for q in an.quotes]
+
+
+def test_each_state_keeps_its_own_body(analysis: Analysis) -> None:
+    assert _speakers(analysis) == [
+        "japan-defense-ministry",
+        "south-korea-defense-ministry",
+        "north-korea-foreign-ministry",
+        "unification-ministry",  # the graph's own, not a new one
+    ]
+    bodies = {a.id: a for a in analysis.actors if a.kind == "government_body"}
+    assert bodies["japan-defense-ministry"].name == "Defense Ministry"
+    assert bodies["japan-defense-ministry"].country == "japan"
+    assert bodies["south-korea-defense-ministry"].country == "south-korea"
+    assert bodies["north-korea-foreign-ministry"].name == "Foreign Ministry"
+    assert "North Korean Foreign Ministry" in bodies["north-korea-foreign-ministry"].aliases
+    assert bodies["unification-ministry"].existing
+
+
+def test_the_drafts_hold_each_body_with_its_state(tmp_path: Path) -> None:
+    article = tmp_path / "bodies.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "drafts"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(article), "-o", str(out), "--published", "2019-08-02"]
+    )
+    assert result.exit_code == 0, result.output
+    drafts = load(out, texts=out)  # one actor per name: each body's record names its state
+    korea = drafts.actors["south-korea-defense-ministry"]
+    assert (korea.name, korea.country) == ("Defense Ministry of South Korea", "south-korea")
+    assert "South Korea's Defense Ministry" in korea.aliases
+    japan = drafts.actors["japan-defense-ministry"]
+    assert (japan.name, japan.country) == ("Defense Ministry of Japan", "japan")
