@@ -34,14 +34,20 @@ def add_linked(
 
 def sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> bool:
     """ "The document", "the joint declaration" with no agreement named yet: the one the
-    graph records as signed at the meeting the article named last, if there is one."""
-    meetings = [d for d in drafts if d.family == "meeting" and d.link is not None]
+    graph records as signed at the meeting the article named last before it, if there is one."""
+    at = min(m[0] for m in draft.mentions)  # only a meeting named before the mention
+    before = {
+        id(d): max((m[0] for m in d.mentions if m[0] < at), default=-1)
+        for d in drafts
+        if d.family == "meeting" and d.link is not None
+    }
+    meetings = [d for d in drafts if before.get(id(d), -1) >= 0]
     if not meetings:
         return False
-    host = max(meetings, key=lambda d: max(m[0] for m in d.mentions)).link
+    host = max(meetings, key=lambda d: before[id(d)]).link
     parts = event_index(kg, FAMILIES).parts(host or "")
     signed = [ev for ev in parts if FAMILIES.get(ev.type.value) == "agreement"]
-    if len(signed) != 1:
+    if len(signed) != 1 or not names_fit(kg, draft.label, [kg.events[host or ""], signed[0]]):
         return False
     target = next((d for d in drafts if d.link == signed[0].id), None)
     if target is not None:
@@ -53,6 +59,24 @@ def sign_at(kg: KnowledgeGraph, drafts: list[EventDraft], draft: EventDraft) -> 
     draft.label = signed[0].label
     drafts.append(draft)
     return True
+
+
+_COMMON = {"the", "a", "an", "joint", "declaration", "statement", "agreement", "accord", "accords"}
+_COMMON |= {"document", "communique", "communiqué", "deal", "treaty", "pact", "of", "on"}
+
+
+def names_fit(kg: KnowledgeGraph, label: str, events: list[Event]) -> bool:
+    """Whether every proper name in a mention ("Panmunjeom" of "The Panmunjeom Declaration")
+    is in the label or place of one of ``events``: a document named for another place is
+    not the one signed at this meeting."""
+    words = [w.strip(".,;:’'\"“”()") for w in label.split()]
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _COMMON]
+    if not names:
+        return True
+    known = " ".join(
+        f"{ev.label} {kg.places[ev.place].name if ev.place in kg.places else ''}" for ev in events
+    ).lower()
+    return all(n.lower() in known for n in names)
 
 
 def last_named(drafts: list[EventDraft], family: str) -> int:

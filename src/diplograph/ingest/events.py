@@ -34,6 +34,7 @@ from ._joins import add_linked as _add_linked
 from ._joins import join as _join
 from ._joins import last_named as _last_named
 from ._joins import named_later as _named_later
+from ._joins import names_fit as _names_fit
 from ._joins import sign_at as _sign_at
 from ._lexicon import HAPPEN, SPEECH_VERBS
 from ._linking import FAMILIES, agrees, link, widen
@@ -386,6 +387,8 @@ def _bare(
     if signing and _sign_at(kg, drafts, draft):
         return True  # "the signing ceremony": the signing, when the graph keeps it apart
     same = [d for d in drafts if d.family == draft.family and _in_time(kg, d, draft)]
+    if draft.family == "agreement":  # "the Panmunjom Declaration" is not Singapore's statement
+        same = [d for d in same if not d.link or _names_fit(kg, draft.label, [kg.events[d.link]])]
     after_meeting = _last_named(drafts, "meeting") > _last_named(same, "")
     if draft.family == "agreement" and after_meeting and _sign_at(kg, drafts, draft):
         return True  # "the summit in Singapore, where they issued a statement": its document

@@ -1,0 +1,49 @@
+"""A document mention ("the joint declaration") is linked to the agreement signed at a
+meeting named before it, and only when its own proper names fit that meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.dates import parse_date
+from diplograph.ingest.html import Article
+from diplograph.ingest.pipeline import Analysis, analyze
+from diplograph.kg import KnowledgeGraph
+
+
+def _analyse(korea: KnowledgeGraph, text: str, published: str) -> Analysis:
+    article = Article(
+        body=text,
+        data=text.encode(),
+        file="doc.txt",
+        title="t",
+        published=parse_date(published),
+        url=None,
+        publisher=None,
+    )
+    return analyze(article, korea)
+
+
+def _link_of(an: Analysis, words: str) -> str | None:
+    start = an.article.body.index(words)
+    for ev in an.events:
+        if any(a <= start < b for a, b in ev.mentions):
+            return ev.link
+    return None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump and Kim met in Singapore on June 12, 2018, and signed a joint statement. "
+        "A year later, Seoul said the Panmunjom Declaration still guided its policy.",
+        "Trump and Kim met in Singapore on June 12, 2018. "
+        "Moon said the Pyongyang Declaration was being carried out.",
+    ],
+)
+def test_a_document_named_for_another_place_is_not_the_meetings(
+    korea: KnowledgeGraph, text: str
+) -> None:
+    an = _analyse(korea, text, "2019-06-20")
+    name = "Panmunjom Declaration" if "Panmunjom" in text else "Pyongyang Declaration"
+    assert _link_of(an, name) != "singapore-joint-statement-2018"
