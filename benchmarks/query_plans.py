@@ -233,6 +233,41 @@ def template_of(text: str) -> str:
     return "?"
 
 
+_MARKER = re.compile(r"^(?P<indent>[ \t]*)#@values(?P<vars>(?:[ \t]+\?\w+)+)[ \t]*$", re.M)
+_BOUND = re.compile(r"^[ \t]*VALUES (?P<vars>\?\w+|\((?:\?\w+ ?)+\)) \{.*$", re.M)
+
+
+def rebind(text: str, other: str) -> str:
+    """The template ``other`` bound with the VALUES blocks of ``text`` (matched by variables).
+
+    So an earlier version of a shipped template runs with exactly the values a
+    question bound today, for a baseline in the same run.
+    """
+    values = {tuple(re.findall(r"\?\w+", m["vars"])): m[0].strip() for m in _BOUND.finditer(text)}
+
+    def fill(m: re.Match[str]) -> str:
+        return m["indent"] + values[tuple(m["vars"].split())]
+
+    return _MARKER.sub(fill, other)
+
+
+def before_text(text: str, rev: str) -> str | None:
+    """The query ``text`` as the shipped template of git revision ``rev`` wrote it (if changed)."""
+    name = template_of(text)
+    if name == "?":
+        return None
+    done = subprocess.run(
+        ["git", "show", f"{rev}:queries/{name}.rq"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 or done.stdout == template(name):
+        return None
+    return rebind(text, done.stdout)
+
+
 def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     """Median time of ``fn`` in ms over ``repeat`` runs after a warm-up, and its last answer."""
     answer = fn()
@@ -357,6 +392,7 @@ class Asked:
     answer: Any
     texts: list[str]
     queries: list[tuple[float, list[tuple[str, ...]]]]
+    before: list[tuple[float, list[tuple[str, ...]]] | None] = field(default_factory=list)
 
 
 def _cells(rows: Any) -> list[tuple[str, ...]]:
@@ -368,40 +404,60 @@ def _cells(rows: Any) -> list[tuple[str, ...]]:
 
 
 def ask(
-    store: Store, fn: Callable[[Store], Any], run_text: Callable[[str], Any], repeat: int
+    store: Store,
+    fn: Callable[[Store], Any],
+    run_text: Callable[[str], Any],
+    repeat: int,
+    rev: str | None,
 ) -> Asked:
-    """Time a question and, one by one, the queries it sends (``run_text`` runs one raw)."""
+    """Time a question and, one by one, the queries it sends (``run_text`` runs one raw).
+
+    With a git revision ``rev``, a query whose template was written otherwise
+    there is also timed as it was, interleaved with today's text.
+    """
     ms, answer = median_ms(lambda: fn(store), repeat)
     rec = Recorder(store)
     fn(rec)
-    queries = []
+    out = Asked(ms, answer, rec.texts, [])
     for text in rec.texts:
-        q_ms, rows = median_ms(lambda text=text: _cells(run_text(text)), repeat)
-        queries.append((q_ms, rows))
-    return Asked(ms, answer, rec.texts, queries)
+        old = before_text(text, rev) if rev else None
+        runs: list[tuple[float, list[tuple[str, ...]]]] = []
+        for _ in range(1 if old is None else 3):  # today's, then the old text, then today's
+            t = old if old is not None and len(runs) == 1 else text
+            runs.append(median_ms(lambda t=t: _cells(run_text(t)), repeat))
+        if old is None:
+            out.queries.append(runs[0])
+            out.before.append(None)
+        else:
+            out.queries.append(min(runs[0], runs[2], key=lambda r: r[0]))
+            out.before.append(runs[1])
+    return out
 
 
 def on_oxigraph(
-    store: EmbeddedStore, asked: list[tuple[str, Callable[[Store], Any]]], repeat: int
+    store: EmbeddedStore,
+    asked: list[tuple[str, Callable[[Store], Any]]],
+    repeat: int,
+    rev: str | None,
 ) -> list[Asked]:
     """Each question on the on-disk store, and its queries in pyoxigraph itself."""
     native = store.native
     out = []
     for name, fn in asked:
         print(f"  oxigraph: {name}", file=sys.stderr, flush=True)
-        out.append(ask(store, fn, lambda t: native.query(t), repeat))
+        out.append(ask(store, fn, lambda t: native.query(t), repeat, rev))
     return out
 
 
 def on_virtuoso(
-    server: Any, asked: list[tuple[str, Callable[[Store], Any]]], repeat: int
+    server: Any, asked: list[tuple[str, Callable[[Store], Any]]], repeat: int, rev: str | None
 ) -> list[Asked]:
     """Each question through the remote store on Virtuoso, and its queries through HTTP."""
     remote = RemoteStore(f"{server.sparql}?default-graph-uri={GRAPH}", timeout=900)
     out = []
     for name, fn in asked:
         print(f"  virtuoso: {name}", file=sys.stderr, flush=True)
-        out.append(ask(remote, fn, lambda t: remote.query(t).rows, repeat))
+        out.append(ask(remote, fn, lambda t: remote.query(t).rows, repeat, rev))
     return out
 
 
@@ -419,6 +475,19 @@ def _same_solutions(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> str:
     if len(a) != len(b):
         return f"ROW COUNTS DIFFER ({len(a)} against {len(b)})"
     return "same rows" if sorted(a) == sorted(b) else "SAME COUNT, OTHER ROWS"
+
+
+def _before_line(o: Asked, v: Asked | None, j: int) -> str:
+    """How the query's text at ``--before`` did on each engine, beside today's."""
+    parts = []
+    for engine, a in (("oxigraph", o), ("virtuoso", v)):
+        if a is None or j >= len(a.before) or a.before[j] is None:
+            continue
+        old_ms, old_rows = a.before[j]  # type: ignore[misc]
+        new_ms, new_rows = a.queries[j]
+        same = _same_solutions(new_rows, old_rows)
+        parts.append(f"{engine} {old_ms:.1f} ms ({old_ms / new_ms:.2f}x today's), {same}")
+    return "      before: " + "; ".join(parts) if parts else ""
 
 
 def report(
@@ -447,6 +516,9 @@ def report(
                     f"; virtuoso {v_ms:.1f} ms, {len(v_rows)} rows, {_same_solutions(rows, v_rows)}"
                 )
             print(line)
+            line = _before_line(o, v, j)
+            if line:
+                print(line)
             for summary in plans.get(text, []):
                 print(f"        {summary}")
 
@@ -486,7 +558,7 @@ def virtuoso_part(
     server = start_virtuoso(folder, args.buffers)
     try:
         print(f"virtuoso: {load_virtuoso(server, nt, quads)}")
-        virt = on_virtuoso(server, asked, args.repeat)
+        virt = on_virtuoso(server, asked, args.repeat, args.before)
         slowest = max(
             ((ms, text) for a in virt for (ms, _), text in zip(a.queries, a.texts, strict=True)),
             key=lambda t: t[0],
@@ -516,6 +588,12 @@ def main() -> None:
         help="use --store as it is (a COPY: the oxigraph CLI opens it as its primary)",
     )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
+    parser.add_argument(
+        "--before",
+        default=None,
+        metavar="REV",
+        help="also time each query whose template differs at this git revision, as it was there",
+    )
     parser.add_argument("--only", default="", help="only the questions whose name has this text")
     parser.add_argument("--no-virtuoso", action="store_true", help="Oxigraph only")
     parser.add_argument("--virtuoso-folder", type=Path, default=None, help="its database")
@@ -534,7 +612,7 @@ def main() -> None:
     quads = len(store)
     print(f"on-disk store: {note}, {quads:,} quads")
     asked = [(n, f) for n, f in questions(pairs(store, args.events)) if args.only in n]
-    oxi = on_oxigraph(store, asked, args.repeat)
+    oxi = on_oxigraph(store, asked, args.repeat, args.before)
     store.close()
     del store
     plans = plans_of(args.store, oxi)

@@ -144,6 +144,8 @@ def test_the_cli_plan_of_a_busy_pair(
     assert "Join(HashBuildLeftProbeRight, keys = ?event)" in summary[0]
     assert summary[1].index("sem:hasActor ?first") < summary[1].index("dg:edtf ?edtf")
     assert plans.template_of(text) == "events-with-busy-actors"
+    # the same values bound into a template again give the same text
+    assert plans.rebind(text, template("events-with-busy-actors")) == text
 
 
 def _open(path: Path) -> EmbeddedStore:
