@@ -376,7 +376,9 @@ def virtuoso_profile(server: Any, sparql: str) -> str:
 
 def profile_summary(report: str, keep: int = 40) -> list[str]:
     """The lines of a Virtuoso profile that say where the time went and which index was read."""
-    wanted = re.compile(r"time +[0-9.e+-]+% fanout|RDF_QUAD|Subquery|hash|Hash|Distinct|Sort")
+    wanted = re.compile(
+        r"time +[0-9.e+-]+% fanout|RDF_QUAD|Subquery|hash|Hash|Distinct|Sort|msec|Compilation"
+    )
     out = [ln.rstrip() for ln in report.splitlines() if wanted.search(ln)]
     return out[:keep] + ([f"... ({len(out) - keep} more lines)"] if len(out) > keep else [])
 
