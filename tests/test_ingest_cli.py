@@ -145,6 +145,28 @@ def test_merge_refuses_invalid_drafts_and_changes_nothing(tmp_path: Path) -> Non
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
+def test_a_first_merge_makes_the_folder(tmp_path: Path) -> None:
+    """Into a folder that does not exist yet, or holds no YAML: the drafts alone, with the
+    graph's records they name, become a folder that loads; a file is refused."""
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "drafts"
+    assert run("ingest", str(src), "-o", str(out), "--published", "2019-07-02")[0] == 0
+    drafts = load(out, texts=out)
+    for folder in (tmp_path / "new" / "mine", tmp_path / "empty"):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        code, output = run("ingest-merge", str(out), "--into", str(folder))
+        assert code == 0, output
+        merged = load(folder)
+        assert set(merged.actors) == set(drafts.actors)
+        assert "baek-tae-hyun" in merged.actors
+        assert all(not e.draft for s in merged.statements.values() for e in s.evidence)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    code, output = run("ingest-merge", str(out), "--into", str(tmp_path / "file"))
+    assert code == 1 and "got a file" in output
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
+
+
 def test_html_page_gives_body_title_date_and_url(tmp_path: Path) -> None:
     src = tmp_path / "envoys.html"
     src.write_text(PAGE, encoding="utf-8")

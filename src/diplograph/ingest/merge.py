@@ -112,7 +112,8 @@ def merge_drafts(drafts: Path | str, into: Path | str, *, keep_draft: bool = Fal
     ``keep_draft`` (merged, but still to be reviewed). The drafts must be valid
     (checked against the texts beside them); ``into`` must load, and must be a
     folder of one YAML file per record kind (as :func:`~diplograph.load.dump`
-    writes). Every file is computed before the first is replaced, and each is
+    writes), or a folder with no YAML yet, or none at all (a first merge makes
+    it). Every file is computed before the first is replaced, and each is
     replaced atomically.
     """
     src, dst = Path(drafts), Path(into)
@@ -122,8 +123,11 @@ def merge_drafts(drafts: Path | str, into: Path | str, *, keep_draft: bool = Fal
         raise IngestError(str(e)) from e
     if problems:
         raise IngestError(f"the drafts have {len(problems)} problem(s); first: {problems[0]}")
+    if dst.exists() and not dst.is_dir():
+        raise IngestError(f"{dst}: merge writes into a folder (got a file)")
+    fresh = not dst.exists() or not any(dst.rglob("*.yaml"))  # a first merge starts a folder
     try:
-        old = load(dst)
+        old = KnowledgeGraph() if fresh else load(dst)
     except LoadError as e:
         raise IngestError(f"{dst}: cannot merge into a folder that does not load: {e}") from e
     canonical = {f"{k}.yaml" for k in RECORD_KINDS}
@@ -155,6 +159,7 @@ def merge_drafts(drafts: Path | str, into: Path | str, *, keep_draft: bool = Fal
     if dangling:
         raise IngestError(f"the merge would leave a dangling reference: {dangling[0]}")
     texts = {k: dumps_kind(merged, k) for k in RECORD_KINDS if getattr(merged, k)}
+    dst.mkdir(parents=True, exist_ok=True)
     for kind, text in texts.items():
         path = dst / f"{kind}.yaml"
         with atomic_write(path, text=True) as fh:
