@@ -36,3 +36,14 @@ def test_undated_missile_launches_are_not_those_of_months_before(analyse_text) -
     assert not [link for words, link in late.items() if "missile launches" in words and link]
     # a few weeks after them, the same words still name them
     assert linked_to(analyse_text(text, "2019-05-20"), "missile launches") is not None
+
+
+def test_bare_talks_weeks_after_a_summit_are_not_the_summit(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "U.S. Secretary of State Mike Pompeo said the talks were productive, though North Korea "
+        "called them disappointing.\n"
+    )
+    late = links(analyse_text(text, "2018-07-08"))  # 26 days after Singapore
+    assert not [link for words, link in late.items() if "talks" in words and link]
+    # two days after it, the same words are the summit just over
+    assert linked_to(analyse_text(text, "2018-06-14"), "the talks") == "singapore-summit-2018"

@@ -237,7 +237,8 @@ def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
     drafts.append(draft)
 
 
-_OBJECTS = ("dobj", "nsubjpass")  # "held a summit", "a summit was held"
+_OBJECTS = ("dobj", "nsubjpass")
+_JUST_OVER = 7  # days  # "held a summit", "a summit was held"
 
 
 def find_events(
@@ -399,6 +400,11 @@ def _bare(
         return _sign_at(kg, drafts, draft)
     if not part:
         recent = recent_event(kg, draft.family, FAMILIES, published, named)
+        if recent is not None and recent.type.value != draft.type and published is not None:
+            # "the talks" a month after a summit are other talks: another word of the family
+            # names the event only while it is under way or just over
+            ended = (published.earliest - recent.time.latest).days
+            recent = recent if ended <= _JUST_OVER else None
         if recent is not None:
             _add_linked(kg, drafts, draft, recent)
             draft.rule = "linked: the recent event of the principals the article names"
