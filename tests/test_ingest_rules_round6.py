@@ -47,3 +47,13 @@ def test_bare_talks_weeks_after_a_summit_are_not_the_summit(analyse_text) -> Non
     assert not [link for words, link in late.items() if "talks" in words and link]
     # two days after it, the same words are the summit just over
     assert linked_to(analyse_text(text, "2018-06-14"), "the talks") == "singapore-summit-2018"
+
+
+def test_the_latest_summit_is_the_one_held_not_one_to_come(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moon Jae-in and Kim Jong Un held a summit in Panmunjom on Friday. It may pave the way "
+        "for a first-ever meeting between leaders of the United States and North Korea, "
+        'expected by early June.\n\nKim said the latest summit will "open a new chapter."\n'
+    )
+    an = analyse_text(text, "2018-04-27")
+    assert linked_to(an, "the latest summit") == "inter-korean-summit-2018-04-27"
