@@ -57,3 +57,15 @@ def test_the_latest_summit_is_the_one_held_not_one_to_come(analyse_text) -> None
     )
     an = analyse_text(text, "2018-04-27")
     assert linked_to(an, "the latest summit") == "inter-korean-summit-2018-04-27"
+
+
+def test_a_summit_told_in_the_past_is_not_one_still_to_come(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moon Jae-in and Kim Jong Un held a summit in Panmunjom on Friday. It may pave the way "
+        "for a first-ever meeting between leaders of the United States and North Korea, "
+        "expected by early June.\n\nThe statement was signed in the village where the summit "
+        "was held.\n"
+    )
+    an = analyse_text(text, "2018-04-27")
+    assert linked_to(an, "the summit") == "inter-korean-summit-2018-04-27"
+    assert linked_to(an, "a first-ever meeting") == "singapore-summit-2018"

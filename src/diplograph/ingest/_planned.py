@@ -19,7 +19,7 @@ from ._event_index import event_index
 from ._linking import FAMILIES, widen
 from ._under_way import hypothetical
 
-__all__ = ["next_event", "other_side", "planned", "planned_event"]
+__all__ = ["next_event", "other_side", "planned", "planned_event", "told_as_past"]
 
 _AHEAD = {"expected", "planned", "upcoming", "proposed", "forthcoming", "scheduled", "coming"}
 #: words above an event noun that put it in the future: "plans for", "prepare for", "is

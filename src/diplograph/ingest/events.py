@@ -39,7 +39,7 @@ from ._joins import sign_at as _sign_at
 from ._lexicon import HAPPEN, SPEECH_VERBS
 from ._linking import FAMILIES, agrees, link, widen
 from ._places import place_in, verb_place
-from ._planned import next_event, other_side, planned, planned_event
+from ._planned import next_event, other_side, planned, planned_event, told_as_past
 from ._triggers import DEFINITE, TRIGGERS, trigger_of
 from ._under_way import hypothetical, join_under_way
 from .html import Article
@@ -270,6 +270,7 @@ def find_events(
             or (ordinal(token) is not None and not hypothetical(token))  # "a second summit"
         )
         plan = planned(token)
+        draft.past = not plan and told_as_past(token)
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
@@ -387,7 +388,13 @@ def _bare(
     signing = draft.family == "meeting" and "signing" in draft.label.lower()
     if signing and _sign_at(kg, drafts, draft):
         return True  # "the signing ceremony": the signing, when the graph keeps it apart
-    same = [d for d in drafts if d.family == draft.family and _in_time(kg, d, draft)]
+    same = [
+        d
+        for d in drafts
+        if d.family == draft.family
+        and _in_time(kg, d, draft)
+        and not (draft.past and _ahead(kg, d, published))  # "where the summit was held"
+    ]
     if draft.family == "agreement":  # "the Panmunjom Declaration" is not Singapore's statement
         same = [d for d in same if not d.link or _names_fit(kg, draft.label, [kg.events[d.link]])]
     after_meeting = _last_named(drafts, "meeting") > _last_named(same, "")
@@ -411,6 +418,12 @@ def _bare(
             draft.confidence = 0.5
             return True
     return False
+
+
+def _ahead(kg: KnowledgeGraph, target: EventDraft, published: PartialDate | None) -> bool:
+    """Whether ``target`` is an event still to come when the article was written."""
+    when = target.date or (kg.events[target.link].time if target.link else None)
+    return published is not None and when is not None and when.earliest > published.latest
 
 
 def _in_time(kg: KnowledgeGraph, target: EventDraft, draft: EventDraft) -> bool:
