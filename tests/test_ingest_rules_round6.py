@@ -69,3 +69,17 @@ def test_a_summit_told_in_the_past_is_not_one_still_to_come(analyse_text) -> Non
     an = analyse_text(text, "2018-04-27")
     assert linked_to(an, "the summit") == "inter-korean-summit-2018-04-27"
     assert linked_to(an, "a first-ever meeting") == "singapore-summit-2018"
+
+
+# -- speakers ---------------------------------------------------------------------------
+
+
+def test_the_minister_is_the_one_the_title_before_names(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iranian Foreign Minister Mohammad Javad Zarif arrived in France on Sunday.\n\n"
+        "Officials said French Prime Minister Emanuel Macron knew about the visit.\n\n"
+        "The Iranian foreign minister chose to attend “despite US pressure,” the minister "
+        "tweeted.\n"
+    )
+    an = analyse_text(text, "2019-08-25")
+    assert ("despite US pressure", "Mohammad Javad Zarif") in said(an)

@@ -330,29 +330,62 @@ class Speakers:
 
     def _by_role(self, head: Any) -> ActorDraft | None:
         """ "the Prime Minister said": the last speaker, else the last person named before,
-        who holds that title (read from the article, or the graph's posts)."""
+        who holds that title (read from the article, or the graph's posts); "the Iranian
+        foreign minister" (or "the minister" after it) the one whose post and state it names."""
         if not any(t.lower_ in ("the", "this") for t in head.lefts):
             return None
-        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")]
-        title = " ".join([*words, head.lower_])
+        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
+        title = " ".join([*(t.lower_ for t in mods), head.lower_])
         if not any(title == t or title.endswith(" " + t) for t in TITLES):
             return None
+        mods = mods or self._described_before(head)
 
-        def holds(d: ActorDraft) -> bool:
-            posts = [p.post for p in d.positions]
+        def posts(d: ActorDraft) -> list[tuple[str, str | None]]:
+            out = [(p.post.lower(), p.organization) for p in d.positions]
             if d.existing and d.id in self.actors.kg.actors:
-                posts += [p.post for p in self.actors.kg.actors[d.id].positions]
-            return d.kind == "person" and any(head.lower_ in p.lower() for p in posts)
+                out += [
+                    (p.post.lower(), p.organization) for p in self.actors.kg.actors[d.id].positions
+                ]
+            return out if d.kind == "person" else []
 
-        for draft in reversed(self.last):
-            if holds(draft):
-                return draft
-        named = [
-            (max(a for a, _ in before), d)
-            for d in self.actors.found.values()
-            if holds(d) and (before := [m for m in d.mentions if m[0] < head.idx])
-        ]
-        return max(named, key=lambda n: n[0])[1] if named else None
+        def fits(d: ActorDraft) -> bool:  # every word of the title: its post, or its state
+            held = posts(d)
+            words = {w for post, _ in held for w in post.split()}
+            states = {org for _, org in held} | {d.country}
+            return all(
+                t.lower_ in words or (t.i in self.ent_actor and self.ent_actor[t.i].id in states)
+                for t in mods
+            )
+
+        named = sorted(
+            (
+                (max(a for a, _ in before), d)
+                for d in self.actors.found.values()
+                if any(head.lower_ in post for post, _ in posts(d))
+                and (before := [m for m in d.mentions if m[0] < head.idx])
+            ),
+            key=lambda n: n[0],
+            reverse=True,
+        )
+        holders = [d for d in reversed(self.last) if any(head.lower_ in p for p, _ in posts(d))]
+        holders += [d for _, d in named]
+        if mods:
+            return next((d for d in holders if fits(d)), holders[0] if holders else None)
+        return holders[0] if holders else None
+
+    def _described_before(self, head: Any) -> list[Any]:
+        """The words before the head of the nearest "the Iranian foreign minister" that names
+        the same post in the sentence or the two before ``head``, else none."""
+        first = head.sent.start
+        for _ in range(2):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        for tok in reversed(self.doc[first : head.i]):
+            if tok.lower_ == head.lower_ and any(t.lower_ == "the" for t in tok.lefts):
+                mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
+                if mods:
+                    return mods
+        return []
 
     def _noun(self, head: Any) -> tuple[ActorDraft | None, str]:
         """ "a memo from the Commission", "a spokesman for the ministry", "the statement,
