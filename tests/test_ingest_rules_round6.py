@@ -83,3 +83,16 @@ def test_the_minister_is_the_one_the_title_before_names(analyse_text) -> None:  
     )
     an = analyse_text(text, "2019-08-25")
     assert ("despite US pressure", "Mohammad Javad Zarif") in said(an)
+
+
+# -- reported speech --------------------------------------------------------------------
+
+
+def test_which_it_warned_would_is_the_states_paraphrase(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ministry said talks would go on.\n\n"
+        "The North took issue with the planned drills, which it warned would delay the "
+        "resumption of talks with Washington.\n"
+    )
+    an = analyse_text(text, "2019-07-26")
+    assert ("would delay the resumption of talks with Washington", "North Korea") in said(an)

@@ -161,9 +161,15 @@ class Speakers:
 
     def of_verb(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft | None, str]:
         """The speaker of ``verb``: its subject, "said X", a parse's slips, a governing verb's."""
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not inside[0] <= child.idx < inside[1]:
-                return self.of_token(child)
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not inside[0] <= c.idx < inside[1]
+        ]
+        if len(subjects) > 1:  # "which it warned would …": the relative pronoun is not it
+            subjects = [c for c in subjects if c.tag_ != "WDT"] or subjects
+        if subjects:
+            return self.of_token(subjects[0])
         for child in verb.children:  # "said X" parsed without a subject arc
             if child.i > verb.i and child.ent_type_ == "PERSON":
                 return self.of_token(child)
@@ -262,6 +268,10 @@ class Speakers:
             subject = self._sentence_subject(head)
             if subject is not None and self._fits(subject, sex):
                 return subject, f"“{head.text}”: the person the sentence is about"
+        if want is None and head.lower_ == "it":  # "the North balked at drills, which it
+            subject = self._sentence_subject(head, person=False)  # warned would …"
+            if subject is not None:
+                return subject, f"“{head.text}”: the state or body the sentence is about"
         for draft in reversed(self.last):
             if (want is None and draft.kind != "person") or (
                 want == draft.kind and self._fits(draft, sex)
@@ -553,13 +563,14 @@ class Speakers:
             "PROPN",
         )
 
-    def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
-        """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
+    def _sentence_subject(self, pronoun: Any, person: bool = True) -> ActorDraft | None:
+        """The nearest person (or, not ``person``, state or body) before ``pronoun`` in its
+        sentence who is a clause's subject."""
         for tok in reversed(self.doc[sentence(pronoun).start : pronoun.i]):
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             draft = self.actor_at(tok)
-            if draft is not None and draft.kind == "person":
+            if draft is not None and (draft.kind == "person") == person:
                 return draft
         return None
 

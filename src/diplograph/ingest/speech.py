@@ -85,8 +85,8 @@ def clause_of(verb: Any) -> Any | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "ccomp"
-                and any(a.dep_ == "aux" and a.lower_ != "to" for a in c.children)
+                if c.dep_ in ("ccomp", "xcomp")  # "which it warned would delay": the parse's
+                and any(a.dep_ == "aux" and a.lower_ != "to" for a in c.children)  # xcomp
             ),
             None,
         )
