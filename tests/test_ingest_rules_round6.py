@@ -96,3 +96,9 @@ def test_which_it_warned_would_is_the_states_paraphrase(analyse_text) -> None:  
     )
     an = analyse_text(text, "2019-07-26")
     assert ("would delay the resumption of talks with Washington", "North Korea") in said(an)
+
+
+def test_mentioned_that_reports_a_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The spokesman Lee Sang-min mentioned that the talks would resume next month.\n"
+    an = analyse_text(text, "2019-07-26")
+    assert ("the talks would resume next month", "Lee Sang-min") in said(an)

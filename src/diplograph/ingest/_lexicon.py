@@ -174,6 +174,7 @@ SPEECH_VERBS = frozenset(
         "explain",
         "write",
         "ask",
+        "mention",
         "reply",
         "respond",
         "urge",
