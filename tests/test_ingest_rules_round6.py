@@ -102,3 +102,13 @@ def test_mentioned_that_reports_a_clause(analyse_text) -> None:  # type: ignore[
     text = "The spokesman Lee Sang-min mentioned that the talks would resume next month.\n"
     an = analyse_text(text, "2019-07-26")
     assert ("the talks would resume next month", "Lee Sang-min") in said(an)
+
+
+def test_a_clause_before_the_ministry_said_is_the_ministrys(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seoul’s Foreign Ministry said the ministers held talks.\n\n"
+        "In response, Kono repeated Tokyo’s position on the dispute, the ministry said.\n"
+    )
+    an = analyse_text(text, "2019-07-26")
+    words = "In response, Kono repeated Tokyo’s position on the dispute"
+    assert (words, "Foreign Ministry") in said(an)

@@ -439,6 +439,8 @@ class Speakers:
             found = next((f for f in named if f is not None), None)
         if found is None and span is not None:
             found = self._medium(span.root)
+        if found is None and span is not None and span.root.pos_ == "NOUN":
+            found = self._noun(span.root)[0]  # "…, the ministry said": the one named before
         return found
 
     def _medium(self, head: Any) -> ActorDraft | None:

@@ -34,6 +34,8 @@ _SOURCES = {  # "..., a senior White House official told JNS": somebody, named o
     "source",
     "sources",
 }
+#: "..., the ministry said": a body named before, that speaks
+_BODIES = {"ministry", "agency", "office", "department", "embassy", "government", "committee"}
 _DECLINE = {"decline", "refuse"}
 _SILENT = {"comment", "elaborate", "confirm", "discuss"}
 _ANSWER = {"respond", "reply", "return"}
@@ -284,7 +286,7 @@ def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, in
     if m is None or m.start() < 12:
         return None
     last = m["who"].split()[-1:]
-    if m.re is _POSTPOSED and any(w[:1].islower() and w not in _SOURCES for w in last):
+    if m.re is _POSTPOSED and any(w[:1].islower() and w not in _SOURCES | _BODIES for w in last):
         return None  # "..., the deal was said": no speaker before the verb, but "an official"
     a, b = _trim(text, s, s + m.start())
     who = (s + m.start("who"), s + m.end("who"))
