@@ -112,3 +112,16 @@ def test_a_clause_before_the_ministry_said_is_the_ministrys(analyse_text) -> Non
     an = analyse_text(text, "2019-07-26")
     words = "In response, Kono repeated Tokyo’s position on the dispute"
     assert (words, "Foreign Ministry") in said(an)
+
+
+def test_a_quoted_word_the_leaders_agreed_on_or_hailed_is_their_words(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Moon Jae-in and Kim Jong Un agreed on Friday to seek "lasting" peace after what they '
+        'both hailed as a "historic" meeting.\n'
+    )
+    quoted = {words: who for words, who in said(analyse_text(text, "2018-04-27"))}
+    assert quoted.get("lasting", "missing") is None  # words of both: no one speaker
+    assert quoted.get("historic", "missing") is None
+    # a name the reporter gives a thing stays a term: nobody's words
+    text = 'Moon Jae-in and Kim Jong Un held a "handshake" meeting on Friday.\n'
+    assert "handshake" not in dict(said(analyse_text(text, "2018-04-27")))

@@ -103,6 +103,19 @@ def finite(clause: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children)
 
 
+_PLEDGE = {"agree", "hail"}
+
+
+def _pledged(token: Any) -> bool:
+    """Whether a verb of agreement or praise governs ``token`` ("agreed to pursue “complete”
+    denuclearization", "hailed as a “historic” summit"): the word is the one the agreement or
+    the praise used, not the reporter's name for a thing."""
+    for up in list(token.ancestors)[:6]:
+        if up.pos_ == "VERB" and up.lemma_.lower() in _PLEDGE:
+            return True
+    return False
+
+
 def _word(token: Any) -> str:
     """The lemma, and a verb's stem for an "-ing" form the parse took for a noun."""
     lemma = str(token.lemma_).lower()
@@ -552,6 +565,7 @@ class Speakers:
             and root.head.pos_ in ("NOUN", "PROPN")
             and not a <= root.head.idx < b
             and not self._reported_above(root)  # "he said he was seeking a “handshake” session"
+            and not _pledged(root)
         )
 
     def a_term(self, a: int, b: int) -> bool:
