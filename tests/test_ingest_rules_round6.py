@@ -125,3 +125,12 @@ def test_a_quoted_word_the_leaders_agreed_on_or_hailed_is_their_words(analyse_te
     # a name the reporter gives a thing stays a term: nobody's words
     text = 'Moon Jae-in and Kim Jong Un held a "handshake" meeting on Friday.\n'
     assert "handshake" not in dict(said(analyse_text(text, "2018-04-27")))
+
+
+def test_a_verb_of_the_speakers_own_ends_the_reported_clause(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Nicolas Maduro said that the talks were useful and did not rule out that a "
+        "deal may be reached.\n"
+    )
+    words = [w for w, _ in said(analyse_text(text, "2019-08-15"))]
+    assert words == ["the talks were useful"]

@@ -173,6 +173,20 @@ def _narrated(verb: Any, clause: Any) -> Any | None:
     return None
 
 
+def _speakers_act(clause: Any) -> Any | None:
+    """A verb joined to the reported clause with no subject of its own and a "that" clause
+    of its own ("said that the talks were useful and did not rule out that …"): the speaker's
+    next act, told by the reporter, not more of the words reported."""
+    for c in clause.children:
+        if c.dep_ != "conj" or c.i < clause.i or c.pos_ != "VERB":
+            continue
+        if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            continue
+        if any(x.dep_ == "ccomp" and any(_a_that(m) for m in x.children) for x in c.children):
+            return c
+    return None
+
+
 def _joined(verb: Any, clause: Any) -> list[Any]:
     """Clauses the reported one goes on with, joined by "but" or "and" without a "that" or a
     speech verb of their own ("reiterated that there is much talk … but what is most
@@ -213,7 +227,9 @@ def reported(
     ]
     for more in _joined(verb, clause):
         tokens += list(more.subtree)
-    own = _own_that(clause) or _narrated(verb, clause)  # "said A, and that B": two statements
+    # "said A, and that B": two statements; "said that A and did not rule out that B": the
+    # speaker's own act ends A
+    own = _own_that(clause) or _narrated(verb, clause) or _speakers_act(clause)
     if own is not None:
         tokens = [t for t in tokens if t.i < own.left_edge.i]
         while tokens and (tokens[-1].dep_ in ("cc", "punct")):
