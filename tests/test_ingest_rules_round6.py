@@ -134,3 +134,13 @@ def test_a_verb_of_the_speakers_own_ends_the_reported_clause(analyse_text) -> No
     )
     words = [w for w, _ in said(analyse_text(text, "2019-08-15"))]
     assert words == ["the talks were useful"]
+
+
+def test_highlighted_how_reports_the_clause_after_how(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Kang Kyung-wha highlighted how the two countries are working toward "
+        "a lasting peace.\n\nShe also highlighted the progress of the talks.\n"
+    )
+    assert said(analyse_text(text, "2018-04-27")) == [
+        ("the two countries are working toward a lasting peace", "Kang Kyung-wha")
+    ]

@@ -98,13 +98,15 @@ def clause_of(verb: Any) -> Any | None:
 
 
 def speech_verb(verb: Any) -> bool:
-    """A verb of speech: "say", "warn", ..., and "point out" ("He pointed out sanctions are
-    still on")."""
+    """A verb of speech: "say", "warn", ..., "point out" ("He pointed out sanctions are
+    still on") and "highlight" with a clause."""
     lemma = verb.lemma_.lower()
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     if lemma == "make":
         return _made_plain(verb) is not None
+    if lemma == "highlight":  # "highlighted how the sides are moving …", not "the moment"
+        return any(c.dep_ == "ccomp" and finite(c) for c in verb.children)
     return lemma in SPEECH_VERBS
 
 
@@ -223,7 +225,7 @@ def reported(
     tokens = [
         t
         for t in clause.subtree
-        if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ != "that")
+        if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ not in ("that", "how"))
     ]
     for more in _joined(verb, clause):
         tokens += list(more.subtree)
