@@ -144,3 +144,8 @@ def test_highlighted_how_reports_the_clause_after_how(analyse_text) -> None:  # 
     assert said(analyse_text(text, "2018-04-27")) == [
         ("the two countries are working toward a lasting peace", "Kang Kyung-wha")
     ]
+
+
+def test_a_reported_clause_needs_a_verb(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition leader Juan Guaido declared himself the interim president.\n"
+    assert said(analyse_text(text, "2019-08-15")) == []

@@ -246,8 +246,8 @@ def reported(
             tokens = [x for x in tokens if x.i < t.i - 1]
             reach = t.doc[t.i - 1].idx
             break
-    if not tokens:
-        return None
+    if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None  # "declared himself interim president": no clause, no statement
     a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     m = _TAIL.search(text, a, b)  # "..., according to CNBC": the channel, not the words
     if m is not None and m.start() > a:
