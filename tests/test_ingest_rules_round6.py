@@ -149,3 +149,18 @@ def test_highlighted_how_reports_the_clause_after_how(analyse_text) -> None:  # 
 def test_a_reported_clause_needs_a_verb(analyse_text) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition leader Juan Guaido declared himself the interim president.\n"
     assert said(analyse_text(text, "2019-08-15")) == []
+
+
+def test_unnamed_officials_of_a_state_are_anonymous_those_of_a_body_speak_for_it(
+    analyse_text,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seoul officials said the drills would go ahead as planned.\n\n"
+        "Two U.S. officials told CNN that “nothing has changed” in the plans.\n\n"
+        "White House officials said the talks would continue next week.\n"
+    )
+    assert said(analyse_text(text, "2019-08-15")) == [
+        ("the drills would go ahead as planned", None),
+        ("nothing has changed", None),
+        ("the talks would continue next week", "White House"),
+    ]

@@ -23,6 +23,7 @@ JOINT = "words said by several actors together"
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
+_UNNAMED = {"officials", "official", "sources", "source", "diplomats", "diplomat"}
 _SEX = {"he": "m", "she": "f"}
 _TITLE_SEX = {
     "mr": "m",
@@ -250,7 +251,10 @@ class Speakers:
             return found, "subject of a speech verb"
         for child in head.children:  # "Pyongyang's official Korean Central News Agency"
             if child.dep_ in ("compound", "appos", "poss") and child.i in self.ent_actor:
-                return self.ent_actor[child.i], "subject of a speech verb"
+                found = self.ent_actor[child.i]
+                if found.kind == "state" and head.lower_ in _UNNAMED:
+                    return None, "unnamed officials of a state: anonymous"  # "Seoul officials"
+                return found, "subject of a speech verb"
         found = self._by_role(head)
         if found is not None:
             return found, "a title: the last speaker holding it"
