@@ -164,3 +164,14 @@ def test_unnamed_officials_of_a_state_are_anonymous_those_of_a_body_speak_for_it
         ("nothing has changed", None),
         ("the talks would continue next week", "White House"),
     ]
+
+
+def test_according_to_x_before_the_clause_makes_it_xs(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to Foreign Ministry spokesman Lee Sang-min, the envoy was invited to the "
+        "talks by the Swedish side.\n\nAccording to Yonhap, Kim said “we will meet again.”\n"
+    )
+    assert said(analyse_text(text, "2019-08-25")) == [
+        ("the envoy was invited to the talks by the Swedish side", "Lee Sang-min"),
+        ("we will meet again.", "Kim Jong Un"),  # the quotation is the statement
+    ]

@@ -315,6 +315,22 @@ def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, in
     return q, who[1]
 
 
+_FRONTED = re.compile(r"According to (?P<who>[^,;“”\"]{2,90}),\s+")
+
+
+def _fronted(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, int] | None:
+    """ "According to the ministry's spokesman Lee, the talks will resume.": the rest of the
+    sentence is Lee's; a quotation anywhere in it is the statement instead."""
+    m = _FRONTED.match(text, sent.start_char, sent.end_char)
+    if m is None:
+        return None
+    speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
+    a, b = _trim(text, m.end(), sent.end_char)
+    q = QuoteDraft(a, b, "paraphrase", speaker, "according to", 0.6 if speaker else 0.3)
+    q.sentence = (sent.start_char, sent.end_char)
+    return q, b
+
+
 _IN_WORDS = re.compile(r"In (?P<who>his|her) (?:own )?words,\s+")
 
 
@@ -346,7 +362,11 @@ def find_surface(
         a, b = sent.start_char, sent.end_char
         if any(a <= x < b and mode != "fragment" for x, _, mode in taken):
             continue  # the sentence's statement is found already
-        found = _postposed(text, sent, speakers) or _in_words(text, sent, speakers)
+        found = (
+            _postposed(text, sent, speakers)
+            or _in_words(text, sent, speakers)
+            or _fronted(text, sent, speakers)
+        )
         if found is None or len(text[found[0].start : found[0].end].split()) < 4:
             continue
         words = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
