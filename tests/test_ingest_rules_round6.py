@@ -175,3 +175,15 @@ def test_according_to_x_before_the_clause_makes_it_xs(analyse_text) -> None:  # 
         ("the envoy was invited to the talks by the Swedish side", "Lee Sang-min"),
         ("we will meet again.", "Kim Jong Un"),  # the quotation is the statement
     ]
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+def test_early_late_and_mid_belong_to_the_month_they_name(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    an = analyse_text("A summit is expected by early June, after talks in mid-May.\n", "2018-04-27")
+    body = an.article.body
+    assert [(body[d.start : d.end], str(d.value)) for d in an.dates] == [
+        ("early June", "2018-06"),
+        ("mid-May", "2018-05"),
+    ]
