@@ -187,3 +187,13 @@ def test_early_late_and_mid_belong_to_the_month_they_name(analyse_text) -> None:
         ("early June", "2018-06"),
         ("mid-May", "2018-05"),
     ]
+
+
+def test_a_fragment_in_the_that_clause_of_a_comment_is_its_owners(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pompeo rejected North Korea's comment that the U.S. made a "
+        '"one-sided and gangster-like demand."\n'
+    )
+    assert said(analyse_text(text, "2018-07-08")) == [
+        ("one-sided and gangster-like demand.", "North Korea")
+    ]

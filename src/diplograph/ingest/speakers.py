@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
+from ._fragments import comment_owner, pledged
 from ._lexicon import SPEECH_VERBS, TITLES
 from .actors import ActorResolver
 
@@ -102,19 +103,6 @@ def finite(clause: Any) -> bool:
     """Whether ``clause`` has a subject or a "that" of its own: a reported clause does;
     "concluded the summit ... and Kim reiterated" (a parse's slip) does not."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children)
-
-
-_PLEDGE = {"agree", "hail"}
-
-
-def _pledged(token: Any) -> bool:
-    """Whether a verb of agreement or praise governs ``token`` ("agreed to pursue “complete”
-    denuclearization", "hailed as a “historic” summit"): the word is the one the agreement or
-    the praise used, not the reporter's name for a thing."""
-    for up in list(token.ancestors)[:6]:
-        if up.pos_ == "VERB" and up.lemma_.lower() in _PLEDGE:
-            return True
-    return False
 
 
 def _word(token: Any) -> str:
@@ -482,6 +470,9 @@ class Speakers:
             if said is not None:
                 found, rule = self.of_verb(said, (a, b))  # "saying that Kim “wants…”"
                 return found, rule, True
+            found = comment_owner(node, self.actor_at)  # "X's comment that the U.S. …"
+            if found is not None:
+                return found, "the one whose words a noun of speech gives", True
             found = self._by_phrase(node, a, b) or self._who_said(node, a)
             if found is not None:
                 return found, "the speaker a word of speech names", True
@@ -569,7 +560,7 @@ class Speakers:
             and root.head.pos_ in ("NOUN", "PROPN")
             and not a <= root.head.idx < b
             and not self._reported_above(root)  # "he said he was seeking a “handshake” session"
-            and not _pledged(root)
+            and not pledged(root)
         )
 
     def a_term(self, a: int, b: int) -> bool:
