@@ -14,7 +14,7 @@ from typing import Any
 
 from ._common import ActorDraft, sentence
 from ._fragments import comment_owner, pledged
-from ._lexicon import SPEECH_VERBS, TITLES
+from ._lexicon import SPEECH_VERBS, TITLE_SEX, TITLES
 from .actors import ActorResolver
 
 __all__ = ["COMMUNICATION", "JOINT", "Speakers", "finite", "speech_head", "that_clause"]
@@ -26,23 +26,6 @@ _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
 _UNNAMED = {"officials", "official", "sources", "source", "diplomats", "diplomat"}
 _SEX = {"he": "m", "she": "f"}
-_TITLE_SEX = {
-    "mr": "m",
-    "sir": "m",
-    "king": "m",
-    "prince": "m",
-    "spokesman": "m",
-    "chairman": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "madam": "f",
-    "lady": "f",
-    "queen": "f",
-    "princess": "f",
-    "spokeswoman": "f",
-    "chairwoman": "f",
-}
 
 COMMUNICATION = SPEECH_VERBS | {
     "reiterate",
@@ -334,11 +317,11 @@ class Speakers:
         for a, _ in draft.mentions:
             words = text[max(0, a - 24) : a].replace(".", " ").split()
             for word in reversed(words[-2:]):
-                sex = _TITLE_SEX.get(word.lower())
+                sex = TITLE_SEX.get(word.lower())
                 if sex is not None:
                     return sex
         for post in draft.positions:
-            for word, sex in _TITLE_SEX.items():
+            for word, sex in TITLE_SEX.items():
                 if word in post.post.lower().split():
                     return sex
         return None
