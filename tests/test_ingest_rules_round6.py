@@ -197,3 +197,15 @@ def test_a_fragment_in_the_that_clause_of_a_comment_is_its_owners(analyse_text) 
     assert said(analyse_text(text, "2018-07-08")) == [
         ("one-sided and gangster-like demand.", "North Korea")
     ]
+
+
+def test_a_states_words_reported_by_a_person_are_the_persons(analyse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Yonhap reported that Foreign Minister Kang Kyung-wha also said South Korea told Japan "
+        "that Seoul would “never” accept the restrictions.\n\n"
+        "South Korea said Japan should “reverse” its decision.\n"
+    )
+    assert said(analyse_text(text, "2019-08-15")) == [
+        ("never", "Kang Kyung-wha"),
+        ("reverse", "South Korea"),  # no person reports it: the state's own
+    ]

@@ -452,6 +452,8 @@ class Speakers:
             said = speech_head(node)
             if said is not None:
                 found, rule = self.of_verb(said, (a, b))  # "saying that Kim “wants…”"
+                if found is not None and found.kind == "state":
+                    found, rule = self._reporter(said, (a, b)) or (found, rule)
                 return found, rule, True
             found = comment_owner(node, self.actor_at)  # "X's comment that the U.S. …"
             if found is not None:
@@ -473,6 +475,19 @@ class Speakers:
             if node.head.i == node.i:
                 return None, "", spoken
             node = node.head
+
+    def _reporter(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft, str] | None:
+        """The person whose words report what a state said ("Ri said North Korea told the
+        U.S. it would “eternally” …": Ri's words), through up to three speech verbs."""
+        outer = speech_head(verb)
+        for _ in range(3):
+            if outer is None:
+                return None
+            person = self.of_verb(outer, inside)[0]
+            if person is not None and person.kind == "person":
+                return person, "a person reports a state's words"
+            outer = speech_head(outer)
+        return None
 
     def _by_phrase(self, node: Any, a: int, b: int) -> ActorDraft | None:
         """ "lofty promises by the American president to take care of a “...”": a word of
