@@ -123,3 +123,5 @@ class EventDraft:
     id: str = ""
     date_note: str | None = None
     reference: PartialDate | None = None
+    #: the mention's clause is in the past tense ("where the summit was held")
+    past: bool = False

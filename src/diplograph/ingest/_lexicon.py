@@ -13,6 +13,7 @@ __all__ = [
     "ORG_WORDS",
     "SPEECH_VERBS",
     "TITLES",
+    "TITLE_SEX",
 ]
 
 # country name -> (demonyms, capital): demonyms and capitals stand for the government
@@ -174,6 +175,7 @@ SPEECH_VERBS = frozenset(
         "explain",
         "write",
         "ask",
+        "mention",
         "reply",
         "respond",
         "urge",
@@ -329,3 +331,22 @@ HAPPEN = frozenset(
     }
 )
 """Verbs whose subject, an event, happens when they do: a date on them dates it."""
+
+#: the sex a title or a post gives a person ("Mrs May", "spokesman Lee")
+TITLE_SEX = {
+    "mr": "m",
+    "sir": "m",
+    "king": "m",
+    "prince": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+}

@@ -59,6 +59,13 @@ def _score(
         return None
     elif published is not None and draft.place is None and years_before(ev, published) > 2:
         return None  # an undated "the deal" is not an event years before the article
+    elif (
+        published is not None
+        and draft.family in RECURRENT
+        and draft.place is None
+        and (published.earliest - ev.time.latest).days > _RECENT
+    ):
+        return None  # undated "missile launches" are the latest ones, not May's of July
     if draft.place is not None:
         if ev.place is not None and ev.place != draft.place:
             return None
@@ -79,6 +86,10 @@ def _score(
         return None
     return score
 
+
+#: families whose events recur every few weeks: an undated mention names only one just over
+RECURRENT = {"military"}
+_RECENT = 31  # days
 
 _TWO_YEARS = 731  # days: an undated mention is of no event more than two years before
 

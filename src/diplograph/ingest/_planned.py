@@ -19,7 +19,7 @@ from ._event_index import event_index
 from ._linking import FAMILIES, widen
 from ._under_way import hypothetical
 
-__all__ = ["next_event", "other_side", "planned", "planned_event"]
+__all__ = ["next_event", "other_side", "planned", "planned_event", "told_as_past"]
 
 _AHEAD = {"expected", "planned", "upcoming", "proposed", "forthcoming", "scheduled", "coming"}
 #: words above an event noun that put it in the future: "plans for", "prepare for", "is
@@ -36,11 +36,28 @@ _HALF_YEAR = 183  # days: how far ahead of the report a planned event is looked 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
+_BEHIND = {"latest", "last", "recent", "previous"}
+
+
+def told_as_past(token: Any) -> bool:
+    """Whether the clause of the event noun ``token`` is in the past tense ("the village where
+    the summit was held"): it names an event held already, not one still to come."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+
+
 def planned(token: Any) -> bool:
     """Whether the event noun ``token`` names an event still to come when the report was
     written (not a wish nor a possibility: see :func:`._under_way.hypothetical`)."""
     if token.pos_ not in ("NOUN", "PROPN") or hypothetical(token):
         return False
+    if any(c.lower_ in _BEHIND for c in token.lefts):
+        return False  # "the latest summit will turn a new page": the one just held
     if any(c.lower_ in _AHEAD for c in token.lefts):
         return True
     doc = token.doc

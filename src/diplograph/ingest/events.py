@@ -39,7 +39,7 @@ from ._joins import sign_at as _sign_at
 from ._lexicon import HAPPEN, SPEECH_VERBS
 from ._linking import FAMILIES, agrees, link, widen
 from ._places import place_in, verb_place
-from ._planned import next_event, other_side, planned, planned_event
+from ._planned import next_event, other_side, planned, planned_event, told_as_past
 from ._triggers import DEFINITE, TRIGGERS, trigger_of
 from ._under_way import hypothetical, join_under_way
 from .html import Article
@@ -237,7 +237,8 @@ def _place_new(drafts: list[EventDraft], draft: EventDraft) -> None:
     drafts.append(draft)
 
 
-_OBJECTS = ("dobj", "nsubjpass")  # "held a summit", "a summit was held"
+_OBJECTS = ("dobj", "nsubjpass")
+_JUST_OVER = 7  # days  # "held a summit", "a summit was held"
 
 
 def find_events(
@@ -269,6 +270,7 @@ def find_events(
             or (ordinal(token) is not None and not hypothetical(token))  # "a second summit"
         )
         plan = planned(token)
+        draft.past = not plan and told_as_past(token)
         latest = any(c.lower_ in ("latest", "last", "recent") for c in token.children)
         bare = draft.date is None and draft.place is None and not draft.participants
         part = token.lemma_.lower() in _PARTS
@@ -386,7 +388,13 @@ def _bare(
     signing = draft.family == "meeting" and "signing" in draft.label.lower()
     if signing and _sign_at(kg, drafts, draft):
         return True  # "the signing ceremony": the signing, when the graph keeps it apart
-    same = [d for d in drafts if d.family == draft.family and _in_time(kg, d, draft)]
+    same = [
+        d
+        for d in drafts
+        if d.family == draft.family
+        and _in_time(kg, d, draft)
+        and not (draft.past and _ahead(kg, d, published))  # "where the summit was held"
+    ]
     if draft.family == "agreement":  # "the Panmunjom Declaration" is not Singapore's statement
         same = [d for d in same if not d.link or _names_fit(kg, draft.label, [kg.events[d.link]])]
     after_meeting = _last_named(drafts, "meeting") > _last_named(same, "")
@@ -399,12 +407,23 @@ def _bare(
         return _sign_at(kg, drafts, draft)
     if not part:
         recent = recent_event(kg, draft.family, FAMILIES, published, named)
+        if recent is not None and recent.type.value != draft.type and published is not None:
+            # "the talks" a month after a summit are other talks: another word of the family
+            # names the event only while it is under way or just over
+            ended = (published.earliest - recent.time.latest).days
+            recent = recent if ended <= _JUST_OVER else None
         if recent is not None:
             _add_linked(kg, drafts, draft, recent)
             draft.rule = "linked: the recent event of the principals the article names"
             draft.confidence = 0.5
             return True
     return False
+
+
+def _ahead(kg: KnowledgeGraph, target: EventDraft, published: PartialDate | None) -> bool:
+    """Whether ``target`` is an event still to come when the article was written."""
+    when = target.date or (kg.events[target.link].time if target.link else None)
+    return published is not None and when is not None and when.earliest > published.latest
 
 
 def _in_time(kg: KnowledgeGraph, target: EventDraft, draft: EventDraft) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
-from ._lexicon import SPEECH_VERBS, TITLES
+from ._fragments import comment_owner, pledged
+from ._lexicon import SPEECH_VERBS, TITLE_SEX, TITLES
 from .actors import ActorResolver
 
 __all__ = ["COMMUNICATION", "JOINT", "Speakers", "finite", "speech_head", "that_clause"]
@@ -23,24 +24,8 @@ JOINT = "words said by several actors together"
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
+_UNNAMED = {"officials", "official", "sources", "source", "diplomats", "diplomat"}
 _SEX = {"he": "m", "she": "f"}
-_TITLE_SEX = {
-    "mr": "m",
-    "sir": "m",
-    "king": "m",
-    "prince": "m",
-    "spokesman": "m",
-    "chairman": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "madam": "f",
-    "lady": "f",
-    "queen": "f",
-    "princess": "f",
-    "spokeswoman": "f",
-    "chairwoman": "f",
-}
 
 COMMUNICATION = SPEECH_VERBS | {
     "reiterate",
@@ -161,9 +146,15 @@ class Speakers:
 
     def of_verb(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft | None, str]:
         """The speaker of ``verb``: its subject, "said X", a parse's slips, a governing verb's."""
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not inside[0] <= child.idx < inside[1]:
-                return self.of_token(child)
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not inside[0] <= c.idx < inside[1]
+        ]
+        if len(subjects) > 1:  # "which it warned would …": the relative pronoun is not it
+            subjects = [c for c in subjects if c.tag_ != "WDT"] or subjects
+        if subjects:
+            return self.of_token(subjects[0])
         for child in verb.children:  # "said X" parsed without a subject arc
             if child.i > verb.i and child.ent_type_ == "PERSON":
                 return self.of_token(child)
@@ -231,7 +222,10 @@ class Speakers:
             return found, "subject of a speech verb"
         for child in head.children:  # "Pyongyang's official Korean Central News Agency"
             if child.dep_ in ("compound", "appos", "poss") and child.i in self.ent_actor:
-                return self.ent_actor[child.i], "subject of a speech verb"
+                found = self.ent_actor[child.i]
+                if found.kind == "state" and head.lower_ in _UNNAMED:
+                    return None, "unnamed officials of a state: anonymous"  # "Seoul officials"
+                return found, "subject of a speech verb"
         found = self._by_role(head)
         if found is not None:
             return found, "a title: the last speaker holding it"
@@ -262,6 +256,10 @@ class Speakers:
             subject = self._sentence_subject(head)
             if subject is not None and self._fits(subject, sex):
                 return subject, f"“{head.text}”: the person the sentence is about"
+        if want is None and head.lower_ == "it":  # "the North balked at drills, which it
+            subject = self._sentence_subject(head, person=False)  # warned would …"
+            if subject is not None:
+                return subject, f"“{head.text}”: the state or body the sentence is about"
         for draft in reversed(self.last):
             if (want is None and draft.kind != "person") or (
                 want == draft.kind and self._fits(draft, sex)
@@ -319,40 +317,73 @@ class Speakers:
         for a, _ in draft.mentions:
             words = text[max(0, a - 24) : a].replace(".", " ").split()
             for word in reversed(words[-2:]):
-                sex = _TITLE_SEX.get(word.lower())
+                sex = TITLE_SEX.get(word.lower())
                 if sex is not None:
                     return sex
         for post in draft.positions:
-            for word, sex in _TITLE_SEX.items():
+            for word, sex in TITLE_SEX.items():
                 if word in post.post.lower().split():
                     return sex
         return None
 
     def _by_role(self, head: Any) -> ActorDraft | None:
         """ "the Prime Minister said": the last speaker, else the last person named before,
-        who holds that title (read from the article, or the graph's posts)."""
+        who holds that title (read from the article, or the graph's posts); "the Iranian
+        foreign minister" (or "the minister" after it) the one whose post and state it names."""
         if not any(t.lower_ in ("the", "this") for t in head.lefts):
             return None
-        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")]
-        title = " ".join([*words, head.lower_])
+        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
+        title = " ".join([*(t.lower_ for t in mods), head.lower_])
         if not any(title == t or title.endswith(" " + t) for t in TITLES):
             return None
+        mods = mods or self._described_before(head)
 
-        def holds(d: ActorDraft) -> bool:
-            posts = [p.post for p in d.positions]
+        def posts(d: ActorDraft) -> list[tuple[str, str | None]]:
+            out = [(p.post.lower(), p.organization) for p in d.positions]
             if d.existing and d.id in self.actors.kg.actors:
-                posts += [p.post for p in self.actors.kg.actors[d.id].positions]
-            return d.kind == "person" and any(head.lower_ in p.lower() for p in posts)
+                out += [
+                    (p.post.lower(), p.organization) for p in self.actors.kg.actors[d.id].positions
+                ]
+            return out if d.kind == "person" else []
 
-        for draft in reversed(self.last):
-            if holds(draft):
-                return draft
-        named = [
-            (max(a for a, _ in before), d)
-            for d in self.actors.found.values()
-            if holds(d) and (before := [m for m in d.mentions if m[0] < head.idx])
-        ]
-        return max(named, key=lambda n: n[0])[1] if named else None
+        def fits(d: ActorDraft) -> bool:  # every word of the title: its post, or its state
+            held = posts(d)
+            words = {w for post, _ in held for w in post.split()}
+            states = {org for _, org in held} | {d.country}
+            return all(
+                t.lower_ in words or (t.i in self.ent_actor and self.ent_actor[t.i].id in states)
+                for t in mods
+            )
+
+        named = sorted(
+            (
+                (max(a for a, _ in before), d)
+                for d in self.actors.found.values()
+                if any(head.lower_ in post for post, _ in posts(d))
+                and (before := [m for m in d.mentions if m[0] < head.idx])
+            ),
+            key=lambda n: n[0],
+            reverse=True,
+        )
+        holders = [d for d in reversed(self.last) if any(head.lower_ in p for p, _ in posts(d))]
+        holders += [d for _, d in named]
+        if mods:
+            return next((d for d in holders if fits(d)), holders[0] if holders else None)
+        return holders[0] if holders else None
+
+    def _described_before(self, head: Any) -> list[Any]:
+        """The words before the head of the nearest "the Iranian foreign minister" that names
+        the same post in the sentence or the two before ``head``, else none."""
+        first = head.sent.start
+        for _ in range(2):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        for tok in reversed(self.doc[first : head.i]):
+            if tok.lower_ == head.lower_ and any(t.lower_ == "the" for t in tok.lefts):
+                mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
+                if mods:
+                    return mods
+        return []
 
     def _noun(self, head: Any) -> tuple[ActorDraft | None, str]:
         """ "a memo from the Commission", "a spokesman for the ministry", "the statement,
@@ -396,6 +427,8 @@ class Speakers:
             found = next((f for f in named if f is not None), None)
         if found is None and span is not None:
             found = self._medium(span.root)
+        if found is None and span is not None and span.root.pos_ == "NOUN":
+            found = self._noun(span.root)[0]  # "…, the ministry said": the one named before
         return found
 
     def _medium(self, head: Any) -> ActorDraft | None:
@@ -419,7 +452,12 @@ class Speakers:
             said = speech_head(node)
             if said is not None:
                 found, rule = self.of_verb(said, (a, b))  # "saying that Kim “wants…”"
+                if found is not None and found.kind == "state":
+                    found, rule = self._reporter(said, (a, b)) or (found, rule)
                 return found, rule, True
+            found = comment_owner(node, self.actor_at)  # "X's comment that the U.S. …"
+            if found is not None:
+                return found, "the one whose words a noun of speech gives", True
             found = self._by_phrase(node, a, b) or self._who_said(node, a)
             if found is not None:
                 return found, "the speaker a word of speech names", True
@@ -437,6 +475,19 @@ class Speakers:
             if node.head.i == node.i:
                 return None, "", spoken
             node = node.head
+
+    def _reporter(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft, str] | None:
+        """The person whose words report what a state said ("Ri said North Korea told the
+        U.S. it would “eternally” …": Ri's words), through up to three speech verbs."""
+        outer = speech_head(verb)
+        for _ in range(3):
+            if outer is None:
+                return None
+            person = self.of_verb(outer, inside)[0]
+            if person is not None and person.kind == "person":
+                return person, "a person reports a state's words"
+            outer = speech_head(outer)
+        return None
 
     def _by_phrase(self, node: Any, a: int, b: int) -> ActorDraft | None:
         """ "lofty promises by the American president to take care of a “...”": a word of
@@ -507,6 +558,7 @@ class Speakers:
             and root.head.pos_ in ("NOUN", "PROPN")
             and not a <= root.head.idx < b
             and not self._reported_above(root)  # "he said he was seeking a “handshake” session"
+            and not pledged(root)
         )
 
     def a_term(self, a: int, b: int) -> bool:
@@ -520,13 +572,14 @@ class Speakers:
             "PROPN",
         )
 
-    def _sentence_subject(self, pronoun: Any) -> ActorDraft | None:
-        """The nearest person before ``pronoun`` in its sentence who is a clause's subject."""
+    def _sentence_subject(self, pronoun: Any, person: bool = True) -> ActorDraft | None:
+        """The nearest person (or, not ``person``, state or body) before ``pronoun`` in its
+        sentence who is a clause's subject."""
         for tok in reversed(self.doc[sentence(pronoun).start : pronoun.i]):
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             draft = self.actor_at(tok)
-            if draft is not None and draft.kind == "person":
+            if draft is not None and (draft.kind == "person") == person:
                 return draft
         return None
 

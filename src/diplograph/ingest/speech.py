@@ -34,6 +34,8 @@ _SOURCES = {  # "..., a senior White House official told JNS": somebody, named o
     "source",
     "sources",
 }
+#: "..., the ministry said": a body named before, that speaks
+_BODIES = {"ministry", "agency", "office", "department", "embassy", "government", "committee"}
 _DECLINE = {"decline", "refuse"}
 _SILENT = {"comment", "elaborate", "confirm", "discuss"}
 _ANSWER = {"respond", "reply", "return"}
@@ -85,8 +87,8 @@ def clause_of(verb: Any) -> Any | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "ccomp"
-                and any(a.dep_ == "aux" and a.lower_ != "to" for a in c.children)
+                if c.dep_ in ("ccomp", "xcomp")  # "which it warned would delay": the parse's
+                and any(a.dep_ == "aux" and a.lower_ != "to" for a in c.children)  # xcomp
             ),
             None,
         )
@@ -96,13 +98,15 @@ def clause_of(verb: Any) -> Any | None:
 
 
 def speech_verb(verb: Any) -> bool:
-    """A verb of speech: "say", "warn", ..., and "point out" ("He pointed out sanctions are
-    still on")."""
+    """A verb of speech: "say", "warn", ..., "point out" ("He pointed out sanctions are
+    still on") and "highlight" with a clause."""
     lemma = verb.lemma_.lower()
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     if lemma == "make":
         return _made_plain(verb) is not None
+    if lemma == "highlight":  # "highlighted how the sides are moving …", not "the moment"
+        return any(c.dep_ == "ccomp" and finite(c) for c in verb.children)
     return lemma in SPEECH_VERBS
 
 
@@ -171,6 +175,20 @@ def _narrated(verb: Any, clause: Any) -> Any | None:
     return None
 
 
+def _speakers_act(clause: Any) -> Any | None:
+    """A verb joined to the reported clause with no subject of its own and a "that" clause
+    of its own ("said that the talks were useful and did not rule out that …"): the speaker's
+    next act, told by the reporter, not more of the words reported."""
+    for c in clause.children:
+        if c.dep_ != "conj" or c.i < clause.i or c.pos_ != "VERB":
+            continue
+        if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            continue
+        if any(x.dep_ == "ccomp" and any(_a_that(m) for m in x.children) for x in c.children):
+            return c
+    return None
+
+
 def _joined(verb: Any, clause: Any) -> list[Any]:
     """Clauses the reported one goes on with, joined by "but" or "and" without a "that" or a
     speech verb of their own ("reiterated that there is much talk … but what is most
@@ -207,11 +225,13 @@ def reported(
     tokens = [
         t
         for t in clause.subtree
-        if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ != "that")
+        if t.i != edge.i or (edge.dep_ != "mark" and edge.lower_ not in ("that", "how"))
     ]
     for more in _joined(verb, clause):
         tokens += list(more.subtree)
-    own = _own_that(clause) or _narrated(verb, clause)  # "said A, and that B": two statements
+    # "said A, and that B": two statements; "said that A and did not rule out that B": the
+    # speaker's own act ends A
+    own = _own_that(clause) or _narrated(verb, clause) or _speakers_act(clause)
     if own is not None:
         tokens = [t for t in tokens if t.i < own.left_edge.i]
         while tokens and (tokens[-1].dep_ in ("cc", "punct")):
@@ -226,8 +246,8 @@ def reported(
             tokens = [x for x in tokens if x.i < t.i - 1]
             reach = t.doc[t.i - 1].idx
             break
-    if not tokens:
-        return None
+    if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None  # "declared himself interim president": no clause, no statement
     a, b = _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     m = _TAIL.search(text, a, b)  # "..., according to CNBC": the channel, not the words
     if m is not None and m.start() > a:
@@ -284,7 +304,7 @@ def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, in
     if m is None or m.start() < 12:
         return None
     last = m["who"].split()[-1:]
-    if m.re is _POSTPOSED and any(w[:1].islower() and w not in _SOURCES for w in last):
+    if m.re is _POSTPOSED and any(w[:1].islower() and w not in _SOURCES | _BODIES for w in last):
         return None  # "..., the deal was said": no speaker before the verb, but "an official"
     a, b = _trim(text, s, s + m.start())
     who = (s + m.start("who"), s + m.end("who"))
@@ -293,6 +313,22 @@ def _postposed(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, in
     q = QuoteDraft(a, b, "paraphrase", speaker, rule, 0.6 if speaker else 0.3)
     q.sentence = (sent.start_char, sent.end_char)
     return q, who[1]
+
+
+_FRONTED = re.compile(r"According to (?P<who>[^,;“”\"]{2,90}),\s+")
+
+
+def _fronted(text: str, sent: Any, speakers: Speakers) -> tuple[QuoteDraft, int] | None:
+    """ "According to the ministry's spokesman Lee, the talks will resume.": the rest of the
+    sentence is Lee's; a quotation anywhere in it is the statement instead."""
+    m = _FRONTED.match(text, sent.start_char, sent.end_char)
+    if m is None:
+        return None
+    speaker = speakers.named_in(m.start("who"), m.end("who"), m["who"])
+    a, b = _trim(text, m.end(), sent.end_char)
+    q = QuoteDraft(a, b, "paraphrase", speaker, "according to", 0.6 if speaker else 0.3)
+    q.sentence = (sent.start_char, sent.end_char)
+    return q, b
 
 
 _IN_WORDS = re.compile(r"In (?P<who>his|her) (?:own )?words,\s+")
@@ -326,7 +362,11 @@ def find_surface(
         a, b = sent.start_char, sent.end_char
         if any(a <= x < b and mode != "fragment" for x, _, mode in taken):
             continue  # the sentence's statement is found already
-        found = _postposed(text, sent, speakers) or _in_words(text, sent, speakers)
+        found = (
+            _postposed(text, sent, speakers)
+            or _in_words(text, sent, speakers)
+            or _fronted(text, sent, speakers)
+        )
         if found is None or len(text[found[0].start : found[0].end].split()) < 4:
             continue
         words = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")

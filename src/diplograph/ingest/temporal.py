@@ -180,5 +180,17 @@ def find_dates(text: str, doc: Any, article: Article) -> list[DateMention]:
                     "against: give --published DATE"
                 ) from e
             continue
-        found.append(DateMention(m.start(), m.end(), resolved))
+        found.append(DateMention(_part_of_month(text, m), m.end(), resolved))
     return found
+
+
+_PART = re.compile(r"(?i:\b(?:early|late|mid)[ -])$")
+
+
+def _part_of_month(text: str, m: re.Match[str]) -> int:
+    """Where a month's expression starts: "early June", "late November", "mid-August" name
+    the month with the word before it (the value stays the month)."""
+    if not m["month"]:
+        return m.start()
+    part = _PART.search(text, max(0, m.start() - 6), m.start())
+    return part.start() if part is not None else m.start()
