@@ -72,3 +72,36 @@ def test_the_drafts_hold_each_body_with_its_state(tmp_path: Path) -> None:
     assert "South Korea's Defense Ministry" in korea.aliases
     japan = drafts.actors["japan-defense-ministry"]
     assert (japan.name, japan.country) == ("Defense Ministry of Japan", "japan")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "name"),
+    [
+        (
+            "North Korea's foreign ministry said in a statement that “the talks are over.”",
+            "north-korea-foreign-ministry",
+            "Foreign Ministry",
+        ),
+        (
+            "Sudan's ruling military council said the mediators needed to unify their efforts.",
+            "sudan-military-council",
+            "Military Council",
+        ),
+    ],
+)
+def test_a_state_body_in_lower_case_speaks_not_its_state(
+    korea: KnowledgeGraph, text: str, body: str, name: str
+) -> None:
+    article = Article(
+        body=text,
+        data=text.encode(),
+        file="lower.txt",
+        title="t",
+        published=parse_date("2019-08-02"),
+        url=None,
+        publisher=None,
+    )
+    an = analyze(article, korea)
+    assert _speakers(an) == [body]
+    (draft,) = [a for a in an.actors if a.id == body]
+    assert draft.name == name and draft.kind == "government_body"

@@ -53,6 +53,8 @@ _BODY = re.compile(  # the words of a state's body: "Foreign Ministry", "Supreme
     r"^(?:[A-Z][\w-]*\s+){0,3}(?:Ministry|Department|Office|Court|Council|Agency|Commission|"
     r"Committee|Service)$"
 )
+_BODY_NOUNS = {"ministry", "council", "office", "department", "court", "commission", "committee"}
+_NOT_BODY_WORDS = {"the", "ruling", "official", "powerful", "new", "its", "their", "'s", "’s"}
 _GOVERNMENT = re.compile(r"\s+(?:government|administration)$", re.IGNORECASE)
 _KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
 
@@ -335,6 +337,23 @@ class ActorResolver:
         if found is not None and found.existing and found.kind != "state":
             return found
         return self._state_body(held)
+
+    def owned_body(self, state: ActorDraft, head: Any) -> ActorDraft | None:
+        """ "North Korea's foreign ministry", "Sudan's ruling military council": the state's
+        body written in lower case (no entity), named by its words in capitals."""
+        if state.kind != "state" or head.lemma_.lower() not in _BODY_NOUNS or not head.is_lower:
+            return None
+        words: list[Any] = []
+        for t in reversed(head.doc[head.left_edge.i : head.i + 1]):
+            if not t.is_lower or t.lower_ in _NOT_BODY_WORDS:
+                break
+            words.insert(0, t)
+        named = f"{state.name}'s {' '.join(t.text.capitalize() for t in words)}"
+        body = self._state_body(named)
+        if body is not None:  # the words as written, not as named here
+            body.aliases.discard(named)
+            body.aliases.add(head.doc[head.left_edge.i : head.i + 1].text)
+        return body
 
     def _state_body(self, text: str) -> ActorDraft | None:
         """ "Seoul's Foreign Ministry", "the North Korean Foreign Ministry": a body of a state

@@ -225,7 +225,8 @@ class Speakers:
                 found = self.ent_actor[child.i]
                 if found.kind == "state" and head.lower_ in _UNNAMED:
                     return None, "unnamed officials of a state: anonymous"  # "Seoul officials"
-                return found, "subject of a speech verb"
+                body = self.actors.owned_body(found, head)  # "North Korea's foreign ministry"
+                return body or found, "subject of a speech verb"
         found = self._by_role(head)
         if found is not None:
             return found, "a title: the last speaker holding it"
