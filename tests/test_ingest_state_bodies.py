@@ -105,3 +105,28 @@ def test_a_state_body_in_lower_case_speaks_not_its_state(
     assert _speakers(an) == [body]
     (draft,) = [a for a in an.actors if a.id == body]
     assert draft.name == name and draft.kind == "government_body"
+
+
+def test_a_spokesperson_for_a_state_body_and_the_statement_it_released(
+    korea: KnowledgeGraph,
+) -> None:
+    """ "A spokesperson for North Korea's foreign ministry" speaks for the ministry, and
+    "the statement adds", after it released one, are the ministry's words too."""
+    text = (
+        "A spokesperson for North Korea's foreign ministry released a statement on Tuesday, "
+        'warning of a "new path" if the drills go on.\n\n'
+        '"The drills are a rehearsal for war," the statement adds.\n'
+    )
+    article = Article(
+        body=text,
+        data=text.encode(),
+        file="spokes.txt",
+        title="t",
+        published=parse_date("2019-08-06"),
+        url=None,
+        publisher=None,
+    )
+    an = analyze(article, korea)
+    said = {text[q.start : q.end]: q.speaker.id if q.speaker else None for q in an.quotes}
+    assert said["new path"] == "north-korea-foreign-ministry"
+    assert said["The drills are a rehearsal for war"] == "north-korea-foreign-ministry"

@@ -24,6 +24,7 @@ JOINT = "words said by several actors together"
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
+_ISSUED = {"statement", "communique", "communiqué"}  # words a speaker issued, not a speaker
 _UNNAMED = {"officials", "official", "sources", "source", "diplomats", "diplomat"}
 _SEX = {"he": "m", "she": "f"}
 
@@ -397,12 +398,14 @@ class Speakers:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                found = self.actor_at(obj)
+                found = self.actor_at(obj) or self._owned(obj)  # "for North Korea's ministry"
                 if found is None and obj.pos_ == "NOUN" and obj.i > head.i:
                     found = self._noun(obj)[0]  # "a spokesman for the ministry"
                 if found is not None and found.kind != "person":
                     return found, f"the body a {head.lower_} comes from"
         noun = head.lemma_.lower()
+        if noun in _ISSUED and self.last and any(t.lower_ == "the" for t in head.lefts):
+            return self.last[-1], f"“the {noun}”: of the last speaker"  # "the statement adds"
         if any(t.lower_ in ("the", "this") for t in head.lefts):
             for draft in reversed(self.last):
                 if noun in draft.name.lower() or (noun == "agency" and draft.kind == "media"):
@@ -416,6 +419,10 @@ class Speakers:
             if named:  # "the ministry": the last ministry the article named before
                 return max(named, key=lambda n: n[0])[1], f"“the {noun}”: the last one named"
         return None, ""
+
+    def _owned(self, token: Any) -> ActorDraft | None:
+        state = next((self.ent_actor[c.i] for c in token.children if c.i in self.ent_actor), None)
+        return self.actors.owned_body(state, token) if state is not None else None
 
     def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
         """The actor ``phrase`` names, else the actor its last named word names (the head
