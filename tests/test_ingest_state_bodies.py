@@ -130,3 +130,24 @@ def test_a_spokesperson_for_a_state_body_and_the_statement_it_released(
     said = {text[q.start : q.end]: q.speaker.id if q.speaker else None for q in an.quotes}
     assert said["new path"] == "north-korea-foreign-ministry"
     assert said["The drills are a rehearsal for war"] == "north-korea-foreign-ministry"
+
+
+def test_the_statement_relayed_by_a_medium_is_still_its_issuers(korea: KnowledgeGraph) -> None:
+    """ "“…,” the statement reads, according to Yonhap": the ministry that released it
+    speaks, and Yonhap is the channel, not the speaker."""
+    text = (
+        "A spokesperson for North Korea's foreign ministry released a statement on Tuesday.\n\n"
+        '"The drills are a rehearsal for war," the statement reads, according to Yonhap.\n'
+    )
+    article = Article(
+        body=text,
+        data=text.encode(),
+        file="relayed.txt",
+        title="t",
+        published=parse_date("2019-08-06"),
+        url=None,
+        publisher=None,
+    )
+    (quote,) = analyze(article, korea).quotes
+    assert quote.speaker is not None and quote.speaker.id == "north-korea-foreign-ministry"
+    assert quote.channel is not None and quote.channel.id == "yonhap"

@@ -237,6 +237,34 @@ def _by_verbs(speakers: Speakers, q: _Quoted, raw: tuple[int, int]) -> _Attribut
     return got
 
 
+def _issuer(speakers: Speakers, q: _Quoted) -> ActorDraft | None:
+    """Who issued "the statement" the quote's sentence says reads or says it: the subject of
+    the last "X released a statement" before it, else the last speaker."""
+    doc = speakers.doc
+    span = doc.char_span(*q.sentence, alignment_mode="expand")
+    said = [
+        t
+        for t in (span if span is not None else ())
+        if not q.start <= t.idx < q.end
+        and t.dep_ == "nsubj"
+        and t.lemma_.lower() in _ISSUED
+        and any(c.lower_ == "the" for c in t.lefts)
+    ]
+    if not said:
+        return None
+    for t in reversed(doc[: said[0].i]):
+        if t.lemma_.lower() in _ISSUED and t.dep_ == "dobj" and t.head.lemma_ in _ISSUE:
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            found = speakers.of_token(subject)[0] if subject is not None else None
+            if found is not None:
+                return found
+    return speakers.last[-1] if speakers.last else None
+
+
+_ISSUED = {"statement", "communique", "communiqué"}
+_ISSUE = {"release", "issue", "publish"}
+
+
 def _attribute(
     text: str, speakers: Speakers, q: _Quoted, raw: tuple[int, int]
 ) -> _Attribution | None:
@@ -256,10 +284,15 @@ def _attribute(
     if got.speaker is None:
         m = _ACCORDING.search(text, raw[1], q.sentence[1])
         who = None if m is None else speakers.named_in(m.start("who"), m.end("who"), m["who"])
+        issuer = _issuer(speakers, q)
         if m is not None and who is not None and who.kind == "media" and got.verbs:
             # "state media claimed the launch was to “...,” according to CNN": CNN relays
             # the words of the speech verb's subject, named or not
             got.relay, spoken = who, True
+        elif m is not None and who is not None and who.kind == "media" and issuer is not None:
+            # "“...,” the statement reads, according to Yonhap": the statement's words
+            got.speaker, got.relay, spoken = issuer, who, True
+            got.rule, got.confidence = "“the statement”: of the last speaker, relayed", 0.6
         elif m is not None:
             got.speaker, got.rule, got.confidence = who, "according to", 0.8
             spoken = True
