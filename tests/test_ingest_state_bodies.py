@@ -24,18 +24,23 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def analysis(korea: KnowledgeGraph) -> Analysis:
+def _analyse(korea: KnowledgeGraph, text: str, published: str) -> Analysis:
+    """What the pipeline reads in ``text``, published on ``published``, against Korea."""
     article = Article(
-        body=TEXT,
-        data=TEXT.encode(),
-        file="bodies.txt",
+        body=text,
+        data=text.encode(),
+        file="text.txt",
         title="t",
-        published=parse_date("2019-08-02"),
+        published=parse_date(published),
         url=None,
         publisher=None,
     )
     return analyze(article, korea)
+
+
+@pytest.fixture(scope="module")
+def analysis(korea: KnowledgeGraph) -> Analysis:
+    return _analyse(korea, TEXT, "2019-08-02")
 
 
 def _speakers(an: Analysis) -> list[str | None]:
@@ -92,16 +97,7 @@ def test_the_drafts_hold_each_body_with_its_state(tmp_path: Path) -> None:
 def test_a_state_body_in_lower_case_speaks_not_its_state(
     korea: KnowledgeGraph, text: str, body: str, name: str
 ) -> None:
-    article = Article(
-        body=text,
-        data=text.encode(),
-        file="lower.txt",
-        title="t",
-        published=parse_date("2019-08-02"),
-        url=None,
-        publisher=None,
-    )
-    an = analyze(article, korea)
+    an = _analyse(korea, text, "2019-08-02")
     assert _speakers(an) == [body]
     (draft,) = [a for a in an.actors if a.id == body]
     assert draft.name == name and draft.kind == "government_body"
@@ -117,16 +113,7 @@ def test_a_spokesperson_for_a_state_body_and_the_statement_it_released(
         'warning of a "new path" if the drills go on.\n\n'
         '"The drills are a rehearsal for war," the statement adds.\n'
     )
-    article = Article(
-        body=text,
-        data=text.encode(),
-        file="spokes.txt",
-        title="t",
-        published=parse_date("2019-08-06"),
-        url=None,
-        publisher=None,
-    )
-    an = analyze(article, korea)
+    an = _analyse(korea, text, "2019-08-06")
     said = {text[q.start : q.end]: q.speaker.id if q.speaker else None for q in an.quotes}
     assert said["new path"] == "north-korea-foreign-ministry"
     assert said["The drills are a rehearsal for war"] == "north-korea-foreign-ministry"
@@ -139,15 +126,7 @@ def test_the_statement_relayed_by_a_medium_is_still_its_issuers(korea: Knowledge
         "A spokesperson for North Korea's foreign ministry released a statement on Tuesday.\n\n"
         '"The drills are a rehearsal for war," the statement reads, according to Yonhap.\n'
     )
-    article = Article(
-        body=text,
-        data=text.encode(),
-        file="relayed.txt",
-        title="t",
-        published=parse_date("2019-08-06"),
-        url=None,
-        publisher=None,
-    )
-    (quote,) = analyze(article, korea).quotes
+    an = _analyse(korea, text, "2019-08-06")
+    (quote,) = an.quotes
     assert quote.speaker is not None and quote.speaker.id == "north-korea-foreign-ministry"
     assert quote.channel is not None and quote.channel.id == "yonhap"

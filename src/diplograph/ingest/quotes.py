@@ -24,7 +24,7 @@ from typing import Any
 
 from ._common import ActorDraft, QuoteDraft, sentence
 from .actors import ActorResolver
-from .speakers import JOINT, Speakers
+from .speakers import ISSUED, JOINT, Speakers
 from .speech import (
     find_reports,
     find_surface,
@@ -247,13 +247,13 @@ def _issuer(speakers: Speakers, q: _Quoted) -> ActorDraft | None:
         for t in (span if span is not None else ())
         if not q.start <= t.idx < q.end
         and t.dep_ == "nsubj"
-        and t.lemma_.lower() in _ISSUED
+        and t.lemma_.lower() in ISSUED
         and any(c.lower_ == "the" for c in t.lefts)
     ]
     if not said:
         return None
     for t in reversed(doc[: said[0].i]):
-        if t.lemma_.lower() in _ISSUED and t.dep_ == "dobj" and t.head.lemma_ in _ISSUE:
+        if t.lemma_.lower() in ISSUED and t.dep_ == "dobj" and t.head.lemma_ in _ISSUE:
             subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             found = speakers.of_token(subject)[0] if subject is not None else None
             if found is not None:
@@ -261,7 +261,6 @@ def _issuer(speakers: Speakers, q: _Quoted) -> ActorDraft | None:
     return speakers.last[-1] if speakers.last else None
 
 
-_ISSUED = {"statement", "communique", "communiqué"}
 _ISSUE = {"release", "issue", "publish"}
 
 

@@ -24,7 +24,7 @@ JOINT = "words said by several actors together"
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
-_ISSUED = {"statement", "communique", "communiqué"}  # words a speaker issued, not a speaker
+ISSUED = {"statement", "communique", "communiqué"}  # words a speaker issued, not a speaker
 _UNNAMED = {"officials", "official", "sources", "source", "diplomats", "diplomat"}
 _SEX = {"he": "m", "she": "f"}
 
@@ -404,7 +404,7 @@ class Speakers:
                 if found is not None and found.kind != "person":
                     return found, f"the body a {head.lower_} comes from"
         noun = head.lemma_.lower()
-        if noun in _ISSUED and self.last and any(t.lower_ == "the" for t in head.lefts):
+        if noun in ISSUED and self.last and any(t.lower_ == "the" for t in head.lefts):
             return self.last[-1], f"“the {noun}”: of the last speaker"  # "the statement adds"
         if any(t.lower_ in ("the", "this") for t in head.lefts):
             for draft in reversed(self.last):
