@@ -179,9 +179,10 @@ def _held_name(ad: ActorDraft, an: Analysis) -> str:
 
 def _actors(b: _Builder, an: Analysis, sid: str) -> None:
     text = an.article.body
+    named = {a.id for q in an.quotes for a in (q.speaker, q.channel) if a is not None}
     for ad in an.actors:
-        if not ad.mentions and not ad.existing and ad.kind != "state":
-            continue
+        if not ad.mentions and not ad.existing and ad.kind != "state" and ad.id not in named:
+            continue  # a name tried and given up; one a statement names is kept
         evs = [_evidence(sid, text, *ad.mentions[0], ad.confidence)] if ad.mentions else []
         positions = [
             Position(
