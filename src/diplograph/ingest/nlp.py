@@ -1,16 +1,17 @@
 """The spaCy pipeline, loaded once and only when first needed.
 
-The model's own components run unchanged but for four things: a blank line
-ends a sentence, the token vectors the tagger and parser share are dropped
-once they are read, the parser's and the entity recognizer's decoding is done
-by :mod:`._decode` (the same parses and entities, two to three times faster),
-and the attribute ruler's rules (which set the coarse part of
-speech, morphology and some lemmas from the tagger's tags) and the lemmatizer
-after them are applied by :class:`_Attributes`, which gives the same result as
-spaCy's two components several times faster: most rules test only a token's
-tag and lower-case form, and a lemma follows from the token's text and what
-the rules set, so their outcome is looked up once per token text, tag and
-dependency label instead of worked out at every token.
+The model's own components run unchanged but for five things: their matrix
+products are numpy's (see :func:`_numpy_products`), a blank line ends a
+sentence, the token vectors the tagger and parser share are dropped once they
+are read, the parser's and the entity recognizer's decoding is done by
+:mod:`._decode` (the same parses and entities, two to three times faster), and
+the attribute ruler's rules (which set the coarse part of speech, morphology
+and some lemmas from the tagger's tags) and the lemmatizer after them are
+applied by :class:`_Attributes`, which gives the same result as spaCy's two
+components several times faster: most rules test only a token's tag and
+lower-case form, and a lemma follows from the token's text and what the rules
+set, so their outcome is looked up once per token text, tag and dependency
+label instead of worked out at every token.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def _nlp() -> Any:
     if "diplograph_attributes" not in Language.factories:
         Language.factory("diplograph_attributes", func=_attributes)
     nlp = spacy.load(MODEL)
+    _numpy_products(nlp)
     nlp.add_pipe("diplograph_paragraphs", before="parser")
     nlp.add_pipe("diplograph_release", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
@@ -54,6 +56,24 @@ def _nlp() -> Any:
         if "lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("lemmatizer")
     return nlp
+
+
+def _numpy_products(nlp: Any) -> None:
+    """Have the model's layers multiply their matrices with numpy (thinc's ``use_blis=False``).
+
+    numpy's BLAS does these products about twice as fast as the BLIS library thinc uses by
+    default on the processors measured; the sums come out in another order, so the scores
+    differ in their last bits, and the annotations they give are the same ones (tested on
+    every evaluation excerpt against the model as it ships).
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None and type(model.ops).__name__ == "NumpyOps":
+            for node in model.walk():
+                node.ops = ops
 
 
 def _paragraphs(doc: Any) -> Any:
