@@ -59,3 +59,18 @@ def test_awkward_strings_dump_as_pure_python_pyyaml_does(value):
     assert text == _pure(data)
     assert yaml.safe_load(text) == data
     assert not text.endswith("...\n")
+
+
+def test_every_kind_of_value_dumps_as_the_representer_does():
+    # the dumper turns strings, dictionaries and lists into nodes itself; the rest goes
+    # through PyYAML's representer: the text must be the same as the representer's alone
+    data = {
+        "records": [
+            {"empty list": [], "empty map": {}, "none": None, "yes": True, "n": 3, "x": 0.5},
+            {"nested": [[1, "a"], {"k": ["v", {"deep": "2019-07-01"}]}], "date-like": "2019"},
+            {"keys": {1: "one", "two words": "2"}, "s": "yes", "t": "null"},
+        ]
+    }
+    text = _yaml.dump(data)
+    assert text == _pure(data)
+    assert yaml.safe_load(text) == data
