@@ -12,7 +12,7 @@ from ..model import PRINCIPAL_ROLES, Event
 from ._common import EventDraft
 from ._event_index import event_index
 
-__all__ = ["FAMILIES", "agrees", "link", "widen", "years_before"]
+__all__ = ["FAMILIES", "agrees", "link", "sides", "widen", "years_before"]
 
 FAMILIES = {
     "summit": "meeting",
@@ -38,6 +38,16 @@ def widen(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
         actor = kg.actors.get(aid)
         if actor is not None and actor.country is not None:
             out.add(actor.country)
+    return out
+
+
+def sides(kg: KnowledgeGraph, ids: set[str]) -> set[str]:
+    """The sides ``ids`` stand for: a person or body of a state as that state, anyone else as
+    themselves ("Kim Jong Un and North Korea" are one side, not two)."""
+    out = set()
+    for aid in ids:
+        actor = kg.actors.get(aid)
+        out.add(actor.country if actor is not None and actor.country is not None else aid)
     return out
 
 
@@ -70,12 +80,13 @@ def _score(
         if ev.place is not None and ev.place != draft.place:
             return None
         score += 2 * (ev.place == draft.place)
-    actors = widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
+    principals = {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES}
+    actors = widen(kg, principals)
     if draft.participants:
-        shared = len(actors & widen(kg, draft.participants))
-        if shared < min(2, len(draft.participants)):
+        theirs = sides(kg, draft.participants)
+        if len(sides(kg, principals) & theirs) < min(2, len(theirs)):
             return None  # "the deal" of Iran and the US is none of the US and North Korea
-        score += shared
+        score += len(actors & widen(kg, draft.participants))
     elif (
         draft.place is None
         and draft.family == "meeting"

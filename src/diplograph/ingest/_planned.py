@@ -16,7 +16,7 @@ from ..kg import KnowledgeGraph
 from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, EventDraft
 from ._event_index import event_index
-from ._linking import FAMILIES, widen
+from ._linking import FAMILIES, sides
 from ._under_way import hypothetical
 
 __all__ = ["next_event", "other_side", "planned", "planned_event", "told_as_past"]
@@ -122,7 +122,7 @@ def next_event(
     it names one."""
     if published is None or not draft.participants or draft.date is not None:
         return None  # a dated mention is linked by its date
-    sides = widen(kg, draft.participants)
+    theirs = sides(kg, draft.participants)  # Kim and North Korea are one side, not two
     until = published.latest + timedelta(days=_HALF_YEAR)
     found = []
     for ev in event_index(kg, FAMILIES).between(draft.family, published.earliest, until):
@@ -130,8 +130,8 @@ def next_event(
             continue
         if draft.place is not None and ev.place is not None and ev.place != draft.place:
             continue
-        principals = widen(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
-        if len(principals & sides) >= min(2, len(draft.participants)):
+        principals = sides(kg, {p.actor for p in ev.participants if p.role in PRINCIPAL_ROLES})
+        if len(principals & theirs) >= min(2, len(theirs)):
             found.append(ev)
     return min(found, key=lambda ev: ev.time.earliest, default=None)
 

@@ -99,6 +99,24 @@ def _with_holder(ent: Any, text: str) -> str:
     return text
 
 
+_TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)
+
+
+def _titled_person(ent: Any, text: str) -> bool:
+    """Whether an ORG entity is a person's name after a title ("spokeswoman Morgan Ortagus",
+    "negotiator Kim Myong Gil"): two to four capitalized proper nouns, no word of a body's
+    name among them, and a title word just before them in the same phrase."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or ent.start == 0:
+        return False
+    if any(w[:1].islower() or w.isupper() for w in words) or any(t.tag_ != "NNP" for t in ent):
+        return False
+    if any(o in text.lower() for o in ORG_WORDS):
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_ in _TITLE_WORDS and before.head.i in range(ent.start, ent.end)
+
+
 def _org_kind(name: str) -> str:
     low = name.lower()
     if low in MEDIA_SHORT or any(m in low for m in MEDIA):
@@ -239,9 +257,12 @@ class ActorResolver:
         found = self._variant(bare) or self._initials(bare)
         if found is not None:
             return found
-        m = re.match(r"^(?P<name>.+?)\s+(?:news\s+)?agency$", bare, re.IGNORECASE)
+        m = re.match(r"^(?P<name>.+?)\s+(?:news\s+)?(?:agency|service)$", bare, re.IGNORECASE)
         if m is not None and self._named(m["name"]) is not None:
-            return self._named(m["name"])  # "the official KCNA news agency"
+            return self._named(m["name"])  # "the official KCNA news agency", "news service"
+        m = re.match(r"^(?:\w+\s+)?news\s+(?:agency|service)\s+(?P<name>.+)$", bare, re.I)
+        if m is not None and self._named(m["name"]) is not None:
+            return self._named(m["name"])  # "Russian news agency TASS"
         surname = self._surnames.get(normalize_name(_clean(phrase)))
         if surname is not None:
             draft = self.found[surname]
@@ -413,6 +434,8 @@ class ActorResolver:
             and all(self._lookup(p) for p in text.split("-"))
         ):
             return None  # "Trump-Kim": two people, not one
+        if label == "ORG" and _titled_person(ent, text):
+            label = "PERSON"  # "spokeswoman Morgan Ortagus": the model's ORG is a person
         draft = self._held_body(ent, text) if label == "ORG" else None
         draft = draft or self.resolve_name(text)
         if draft is None:

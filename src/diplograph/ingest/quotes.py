@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._common import ActorDraft, QuoteDraft, sentence
+from ._described import ISSUED
 from .actors import ActorResolver
-from .speakers import ISSUED, JOINT, Speakers
+from .speakers import JOINT, Speakers
 from .speech import (
     find_reports,
     find_surface,
@@ -280,6 +281,10 @@ def _attribute(
             got.speaker, got.rule, got.confidence = speaker, rule, 0.7 if speaker else 0.4
             return got
     got = _by_verbs(speakers, q, raw)
+    if _relayed(clause, got.speaker):
+        # "TASS said Choe had rejected yielding to “US demands …”": Choe's words, through TASS
+        got.speaker, got.relay, got.confidence = clause, got.speaker, 0.6
+        got.rule = "subject of the clause a medium reports: the person's words, relayed"
     if got.speaker is None:
         m = _ACCORDING.search(text, raw[1], q.sentence[1])
         who = None if m is None else speakers.named_in(m.start("who"), m.end("who"), m["who"])
@@ -302,6 +307,18 @@ def _attribute(
             got.speaker, got.confidence = clause, 0.5
             got.rule = "subject of the clause the fragment stands in"
     return got
+
+
+def _relayed(clause: ActorDraft | None, speaker: ActorDraft | None) -> bool:
+    """Whether a fragment's words are those of the person its clause is about, reported by a
+    medium (the speaker of the sentence's speech verb)."""
+    return (
+        clause is not None
+        and speaker is not None
+        and clause.kind == "person"
+        and speaker.kind == "media"
+        and clause.id != speaker.id
+    )
 
 
 def _spans(text: str) -> Iterator[tuple[tuple[int, int], int, int, int, bool]]:

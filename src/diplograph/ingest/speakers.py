@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
+from ._described import Described
 from ._fragments import comment_owner, pledged
-from ._lexicon import SPEECH_VERBS, TITLE_SEX, TITLES
+from ._lexicon import SPEECH_VERBS
 from .actors import ActorResolver
 
 __all__ = ["COMMUNICATION", "JOINT", "Speakers", "finite", "speech_head", "that_clause"]
@@ -23,10 +24,12 @@ JOINT = "words said by several actors together"
 """The rule of a statement whose speaker is left empty because several actors said it."""
 
 _PRONOUNS = {"he": "person", "she": "person", "it": None, "they": None}
-_BODY_PREPS = {"from", "of", "for", "by", "at"}
-ISSUED = {"statement", "communique", "communiqué"}  # words a speaker issued, not a speaker
 _UNNAMED = {"officials", "official", "sources", "source", "diplomats", "diplomat"}
 _SEX = {"he": "m", "she": "f"}
+# who hears what a speaker tells: "told a press conference that …" reports a clause, while
+# "denied the account that …" names the words of another
+_HEARERS = {"conference", "reporters", "journalists", "briefing", "press", "audience", "forum"}
+_HEARERS |= {"lawmakers", "parliament", "crowd", "delegates", "rally", "interview", "meeting"}
 
 COMMUNICATION = SPEECH_VERBS | {
     "reiterate",
@@ -63,10 +66,18 @@ def that_clause(verb: Any) -> Any | None:
     if not any(c.dep_ == "nsubj" and c.lower_ != "that" for c in verb.children):
         return None  # "the meeting that was held": a relative clause indeed
     node = verb.head
+    path = [node]
     for _ in range(4):  # event <- at <- said, or Monitor <- by <- hosted <- event <- at <- said
         node = node.head
+        path.append(node)
         if node.lemma_.lower() in SPEECH_VERBS and node.pos_ == "VERB":
-            if any(c.dep_ in ("ccomp", "dobj") for c in node.children):
+            # "told a press conference that …": the object the clause hangs on is no other
+            other = (
+                c.dep_ == "ccomp"
+                or (c.dep_ == "dobj" and (c not in path or c.lower_ not in _HEARERS))
+                for c in node.children
+            )
+            if any(other):
                 return None
             if any(c.dep_ == "auxpass" for c in node.children):
                 return None  # "are said to include ...": no speaker
@@ -100,7 +111,12 @@ def _after_dateline(head: Any) -> Any | None:
     dateline whose place the parse took for the subject."""
     if head.ent_type_ != "GPE":
         return None
-    people = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    # a person, or a description of one ("STOCKHOLM, (Reuters) – North Korea's top negotiator")
+    people = [
+        c
+        for c in head.children
+        if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (c.pos_ == "NOUN" and not c.ent_type_))
+    ]
     for child in people:
         if any(t.text in ("-", "–", "—") for t in head.doc[head.i : child.i]):
             return child
@@ -111,7 +127,7 @@ def _with_object(token: Any) -> bool:
     return bool(token.dep_ == "pobj" and token.head.lower_ == "with")
 
 
-class Speakers:
+class Speakers(Described):
     """Find the speaker of a speech verb and remember who spoke last."""
 
     def __init__(self, doc: Any, actors: ActorResolver, ent_actor: dict[int, ActorDraft]) -> None:
@@ -154,6 +170,8 @@ class Speakers:
         ]
         if len(subjects) > 1:  # "which it warned would …": the relative pronoun is not it
             subjects = [c for c in subjects if c.tag_ != "WDT"] or subjects
+            # "Russian news agency TASS said": two subjects to the parse, the name is the one
+            subjects = [c for c in subjects if c.i in self.ent_actor] or subjects
         if subjects:
             return self.of_token(subjects[0])
         for child in verb.children:  # "said X" parsed without a subject arc
@@ -221,6 +239,9 @@ class Speakers:
         found = self.actors.resolve_name(phrase)
         if found is not None:
             return found, "subject of a speech verb"
+        found = self.named_next(head)
+        if found is not None:
+            return found, "a description the next sentence names"
         for child in head.children:  # "Pyongyang's official Korean Central News Agency"
             if child.dep_ in ("compound", "appos", "poss") and child.i in self.ent_actor:
                 found = self.ent_actor[child.i]
@@ -311,118 +332,6 @@ class Speakers:
             self.sex[draft.id] = self._titled(draft)
         known = self.sex[draft.id]
         return known is None or known == sex
-
-    def _titled(self, draft: ActorDraft) -> str | None:
-        """The sex a title or a post gives a person in this text ("Mrs May", "Ms. Evans",
-        "Mr Trump", "spokeswoman Kim Eun-hye"), else None."""
-        text = self.text
-        for a, _ in draft.mentions:
-            words = text[max(0, a - 24) : a].replace(".", " ").split()
-            for word in reversed(words[-2:]):
-                sex = TITLE_SEX.get(word.lower())
-                if sex is not None:
-                    return sex
-        for post in draft.positions:
-            for word, sex in TITLE_SEX.items():
-                if word in post.post.lower().split():
-                    return sex
-        return None
-
-    def _by_role(self, head: Any) -> ActorDraft | None:
-        """ "the Prime Minister said": the last speaker, else the last person named before,
-        who holds that title (read from the article, or the graph's posts); "the Iranian
-        foreign minister" (or "the minister" after it) the one whose post and state it names."""
-        if not any(t.lower_ in ("the", "this") for t in head.lefts):
-            return None
-        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
-        title = " ".join([*(t.lower_ for t in mods), head.lower_])
-        if not any(title == t or title.endswith(" " + t) for t in TITLES):
-            return None
-        mods = mods or self._described_before(head)
-
-        def posts(d: ActorDraft) -> list[tuple[str, str | None]]:
-            out = [(p.post.lower(), p.organization) for p in d.positions]
-            if d.existing and d.id in self.actors.kg.actors:
-                out += [
-                    (p.post.lower(), p.organization) for p in self.actors.kg.actors[d.id].positions
-                ]
-            return out if d.kind == "person" else []
-
-        def fits(d: ActorDraft) -> bool:  # every word of the title: its post, or its state
-            held = posts(d)
-            words = {w for post, _ in held for w in post.split()}
-            states = {org for _, org in held} | {d.country}
-            return all(
-                t.lower_ in words or (t.i in self.ent_actor and self.ent_actor[t.i].id in states)
-                for t in mods
-            )
-
-        named = sorted(
-            (
-                (max(a for a, _ in before), d)
-                for d in self.actors.found.values()
-                if any(head.lower_ in post for post, _ in posts(d))
-                and (before := [m for m in d.mentions if m[0] < head.idx])
-            ),
-            key=lambda n: n[0],
-            reverse=True,
-        )
-        holders = [d for d in reversed(self.last) if any(head.lower_ in p for p, _ in posts(d))]
-        holders += [d for _, d in named]
-        if mods:
-            return next((d for d in holders if fits(d)), holders[0] if holders else None)
-        return holders[0] if holders else None
-
-    def _described_before(self, head: Any) -> list[Any]:
-        """The words before the head of the nearest "the Iranian foreign minister" that names
-        the same post in the sentence or the two before ``head``, else none."""
-        first = head.sent.start
-        for _ in range(2):
-            if first > 0:
-                first = self.doc[first - 1].sent.start
-        for tok in reversed(self.doc[first : head.i]):
-            if tok.lower_ == head.lower_ and any(t.lower_ == "the" for t in tok.lefts):
-                mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
-                if mods:
-                    return mods
-        return []
-
-    def _noun(self, head: Any) -> tuple[ActorDraft | None, str]:
-        """ "a memo from the Commission", "a spokesman for the ministry", "the statement,
-        released by KCNA", "the agency", "the ministry": the body meant."""
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _BODY_PREPS]
-        for acl in head.children:  # "the statement, released by KCNA"
-            if acl.dep_ == "acl":
-                preps += [c for c in acl.children if c.dep_ == "agent"]
-        for prep in preps:
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                found = self.actor_at(obj) or self._owned(obj)  # "for North Korea's ministry"
-                if found is None and obj.pos_ == "NOUN" and obj.i > head.i:
-                    found = self._noun(obj)[0]  # "a spokesman for the ministry"
-                if found is not None and found.kind != "person":
-                    return found, f"the body a {head.lower_} comes from"
-        noun = head.lemma_.lower()
-        if noun in ISSUED and self.last and any(t.lower_ == "the" for t in head.lefts):
-            return self.last[-1], f"“the {noun}”: of the last speaker"  # "the statement adds"
-        if any(t.lower_ in ("the", "this") for t in head.lefts):
-            for draft in reversed(self.last):
-                if noun in draft.name.lower() or (noun == "agency" and draft.kind == "media"):
-                    return draft, f"“the {noun}”: the last speaker that fits"
-            named = [
-                (max(a for a, _ in before), d)
-                for d in self.actors.found.values()
-                if noun in d.name.lower().split()
-                and (before := [m for m in d.mentions if m[0] < head.idx])
-            ]
-            if named:  # "the ministry": the last ministry the article named before
-                return max(named, key=lambda n: n[0])[1], f"“the {noun}”: the last one named"
-        return None, ""
-
-    def _owned(self, token: Any) -> ActorDraft | None:
-        state = next((self.ent_actor[c.i] for c in token.children if c.i in self.ent_actor), None)
-        return self.actors.owned_body(state, token) if state is not None else None
 
     def named_in(self, a: int, b: int, phrase: str) -> ActorDraft | None:
         """The actor ``phrase`` names, else the actor its last named word names (the head
