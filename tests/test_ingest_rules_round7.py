@@ -89,3 +89,38 @@ def test_a_group_described_then_named_speaks_as_itself(analyse_text):
     speakers = {q.speaker.name for q in an.quotes if q.speaker is not None}
     assert any(name.startswith("Forces for Freedom and Change") for name in speakers)
     assert "Sudan" not in speakers
+
+
+def _dates(analysis) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    text = analysis.article.body
+    return {text[d.start : d.end]: str(d.value) for d in analysis.dates}
+
+
+def test_a_range_of_weekdays_is_one_span(analyse_text):
+    an = analyse_text(
+        "KCNA described the visit as unofficial and said it ran from Sunday to Wednesday, "
+        "implying that Kim’s armored train entered China over the weekend.\n",
+        "2018-03-28",
+    )
+    assert _dates(an)["Sunday to Wednesday"] == "2018-03-25/2018-03-28"
+
+
+def test_a_deadline_and_a_plan_of_the_past_take_the_nearest_day(analyse_text):
+    an = analyse_text(_excerpt("57", 1, 9), "2018-09-17")
+    assert _dates(an)["October 10"] == "2018-10-10"  # "withdrawn from the zone by October 10"
+    an = analyse_text(_excerpt("63", 1, 9), "2019-07-15")
+    # "India had pulled out of the second round of talks scheduled for April 2"
+    assert _dates(an)["April 2"] == "2019-04-02"
+    an = analyse_text("The talks are scheduled for April 2.\n", "2019-07-15")
+    assert _dates(an)["April 2"] == "2020-04-02"  # a plan still to come counts forward
+
+
+def test_half_of_a_month_and_a_year_as_a_modifier(analyse_text):
+    an = analyse_text(_excerpt("60", 4, 4), "2019-04-23")
+    assert _dates(an)["the second half of April"] == "2019-04"
+    an = analyse_text(
+        "The United States called on Russia to implement a 2015 plan that called for a "
+        "cease-fire.\n",
+        "2019-11-27",
+    )
+    assert _dates(an)["2015"] == "2015"

@@ -44,13 +44,14 @@ _AFTER += ")"
 # a bare month also counts as the object of a part of it ("the end of June")
 _MONTH_AFTER = (
     _AFTER[:-1]
-    + "".join(rf"|(?<=\b{w} of )" for w in ("end", "beginning", "start", "middle", "rest"))
+    + "".join(rf"|(?<=\b{w} of )" for w in ("end", "beginning", "start", "middle", "rest", "half"))
     + r"|\bmid-"
     # and as a noun's modifier ("the November election", not "the May government")
     + rf"|(?<=\bthe )(?=(?!may\b)(?:{_MONTH_RE})(?-i:\s+[a-z])))"
 )
 # a year also counts as a noun's modifier ("the 2015 deal") and after "of", "from", "after"
-_YEAR_AFTER = _AFTER[:-1] + r"|(?<=\bthe )|(?<=\bof )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
+_YEAR_AFTER = _AFTER[:-1] + r"|(?<=\bthe )|(?<=\bof )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )"
+_YEAR_AFTER += r"|(?<=\ba )(?=\d{4}\s+[a-z]))"  # "a 2015 plan": a year as a noun's modifier
 _EXPRESSIONS = [
     # 30 June 2019, 27-28 February 2019, 30 June
     rf"(?P<dmy>(?P<d1>{_DAY_RE})(?:{_TO_RE}(?P<d2>{_DAY_RE}))?\s+(?P<m1>{_MONTH_DAY_RE})"

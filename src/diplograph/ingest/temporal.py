@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .._relative import DATE_EXPRESSION, ResolvedDate, resolve_relative
+from ..dates import DateSpan, PartialDate
 from ..errors import DateError
 from ._common import DateMention, IngestError
 from .html import Article
@@ -18,12 +19,26 @@ _AHEAD = {"upcoming", "planned", "proposed", "scheduled", "expected", "next"}
 _PLANNED = {"set", "schedule", "slate", "plan", "due", "expect"}
 
 
+def _told_as_past(token: Any) -> bool:
+    """Whether the verb of the clause ``token`` hangs in is in a past tense."""
+    for _ in range(6):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "acl":
+            aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+            return token.tag_ == "VBD" or bool(aux & {"had", "has", "have"})
+        if token.head.i == token.i:
+            return False
+    return False
+
+
 def _future(doc: Any, start: int, end: int) -> bool | None:
     """True for a future verb, False for a past one, None when the tense tells nothing."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
+    if token.head.lower_ in ("by", "until", "till") and token.dep_ == "pobj":
+        return None  # "withdrawn from the zone by October 10": a deadline, the nearest day
     while token.dep_ == "conj" and token.head.ent_type_ == "DATE" and token.head.i < token.i:
         token = token.head  # "on Wednesday and Thursday": the tense of the first day's verb
     nouns = 0
@@ -53,7 +68,9 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
     if token.lower_ in _FUTURE or any(c.lower_ == "due" for c in token.children):
         return True  # "Trump is due in Seoul on Saturday"
     if token.lemma_.lower() in _PLANNED and token.dep_ == "acl" and token.tag_ == "VBN":
-        return True  # "the ceremony scheduled for Sept. 15"
+        # "the ceremony scheduled for Sept. 15"; but "had pulled out of the round scheduled
+        # for April 2" tells of a plan of the past: the nearest such day
+        return None if _told_as_past(token) else True
     if token.lemma_.lower() in _PLANNED and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children
     ):
@@ -181,16 +198,45 @@ def find_dates(text: str, doc: Any, article: Article) -> list[DateMention]:
                 ) from e
             continue
         found.append(DateMention(_part_of_month(text, m), m.end(), resolved))
-    return found
+    return _ranges(text, found)
 
 
-_PART = re.compile(r"(?i:\b(?:early|late|mid)[ -])$")
+_RANGE = re.compile(r"\s+(?:to|through|until|till|-|–)\s+")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "from Sunday to Wednesday": one span of days, not two days (two weekdays joined by
+    "to", "through" or a dash, the first after "from" or "between")."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _RANGE.fullmatch(text, prev.end, d.start)
+            and text[prev.start : prev.end].lower() in _WEEKDAYS
+            and text[d.start : d.end].lower() in _WEEKDAYS
+            and text[max(0, prev.start - 5) : prev.start].lower() == "from "
+            and isinstance(prev.value, PartialDate)
+            and isinstance(d.value, PartialDate)
+            and prev.value.earliest < d.value.earliest
+        ):
+            words = text[prev.start : d.end]
+            span = DateSpan(prev.value, d.value)
+            out[-1] = DateMention(prev.start, d.end, ResolvedDate(span, words, "a range of days"))
+            continue
+        out.append(d)
+    return out
+
+
+_PART = re.compile(r"(?i:\b(?:early|late|mid)[ -]|\bthe\s+(?:first|second|latter)\s+half\s+of\s)$")
 
 
 def _part_of_month(text: str, m: re.Match[str]) -> int:
-    """Where a month's expression starts: "early June", "late November", "mid-August" name
-    the month with the word before it (the value stays the month)."""
+    """Where a month's expression starts: "early June", "late November", "mid-August", "the
+    second half of April" name the month with the words before it (the value stays the
+    month)."""
     if not m["month"]:
         return m.start()
-    part = _PART.search(text, max(0, m.start() - 6), m.start())
+    part = _PART.search(text, max(0, m.start() - 24), m.start())
     return part.start() if part is not None else m.start()
