@@ -199,3 +199,29 @@ def test_two_articles_with_one_title_are_two_sources(tmp_path: Path) -> None:
     mine = [s for s in kg.sources.values() if s.sha256 and s.file in ("a.txt", "b.txt")]
     assert sorted(s.file or "" for s in mine) == ["a.txt", "b.txt"]
     assert len({s.id for s in mine}) == 2
+
+
+def test_articles_naming_several_kims_give_drafts_that_validate(tmp_path: Path) -> None:
+    # each article calls its own Kim "Kim": as an alias of every one of them the name would be
+    # ambiguous, and the drafts folder would not validate
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text(
+        "Kim Myong Gil, the North's chief negotiator, spoke in Stockholm.\n\n"
+        "“The negotiations have broken off,” Kim told reporters.\n",
+        encoding="utf-8",
+    )
+    two.write_text(
+        "Kim Yong Chol, a senior official, arrived in New York on Wednesday.\n\n"
+        "“We came in good faith,” Kim said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "drafts"
+    code, output = run("ingest", str(one), str(two), "-o", str(out), "--published", "2019-10-06")
+    assert code == 0, output
+    code, output = run("--data", str(out), "--texts", str(out), "validate")
+    assert code == 0, output
+    kg = load(out, texts=out)
+    speakers = {s.speaker for s in kg.statements.values()}
+    assert {"kim-myong-gil", "kim-yong-chol"} <= speakers
+    assert "Kim" not in kg.actors["kim-myong-gil"].aliases
+    assert "Kim" not in kg.actors["kim-yong-chol"].aliases

@@ -23,7 +23,7 @@ from typing import Any
 
 from .._atomic import atomic_write
 from ..dates import DateSpan, PartialDate
-from ..kg import KnowledgeGraph
+from ..kg import KnowledgeGraph, normalize_name
 from ..load import dump
 from ..model import Actor, Event, Evidence, Participant, Position, Record, Source, Statement
 from ._common import ActorDraft, IngestError, slug
@@ -331,6 +331,7 @@ def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
         _events(b, an, sid)
         _statements(b, an, sid)
     b.close()
+    _distinct_aliases(b)
     for key, note in b.drafts.notes.items():
         kind, rid = key.split("/", 1)
         record = getattr(b.out, kind).get(rid)
@@ -338,6 +339,23 @@ def build_drafts(analyses: list[Analysis], kg: KnowledgeGraph) -> Drafts:
             shown = b.new.get(key, getattr(record, "evidence", ()))
             note["evidence"] = [_shown(e, b.drafts.source_texts) for e in shown]
     return b.drafts
+
+
+def _distinct_aliases(b: _Builder) -> None:
+    """Take from each new actor the aliases another actor answers to: "Kim" of Kim Myong Gil
+    in one article and of Kim Jong Il in another would leave a name no one can resolve (and
+    drafts that do not validate); the graph's own actors keep theirs."""
+    owners: dict[str, set[str]] = {}
+    for kg in (b.graph, b.out):
+        for actor in kg.actors.values():
+            for n in (actor.name, *actor.aliases):
+                owners.setdefault(normalize_name(n), set()).add(actor.id)
+    for aid, actor in list(b.out.actors.items()):
+        if aid in b.graph.actors:
+            continue
+        keep = tuple(a for a in actor.aliases if owners[normalize_name(a)] == {aid})
+        if keep != actor.aliases:
+            b.out.actors[aid] = actor.model_copy(update={"aliases": keep})
 
 
 def _sidecar(drafts: Drafts) -> str:
