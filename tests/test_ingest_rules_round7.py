@@ -124,3 +124,20 @@ def test_half_of_a_month_and_a_year_as_a_modifier(analyse_text):
         "2019-11-27",
     )
     assert _dates(an)["2015"] == "2015"
+
+
+def test_an_initial_ends_no_sentence(analyse_text):
+    # the stop of "U.S." cut the reporter's sentence before "said"
+    an = analyse_text(_excerpt("62", 8, 8), "2019-11-27")
+    assert _said(an, "Our support for Ukraine")[0] == "mike-pompeo"
+
+
+def test_an_apposition_names_the_speaker_before_a_possessive(analyse_text):
+    an = analyse_text(_excerpt("62", 1, 3), "2019-11-27")
+    assert _said(an, "a separate meeting")[0] == "yury-ushakov"  # not Putin, whose adviser
+
+
+def test_a_name_the_model_missed_is_a_person_its_apposition_titles(analyse_text):
+    # in its paragraphs, the model marks no entity on "Ziad Nakhala"
+    an = analyse_text(_excerpt("58", 3, 4), "2014-08-26")
+    assert _said(an, "open-ended") == ("ziad-nakhala", "associated-press")

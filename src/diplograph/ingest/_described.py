@@ -11,11 +11,11 @@ from ._common import ActorDraft
 from ._lexicon import TITLE_SEX, TITLES
 from .actors import ActorResolver
 
-__all__ = ["ISSUED", "Described"]
+__all__ = ["ISSUED", "TITLE_WORDS", "Described"]
 
 ISSUED = {"statement", "communique", "communiqué", "dispatch"}  # a speaker issued, not one
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
-_TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)
+TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)
 # nouns a group is described by before the next sentence names it
 _GROUPS = {"coalition", "alliance", "group", "movement", "bloc", "party", "opposition"}
 
@@ -39,7 +39,7 @@ class Described:
         coalition said …" ¶ "… the Forces for Freedom and Change (FFC) coalition" (a name
         before the noun)."""
         noun = head.lower_
-        if head.pos_ != "NOUN" or noun not in _TITLE_WORDS | _GROUPS:
+        if head.pos_ != "NOUN" or noun not in TITLE_WORDS | _GROUPS:
             return None
         if not any(c.dep_ == "poss" for c in head.children) or head.i in self.ent_actor:
             return None

@@ -332,6 +332,11 @@ class ActorResolver:
             self._article_surnames.add(normalize_name(part))
         return draft
 
+    def titled_name(self, text: str) -> ActorDraft:
+        """The person a name the model did not mark stands for, when the text calls its bearer
+        an official, a spokesman or the like ("Ziad Nakhala, a senior official …")."""
+        return self._named(text) or self._new_person(text)
+
     def lone_name(self, text: str) -> ActorDraft | None:
         """The actor a single unknown name stands for when it speaks ("Pompeo told
         reporters", "Yonhap said"): a medium by its name, else a person."""

@@ -148,20 +148,26 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_ABBREVIATION = "".join(
-    rf"(?<!\b{w})" for w in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col")
-)
+_ABBREVIATIONS: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov")
+_ABBREVIATIONS += ("Lt", "Col", "Jr", "Prof", "Sgt", "Maj", "Capt", "Adm", "Amb")
+_ABBREVIATIONS += ("Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
+# nor that of an initial: "U.S. Secretary of State Mike Pompeo said"
+_ABBREVIATION = "".join(rf"(?<!\b{w})" for w in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
 _STOP = re.compile(rf"{_ABBREVIATION}[.?!](?=[”\"]?\s|[”\"]?$)")
 
 
 def _sentence_bounds(text: str, para: tuple[int, int], a: int, b: int) -> tuple[int, int]:
     """The reporter's sentence around the quote ``a:b``: from the last full stop to the next
-    (the stop of "Mr." ends no sentence: "“...,” Mr. Trump said.").
+    (the stop of "Mr." or "U.S." ends no sentence: "“...,” Mr. Trump said.").
 
     >>> t = '“We talked,” Mr. Trump said. Then he left.'
     >>> s, e = _sentence_bounds(t, (0, len(t)), 1, 11)
     >>> t[s:e]
     '“We talked,” Mr. Trump said. '
+    >>> t = '“We talked,” U.S. envoy Sung Kim said. Then he left.'
+    >>> s, e = _sentence_bounds(t, (0, len(t)), 1, 11)
+    >>> t[s:e]
+    '“We talked,” U.S. envoy Sung Kim said. '
     """
     stops = [m.end() for m in _STOP.finditer(text, para[0], max(para[0], a - 1))]
     s = stops[-1] + 1 if stops else para[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
-from ._described import Described
+from ._described import TITLE_WORDS, Described
 from ._fragments import comment_owner, pledged
 from ._lexicon import SPEECH_VERBS
 from .actors import ActorResolver
@@ -242,7 +242,10 @@ class Speakers(Described):
         found = self.named_next(head)
         if found is not None:
             return found, "a description the next sentence names"
-        for child in head.children:  # "Pyongyang's official Korean Central News Agency"
+        # "Pyongyang's official Korean Central News Agency"; "Putin's top foreign adviser,
+        # Yury Ushakov": the apposition names the speaker before any possessive does
+        children = sorted(head.children, key=lambda c: c.dep_ != "appos")
+        for child in children:
             if child.dep_ in ("compound", "appos", "poss") and child.i in self.ent_actor:
                 found = self.ent_actor[child.i]
                 if found.kind == "state" and head.lower_ in _UNNAMED:
@@ -261,10 +264,25 @@ class Speakers(Described):
             found = self.actors.lone_name(head.text)  # "Pompeo told reporters"
             if found is not None:
                 return found, "a name of its own as the subject of a speech verb"
+        name = self._unmarked_person(head)
+        if name is not None:
+            return self.actors.titled_name(name), "a name its apposition calls a person's"
         found = self.actors.speaking_capital(head.text)
         if found is not None:  # "Moscow has suggested …": a place does not speak, a state does
             return found, "a capital that speaks: its state"
         return None, ""
+
+    def _unmarked_person(self, head: Any) -> str | None:
+        """ "Ziad Nakhala, a senior official in Islamic Jihad, told …" with no entity from the
+        model: the capitalized name, when an apposition gives it a title of a person."""
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
+            return None
+        if not any(c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS for c in head.children):
+            return None
+        names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not names or any(not t.text[:1].isupper() or t.ent_type_ for t in names):
+            return None  # one word alone may be a place or a body
+        return str(self.doc[names[0].i : head.i + 1].text)
 
     def _pronoun(self, head: Any, want: str | None) -> tuple[ActorDraft | None, str]:
         found, rule = self._antecedent(head, want)
