@@ -141,3 +141,37 @@ def test_a_name_the_model_missed_is_a_person_its_apposition_titles(analyse_text)
     # in its paragraphs, the model marks no entity on "Ziad Nakhala"
     an = analyse_text(_excerpt("58", 3, 4), "2014-08-26")
     assert _said(an, "open-ended") == ("ziad-nakhala", "associated-press")
+
+
+def _links(analysis, words: str) -> set[str | None]:  # type: ignore[no-untyped-def]
+    """The graph events the mentions starting with ``words`` were linked to (None: none)."""
+    text = analysis.article.body
+    found = {e.link for e in analysis.events for a, b in e.mentions if text[a:b].startswith(words)}
+    return found or {None}
+
+
+def test_a_visit_whose_visitor_is_not_named_is_no_one_s_in_particular(analyse_text):
+    # "Had a good trip to #Pyongyang", Pompeo's, three weeks after Moon's visit there
+    an = analyse_text(_excerpt("55", 1, 4), "2018-10-07")
+    assert _links(an, "a good trip") == {None}
+    assert _links(an, "his trip") == {None}
+
+
+def test_a_meeting_owned_by_one_person_is_not_of_whoever_hears_of_it(analyse_text):
+    # "Moon is expected to be briefed about Pompeo's meeting with Kim": not Moon's meeting
+    an = analyse_text(_excerpt("55", 1, 2), "2018-10-07")
+    assert _links(an, "Pompeo’s meeting") == {None}
+    assert not any(e.link == "inter-korean-summit-2018-09" for e in an.events)
+
+
+def test_two_states_joined_by_a_hyphen_are_the_sides_of_the_talks(analyse_text):
+    # "the U.S.-North Korea denuclearization talks", during the Moon-Kim summit
+    an = analyse_text(_excerpt("54", 1, 1), "2018-09-18")
+    assert _links(an, "the U.S.-North Korea") == {None}  # not the Moon-Kim summit
+    assert {"united-states", "north-korea"} <= {a.id for a in an.actors}
+
+
+def test_talks_a_visit_includes_are_part_of_it(analyse_text):
+    an = analyse_text(_excerpt("54", 8, 8), "2018-09-18")
+    assert _links(an, "a three-day visit") == {"inter-korean-summit-2018-09"}
+    assert "hanoi-summit-2019" not in {e.link for e in an.events}

@@ -3,6 +3,9 @@ the event a copula names."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..kg import KnowledgeGraph
 from ..model import Event
 from ._common import EventDraft
@@ -100,3 +103,22 @@ def join(target: EventDraft, other: EventDraft) -> None:
     """Make ``other``'s mentions and participants ``target``'s."""
     target.mentions += other.mentions
     target.participants |= other.participants
+
+
+_INCLUDE = {"include", "feature", "involve"}
+
+
+def included(token: Any, is_event: Callable[[Any], object]) -> bool:
+    """Whether a mention stands in a relative clause of "include" on an event's noun: "a
+    three-day visit that will include at least two rounds of summit talks with Kim" (the talks
+    are a part of the visit, not an event of their own)."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _INCLUDE and node.dep_ == "relcl":
+            return bool(is_event(node.head))
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False

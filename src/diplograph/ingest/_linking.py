@@ -71,6 +71,15 @@ def _score(
         return None  # an undated "the deal" is not an event years before the article
     elif (
         published is not None
+        and draft.place is None
+        and draft.type != ev.type.value
+        and (published.earliest - ev.time.latest).days > _JUST_OVER
+    ):
+        # "restarting the U.S.-North Korea denuclearization talks" three months after the
+        # Singapore summit: another word of the family names an event only just over
+        return None
+    elif (
+        published is not None
         and draft.family in RECURRENT
         and draft.place is None
         and (published.earliest - ev.time.latest).days > _RECENT
@@ -101,6 +110,7 @@ def _score(
 #: families whose events recur every few weeks: an undated mention names only one just over
 RECURRENT = {"military"}
 _RECENT = 31  # days
+_JUST_OVER = 7  # days
 
 _TWO_YEARS = 731  # days: an undated mention is of no event more than two years before
 
@@ -148,8 +158,8 @@ def _visit_as_meeting(
 ) -> Event | None:
     """ "Moon's three-day visit" when the graph has no visit of Moon's: the summit he travelled
     to, if the visitor is one of its principals and its dates (or those of the report) agree."""
-    if not draft.participants or published is None:
-        return None
+    if len(sides(kg, draft.participants)) < 2 or published is None:
+        return None  # "a good trip to Pyongyang": whose, the words do not say
     found = []
     index = event_index(kg, FAMILIES)
     if draft.date is not None:

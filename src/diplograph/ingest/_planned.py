@@ -88,6 +88,8 @@ def other_side(token: Any, ent_actor: dict[int, ActorDraft]) -> set[str]:
     a second meeting with Kim Jong Un": Trump)."""
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return set()
+    if any(c.dep_ == "poss" for c in token.children):
+        return set()  # "briefed about Pompeo's meeting with Kim": the owner is the other side
     node = token
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):

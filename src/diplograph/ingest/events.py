@@ -14,7 +14,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..kg import KnowledgeGraph
-from ..model import PRINCIPAL_ROLES
+from ..model import PRINCIPAL_ROLES, Event
 from ._common import ActorDraft, DateMention, EventDraft, sentence, slug
 from ._event_rules import (
     GENERIC,
@@ -31,13 +31,14 @@ from ._event_rules import (
     subject_takes_part,
 )
 from ._joins import add_linked as _add_linked
+from ._joins import included
 from ._joins import join as _join
 from ._joins import last_named as _last_named
 from ._joins import named_later as _named_later
 from ._joins import names_fit as _names_fit
 from ._joins import sign_at as _sign_at
 from ._lexicon import HAPPEN, SPEECH_VERBS
-from ._linking import FAMILIES, agrees, link, widen
+from ._linking import FAMILIES, agrees, link, sides, widen
 from ._places import place_in, verb_place
 from ._planned import next_event, other_side, planned, planned_event, told_as_past
 from ._triggers import DEFINITE, TRIGGERS, trigger_of
@@ -285,6 +286,9 @@ def find_events(
             continue
         if definite and _by_order(kg, drafts, draft, token):
             continue
+        if draft.family in ("meeting", "visit") and included(token, trigger_of):
+            parts.append(draft)  # "a visit that will include two rounds of talks": a part
+            continue
         name = named_event(kg, token, draft.family, FAMILIES, TRIGGERS) if definite else None
         if name is not None and agrees(kg, name, draft, article.published):
             _add_linked(kg, drafts, draft, name)
@@ -306,8 +310,7 @@ def find_events(
         linked = next_event(kg, draft, article.published) if plan else None  # "plans for a summit"
         linked = linked or link(kg, draft, article.published, named)
         if linked is None and definite and draft.date is None and draft.place is None:
-            # "three days of talks" of the leaders: the event under way, or just over
-            linked = recent_event(kg, draft.family, FAMILIES, article.published, named, days=3)
+            linked = _going_on(kg, draft, article.published, named)
         if linked is not None:
             _add_linked(kg, drafts, draft, linked)
         elif (
@@ -335,6 +338,15 @@ def _a_part(token: Any, draft: EventDraft) -> bool:
     a denial, a possibility, nor "a third summit"."""
     family = draft.family in ("meeting", "visit")
     return family and not hypothetical(token) and ordinal(token) is None
+
+
+def _going_on(
+    kg: KnowledgeGraph, draft: EventDraft, published: PartialDate | None, named: set[str]
+) -> Event | None:
+    """ "three days of talks" of the leaders: the event under way, or just over, of the
+    principals the article names; "the U.S.-North Korea talks" of those two sides only."""
+    who = draft.participants if len(sides(kg, draft.participants)) >= 2 else named
+    return recent_event(kg, draft.family, FAMILIES, published, who, days=3)
 
 
 def _finish(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,11 +43,8 @@ def analyze(article: Article, kg: KnowledgeGraph, *, doc: Any = None) -> Analysi
     for ent in doc.ents:
         draft = actors.entity(ent)
         if draft is None:
-            if ent.label_ in ("PERSON", "ORG") and "-" in ent.text:  # "Trump-Kim": two people
-                for token in ent:
-                    one = actors.resolve_name(token.text) if token.text != "-" else None
-                    if one is not None:
-                        ent_actor[token.i] = one
+            if ent.label_ in ("PERSON", "ORG", "GPE") and "-" in ent.text:
+                ent_actor.update(_pair(ent, actors))
             continue
         for token in ent:
             ent_actor[token.i] = draft
@@ -57,6 +55,23 @@ def analyze(article: Article, kg: KnowledgeGraph, *, doc: Any = None) -> Analysi
     _date_quotes(doc, quotes, dates, article)
     _link_quotes(text, quotes, events, dates, kg)
     return Analysis(article, list(actors.found.values()), quotes, dates, events)
+
+
+def _pair(ent: Any, actors: ActorResolver) -> dict[int, ActorDraft]:
+    """The two actors of a hyphenated entity, by token: "Trump-Kim" (two people), "U.S.-North
+    Korea" (two states, "U.S.-North" one token to the model: it goes with the first)."""
+    parts = re.split(r"(?<=\S)-(?=[A-Z])", ent.text)
+    if len(parts) == 2:
+        first, second = (actors.resolve_name(p) for p in parts)
+        if first is not None and second is not None:
+            cut = ent.start_char + len(parts[0])
+            return {t.i: first if t.idx < cut else second for t in ent if t.text != "-"}
+    found = {}
+    for token in ent:
+        one = actors.resolve_name(token.text) if token.text != "-" else None
+        if one is not None:
+            found[token.i] = one
+    return found
 
 
 def _date_quotes(
