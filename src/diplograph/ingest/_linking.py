@@ -158,7 +158,10 @@ def _visit_as_meeting(
 ) -> Event | None:
     """ "Moon's three-day visit" when the graph has no visit of Moon's: the summit he travelled
     to, if the visitor is one of its principals and its dates (or those of the report) agree."""
-    if len(sides(kg, draft.participants)) < 2 or published is None:
+    if not draft.participants or published is None:
+        return None
+    states = {a.id for a in kg.actors.values() if a.kind.value == "state"}
+    if draft.label.lower().startswith(("a ", "an ")) and not draft.participants - states:
         return None  # "a good trip to Pyongyang": whose, the words do not say
     found = []
     index = event_index(kg, FAMILIES)

@@ -111,6 +111,7 @@ def _participants(
         }
         | pair_participants(token, kg)
         | other_side(token, ent_actor)
+        | _whose(token, ent_actor)
     )
     clauses = {  # "talks that caused both leaders to leave their Vietnam meeting": not theirs
         x.i for c in token.rights if c.dep_ in ("relcl", "advcl", "ccomp") for x in c.subtree
@@ -145,6 +146,18 @@ def _participants(
                     if t.i in ent_actor and ent_actor[t.i].kind in ("person", "state")
                 }
     return ids
+
+
+def _whose(token: Any, ent_actor: dict[int, ActorDraft]) -> set[str]:
+    """The person "his" or "her" stands for before an event's noun: the person who is the
+    subject in its sentence ("After wrapping up his trip to Pyongyang, Pompeo tweeted")."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+        return set()
+    for t in sentence(token):
+        found = ent_actor.get(t.i)
+        if found is not None and found.kind == "person" and t.dep_ in ("nsubj", "nsubjpass"):
+            return {found.id}
+    return set()
 
 
 def _mention(
