@@ -175,3 +175,17 @@ def test_talks_a_visit_includes_are_part_of_it(analyse_text):
     an = analyse_text(_excerpt("54", 8, 8), "2018-09-18")
     assert _links(an, "a three-day visit") == {"inter-korean-summit-2018-09"}
     assert "hanoi-summit-2019" not in {e.link for e in an.events}
+
+
+def test_hope_or_concern_voiced_that_reports_a_clause(analyse_text):
+    an = analyse_text(_excerpt("59", 1, 1), "2019-03-16")
+    assert _said(an, "nuclear disarmament negotiations")[0] == "united-states"  # not AFP
+    an = analyse_text(
+        "The minister expressed concern that the ceasefire might collapse within days.\n"
+        "He also expressed his thanks to the mediators.\n",
+        "2019-03-16",
+    )
+    text = an.article.body
+    assert [text[q.start : q.end] for q in an.quotes] == [
+        "the ceasefire might collapse within days"  # thanks are no clause of his
+    ]

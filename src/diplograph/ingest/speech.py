@@ -74,11 +74,36 @@ def _made_plain(verb: Any) -> Any | None:
     return after.sent.root if after is not None and after.is_sent_start else None
 
 
+_STANCE = {"hope", "concern", "confidence", "optimism", "belief", "fear", "regret", "doubt"}
+_STANCE |= {"satisfaction", "conviction", "worry", "view", "expectation"}
+
+
+def _stance(verb: Any) -> Any | None:
+    """The clause of "X expressed hope that …", "X voiced concern that …": X says it (the
+    "that" clause on the noun, or on the verb, as the parse has it)."""
+    if verb.lemma_.lower() not in ("express", "voice"):
+        return None
+    noun = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _STANCE), None
+    )
+    if noun is None:
+        return None
+    for head in (noun, verb):
+        for c in head.children:
+            if c.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            ):
+                return c
+    return None
+
+
 def clause_of(verb: Any) -> Any | None:
     """The head of the clause ``verb`` reports: its clausal complement, or a "that"
     clause the parse hung on a noun after it (see :func:`.speakers.that_clause`)."""
-    clause = _made_plain(verb) or next(
-        (c for c in verb.children if c.dep_ == "ccomp" and finite(c)), None
+    clause = (
+        _made_plain(verb)
+        or _stance(verb)
+        or next((c for c in verb.children if c.dep_ == "ccomp" and finite(c)), None)
     )
     if clause is None and verb.dep_ == "relcl":
         # "a process Mr Trump said would take a long time": the clause's subject is the noun
@@ -105,6 +130,8 @@ def speech_verb(verb: Any) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     if lemma == "make":
         return _made_plain(verb) is not None
+    if lemma in ("express", "voice"):
+        return _stance(verb) is not None
     if lemma == "highlight":  # "highlighted how the sides are moving …", not "the moment"
         return any(c.dep_ == "ccomp" and finite(c) for c in verb.children)
     return lemma in SPEECH_VERBS
@@ -125,7 +152,8 @@ def reporting(verb: Any, quoted: list[tuple[int, int]]) -> bool:
         return False  # "what analysts said appeared to be a launch": the reporter's words
     # "Moon noted that ..., reports Yonhap": the inner speech verb holds the statement
     return not (
-        clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
+        (clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in clause.children))
+        or _stance(clause) is not None
     )
 
 
