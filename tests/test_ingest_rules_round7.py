@@ -189,3 +189,30 @@ def test_hope_or_concern_voiced_that_reports_a_clause(analyse_text):
     assert [text[q.start : q.end] for q in an.quotes] == [
         "the ceasefire might collapse within days"  # thanks are no clause of his
     ]
+
+
+# rules fitted to the first run of excerpts 65-76 (the ``last`` split)
+
+
+def test_according_to_before_a_clause_of_the_reporter(analyse_text):
+    # "…, according to the commerce ministry, tempering fears …" and "…, according to the
+    # Chinese ministry, which did not elaborate …"
+    an = analyse_text(_excerpt("68", 1, 2), "2019-05-07")
+    assert _said(an, "China’s chief trade negotiator")[0] == "commerce-ministry"
+    assert _said(an, "Liu He, a vice-premier")[0] == "commerce-ministry"
+
+
+def test_a_person_the_model_missed_or_cut_short(analyse_text):
+    # in their excerpts the model marks no person on "Stephane Visconti" and takes "Qureshi"
+    # of "Shah Mahmood Qureshi" for a place
+    an = analyse_text(_excerpt("74", 1, 9), "2019-03-29")
+    assert _said(an, "positive")[0] == "stephane-visconti"
+    assert _said(an, "We hope that a new meeting")[0] == "stephane-visconti"
+    an = analyse_text(_excerpt("75", 1, 9), "2019-06-27")
+    assert _said(an, "achieving peace in Afghanistan")[0] == "shah-mahmood-qureshi"
+    assert _said(an, "For decades now")[0] == "shah-mahmood-qureshi"  # "FM Qureshi said"
+
+
+def test_a_speaker_after_an_inverted_verb(analyse_text):
+    an = analyse_text(_excerpt("75", 2, 2), "2019-06-27")
+    assert _said(an, "One on one meeting")[0] == "pakistan"  # "tweeted the government of …"

@@ -75,8 +75,12 @@ def _whole_name(ent: Any) -> str:
     m = re.match(r"-[a-z]+\b", rest)
     if m is None and ent.end < len(doc):
         nxt = doc[ent.end]
-        if nxt.pos_ == "PROPN" and nxt.text.istitle() and not nxt.ent_type_ and nxt.is_alpha:
-            m = re.match(r"\s[A-Z][a-z]+(?=[\s.,;:’'])", rest)
+        # "Shah Mahmood" + "Qureshi" the model took for a place: a name, not a known state
+        stray = nxt.ent_type_ in ("GPE", "ORG", "NORP") and nxt.ent_iob_ == "B"
+        stray = stray and (len(doc) == ent.end + 1 or doc[ent.end + 1].ent_iob_ != "I")
+        stray = stray and country_name(nxt.text) is None and nxt.text not in ACRONYMS
+        if nxt.pos_ == "PROPN" and nxt.text.istitle() and (not nxt.ent_type_ or stray):
+            m = re.match(r"\s[A-Z][a-z]+(?=[\s.,;:’'])", rest) if nxt.is_alpha else None
     return str(ent.text) + (m.group() if m else "")
 
 
@@ -380,6 +384,19 @@ class ActorResolver:
             body.aliases.discard(named)
             body.aliases.add(head.doc[head.left_edge.i : head.i + 1].text)
         return body
+
+    def lower_body(self, head: Any) -> ActorDraft | None:
+        """ "according to the commerce ministry" with no state named: the body by its words in
+        capitals ("Commerce Ministry"), the article's one ministry of that name."""
+        if head.lemma_.lower() not in _BODY_NOUNS or not head.is_lower:
+            return None
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
+        if len(words) != 1 or not words[0].is_lower or words[0].lower_ in _NOT_BODY_WORDS:
+            return None  # "the ministry", "the Chinese ministry": named before, if at all
+        name = f"{words[0].text.capitalize()} {head.text.capitalize()}"
+        draft = self._named(name) or self._new(name, "government_body", "a body in lower case", 0.5)
+        draft.mentions.append((words[0].idx, head.idx + len(head)))
+        return draft
 
     def _state_body(self, text: str) -> ActorDraft | None:
         """ "Seoul's Foreign Ministry", "the North Korean Foreign Ministry": a body of a state

@@ -30,6 +30,8 @@ _SEX = {"he": "m", "she": "f"}
 # "denied the account that …" names the words of another
 _HEARERS = {"conference", "reporters", "journalists", "briefing", "press", "audience", "forum"}
 _HEARERS |= {"lawmakers", "parliament", "crowd", "delegates", "rally", "interview", "meeting"}
+# what an apposition calls a person ("Stephane Visconti, the Minsk Group's French co-chair")
+_PEOPLE = TITLE_WORDS | {"chair", "mediator", "aide", "lawmaker", "expert", "representative"}
 
 COMMUNICATION = SPEECH_VERBS | {
     "reiterate",
@@ -159,6 +161,8 @@ class Speakers(Described):
             names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
             start = names[0].i if names else token.i
             found = self.actors.resolve_name(self.doc[start : token.i + 1].text)
+            if found is None and names:  # "FM Qureshi": the Qureshi named before
+                found = self.actors.resolve_name(token.text)
         return found
 
     def of_verb(self, verb: Any, inside: tuple[int, int]) -> tuple[ActorDraft | None, str]:
@@ -177,6 +181,13 @@ class Speakers(Described):
         for child in verb.children:  # "said X" parsed without a subject arc
             if child.i > verb.i and child.ent_type_ == "PERSON":
                 return self.of_token(child)
+        if verb.i > 0 and self.doc[verb.i - 1].text in ('"', "”"):
+            # "“…,” tweeted the government of Pakistan": the speaker as the parse's object
+            after = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr"))
+            for child in after:
+                found, rule = self.of_token(child)
+                if found is not None:
+                    return found, rule
         before = self.doc[verb.i - 1] if verb.i > 0 else None
         found = self.actor_at(before) if before is not None else None
         if found is not None:  # "Kim forecasting", "and Kim reiterated": a subject misparsed
@@ -277,7 +288,7 @@ class Speakers(Described):
         model: the capitalized name, when an apposition gives it a title of a person."""
         if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
             return None
-        if not any(c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS for c in head.children):
+        if not any(c.dep_ == "appos" and c.lemma_.lower() in _PEOPLE for c in head.children):
             return None
         names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if not names or any(not t.text[:1].isupper() or t.ent_type_ for t in names):
@@ -364,6 +375,8 @@ class Speakers(Described):
             found = self._medium(span.root)
         if found is None and span is not None and span.root.pos_ == "NOUN":
             found = self._noun(span.root)[0]  # "…, the ministry said": the one named before
+        if found is None and span is not None:
+            found = self.actors.lower_body(span.root)  # "according to the commerce ministry"
         return found
 
     def _medium(self, head: Any) -> ActorDraft | None:

@@ -49,7 +49,12 @@ _POSTPOSED = re.compile(  # not ", when Mr. Trump wrote …": the reporter's own
     r"(?P<rest>[^,;“”\"]*(?:,\s+who\b.*)?)$"  # "..., Moon announced after a summit with
 )  # Trump, who called it “just a step”"
 _INVERTED = re.compile(rf",\s+{_VERB_RE}\s+(?P<who>[^,;“”\"]{{2,90}}?)(?:,[^“”\"]*)?$")
-_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<who>[^,;“”\"]{2,90})$")
+# "…, according to the commerce ministry, tempering fears …" / ", which did not elaborate":
+# the reporter's clause after the attribution is neither the words nor the speaker
+_ACCORDING = re.compile(
+    r",\s+according\s+to\s+(?P<who>[^,;“”\"]{2,90}?)"
+    r"(?:,\s+(?:which|who|\w+ing)\b[^“”\"]*)?\.?$"
+)
 _TAIL = re.compile(r",\s+(?:according\s+to\s+[^,]+|[^,]{2,60}\s+reported)[.\s]*$")
 
 
