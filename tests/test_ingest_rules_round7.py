@@ -216,3 +216,11 @@ def test_a_person_the_model_missed_or_cut_short(analyse_text):
 def test_a_speaker_after_an_inverted_verb(analyse_text):
     an = analyse_text(_excerpt("75", 2, 2), "2019-06-27")
     assert _said(an, "One on one meeting")[0] == "pakistan"  # "tweeted the government of …"
+
+
+def test_single_curly_quotation_marks_and_a_quotation_over_two_paragraphs(analyse_text):
+    # a ministry's release: "‘I would like …" ¶ "Both sides …,’ Minister … Børge Brende said"
+    an = analyse_text(_excerpt("70", 1, 2), "2017-01-25")
+    assert _said(an, "I would like to congratulate")[0] == "borge-brende"
+    assert _said(an, "Both sides are still showing")[0] == "borge-brende"
+    assert [a.name for a in an.actors if a.id == "borge-brende"] == ["Børge Brende"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,13 +38,25 @@ def sentence(token: Any) -> Any:
     return sents[bisect_right(doc.user_data["diplograph_starts"], token.i) - 1]
 
 
+_LETTERS = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "đ": "d"}
+    | {"Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)
+
+
 def slug(text: str, limit: int = 60) -> str:
     """A record id made from words.
 
+    Accents are dropped and letters with no accent to drop are spelled in Latin letters
+    ("Børge Brende", "Recep Tayyip Erdoğan").
+
     >>> slug("Unification Ministry spokesman Lee Sang-min")
     'unification-ministry-spokesman-lee-sang-min'
+    >>> slug("Børge Brende"), slug("Recep Tayyip Erdoğan")
+    ('borge-brende', 'recep-tayyip-erdogan')
     """
-    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    plain = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    ascii_text = plain.encode("ascii", "ignore").decode().lower()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return (words[:limit].rstrip("-") or "x").lstrip("._-") or "x"
 

@@ -17,13 +17,15 @@ speech and reports are in :mod:`.speech`.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ._common import ActorDraft, QuoteDraft, sentence
 from ._described import ISSUED
+from ._marks import paragraphs, quote_spans
+from ._marks import spans as marked_spans
 from .actors import ActorResolver
 from .speakers import JOINT, Speakers
 from .speech import (
@@ -37,89 +39,11 @@ from .speech import (
 
 __all__ = ["find_quotes", "paragraphs", "quote_spans"]
 
-_OPEN = '“"«'
-_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
 _RELAYS = re.compile(
     r"(?:according to|quoted (?:as saying )?by|carried by|told|interview with|reported by|\bon)"
     r"\s+(?P<who>[^,.;“”\"]+)|(?P<by>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:reported|reports)\b"
 )
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each paragraph: text between blank lines, without outer spaces.
-
-    >>> list(paragraphs("One.\\n\\n  Two.\\n"))
-    [(0, 4), (8, 12)]
-    """
-    for m in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text):
-        block = m.group()
-        stripped = block.rstrip()
-        yield m.start(), m.start() + len(stripped)
-
-
-def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
-    """The quoted words in ``text[start:end]``: ``(start, end, closed)``, marks excluded.
-
-    An unclosed quote runs to the paragraph's end (the next paragraph goes on). A
-    straight mark glued to the word before it and not to the one after closes a
-    quote; it never opens one.
-
-    >>> t = 'He said “we will talk,” then “go'
-    >>> [(t[a:b], c) for a, b, c in quote_spans(t, 0, len(t))]
-    [('we will talk,', True), ('go', False)]
-    >>> t = 'on "jobs" and trade". Then "more"'
-    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
-    ['jobs', 'more']
-    """
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == '"' and _closes_only(text, i, start, end):
-            i += 1
-        elif ch in _OPEN or _opens_backwards(text, i, start, end):
-            close = text.find(_CLOSE.get(ch, ch), i + 1, end)
-            if ch == "“":  # some pages close with two apostrophes, or a straight mark
-                twice = text.find("’’", i + 1, end if close < 0 else close)
-                close = twice if twice >= 0 else _straight_close(text, i, end, close)
-            closed = close >= 0
-            stop = close if closed else end
-            if stop > i + 1:
-                yield i + 1, stop, closed
-            i = stop + 1
-        else:
-            i += 1
-
-
-def _straight_close(text: str, i: int, end: int, close: int) -> int:
-    """Where a curly opening mark at ``i`` closes when no curly mark closes it before the
-    next one opens: a straight mark after a word ("“This is nonsense," he said").
-
-    >>> t = '“This is nonsense," he said. “Yes.”'
-    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
-    ['This is nonsense,', 'Yes.']
-    """
-    following = text.find("“", i + 1, end)
-    if close >= 0 and (following < 0 or close < following):
-        return close
-    for at in range(i + 1, end if following < 0 else following):
-        if text[at] == '"' and _closes_only(text, at, i, end):
-            return at
-    return close
-
-
-def _opens_backwards(text: str, i: int, start: int, end: int) -> bool:
-    """A closing curly mark outside any quotation, glued to the word after it and not to a
-    word before it, opens one (a typesetting slip: "exposed.”(Kim) did not have ...”).
-
-    >>> t = 'exposed.”(Kim) did not,” a source said'
-    >>> [t[a:b] for a, b, _ in quote_spans(t, 0, len(t))]
-    ['(Kim) did not,']
-    """
-    if text[i] != "”" or i + 1 >= end or text.find("”", i + 1, end) < 0:
-        return False
-    before = text[i - 1] if i > start else " "
-    return (before.isspace() or before in ".?!") and (text[i + 1].isalnum() or text[i + 1] in "(‘")
 
 
 def _a_name(text: str, wa: int, wb: int) -> bool:
@@ -131,13 +55,6 @@ def _a_name(text: str, wa: int, wb: int) -> bool:
     """
     words = text[wa:wb].split()
     return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _closes_only(text: str, i: int, start: int, end: int) -> bool:
-    """A straight mark after a word and before a space or punctuation: a closing mark."""
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    return (before.isalnum() or before in ".,?!") and not after.isalnum()
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -327,18 +244,12 @@ def _relayed(clause: ActorDraft | None, speaker: ActorDraft | None) -> bool:
     )
 
 
-def _spans(text: str) -> Iterator[tuple[tuple[int, int], int, int, int, bool]]:
-    for n, para in enumerate(paragraphs(text)):
-        for a, b, closed in quote_spans(text, *para):
-            yield para, n, a, b, closed
-
-
 def find_quotes(
     text: str, doc: Any, actors: ActorResolver, ent_actor: dict[int, ActorDraft]
 ) -> list[QuoteDraft]:
     """Every direct quote, fragment, reported statement and report of ``text``, in order."""
     speakers = Speakers(doc, actors, ent_actor)
-    spans = list(_spans(text))
+    spans = list(marked_spans(text))
     quoted = [(a, b) for _, _, a, b, _ in spans]
     speakers.inside_quotes = quoted
     verbs = [v for v in doc if reporting(v, quoted)]
@@ -389,7 +300,25 @@ def find_quotes(
         d.channel = d.channel or _channel(text, *d.sentence, speakers, d.speaker)
     quotes.extend(more)
     quotes.sort(key=lambda q: q.start)
+    _go_on(text, quotes)
     return quotes
+
+
+def _go_on(text: str, quotes: list[QuoteDraft]) -> None:
+    """A quotation left open at a paragraph's end with no speaker of its own takes the speaker
+    of its continuation in the next paragraph ("‘I would like to congratulate …" ¶ "Both
+    sides …,’ Minister of Foreign Affairs Børge Brende said")."""
+    for q, nxt in itertools.pairwise(quotes):
+        between = text[q.end : nxt.start]
+        if (
+            q.speaker is None
+            and nxt.speaker is not None
+            and q.mode == nxt.mode == "direct_quote"
+            and "\n" in between
+            and not between.strip(' \t\n“‘"')
+        ):
+            q.speaker, q.confidence = nxt.speaker, nxt.confidence
+            q.rule = "a quotation the next paragraph goes on with: the speaker named there"
 
 
 class _Heard:

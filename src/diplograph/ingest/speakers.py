@@ -284,13 +284,20 @@ class Speakers(Described):
         return None, ""
 
     def _unmarked_person(self, head: Any) -> str | None:
-        """ "Ziad Nakhala, a senior official in Islamic Jihad, told …" with no entity from the
-        model: the capitalized name, when an apposition gives it a title of a person."""
+        """ "Ziad Nakhala, a senior official in Islamic Jihad, told …", "Minister of Foreign
+        Affairs Børge Brende said" with no entity from the model: the capitalized name, when a
+        title of a person stands before it or in an apposition after it."""
         if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
             return None
-        if not any(c.dep_ == "appos" and c.lemma_.lower() in _PEOPLE for c in head.children):
+        titled = (  # "…, a senior official" after it, "Minister of Foreign Affairs" before it
+            (c.dep_ == "appos" or (c.i < head.i and c.dep_ in ("nmod", "compound")))
+            and c.lemma_.lower() in _PEOPLE
+            for c in head.children
+        )
+        if not any(titled):
             return None
         names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        names = names[next((i for i, t in enumerate(names) if t.lower_ not in _PEOPLE), 0) :]
         if not names or any(not t.text[:1].isupper() or t.ent_type_ for t in names):
             return None  # one word alone may be a place or a body
         return str(self.doc[names[0].i : head.i + 1].text)
