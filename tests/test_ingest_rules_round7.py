@@ -224,3 +224,20 @@ def test_single_curly_quotation_marks_and_a_quotation_over_two_paragraphs(analys
     assert _said(an, "I would like to congratulate")[0] == "borge-brende"
     assert _said(an, "Both sides are still showing")[0] == "borge-brende"
     assert [a.name for a in an.actors if a.id == "borge-brende"] == ["Børge Brende"]
+
+
+def test_more_months_and_no_day_in_a_name(analyse_text):
+    an = analyse_text(
+        "They also talked during the summits held in September and December.\n\n"
+        "The US government has proposed the event be held in mid-March.\n\n"
+        "Source: government.no / Norway Today\n",
+        "2020-01-18",
+    )
+    dates = _dates(an)
+    assert dates["September"] == "2019-09" and dates["December"] == "2019-12"
+    an2 = analyse_text("Kerry met Zarif as an end-of-March deadline loomed.\n", "2015-03-16")
+    assert _dates(an2)["end-of-March"] == "2015-03"
+    assert dates["mid-March"] == "2020-03"  # a proposal lies ahead, however the verb reads
+    assert "Today" not in dates  # a medium's name
+    an = analyse_text("Both are among the most vigorous economies in today's world.\n")
+    assert _dates(an) == {}

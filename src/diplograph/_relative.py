@@ -45,7 +45,9 @@ _AFTER += ")"
 _MONTH_AFTER = (
     _AFTER[:-1]
     + "".join(rf"|(?<=\b{w} of )" for w in ("end", "beginning", "start", "middle", "rest", "half"))
-    + r"|\bmid-"
+    + r"|\bmid-|(?<=\bend-of-)"
+    # a second month after one: "in September and December"
+    + "".join(rf"|(?<=\b{m} and )|(?<=\b{m} or )" for m in calendar.month_name[1:])
     # and as a noun's modifier ("the November election", not "the May government")
     + rf"|(?<=\bthe )(?=(?!may\b)(?:{_MONTH_RE})(?-i:\s+[a-z])))"
 )

@@ -75,7 +75,10 @@ def _future(doc: Any, start: int, end: int) -> bool | None:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children
     ):
         return True  # "talks are set for Oct. 5", "the summit is scheduled for June"
-    past = token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children)
+    # "proposed the event be held in mid-March": a participle after a bare "be" is no past
+    bare_be = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in token.children)
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and not bare_be)
+    past = past or any(c.tag_ == "VBD" for c in token.children)
     return False if past or token.pos_ not in ("VERB", "AUX") else None
 
 
@@ -177,6 +180,11 @@ def _a_name(doc: Any, text: str, m: re.Match[str]) -> bool:
     return m.group().lower() in surnames
 
 
+# a medium named "… Today" (a capitalized word before it, inside a line)
+_NAMED_DAY = re.compile(r"(?<![.?!]\s)\b[A-Z][\w.]*\s+Today\b(?!’s|'s)$")
+_NOT_A_DAY = ("'s world", "’s world", "'s era", "’s era", "'s society", "’s society")
+
+
 def find_dates(text: str, doc: Any, article: Article) -> list[DateMention]:
     """Every temporal expression of ``text`` resolved against the publication date."""
     found: list[DateMention] = []
@@ -184,6 +192,10 @@ def find_dates(text: str, doc: Any, article: Article) -> list[DateMention]:
         if _a_title(text, m):
             continue
         if doc is not None and _a_name(doc, text, m):
+            continue
+        if _NAMED_DAY.search(text, max(0, m.start() - 30), m.end()) is not None:
+            continue  # "Norway Today", "USA Today", "today's world": no day
+        if m.group().lower() == "today" and text[m.end() : m.end() + 10].startswith(_NOT_A_DAY):
             continue
         future = _future(doc, m.start(), m.end()) if doc is not None else False
         try:
@@ -229,7 +241,9 @@ def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_PART = re.compile(r"(?i:\b(?:early|late|mid)[ -]|\bthe\s+(?:first|second|latter)\s+half\s+of\s)$")
+_PART = re.compile(
+    r"(?i:\b(?:early|late|mid)[ -]|\bend-of-|\bthe\s+(?:first|second|latter)\s+half\s+of\s)$"
+)
 
 
 def _part_of_month(text: str, m: re.Match[str]) -> int:
