@@ -241,3 +241,15 @@ def test_more_months_and_no_day_in_a_name(analyse_text):
     assert "Today" not in dates  # a medium's name
     an = analyse_text("Both are among the most vigorous economies in today's world.\n")
     assert _dates(an) == {}
+
+
+def test_a_readout_s_first_person_sentences_go_on_with_the_speaker(analyse_text):
+    # a foreign ministry's readout: "Wang Yi expressed that … . We share …"
+    an = analyse_text(_excerpt("76", 1, 2), "2018-11-24")
+    assert _said(an, "both China and India are great countries")[0] == "wang-yi"
+    assert _said(an, "We share extensive common interests")[0] == "wang-yi"
+    # the reporter's own sentence after reported words is nobody's
+    an = analyse_text(
+        "The minister said that the talks had gone well. The meeting lasted three hours.\n"
+    )
+    assert [an.article.body[q.start : q.end] for q in an.quotes] == ["the talks had gone well"]

@@ -17,6 +17,7 @@ speech and reports are in :mod:`.speech`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -300,8 +301,49 @@ def find_quotes(
         d.channel = d.channel or _channel(text, *d.sentence, speakers, d.speaker)
     quotes.extend(more)
     quotes.sort(key=lambda q: q.start)
+    quotes.extend(_first_person(text, doc, quotes, quoted))
+    quotes.sort(key=lambda q: q.start)
     _go_on(text, quotes)
     return quotes
+
+
+_WE = {"we", "our", "us", "ours"}
+
+
+def _first_person(
+    text: str, doc: Any, quotes: list[QuoteDraft], quoted: list[tuple[int, int]]
+) -> list[QuoteDraft]:
+    """A government's readout: "Wang Yi said that … . We share extensive common interests
+    …": a sentence in the first person plural, outside any quotation mark, right after a
+    statement reported in the same paragraph, goes on with that statement's speaker (a
+    reporter never writes "we" of himself)."""
+    out: list[QuoteDraft] = []
+    prev: QuoteDraft | None = None
+    para_of = {a: n for n, (a, _) in enumerate(paragraphs(text))}
+    starts = sorted(para_of)
+    for sent in doc.sents:
+        a, b = _trim(text, sent.start_char, sent.end_char)
+        if a >= b:
+            continue
+        para = bisect.bisect_right(starts, a)
+        if prev is not None and bisect.bisect_right(starts, prev.start) != para:
+            prev = None  # a new paragraph
+        own = [q for q in quotes if a <= q.start < b]
+        if own:
+            last = own[-1]
+            prev = last if last.mode == "paraphrase" and last.speaker is not None else None
+            continue
+        inside = any(qa <= b and a <= qb for qa, qb in quoted)
+        we = any(t.lower_ in _WE and t.pos_ == "PRON" for t in sent)
+        if prev is None or inside or not we:
+            prev = None
+            continue
+        b = b - 1 if text[b - 1] == "." else b
+        q = QuoteDraft(a, b, "paraphrase", prev.speaker, "", 0.5, sentence=(a, b))
+        q.rule = "a sentence in the first person after a reported statement: its speaker's"
+        out.append(q)
+        prev = q
+    return out
 
 
 def _go_on(text: str, quotes: list[QuoteDraft]) -> None:

@@ -102,6 +102,14 @@ def _stance(verb: Any) -> Any | None:
     return None
 
 
+def _that_clause(verb: Any) -> bool:
+    """Whether ``verb`` has a clause of its own opened by "that"."""
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
 def clause_of(verb: Any) -> Any | None:
     """The head of the clause ``verb`` reports: its clausal complement, or a "that"
     clause the parse hung on a noun after it (see :func:`.speakers.that_clause`)."""
@@ -135,8 +143,8 @@ def speech_verb(verb: Any) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     if lemma == "make":
         return _made_plain(verb) is not None
-    if lemma in ("express", "voice"):
-        return _stance(verb) is not None
+    if lemma in ("express", "voice"):  # "expressed hope that …", "expressed that …"
+        return _stance(verb) is not None or (lemma == "express" and _that_clause(verb))
     if lemma == "highlight":  # "highlighted how the sides are moving …", not "the moment"
         return any(c.dep_ == "ccomp" and finite(c) for c in verb.children)
     return lemma in SPEECH_VERBS
