@@ -253,3 +253,8 @@ def test_a_readout_s_first_person_sentences_go_on_with_the_speaker(analyse_text)
         "The minister said that the talks had gone well. The meeting lasted three hours.\n"
     )
     assert [an.article.body[q.start : q.end] for q in an.quotes] == ["the talks had gone well"]
+
+
+def test_a_state_s_leader_is_the_head_of_state_named_before(analyse_text):
+    an = analyse_text(_excerpt("66", 4, 11), "2019-06-20")
+    assert _said(an, "something will happen that is very positive")[0] == "donald-trump"

@@ -107,13 +107,15 @@ class Described:
             (
                 (max(a for a, _ in before), d)
                 for d in self.actors.found.values()
-                if any(head.lower_ in post for post, _ in posts(d))
+                if any(_holds(post, head.lower_) for post, _ in posts(d))
                 and (before := [m for m in d.mentions if m[0] < head.idx])
             ),
             key=lambda n: n[0],
             reverse=True,
         )
-        holders = [d for d in reversed(self.last) if any(head.lower_ in p for p, _ in posts(d))]
+        holders = [
+            d for d in reversed(self.last) if any(_holds(p, head.lower_) for p, _ in posts(d))
+        ]
         holders += [d for _, d in named]
         if mods:
             return next((d for d in holders if fits(d)), holders[0] if holders else None)
@@ -169,3 +171,11 @@ class Described:
     def _owned(self, token: Any) -> ActorDraft | None:
         state = next((self.ent_actor[c.i] for c in token.children if c.i in self.ent_actor), None)
         return self.actors.owned_body(state, token) if state is not None else None
+
+
+_HEADS = ("president", "chairman", "prime minister", "premier", "chancellor", "king", "leader")
+
+
+def _holds(post: str, noun: str) -> bool:
+    """Whether a post (lower case) is one ``noun`` names: "the US leader" is its president."""
+    return noun in post or (noun == "leader" and any(h in post for h in _HEADS))

@@ -253,6 +253,8 @@ class Speakers(Described):
         found = self.named_next(head)
         if found is not None:
             return found, "a description the next sentence names"
+        if head.lower_ == "leader" and (found := self._by_role(head)) is not None:
+            return found, "a title: the last speaker holding it"  # "the US leader": Trump
         # "Pyongyang's official Korean Central News Agency"; "Putin's top foreign adviser,
         # Yury Ushakov": the apposition names the speaker before any possessive does
         children = sorted(head.children, key=lambda c: c.dep_ != "appos")
