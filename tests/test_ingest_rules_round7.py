@@ -258,3 +258,5 @@ def test_a_readout_s_first_person_sentences_go_on_with_the_speaker(analyse_text)
 def test_a_state_s_leader_is_the_head_of_state_named_before(analyse_text):
     an = analyse_text(_excerpt("66", 4, 11), "2019-06-20")
     assert _said(an, "something will happen that is very positive")[0] == "donald-trump"
+    an = analyse_text(_excerpt("73", 1, 5), "2017-07-07")  # "the UN chief said …"
+    assert _said(an, "but that does not mean")[0] == "antonio-guterres"

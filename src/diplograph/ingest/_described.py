@@ -11,7 +11,7 @@ from ._common import ActorDraft
 from ._lexicon import TITLE_SEX, TITLES
 from .actors import ActorResolver
 
-__all__ = ["ISSUED", "TITLE_WORDS", "Described"]
+__all__ = ["ISSUED", "LEADS", "TITLE_WORDS", "Described"]
 
 ISSUED = {"statement", "communique", "communiqué", "dispatch"}  # a speaker issued, not one
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
@@ -173,9 +173,20 @@ class Described:
         return self.actors.owned_body(state, token) if state is not None else None
 
 
-_HEADS = ("president", "chairman", "prime minister", "premier", "chancellor", "king", "leader")
+_HEADS: tuple[str, ...] = (
+    "president",
+    "chairman",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "leader",
+)
+_HEADS += ("secretary-general", "secretary general", "director-general", "chief")
+LEADS = {"leader", "chief", "head"}  # nouns of whoever heads a state or a body
 
 
 def _holds(post: str, noun: str) -> bool:
-    """Whether a post (lower case) is one ``noun`` names: "the US leader" is its president."""
-    return noun in post or (noun == "leader" and any(h in post for h in _HEADS))
+    """Whether a post (lower case) is one ``noun`` names: "the US leader" is its president,
+    "the UN chief" its secretary-general."""
+    return noun in post or (noun in LEADS and any(h in post for h in _HEADS))

@@ -129,6 +129,7 @@ TITLES = (
     "special envoy",
     "special representative",
     "chief negotiator",
+    "chief",
     "spokesman",
     "spokeswoman",
     "spokesperson",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
-from ._described import TITLE_WORDS, Described
+from ._described import LEADS, TITLE_WORDS, Described
 from ._fragments import comment_owner, pledged
 from ._lexicon import SPEECH_VERBS
 from .actors import ActorResolver
@@ -253,7 +253,7 @@ class Speakers(Described):
         found = self.named_next(head)
         if found is not None:
             return found, "a description the next sentence names"
-        if head.lower_ == "leader" and (found := self._by_role(head)) is not None:
+        if head.lower_ in LEADS and (found := self._by_role(head)) is not None:
             return found, "a title: the last speaker holding it"  # "the US leader": Trump
         # "Pyongyang's official Korean Central News Agency"; "Putin's top foreign adviser,
         # Yury Ushakov": the apposition names the speaker before any possessive does
