@@ -9,7 +9,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from diplograph.ingest.nlp import MODEL, _nlp, parse, parse_many  # noqa: E402
+from diplograph.ingest.nlp import MODEL, _names_whole, _nlp, parse, parse_many  # noqa: E402
 
 ARTICLES = Path(__file__).parent / "ingest_eval" / "articles"
 # rules on two tokens ("gon na", "let 's", "ai n't"), spaces, "there is", "gets"/"got"
@@ -34,6 +34,7 @@ def _annotations(doc):
 def stock():
     nlp = spacy.load(MODEL)
     _nlp()  # registers the paragraphs component
+    _names_whole(nlp)  # the same tokens ("Im" of "Im Jong Seok" one word)
     nlp.add_pipe("diplograph_paragraphs", before="parser")
     return nlp
 
@@ -102,3 +103,9 @@ def test_a_blank_line_starts_a_sentence():
         "Envoys weigh talks",
         "Seoul said on Monday it hopes for talks.",
     ]
+
+
+def test_im_is_a_name_not_a_contraction():
+    doc = parse("Chief of staff Im Jong Seok said Im would brief reporters.")
+    assert "Im" in [t.text for t in doc]
+    assert any(e.text == "Im Jong Seok" and e.label_ == "PERSON" for e in doc.ents)

@@ -260,3 +260,17 @@ def test_a_state_s_leader_is_the_head_of_state_named_before(analyse_text):
     assert _said(an, "something will happen that is very positive")[0] == "donald-trump"
     an = analyse_text(_excerpt("73", 1, 5), "2017-07-07")  # "the UN chief said …"
     assert _said(an, "but that does not mean")[0] == "antonio-guterres"
+
+
+# rules fitted to the first run of excerpts 77-88 (the ``final`` split)
+
+
+def test_an_attribution_after_the_clause_with_a_phrase_after_it(analyse_text):
+    an = analyse_text(_excerpt("77", 1, 5), "2018-04-26")
+    # "…, South Korea said, in an occasion laden with symbolism."
+    text = an.article.body
+    (meet,) = [q for q in an.quotes if "will meet North Korean leader" in text[q.start : q.end]]
+    assert meet.speaker is not None and meet.speaker.id == "south-korea"
+    # "the chief of the South's presidential secretariat Im Jong Seok said", then "Im told"
+    assert _said(an, "Moon will greet his visitor")[0] == "im-jong-seok"
+    assert _said(an, "At the end of the one-day summit")[0] == "im-jong-seok"

@@ -1,17 +1,17 @@
 """The spaCy pipeline, loaded once and only when first needed.
 
-The model's own components run unchanged but for five things: their matrix
-products are numpy's (see :func:`_numpy_products`), a blank line ends a
-sentence, the token vectors the tagger and parser share are dropped once they
-are read, the parser's and the entity recognizer's decoding is done by
-:mod:`._decode` (the same parses and entities, two to three times faster), and
-the attribute ruler's rules (which set the coarse part of speech, morphology
-and some lemmas from the tagger's tags) and the lemmatizer after them are
-applied by :class:`_Attributes`, which gives the same result as spaCy's two
-components several times faster: most rules test only a token's tag and
-lower-case form, and a lemma follows from the token's text and what the rules
-set, so their outcome is looked up once per token text, tag and dependency
-label instead of worked out at every token.
+The model's own components run unchanged but for six things: their matrix
+products are numpy's (see :func:`_numpy_products`), "Im" is a name and not
+"I'm" (:data:`NAMES`), a blank line ends a sentence, the token vectors the
+tagger and parser share are dropped once they are read, the parser's and the
+entity recognizer's decoding is done by :mod:`._decode` (the same parses and
+entities, two to three times faster), and the attribute ruler's rules (which
+set the coarse part of speech, morphology and some lemmas from the tagger's
+tags) and the lemmatizer after them are applied by :class:`_Attributes`, which
+gives the same result as spaCy's two components several times faster: most
+rules test only a token's tag and lower-case form, and a lemma follows from the
+token's text and what the rules set, so their outcome is looked up once per
+token text, tag and dependency label instead of worked out at every token.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def _nlp() -> Any:
         Language.factory("diplograph_attributes", func=_attributes)
     nlp = spacy.load(MODEL)
     _numpy_products(nlp)
+    _names_whole(nlp)
     nlp.add_pipe("diplograph_paragraphs", before="parser")
     nlp.add_pipe("diplograph_release", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
@@ -74,6 +75,16 @@ def _numpy_products(nlp: Any) -> None:
         if model is not None and type(model.ops).__name__ == "NumpyOps":
             for node in model.walk():
                 node.ops = ops
+
+
+NAMES = ("Im",)
+"""Words spaCy's English tokenizer splits as contractions written without an apostrophe
+("Im" as "I" "m") that news prints as names: the Korean surname of "Im Jong Seok"."""
+
+
+def _names_whole(nlp: Any) -> None:
+    """Keep :data:`NAMES` one token each (the model then reads "Im Jong Seok" as a name)."""
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in NAMES}
 
 
 def _paragraphs(doc: Any) -> Any:

@@ -253,7 +253,11 @@ class Speakers(Described):
         found = self.named_next(head)
         if found is not None:
             return found, "a description the next sentence names"
-        if head.lower_ in LEADS and (found := self._by_role(head)) is not None:
+        of = [o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        named = [self.ent_actor[o.i] for o in of if o.i in self.ent_actor]
+        if named and named[0].kind == "person":  # "the chief of the secretariat Im Jong Seok"
+            return named[0], "a title whose holder its phrase names"
+        if head.lower_ in LEADS and not of and (found := self._by_role(head)) is not None:
             return found, "a title: the last speaker holding it"  # "the US leader": Trump
         # "Pyongyang's official Korean Central News Agency"; "Putin's top foreign adviser,
         # Yury Ushakov": the apposition names the speaker before any possessive does

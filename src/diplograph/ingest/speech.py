@@ -46,8 +46,10 @@ _VERB_RE = (
 _SUBORDINATE = r"(?i:when|as|after|before|while|because|since|if|though|although|where|until)\s"
 _POSTPOSED = re.compile(  # not ", when Mr. Trump wrote …": the reporter's own clause of time
     rf",\s+(?!{_SUBORDINATE})(?P<who>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{2,90}}?)\s+{_VERB_RE}\b"
-    r"(?P<rest>[^,;“”\"]*(?:,\s+who\b.*)?)$"  # "..., Moon announced after a summit with
-)  # Trump, who called it “just a step”"
+    # "..., Moon announced after a summit with Trump, who called it “just a step”";
+    # "..., South Korea said, in an occasion laden with symbolism": the reporter's phrase
+    r"(?P<rest>[^,;“”\"]*(?:,\s+(?:who|in|as|amid|with)\b.*)?)$"
+)
 _INVERTED = re.compile(rf",\s+{_VERB_RE}\s+(?P<who>[^,;“”\"]{{2,90}}?)(?:,[^“”\"]*)?$")
 # "…, according to the commerce ministry, tempering fears …" / ", which did not elaborate":
 # the reporter's clause after the attribution is neither the words nor the speaker
