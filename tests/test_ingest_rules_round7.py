@@ -274,3 +274,17 @@ def test_an_attribution_after_the_clause_with_a_phrase_after_it(analyse_text):
     # "the chief of the South's presidential secretariat Im Jong Seok said", then "Im told"
     assert _said(an, "Moon will greet his visitor")[0] == "im-jong-seok"
     assert _said(an, "At the end of the one-day summit")[0] == "im-jong-seok"
+
+
+def test_a_name_before_a_title_the_parse_made_the_subject(analyse_text):
+    an = analyse_text(_excerpt("83", 1, 3), "2018-03-05")
+    assert _said(an, "Chairman Kim Jong-un is currently hosting")[0] == "kim-eui-kyeom"
+
+
+def test_an_arabic_article_before_a_surname(analyse_text):
+    an = analyse_text(
+        "Kiir and Machar signed the document in the presence of Sudanese President Omar "
+        'al-Bashir.\n\n"This agreement says that peace has started to return," said Bashir.\n',
+        "2018-06-27",
+    )
+    assert _said(an, "This agreement says")[0] == "omar-al-bashir"

@@ -331,6 +331,8 @@ class ActorResolver:
         # "Humberto de la Calle" is "De la Calle" later on: the surname from its particle
         tail = next((i for i, w in enumerate(words[1:-1], 1) if w in _PARTICLES), None)
         parts = [words[-1], words[0]] + ([" ".join(words[tail:])] if tail else [])
+        article = re.match(r"(?i)(?:al|el|ad|as|ash|an|ar|az)-(\w+)$", words[-1])
+        parts += [article.group(1)] if article else []  # "Bashir" of "Omar al-Bashir"
         for part in parts:
             self._surnames[normalize_name(part)] = draft.id
             self._article_surnames.add(normalize_name(part))

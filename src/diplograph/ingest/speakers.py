@@ -275,6 +275,8 @@ class Speakers(Described):
         found = self._medium(head)
         if found is not None:
             return found, "a medium named as the subject of a speech verb"
+        if head.pos_ == "NOUN" and (found := self._named_before_title(head)) is not None:
+            return found, "a person and the title after it"
         if head.pos_ == "NOUN":
             return self._noun(head)
         if head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN" and head.n_lefts == 0:
@@ -288,6 +290,17 @@ class Speakers(Described):
         if found is not None:  # "Moscow has suggested …": a place does not speak, a state does
             return found, "a capital that speaks: its state"
         return None, ""
+
+    def _named_before_title(self, head: Any) -> ActorDraft | None:
+        """ "Kim Eui-kyeom, a spokesman for South Korea's Blue House, told reporters" parsed
+        with the title as the subject: the person named just before the comma."""
+        if head.lower_ not in _PEOPLE or not any(c.lower_ in ("a", "an") for c in head.lefts):
+            return None
+        comma = head.left_edge.i - 1
+        if comma < 1 or self.doc[comma].text != ",":
+            return None
+        found = self.ent_actor.get(comma - 1)
+        return found if found is not None and found.kind == "person" else None
 
     def _unmarked_person(self, head: Any) -> str | None:
         """ "Ziad Nakhala, a senior official in Islamic Jihad, told …", "Minister of Foreign
