@@ -288,3 +288,8 @@ def test_an_arabic_article_before_a_surname(analyse_text):
         "2018-06-27",
     )
     assert _said(an, "This agreement says")[0] == "omar-al-bashir"
+
+
+def test_a_second_year_after_and(analyse_text):
+    an = analyse_text("It follows summits in Pyongyang in 2000 and 2007.\n", "2018-04-26")
+    assert _dates(an) == {"2000": "2000", "2007": "2007"}

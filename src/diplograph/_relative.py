@@ -53,7 +53,8 @@ _MONTH_AFTER = (
 )
 # a year also counts as a noun's modifier ("the 2015 deal") and after "of", "from", "after"
 _YEAR_AFTER = _AFTER[:-1] + r"|(?<=\bthe )|(?<=\bof )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )"
-_YEAR_AFTER += r"|(?<=\ba )(?=\d{4}\s+[a-z]))"  # "a 2015 plan": a year as a noun's modifier
+_YEAR_AFTER += r"|(?<=\ba )(?=\d{4}\s+[a-z])"  # "a 2015 plan": a year as a noun's modifier
+_YEAR_AFTER += r"|(?<=\b[12]\d{3} and )|(?<=\b[12]\d{3} or ))"  # "in 2000 and 2007"
 _EXPRESSIONS = [
     # 30 June 2019, 27-28 February 2019, 30 June
     rf"(?P<dmy>(?P<d1>{_DAY_RE})(?:{_TO_RE}(?P<d2>{_DAY_RE}))?\s+(?P<m1>{_MONTH_DAY_RE})"
