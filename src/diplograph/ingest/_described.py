@@ -8,14 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft
-from ._lexicon import TITLE_SEX, TITLES
+from ._lexicon import TITLE_SEX, TITLE_WORDS, TITLES
 from .actors import ActorResolver
 
-__all__ = ["ISSUED", "LEADS", "TITLE_WORDS", "Described"]
+__all__ = ["ISSUED", "LEADS", "Described"]
 
 ISSUED = {"statement", "communique", "communiqué", "dispatch"}  # a speaker issued, not one
 _BODY_PREPS = {"from", "of", "for", "by", "at"}
-TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)
 # nouns a group is described by before the next sentence names it
 _GROUPS = {"coalition", "alliance", "group", "movement", "bloc", "party", "opposition"}
 

@@ -158,6 +158,8 @@ TITLES = (
     "commander",
     "general",
 )
+TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)
+"""The last word of each title ("spokeswoman", "minister", "chief"): a person's noun."""
 
 SPEECH_VERBS = frozenset(
     [

@@ -26,6 +26,7 @@ from ._lexicon import (
     NOT_ACTORS,
     NOT_BODIES,
     ORG_WORDS,
+    TITLE_WORDS,
     TITLES,
 )
 
@@ -103,9 +104,6 @@ def _with_holder(ent: Any, text: str) -> str:
     return text
 
 
-_TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)
-
-
 def _titled_person(ent: Any, text: str) -> bool:
     """Whether an ORG entity is a person's name after a title ("spokeswoman Morgan Ortagus",
     "negotiator Kim Myong Gil"): two to four capitalized proper nouns, no word of a body's
@@ -118,7 +116,7 @@ def _titled_person(ent: Any, text: str) -> bool:
     if any(o in text.lower() for o in ORG_WORDS):
         return False
     before = ent.doc[ent.start - 1]
-    return before.lower_ in _TITLE_WORDS and before.head.i in range(ent.start, ent.end)
+    return before.lower_ in TITLE_WORDS and before.head.i in range(ent.start, ent.end)
 
 
 def _org_kind(name: str) -> str:

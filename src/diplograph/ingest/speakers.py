@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from ._common import ActorDraft, sentence
-from ._described import LEADS, TITLE_WORDS, Described
+from ._described import LEADS, Described
 from ._fragments import comment_owner, pledged
-from ._lexicon import SPEECH_VERBS
+from ._lexicon import SPEECH_VERBS, TITLE_WORDS
 from .actors import ActorResolver
 
 __all__ = ["COMMUNICATION", "JOINT", "Speakers", "finite", "speech_head", "that_clause"]
