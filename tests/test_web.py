@@ -239,10 +239,13 @@ def test_clicking_hanoi_shows_its_reports_and_conflicts(
 
 def test_a_search_runs_on_enter(page: Any) -> None:
     _open(page)
+    page.evaluate("window.notReloaded = true")
     page.fill("#q", "yongbyon")
     page.press("#q", "Enter")
     page.wait_for_function("location.hash.includes('q=yongbyon')")
     page.wait_for_function("document.getElementById('status').textContent.startsWith('1 events')")
+    assert page.evaluate("window.notReloaded === true")  # Enter submitted no form
+    assert "?" not in page.url
     page.locator(".vis-item.event", has_text="Hanoi").first.wait_for()
     shown = page.locator(".vis-item.event .vis-item-content").all_inner_texts()
     assert shown and all("Hanoi" in s for s in shown)

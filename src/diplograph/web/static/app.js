@@ -433,6 +433,8 @@
     ['actor', 'type', 'source', 'from', 'to'].forEach(function (k) { $(k).addEventListener('change', onFilter); });
     $('q').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(onFilter, 150); });  // a pause in typing
     $('q').addEventListener('change', function () { clearTimeout(timer); onFilter(); });  // Enter: at once
+    // Enter must never submit the form: a submission reloads the page and loses the view
+    $('filters').addEventListener('submit', function (e) { e.preventDefault(); });
     $('reset').addEventListener('click', function () { state = { from: '', to: '', actor: [], type: [], source: [], q: '', sel: '' }; showFilters(); writeHash(); refresh(false); });
     var ext = f.focus || f.extent || ['2000-01-01', '2030-01-01'];
     var span = Date.parse(ext[1]) - Date.parse(ext[0]) + 30 * DAY;
