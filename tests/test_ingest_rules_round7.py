@@ -293,3 +293,10 @@ def test_an_arabic_article_before_a_surname(analyse_text):
 def test_a_second_year_after_and(analyse_text):
     an = analyse_text("It follows summits in Pyongyang in 2000 and 2007.\n", "2018-04-26")
     assert _dates(an) == {"2000": "2000", "2007": "2007"}
+
+
+def test_talks_told_in_a_past_clause_are_not_planned(analyse_text):
+    # "Moon will visit Trump on April 11, after U.S. denuclearization talks with North Korea
+    # fizzled": the talks are over, not the next meeting of the two (Panmunjom, in June)
+    an = analyse_text(_excerpt("78", 1, 1), "2019-03-29")
+    assert _links(an, "U.S. denuclearization talks") == {None}

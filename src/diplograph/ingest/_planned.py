@@ -74,6 +74,8 @@ def planned(token: Any) -> bool:
             return True
         if node.lemma_.lower() in _GOING and node.tag_ not in ("VBD", "VBN"):
             return True
+        if node.pos_ in ("VERB", "AUX") and node.tag_ == "VBD":
+            return False  # "will visit …, after the talks fizzled": its own clause is past
         if node.pos_ in ("VERB", "AUX") and any(c.lower_ in _FUTURE for c in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "advcl", "conj"):
