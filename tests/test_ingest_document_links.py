@@ -3,25 +3,11 @@ meeting named before it, and only when its own proper names fit that meeting."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from diplograph.dates import parse_date
-from diplograph.ingest.html import Article
-from diplograph.ingest.pipeline import Analysis, analyze
-from diplograph.kg import KnowledgeGraph
-
-
-def _analyse(korea: KnowledgeGraph, text: str, published: str) -> Analysis:
-    article = Article(
-        body=text,
-        data=text.encode(),
-        file="doc.txt",
-        title="t",
-        published=parse_date(published),
-        url=None,
-        publisher=None,
-    )
-    return analyze(article, korea)
+from diplograph.ingest.pipeline import Analysis
 
 
 def _link_of(an: Analysis, words: str) -> str | None:
@@ -42,8 +28,8 @@ def _link_of(an: Analysis, words: str) -> str | None:
     ],
 )
 def test_a_document_named_for_another_place_is_not_the_meetings(
-    korea: KnowledgeGraph, text: str
+    analyse_text: Any, text: str
 ) -> None:
-    an = _analyse(korea, text, "2019-06-20")
+    an = analyse_text(text, "2019-06-20")
     name = "Panmunjom Declaration" if "Panmunjom" in text else "Pyongyang Declaration"
     assert _link_of(an, name) != "singapore-joint-statement-2018"

@@ -5,15 +5,13 @@ from another state's body of the same name."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from diplograph.cli import cli
-from diplograph.dates import parse_date
-from diplograph.ingest.html import Article
-from diplograph.ingest.pipeline import Analysis, analyze
-from diplograph.kg import KnowledgeGraph
+from diplograph.ingest.pipeline import Analysis
 from diplograph.load import load
 
 TEXT = (
@@ -24,23 +22,9 @@ TEXT = (
 )
 
 
-def _analyse(korea: KnowledgeGraph, text: str, published: str) -> Analysis:
-    """What the pipeline reads in ``text``, published on ``published``, against Korea."""
-    article = Article(
-        body=text,
-        data=text.encode(),
-        file="text.txt",
-        title="t",
-        published=parse_date(published),
-        url=None,
-        publisher=None,
-    )
-    return analyze(article, korea)
-
-
-@pytest.fixture(scope="module")
-def analysis(korea: KnowledgeGraph) -> Analysis:
-    return _analyse(korea, TEXT, "2019-08-02")
+@pytest.fixture
+def analysis(analyse_text: Any) -> Analysis:
+    return analyse_text(TEXT, "2019-08-02")  # type: ignore[no-any-return]
 
 
 def _speakers(an: Analysis) -> list[str | None]:
@@ -95,16 +79,16 @@ def test_the_drafts_hold_each_body_with_its_state(tmp_path: Path) -> None:
     ],
 )
 def test_a_state_body_in_lower_case_speaks_not_its_state(
-    korea: KnowledgeGraph, text: str, body: str, name: str
+    analyse_text: Any, text: str, body: str, name: str
 ) -> None:
-    an = _analyse(korea, text, "2019-08-02")
+    an = analyse_text(text, "2019-08-02")
     assert _speakers(an) == [body]
     (draft,) = [a for a in an.actors if a.id == body]
     assert draft.name == name and draft.kind == "government_body"
 
 
 def test_a_spokesperson_for_a_state_body_and_the_statement_it_released(
-    korea: KnowledgeGraph,
+    analyse_text: Any,
 ) -> None:
     """ "A spokesperson for North Korea's foreign ministry" speaks for the ministry, and
     "the statement adds", after it released one, are the ministry's words too."""
@@ -113,20 +97,20 @@ def test_a_spokesperson_for_a_state_body_and_the_statement_it_released(
         'warning of a "new path" if the drills go on.\n\n'
         '"The drills are a rehearsal for war," the statement adds.\n'
     )
-    an = _analyse(korea, text, "2019-08-06")
+    an = analyse_text(text, "2019-08-06")
     said = {text[q.start : q.end]: q.speaker.id if q.speaker else None for q in an.quotes}
     assert said["new path"] == "north-korea-foreign-ministry"
     assert said["The drills are a rehearsal for war"] == "north-korea-foreign-ministry"
 
 
-def test_the_statement_relayed_by_a_medium_is_still_its_issuers(korea: KnowledgeGraph) -> None:
+def test_the_statement_relayed_by_a_medium_is_still_its_issuers(analyse_text: Any) -> None:
     """ "“…,” the statement reads, according to Yonhap": the ministry that released it
     speaks, and Yonhap is the channel, not the speaker."""
     text = (
         "A spokesperson for North Korea's foreign ministry released a statement on Tuesday.\n\n"
         '"The drills are a rehearsal for war," the statement reads, according to Yonhap.\n'
     )
-    an = _analyse(korea, text, "2019-08-06")
+    an = analyse_text(text, "2019-08-06")
     (quote,) = an.quotes
     assert quote.speaker is not None and quote.speaker.id == "north-korea-foreign-ministry"
     assert quote.channel is not None and quote.channel.id == "yonhap"
